@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+import { startTestApp } from './testing/harness';
+
+const strongSecret = 'k'.repeat(12) + 'Zx9-Qw8_Er7.Ty6/Ui5';
+const productionEnv = { GONGHUI_MODE: 'production', GONGHUI_SECRET: strongSecret + strongSecret, SMS_WEBHOOK_URL: 'http://127.0.0.1:9/sms' };
+
+describe('configuration', () => {
+  it('starts in production with a real secret and an SMS provider', () => {
+    const c = loadConfig(productionEnv);
+    expect(c.mode).toBe('production');
+    expect(c.demoLogin).toBe(false);
+    expect(c.seedDemo).toBe(false);
+  });
+
+  it('defaults to production when GONGHUI_MODE is not set', () => {
+    expect(() => loadConfig({})).toThrow(ConfigError);
+  });
+
+  it.each([
+    ['no secret', { GONGHUI_SECRET: undefined }],
+    ['a short secret', { GONGHUI_SECRET: 'short' }],
+    ['a placeholder secret', { GONGHUI_SECRET: 'changeme-changeme-changeme-changeme-1234' }],
+    ['demo login enabled', { GONGHUI_DEMO_LOGIN: '1' }],
+    ['demo seeding enabled', { GONGHUI_SEED_DEMO: '1' }],
+    ['a pinned clock', { GONGHUI_NOW: '2026-12-20T02:00:00Z' }],
+    ['no SMS provider', { SMS_WEBHOOK_URL: undefined }],
+  ])('refuses production with %s', (_name, override) => {
+    expect(() => loadConfig({ ...productionEnv, ...override })).toThrow(ConfigError);
+  });
+
+  it('lets demo mode pin the clock and generate a secret', () => {
+    const c = loadConfig({ GONGHUI_MODE: 'demo', GONGHUI_NOW: '2026-12-20T02:00:00Z' }, () => 'generated-secret');
+    expect(c.now?.toISOString()).toBe('2026-12-20T02:00:00.000Z');
+    expect(c.secret).toBe('generated-secret');
+    expect(c.demoLogin).toBe(true);
+  });
+
+  it('answers demo-login with 404 in production', async () => {
+    const app = await startTestApp('pglite', { config: { mode: 'production', demoLogin: false } });
+    try {
+      const r = await app.post('/api/auth/demo-login', { phone: '13800000001' });
+      expect(r.status).toBe(404);
+      expect(r.body.error.code).toBe('NOT_FOUND');
+      expect((await app.get('/api/health')).body.mode).toBe('production');
+    } finally {
+      await app.close();
+    }
+  });
+});

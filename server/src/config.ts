@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+/** The one place that reads the environment (lint forbids `process.env` elsewhere). */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./.data'),
+  DATABASE_URL: z.string().optional(),
+  GONGHUI_MODE: z.enum(['demo', 'production']).default('production'),
+  GONGHUI_NOW: z.string().optional(),
+  GONGHUI_SECRET: z.string().optional(),
+  GONGHUI_DEMO_LOGIN: z.enum(['0', '1']).optional(),
+  GONGHUI_SEED_DEMO: z.enum(['0', '1']).optional(),
+  GONGHUI_CLIENT_DIR: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WECHAT_APPID: z.string().optional(),
+  WECHAT_SECRET: z.string().optional(),
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  SMS_WEBHOOK_URL: z.url().optional(),
+  SMS_WEBHOOK_TOKEN: z.string().optional(),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+});
+
+export type Mode = 'demo' | 'production';
+
+export interface Config {
+  mode: Mode;
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  /** Pinned clock (demo only). */
+  now?: Date;
+  /** Raw secret material; keys are derived from it (see crypto.ts). */
+  secret: string;
+  demoLogin: boolean;
+  seedDemo: boolean;
+  clientDir?: string;
+  redisUrl?: string;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  wechat: { appId: string; secret: string; apiBase: string };
+  sms: { webhookUrl?: string; webhookToken?: string };
+  sessionTtlMs: number;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const DEMO_SECRET_MIN = 32;
+
+/**
+ * Parses the environment. `demoSecret` is what main.ts keeps in DATA_DIR for demo mode;
+ * production must bring its own secret and refuses every demo convenience.
+ */
+export function loadConfig(env: Record<string, string | undefined>, demoSecret?: () => string): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+    throw new ConfigError(`invalid environment: ${fields}`);
+  }
+  const e = parsed.data;
+  const mode = e.GONGHUI_MODE;
+  const demoLogin = e.GONGHUI_DEMO_LOGIN ? e.GONGHUI_DEMO_LOGIN === '1' : mode === 'demo';
+  let now: Date | undefined;
+  if (e.GONGHUI_NOW) {
+    now = new Date(e.GONGHUI_NOW);
+    if (Number.isNaN(now.getTime())) throw new ConfigError('GONGHUI_NOW is not a date-time');
+  }
+
+  if (mode === 'production') {
+    if (!e.GONGHUI_SECRET || e.GONGHUI_SECRET.length < DEMO_SECRET_MIN || /^(changeme|secret|demo)/i.test(e.GONGHUI_SECRET)) {
+      throw new ConfigError(`production mode needs GONGHUI_SECRET: a random value of at least ${DEMO_SECRET_MIN} characters`);
+    }
+    if (demoLogin) throw new ConfigError('production mode refuses GONGHUI_DEMO_LOGIN=1');
+    if (e.GONGHUI_SEED_DEMO === '1') throw new ConfigError('production mode refuses GONGHUI_SEED_DEMO=1');
+    if (e.GONGHUI_NOW) throw new ConfigError('production mode refuses GONGHUI_NOW (the clock cannot be pinned)');
+    if (!e.SMS_WEBHOOK_URL) throw new ConfigError('production mode needs an SMS provider: set SMS_WEBHOOK_URL');
+  }
+
+  const secret = e.GONGHUI_SECRET ?? demoSecret?.();
+  if (!secret) throw new ConfigError('GONGHUI_SECRET is missing');
+
+  return {
+    mode,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL || undefined,
+    now,
+    secret,
+    demoLogin,
+    seedDemo: e.GONGHUI_SEED_DEMO ? e.GONGHUI_SEED_DEMO === '1' : mode === 'demo',
+    clientDir: e.GONGHUI_CLIENT_DIR,
+    redisUrl: e.REDIS_URL || undefined,
+    logLevel: e.LOG_LEVEL,
+    wechat: { appId: e.WECHAT_APPID ?? '', secret: e.WECHAT_SECRET ?? '', apiBase: e.WECHAT_API_BASE },
+    sms: { webhookUrl: e.SMS_WEBHOOK_URL, webhookToken: e.SMS_WEBHOOK_TOKEN },
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    trustProxy: e.TRUST_PROXY === '1',
+  };
+}
+
+/** A config for tests and tools: demo mode, a fixed secret, nothing read from the environment. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    mode: 'demo',
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: '',
+    secret: 'test-secret-0123456789abcdef0123456789abcdef',
+    demoLogin: true,
+    seedDemo: false,
+    logLevel: 'silent',
+    wechat: { appId: 'wx-test-app', secret: 'wx-test-secret', apiBase: 'http://127.0.0.1:9' },
+    sms: {},
+    sessionTtlMs: 30 * 24 * 3600_000,
+    trustProxy: false,
+    ...overrides,
+  };
+}

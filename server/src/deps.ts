@@ -1,0 +1,19 @@
+import type { Logger } from 'pino';
+import type { Clock } from './clock';
+import type { Config } from './config';
+import type { Keys } from './crypto';
+import type { Db, DbKind } from './db/index';
+import type { SmsSender } from './modules/auth/sms';
+import type { WechatClient } from './modules/auth/wechat';
+
+/** Everything a request handler may use, injected once into the app factory. */
+export interface Deps {
+  db: Db;
+  dbKind: DbKind;
+  clock: Clock;
+  config: Config;
+  keys: Keys;
+  logger: Logger;
+  sms: SmsSender;
+  wechat: WechatClient;
+}

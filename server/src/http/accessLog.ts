@@ -1,0 +1,27 @@
+import type { Middleware } from 'koa';
+import type { Logger } from 'pino';
+import type { AppState } from './state';
+
+/** One line per request: the route pattern (not the query string), status and time. */
+export function accessLog(logger: Logger): Middleware<AppState> {
+  return async (ctx, next) => {
+    const start = performance.now();
+    try {
+      await next();
+    } finally {
+      if (ctx.path.startsWith('/api/')) {
+        logger.info(
+          {
+            requestId: ctx.state.requestId,
+            method: ctx.method,
+            route: typeof ctx._matchedRoute === 'string' ? ctx._matchedRoute : 'unmatched',
+            status: ctx.status,
+            ms: Math.round(performance.now() - start),
+            user: ctx.state.auth?.userId,
+          },
+          'request',
+        );
+      }
+    }
+  };
+}

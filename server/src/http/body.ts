@@ -1,0 +1,27 @@
+import { bodyParser } from '@koa/bodyparser';
+import type { Middleware } from 'koa';
+import { AppError } from '@gonghui/shared';
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function findForbiddenKey(value: unknown, path: string[] = [], depth = 0): string | null {
+  if (depth > 32) return path.join('.');
+  if (value === null || typeof value !== 'object') return null;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return [...path, key].join('.');
+    const hit = findForbiddenKey((value as Record<string, unknown>)[key], [...path, key], depth + 1);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** JSON only, 64 KB at most, and no prototype-polluting keys anywhere in the tree. */
+export function jsonBody(limit = '64kb'): Middleware[] {
+  const parse = bodyParser({ enableTypes: ['json'], jsonLimit: limit, encoding: 'utf-8' });
+  const guard: Middleware = async (ctx, next) => {
+    const hit = findForbiddenKey((ctx.request as { body?: unknown }).body);
+    if (hit) throw new AppError('VALIDATION_FAILED', { issues: [{ path: hit, message: '不允许的字段' }] });
+    await next();
+  };
+  return [parse, guard];
+}

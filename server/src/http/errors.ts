@@ -1,0 +1,49 @@
+import type { Middleware } from 'koa';
+import type { Logger } from 'pino';
+import { AppError, errorCatalogue, type ErrorBody, type ErrorCode } from '@gonghui/shared';
+import type { AppState } from './state';
+
+function render(code: ErrorCode, requestId: string, details?: unknown, message?: string): ErrorBody {
+  return { error: { code, message: message ?? errorCatalogue[code].message, ...(details === undefined ? {} : { details }), requestId } };
+}
+
+/** Framework errors (body parser, router) mapped onto the catalogue. */
+function fromHttpError(err: { status?: number; type?: string }): ErrorCode | null {
+  if (err.status === 413 || err.type === 'entity.too.large') return 'PAYLOAD_TOO_LARGE';
+  if (err.status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  if (err.status === 400) return 'MALFORMED_JSON';
+  if (err.status === 404) return 'NOT_FOUND';
+  if (err.status === 401) return 'UNAUTHENTICATED';
+  if (err.status === 403) return 'FORBIDDEN';
+  return null;
+}
+
+/** Mounted first: every thrown error leaves as `{ error: { code, message } }`. Bugs become 500s with a request id and no internals. */
+export function errorHandler(logger: Logger): Middleware<AppState> {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) throw new AppError('NOT_FOUND');
+      if (ctx.status === 405 && ctx.path.startsWith('/api/')) {
+        ctx.body = render('NOT_FOUND', ctx.state.requestId);
+      }
+    } catch (err) {
+      const requestId = ctx.state.requestId;
+      if (err instanceof AppError) {
+        ctx.status = err.status;
+        ctx.body = render(err.code, requestId, err.details, err.message);
+        return;
+      }
+      const e = err as { status?: number; type?: string; expose?: boolean };
+      const mapped = e && typeof e.status === 'number' && e.status < 500 ? fromHttpError(e) : null;
+      if (mapped) {
+        ctx.status = errorCatalogue[mapped].status;
+        ctx.body = render(mapped, requestId);
+        return;
+      }
+      logger.error({ err, requestId, route: ctx._matchedRoute ?? ctx.path }, 'unhandled error');
+      ctx.status = 500;
+      ctx.body = render('INTERNAL', requestId);
+    }
+  };
+}

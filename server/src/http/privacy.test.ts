@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { decrypt } from '../crypto';
+import { storageKinds } from '../testing/database';
+import { useTestApp } from '../testing/harness';
+
+const FULL_ID = /\d{17}[\dX]/;
+const FULL_PHONE = /1[3-9]\d{9}/;
+
+describe.each(storageKinds)('privacy on %s', (kind) => {
+  const app = useTestApp(kind);
+
+  it('never sends a full ID number or phone in the member list', async () => {
+    const token = await app().login('13900000001');
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const r = await app().get(`/api/admin/members?limit=100${cursor ? `&cursor=${cursor}` : ''}`, token);
+      const text = JSON.stringify(r.body);
+      expect(text).not.toMatch(FULL_ID);
+      expect(text).not.toMatch(FULL_PHONE);
+      for (const m of r.body.data) {
+        expect(m.idNumberMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+        expect(m.phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
+      }
+      cursor = r.body.pagination.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+  });
+
+  it('keeps every ID number encrypted at rest', async () => {
+    const { rows } = await app().deps.db.execute<{ id_number_enc: string; id_number_masked: string }>(sql`select id_number_enc, id_number_masked from members limit 20`);
+    for (const r of rows) {
+      expect(r.id_number_enc).not.toMatch(FULL_ID);
+      const plain = decrypt(app().deps.keys, r.id_number_enc);
+      expect(plain.slice(-4)).toBe(r.id_number_masked.slice(-4));
+    }
+  });
+
+  it('logs a whole sign-in flow without the phone, the code, the token or an ID number', async () => {
+    app().logs.lines.length = 0;
+    const phone = '13800000077';
+    await app().post('/api/auth/sms-code', { phone });
+    const code = app().sms.lastCodeFor(phone);
+    const login = await app().post('/api/auth/sms-login', { phone, code });
+    const token = login.body.token as string;
+    await app().get('/api/me', token);
+    await app().patch('/api/me', { careMode: true }, token);
+    await app().post('/api/auth/logout', undefined, token);
+    await app().post('/api/auth/sms-login', { phone, code: '000000' });
+    const logs = app().logs.text;
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs).not.toContain(phone);
+    expect(logs).not.toContain(token);
+    expect(logs).not.toMatch(FULL_ID);
+    expect(logs).not.toContain(`"${code}"`);
+  });
+});

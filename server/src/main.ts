@@ -1,0 +1,68 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { createApp } from './app';
+import { offsetClock, systemClock } from './clock';
+import { ConfigError, loadConfig } from './config';
+import { deriveKeys } from './crypto';
+import { openDatabase } from './db/index';
+import { createLogger } from './logger';
+import { logSmsSender, webhookSmsSender } from './modules/auth/sms';
+import { httpWechatClient } from './modules/auth/wechat';
+import { seedDemoData } from './seed/demo';
+
+/** Demo mode keeps a generated secret beside its data so sessions and ciphertexts survive restarts. */
+function demoSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+async function main() {
+  const env = process.env;
+  let config;
+  try {
+    config = loadConfig(env, () => demoSecret(path.resolve(env.DATA_DIR ?? './.data')));
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Gonghui refuses to start: ${err.message}`);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const dataDir = path.resolve(config.dataDir);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(dataDir, 'pglite') });
+  const clock = config.now ? offsetClock(config.now) : systemClock;
+  const keys = deriveKeys(config.secret);
+  if (config.seedDemo && (await seedDemoData(database.db, keys, clock.now()))) logger.info('demo data seeded');
+
+  const sms = config.sms.webhookUrl ? webhookSmsSender(config.sms.webhookUrl, config.sms.webhookToken) : logSmsSender(logger);
+  const wechat = httpWechatClient({ apiBase: config.wechat.apiBase, appId: config.wechat.appId, secret: config.wechat.secret });
+  const clientDir = config.clientDir ?? fileURLToPath(new URL('../../client/dist/h5', import.meta.url));
+  if (!existsSync(path.join(clientDir, 'index.html'))) logger.warn({ clientDir }, 'H5 build not found: serving the API only (run pnpm build:h5)');
+
+  const app = createApp(
+    { db: database.db, dbKind: database.kind, clock, config, keys, logger, sms, wechat },
+    { clientDir: existsSync(clientDir) ? clientDir : undefined },
+  );
+  const server = app.listen(config.port, config.host, () => {
+    logger.info({ port: config.port, mode: config.mode, db: database.kind }, `Gonghui listening on http://localhost:${config.port}`);
+  });
+  const stop = async () => {
+    server.close();
+    await database.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

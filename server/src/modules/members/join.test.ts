@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { idNumberCheckChar } from '@gonghui/shared';
+import { decrypt } from '../../crypto';
+import { storageKinds } from '../../testing/database';
+import { useTestApp, type TestApp } from '../../testing/harness';
+
+const validId = (body17: string) => body17 + idNumberCheckChar(body17);
+
+async function smsSignIn(app: TestApp, phone: string): Promise<string> {
+  app.clock.advance(61_000);
+  await app.post('/api/auth/sms-code', { phone });
+  const r = await app.post('/api/auth/sms-login', { phone, code: app.sms.lastCodeFor(phone) });
+  return r.body.token;
+}
+
+describe.each(storageKinds)('real-name joining on %s', (kind) => {
+  const app = useTestApp(kind);
+
+  it('shows the union behind a QR join code without signing in', async () => {
+    const r = await app().get('/api/unions/join/HZWXEQUIP2');
+    expect(r.status).toBe(200);
+    expect(r.body.name).toBe('湖州吴兴智能装备有限公司工会');
+    expect(r.body.parentName).toBe('吴兴区总工会');
+  });
+
+  it('joins an auto-approving union at once, encrypting the ID number at rest', async () => {
+    const token = await smsSignIn(app(), '13600000100');
+    const idNumber = validId('33050219880312123');
+    const r = await app().post('/api/members/join', { joinCode: 'HZWXEQUIP2', name: '李新华', idNumber, employer: '湖州吴兴智能装备有限公司' }, token);
+    expect(r.status).toBe(201);
+    expect(r.body.status).toBe('active');
+    expect(r.body.idNumberMasked).toBe(`3305**********${idNumber.slice(-4)}`);
+    expect(JSON.stringify(r.body)).not.toContain(idNumber);
+    const { rows } = await app().deps.db.execute<{ id_number_enc: string }>(sql`select id_number_enc from members where id = ${r.body.id}`);
+    expect(rows[0]!.id_number_enc).not.toContain(idNumber);
+    expect(decrypt(app().deps.keys, rows[0]!.id_number_enc)).toBe(idNumber);
+    const me = await app().get('/api/me', token);
+    expect(me.body.member.unionName).toBe('湖州吴兴智能装备有限公司工会');
+  });
+
+  it('puts a join to a manually approving union on hold', async () => {
+    const token = await smsSignIn(app(), '13600000101');
+    const r = await app().post('/api/members/join', { joinCode: 'HZWXKIDS2', name: '王春梅', idNumber: validId('33050219900101222'), employer: '织里镇星童服饰有限公司' }, token);
+    expect(r.status).toBe(201);
+    expect(r.body.status).toBe('pending');
+  });
+
+  it('rejects a second membership for the same ID number with 409 MEMBER_ALREADY_EXISTS', async () => {
+    const token = await smsSignIn(app(), '13600000102');
+    const r = await app().post('/api/members/join', { joinCode: 'HZWXEQUIP2', name: '李新华', idNumber: validId('33050219880312123'), employer: '某公司' }, token);
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe('MEMBER_ALREADY_EXISTS');
+  });
+
+  it('rejects an ID number with a wrong check digit with 422 and writes nothing', async () => {
+    const token = await smsSignIn(app(), '13600000103');
+    const good = validId('33050219920505333');
+    const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
+    const before = await app().deps.db.execute<{ n: number }>(sql`select count(*)::int as n from members`);
+    const r = await app().post('/api/members/join', { joinCode: 'HZWXEQUIP2', name: '赵刚', idNumber: bad, employer: '某公司' }, token);
+    expect(r.status).toBe(422);
+    expect(r.body.error.code).toBe('ID_NUMBER_INVALID');
+    const after = await app().deps.db.execute<{ n: number }>(sql`select count(*)::int as n from members`);
+    expect(Number(after.rows[0]!.n)).toBe(Number(before.rows[0]!.n));
+  });
+
+  it('rejects joining a district union (only grassroots unions take members)', async () => {
+    const token = await smsSignIn(app(), '13600000104');
+    const r = await app().post('/api/members/join', { joinCode: 'HZWUXING1', name: '赵刚', idNumber: validId('33050219920505444'), employer: '某公司' }, token);
+    expect(r.status).toBe(422);
+    expect(r.body.error.code).toBe('UNION_NOT_GRASSROOTS');
+  });
+
+  it('rejects a member who already joined with 409 MEMBER_ALREADY_JOINED', async () => {
+    const token = await app().login('13800000001');
+    const r = await app().post('/api/members/join', { joinCode: 'HZWXEQUIP2', name: '张晓明', idNumber: validId('33050219920505555'), employer: '某公司' }, token);
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe('MEMBER_ALREADY_JOINED');
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { storageKinds } from '../../testing/database';
+import { memberIdByPhone, unionIdByName, useTestApp } from '../../testing/harness';
+
+describe.each(storageKinds)('union scope on %s', (kind) => {
+  const app = useTestApp(kind);
+
+  it('shows a district staff member only their district subtree', async () => {
+    const token = await app().login('13900000002'); // 吴兴区总工会
+    const r = await app().get('/api/admin/unions', token);
+    expect(r.status).toBe(200);
+    const names: string[] = r.body.data.map((u: { name: string }) => u.name);
+    expect(names[0]).toBe('吴兴区总工会');
+    expect(names).toContain('湖州吴兴智能装备有限公司工会');
+    expect(names).not.toContain('湖州市总工会');
+    expect(names).not.toContain('南浔区总工会');
+    expect(names.some((n) => n.startsWith('南浔'))).toBe(false);
+  });
+
+  it('shows the city federation the whole tree', async () => {
+    const token = await app().login('13900000001');
+    const r = await app().get('/api/admin/unions', token);
+    expect(r.body.data).toHaveLength(11);
+    expect(r.body.data.reduce((s: number, u: { memberCount: number }) => s + u.memberCount, 0)).toBe(300);
+  });
+
+  it('lists only members inside the district, across pages', async () => {
+    const token = await app().login('13900000002');
+    const wuxing = await app().get('/api/admin/unions', token);
+    const allowed = new Set(wuxing.body.data.map((u: { id: string }) => u.id));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const r = await app().get(`/api/admin/members?limit=50${cursor ? `&cursor=${cursor}` : ''}`, token);
+      expect(r.status).toBe(200);
+      for (const m of r.body.data) {
+        expect(allowed.has(m.unionId)).toBe(true);
+        seen.push(m.id);
+      }
+      cursor = r.body.pagination.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    const expected = wuxing.body.data.reduce((s: number, u: { memberCount: number }) => s + u.memberCount, 0);
+    expect(seen.length).toBe(expected);
+    expect(expected).toBeGreaterThan(50);
+  });
+
+  it('answers 404 for a member in another district', async () => {
+    const token = await app().login('13900000002');
+    const nanxunUnion = await unionIdByName(app(), '南浔古镇旅游发展有限公司工会');
+    const list = await app().get(`/api/admin/members?limit=1`, await app().login('13900000001'));
+    expect(list.status).toBe(200);
+    const r = await app().get(`/api/admin/members?unionId=${nanxunUnion}`, token);
+    expect(r.status).toBe(404);
+    expect(r.body.error.code).toBe('UNION_NOT_FOUND');
+    // find a 南浔 member through the city account, then ask for it as 吴兴
+    const city = await app().get(`/api/admin/members?unionId=${nanxunUnion}&limit=1`, await app().login('13900000001'));
+    const outsider = city.body.data[0].id;
+    const direct = await app().get(`/api/admin/members/${outsider}`, token);
+    expect(direct.status).toBe(404);
+    expect(direct.body.error.code).toBe('MEMBER_NOT_FOUND');
+    const patch = await app().patch(`/api/admin/members/${outsider}`, { tags: ['hardship'] }, token);
+    expect(patch.status).toBe(404);
+  });
+
+  it('lets a grassroots staff member see their own union and nothing above it', async () => {
+    const token = await app().login('13900000003');
+    const r = await app().get('/api/admin/unions', token);
+    expect(r.body.data.map((u: { name: string }) => u.name)).toEqual(['湖州吴兴智能装备有限公司工会']);
+    const own = await memberIdByPhone(app(), '13800000001');
+    expect((await app().get(`/api/admin/members/${own}`, token)).status).toBe(200);
+  });
+
+  it('answers 403 when a member calls an admin route', async () => {
+    const token = await app().login('13800000001');
+    const r = await app().get('/api/admin/members', token);
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('FORBIDDEN');
+    expect((await app().get('/api/admin/unions', token)).status).toBe(403);
+  });
+
+  it('searches members by name within scope', async () => {
+    const token = await app().login('13900000002');
+    const r = await app().get(`/api/admin/members?q=${encodeURIComponent('张晓明')}`, token);
+    expect(r.status).toBe(200);
+    expect(r.body.data.map((m: { name: string }) => m.name)).toContain('张晓明');
+  });
+
+  it('lets staff approve a pending member and records it in the audit log', async () => {
+    const token = await app().login('13900000002');
+    const pending = await app().get('/api/admin/members?status=pending', token);
+    expect(pending.body.data.length).toBeGreaterThan(0);
+    const id = pending.body.data[0].id;
+    const r = await app().patch(`/api/admin/members/${id}`, { status: 'active', tags: ['frontline', 'hardship'] }, token);
+    expect(r.status).toBe(200);
+    expect(r.body.status).toBe('active');
+    expect(r.body.tags).toEqual(['frontline', 'hardship']);
+    const { sql } = await import('drizzle-orm');
+    const audit = await app().deps.db.execute<{ action: string }>(sql`select action from audit_log where target_id = ${id}`);
+    expect(audit.rows.map((a) => a.action)).toContain('member.update');
+  });
+});

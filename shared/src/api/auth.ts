@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { endpoint } from './endpoint';
+import { Ok } from '../models/common';
+import {
+  DemoLoginBody,
+  Me,
+  MePatch,
+  SessionResponse,
+  SmsCodeBody,
+  SmsCodeResponse,
+  SmsLoginBody,
+  WechatLoginBody,
+  WechatLoginResponse,
+} from '../models/auth';
+
+export const authApi = {
+  wechatLogin: endpoint({ method: 'POST', path: '/api/auth/wechat', audience: 'public', body: WechatLoginBody, response: WechatLoginResponse }),
+  smsCode: endpoint({ method: 'POST', path: '/api/auth/sms-code', audience: 'public', body: SmsCodeBody, response: SmsCodeResponse }),
+  smsLogin: endpoint({ method: 'POST', path: '/api/auth/sms-login', audience: 'public', body: SmsLoginBody, response: SessionResponse }),
+  demoLogin: endpoint({ method: 'POST', path: '/api/auth/demo-login', audience: 'public', body: DemoLoginBody, response: SessionResponse }),
+  logout: endpoint({ method: 'POST', path: '/api/auth/logout', audience: 'user', response: Ok }),
+  me: endpoint({ method: 'GET', path: '/api/me', audience: 'user', response: Me }),
+  updateMe: endpoint({ method: 'PATCH', path: '/api/me', audience: 'user', body: MePatch, response: Me }),
+};
+
+export const systemApi = {
+  health: endpoint({
+    method: 'GET',
+    path: '/api/health',
+    audience: 'public',
+    response: z.object({ ok: z.boolean(), db: z.enum(['pglite', 'postgres']), version: z.string(), mode: z.enum(['demo', 'production']) }).strict(),
+  }),
+};

@@ -1,0 +1,69 @@
+/**
+ * The error catalogue: every error the API can answer with, its HTTP status and the
+ * Chinese message the client shows. Services throw `new AppError('CODE')`; one middleware
+ * renders `{ error: { code, message, details } }`.
+ */
+export const errorCatalogue = {
+  VALIDATION_FAILED: { status: 400, message: '提交的信息有误，请检查后重试' },
+  MALFORMED_JSON: { status: 400, message: '请求格式不正确' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容太大' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请求格式不受支持' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  SESSION_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
+  FORBIDDEN: { status: 403, message: '您没有权限进行此操作' },
+  NOT_FOUND: { status: 404, message: '找不到您要的内容' },
+  RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
+  INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
+
+  SMS_CODE_INVALID: { status: 401, message: '验证码不正确' },
+  SMS_CODE_EXPIRED: { status: 401, message: '验证码已失效，请重新获取' },
+  SMS_RATE_LIMITED: { status: 429, message: '验证码发送太频繁，请稍后再试' },
+  SMS_UNAVAILABLE: { status: 503, message: '短信服务暂不可用，请稍后再试' },
+  WECHAT_CODE_INVALID: { status: 401, message: '微信登录凭证无效，请重新进入小程序' },
+  WECHAT_RATE_LIMITED: { status: 429, message: '微信登录太频繁，请稍后再试' },
+  WECHAT_RISKY_USER: { status: 403, message: '微信账号存在风险，暂无法登录' },
+  WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂不可用，请稍后再试' },
+  WECHAT_BIND_EXPIRED: { status: 401, message: '微信绑定已超时，请重新登录' },
+  ACCOUNT_NOT_FOUND: { status: 404, message: '该手机号未开通账户' },
+
+  UNION_NOT_FOUND: { status: 404, message: '找不到该工会' },
+  UNION_NOT_GRASSROOTS: { status: 422, message: '会员只能加入基层工会' },
+  MEMBER_NOT_FOUND: { status: 404, message: '找不到该会员' },
+  MEMBER_ALREADY_EXISTS: { status: 409, message: '该身份证号已入会' },
+  MEMBER_ALREADY_JOINED: { status: 409, message: '您已是工会会员' },
+  ID_NUMBER_INVALID: { status: 422, message: '身份证号码不正确' },
+  NOT_A_MEMBER: { status: 403, message: '请先加入工会' },
+
+  IDEMPOTENCY_KEY_MISSING: { status: 400, message: '请求缺少幂等键，请刷新后重试' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, message: '重复的请求编号，请刷新后重试' },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, message: '上一次请求仍在处理中，请稍候' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export interface ErrorBody {
+  error: { code: ErrorCode | string; message: string; details?: unknown; requestId?: string };
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, details?: unknown, message?: string) {
+    super(message ?? errorCatalogue[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorCatalogue[code].status;
+    this.details = details;
+  }
+}
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(errorCatalogue, code);
+}
+
+/** The Chinese message for a code the client received; falls back to a generic one. */
+export function errorMessage(code: string): string {
+  return isErrorCode(code) ? errorCatalogue[code].message : errorCatalogue.INTERNAL.message;
+}

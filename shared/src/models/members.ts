@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { Id, IsoDateTime } from './common';
+
+export const MemberTag = z.enum(['model_worker', 'frontline', 'new_form', 'migrant', 'hardship']);
+export type MemberTag = z.infer<typeof MemberTag>;
+export const memberTagLabels: Record<MemberTag, string> = {
+  model_worker: '劳模',
+  frontline: '一线职工',
+  new_form: '新就业形态劳动者',
+  migrant: '农民工',
+  hardship: '困难职工',
+};
+
+export const MemberStatus = z.enum(['pending', 'active', 'rejected']);
+export type MemberStatus = z.infer<typeof MemberStatus>;
+export const memberStatusLabels: Record<MemberStatus, string> = {
+  pending: '待审核',
+  active: '正式会员',
+  rejected: '未通过',
+};
+
+const ChineseName = z
+  .string()
+  .trim()
+  .min(2, '请输入真实姓名')
+  .max(20)
+  .regex(/^[\u4e00-\u9fa5·]+$/, '请输入中文姓名');
+
+/** Real-name joining by a union's QR link; the phone is the signed-in, verified one. */
+export const JoinBody = z
+  .object({
+    joinCode: z.string().min(4).max(32),
+    name: ChineseName,
+    idNumber: z.string().trim().min(15).max(18),
+    employer: z.string().trim().min(2).max(60),
+  })
+  .strict();
+export type JoinBody = z.infer<typeof JoinBody>;
+
+/** What a member sees of themselves (the member card). */
+export const MemberCard = z
+  .object({
+    id: Id,
+    name: z.string(),
+    nameMasked: z.string(),
+    memberNo: z.string(),
+    status: MemberStatus,
+    unionId: Id,
+    unionName: z.string(),
+    unionPathNames: z.array(z.string()),
+    employer: z.string(),
+    tags: z.array(MemberTag),
+    idNumberMasked: z.string(),
+    joinedAt: IsoDateTime,
+  })
+  .strict();
+export type MemberCard = z.infer<typeof MemberCard>;
+
+/** What union staff see in lists: ID number and phone always masked. */
+export const MemberAdminView = z
+  .object({
+    id: Id,
+    name: z.string(),
+    memberNo: z.string(),
+    status: MemberStatus,
+    unionId: Id,
+    unionName: z.string(),
+    employer: z.string(),
+    tags: z.array(MemberTag),
+    phoneMasked: z.string(),
+    idNumberMasked: z.string(),
+    joinedAt: IsoDateTime,
+  })
+  .strict();
+export type MemberAdminView = z.infer<typeof MemberAdminView>;
+
+export const MemberPatch = z
+  .object({
+    status: z.enum(['active', 'rejected']).optional(),
+    tags: z.array(MemberTag).max(5).optional(),
+  })
+  .strict()
+  .refine((v) => v.status !== undefined || v.tags !== undefined, { message: '没有要修改的内容' });
+export type MemberPatch = z.infer<typeof MemberPatch>;
+
+export const MemberListQuery = z
+  .object({
+    unionId: Id.optional(),
+    q: z.string().trim().max(30).optional(),
+    status: MemberStatus.optional(),
+    cursor: z.string().max(300).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+export type MemberListQuery = z.infer<typeof MemberListQuery>;
