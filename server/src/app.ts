@@ -11,6 +11,7 @@ import { securityHeaders } from './http/security';
 import { h5Portal } from './http/static';
 import { authRoutes } from './modules/auth/routes';
 import { unionRoutes } from './modules/unions/routes';
+import { voucherRoutes } from './modules/vouchers/routes';
 import { ping } from './db/index';
 
 export const VERSION = '0.1.0';
@@ -28,6 +29,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}): Koa {
   mount(router, deps, systemApi.health, async () => ({ ok: await ping(deps.db), db: deps.dbKind, version: VERSION, mode: deps.config.mode }));
   authRoutes(router, deps);
   unionRoutes(router, deps);
+  voucherRoutes(router, deps);
 
   app.use(requestId());
   app.use(accessLog(deps.logger));

@@ -7,4 +7,6 @@ export * from './models/common';
 export * from './models/unions';
 export * from './models/members';
 export * from './models/auth';
+export * from './models/vouchers';
+export * from './rules/vouchers';
 export * from './api/index';

@@ -73,3 +73,9 @@ export function pgConstraint(err: unknown): string | undefined {
 
 export const isUniqueViolation = (err: unknown, constraint?: string) =>
   pgErrorCode(err) === '23505' && (!constraint || pgConstraint(err) === constraint);
+
+/** Raw SQL rows; both drivers answer `{ rows }`. Numbers from count() need `::int` to stay numbers on node-postgres. */
+export async function queryRows<T>(db: Db, query: import('drizzle-orm').SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { AppError, errorCatalogue, type ErrorBody, type ErrorCode } from '@gonghui/shared';
 import type { AppState } from './state';
 
-function render(code: ErrorCode, requestId: string, details?: unknown, message?: string): ErrorBody {
+export function renderError(code: ErrorCode, requestId: string, details?: unknown, message?: string): ErrorBody {
   return { error: { code, message: message ?? errorCatalogue[code].message, ...(details === undefined ? {} : { details }), requestId } };
 }
 
@@ -25,25 +25,25 @@ export function errorHandler(logger: Logger): Middleware<AppState> {
       await next();
       if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api/')) throw new AppError('NOT_FOUND');
       if (ctx.status === 405 && ctx.path.startsWith('/api/')) {
-        ctx.body = render('NOT_FOUND', ctx.state.requestId);
+        ctx.body = renderError('NOT_FOUND', ctx.state.requestId);
       }
     } catch (err) {
       const requestId = ctx.state.requestId;
       if (err instanceof AppError) {
         ctx.status = err.status;
-        ctx.body = render(err.code, requestId, err.details, err.message);
+        ctx.body = renderError(err.code, requestId, err.details, err.message);
         return;
       }
       const e = err as { status?: number; type?: string; expose?: boolean };
       const mapped = e && typeof e.status === 'number' && e.status < 500 ? fromHttpError(e) : null;
       if (mapped) {
         ctx.status = errorCatalogue[mapped].status;
-        ctx.body = render(mapped, requestId);
+        ctx.body = renderError(mapped, requestId);
         return;
       }
       logger.error({ err, requestId, route: ctx._matchedRoute ?? ctx.path }, 'unhandled error');
       ctx.status = 500;
-      ctx.body = render('INTERNAL', requestId);
+      ctx.body = renderError('INTERNAL', requestId);
     }
   };
 }

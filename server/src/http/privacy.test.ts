@@ -1,3 +1,4 @@
+import { queryRows } from '../db/index';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { decrypt } from '../crypto';
@@ -30,7 +31,7 @@ describe.each(storageKinds)('privacy on %s', (kind) => {
   });
 
   it('keeps every ID number encrypted at rest', async () => {
-    const { rows } = await app().deps.db.execute<{ id_number_enc: string; id_number_masked: string }>(sql`select id_number_enc, id_number_masked from members limit 20`);
+    const rows = await queryRows<{ id_number_enc: string; id_number_masked: string }>(app().deps.db, sql`select id_number_enc, id_number_masked from members limit 20`);
     for (const r of rows) {
       expect(r.id_number_enc).not.toMatch(FULL_ID);
       const plain = decrypt(app().deps.keys, r.id_number_enc);

@@ -2,7 +2,10 @@ import type Router from '@koa/router';
 import { z } from 'zod';
 import { AppError, type Endpoint, type Audience } from '@gonghui/shared';
 import type { Deps } from '../deps';
+import type { Db } from '../db/index';
 import { authenticate, requireAudience } from './auth';
+import { renderError } from './errors';
+import { IDEMPOTENCY_KEY, idempotent, requestFingerprint } from './idempotency';
 import type { AppContext, Auth } from './state';
 
 type Out<T> = T extends z.ZodNever ? undefined : T extends z.ZodType ? z.output<T> : undefined;
@@ -14,6 +17,8 @@ export interface RouteInput<E> {
 
 export interface RouteContext<A extends Audience> {
   deps: Deps;
+  /** The transaction to work in: the idempotency transaction for idempotent endpoints, else the database. */
+  tx: Db;
   ctx: AppContext;
   requestId: string;
   ip: string;
@@ -60,17 +65,37 @@ export function mount<E extends Endpoint<any, any, any, any, any>>(router: Route
     const body = parsePart('body', endpoint.body, (ctx.request as { body?: unknown }).body);
     const auth = await authenticate(deps, ctx);
     requireAudience(endpoint.audience, auth);
-    const result = await handler(
-      { params, query, body } as RouteInput<E>,
-      { deps, ctx, requestId: ctx.state.requestId, ip: ctx.ip, auth: auth as RouteContext<AudienceOf<E>>['auth'] },
-    );
-    if (endpoint.binary) return;
-    const out = endpoint.response.safeParse(result);
-    if (!out.success) {
-      deps.logger.error({ requestId: ctx.state.requestId, route: endpoint.path, issues: out.error.issues.map((i: z.core.$ZodIssue) => i.path.join('.')) }, 'response violates contract');
-      throw new Error('response violates contract');
+    const input = { params, query, body } as RouteInput<E>;
+    const rc = (tx: Db) => ({ deps, tx, ctx, requestId: ctx.state.requestId, ip: ctx.ip, auth: auth as RouteContext<AudienceOf<E>>['auth'] });
+    const present = (result: unknown): unknown => {
+      const out = endpoint.response.safeParse(result);
+      if (!out.success) {
+        deps.logger.error({ requestId: ctx.state.requestId, route: endpoint.path, issues: out.error.issues.map((i: z.core.$ZodIssue) => i.path.join('.')) }, 'response violates contract');
+        throw new Error('response violates contract');
+      }
+      return out.data;
+    };
+
+    const key = ctx.get('idempotency-key');
+    if (endpoint.idempotent && auth && (key || endpoint.idempotent === 'required')) {
+      if (!IDEMPOTENCY_KEY.test(key)) throw new AppError('IDEMPOTENCY_KEY_MISSING');
+      const answer = await idempotent(
+        deps,
+        auth.userId,
+        key,
+        requestFingerprint(endpoint.method, ctx.path, body),
+        async (tx) => ({ status: endpoint.status ?? 200, bodyText: JSON.stringify(present(await handler(input, rc(tx)))) }),
+        (err) => ({ status: err.status, bodyText: JSON.stringify(renderError(err.code, ctx.state.requestId, err.details, err.message)) }),
+      );
+      ctx.status = answer.status;
+      ctx.type = 'application/json; charset=utf-8';
+      ctx.body = answer.bodyText;
+      return;
     }
+
+    const result = await handler(input, rc(deps.db));
+    if (endpoint.binary) return;
     ctx.status = endpoint.status ?? 200;
-    ctx.body = out.data;
+    ctx.body = present(result);
   });
 }

@@ -1,10 +1,12 @@
+import { queryRows } from '../db/index';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { storageKinds } from '../testing/database';
 import { useTestApp, type TestApp } from '../testing/harness';
 
 async function counts(app: TestApp) {
-  const { rows } = await app.deps.db.execute<{ users: number; members: number; sms: number }>(
+  const rows = await queryRows<{ users: number; members: number; sms: number }>(
+    app.deps.db,
     sql`select (select count(*)::int from users) as users, (select count(*)::int from members) as members, (select count(*)::int from sms_codes) as sms`,
   );
   return rows[0]!;

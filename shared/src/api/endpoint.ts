@@ -21,8 +21,8 @@ export interface Endpoint<
   response: R;
   /** 200 unless said (201 for creations). */
   status?: number;
-  /** The request must carry an `Idempotency-Key` header; a repeat returns the first answer. */
-  idempotent?: boolean;
+  /** `Idempotency-Key` header: 'required' must carry one, 'optional' may; a repeat returns the first answer. */
+  idempotent?: 'required' | 'optional';
   /** The answer is a file (xlsx, png): `response` describes nothing and is not parsed. */
   binary?: boolean;
 }

@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/index';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -188,10 +190,8 @@ describe.each(storageKinds)('auth on %s', (kind) => {
 
     it('stores tokens hashed, never in clear', async () => {
       const token = await app().login('13800000022');
-      const { rows } = await app().database.db.execute<{ token_hash: string }>(
-        // raw SQL on purpose: the column must not contain the token whatever the ORM does
-        (await import('drizzle-orm')).sql`select token_hash from sessions`,
-      );
+      // raw SQL on purpose: the column must not contain the token whatever the ORM does
+      const rows = await queryRows<{ token_hash: string }>(app().database.db, sql`select token_hash from sessions`);
       expect(rows.some((r) => r.token_hash === token)).toBe(false);
     });
 

@@ -1,3 +1,4 @@
+import { queryRows } from '../../db/index';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { idNumberCheckChar } from '@gonghui/shared';
@@ -32,7 +33,7 @@ describe.each(storageKinds)('real-name joining on %s', (kind) => {
     expect(r.body.status).toBe('active');
     expect(r.body.idNumberMasked).toBe(`3305**********${idNumber.slice(-4)}`);
     expect(JSON.stringify(r.body)).not.toContain(idNumber);
-    const { rows } = await app().deps.db.execute<{ id_number_enc: string }>(sql`select id_number_enc from members where id = ${r.body.id}`);
+    const rows = await queryRows<{ id_number_enc: string }>(app().deps.db, sql`select id_number_enc from members where id = ${r.body.id}`);
     expect(rows[0]!.id_number_enc).not.toContain(idNumber);
     expect(decrypt(app().deps.keys, rows[0]!.id_number_enc)).toBe(idNumber);
     const me = await app().get('/api/me', token);
@@ -57,12 +58,12 @@ describe.each(storageKinds)('real-name joining on %s', (kind) => {
     const token = await smsSignIn(app(), '13600000103');
     const good = validId('33050219920505333');
     const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
-    const before = await app().deps.db.execute<{ n: number }>(sql`select count(*)::int as n from members`);
+    const [before] = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from members`);
     const r = await app().post('/api/members/join', { joinCode: 'HZWXEQUIP2', name: '赵刚', idNumber: bad, employer: '某公司' }, token);
     expect(r.status).toBe(422);
     expect(r.body.error.code).toBe('ID_NUMBER_INVALID');
-    const after = await app().deps.db.execute<{ n: number }>(sql`select count(*)::int as n from members`);
-    expect(Number(after.rows[0]!.n)).toBe(Number(before.rows[0]!.n));
+    const [after] = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from members`);
+    expect(after!.n).toBe(before!.n);
   });
 
   it('rejects joining a district union (only grassroots unions take members)', async () => {

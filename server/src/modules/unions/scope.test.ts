@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/index';
 import { describe, expect, it } from 'vitest';
 import { storageKinds } from '../../testing/database';
 import { memberIdByPhone, unionIdByName, useTestApp } from '../../testing/harness';
@@ -95,8 +97,7 @@ describe.each(storageKinds)('union scope on %s', (kind) => {
     expect(r.status).toBe(200);
     expect(r.body.status).toBe('active');
     expect(r.body.tags).toEqual(['frontline', 'hardship']);
-    const { sql } = await import('drizzle-orm');
-    const audit = await app().deps.db.execute<{ action: string }>(sql`select action from audit_log where target_id = ${id}`);
-    expect(audit.rows.map((a) => a.action)).toContain('member.update');
+    const audit = await queryRows<{ action: string }>(app().deps.db, sql`select action from audit_log where target_id = ${id}`);
+    expect(audit.map((a) => a.action)).toContain('member.update');
   });
 });

@@ -1,0 +1,82 @@
+import { and, eq } from 'drizzle-orm';
+import { AppError } from '@gonghui/shared';
+import { sha256 } from '../crypto';
+import { schema, type Db } from '../db/index';
+import type { Deps } from '../deps';
+
+const { idempotencyKeys } = schema;
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+export interface StoredAnswer {
+  status: number;
+  bodyText: string;
+}
+
+/** Canonical JSON (sorted keys) so the same request always has the same fingerprint. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  return `{${Object.keys(obj)
+    .sort()
+    .filter((k) => obj[k] !== undefined)
+    .map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`)
+    .join(',')}}`;
+}
+
+export function requestFingerprint(method: string, path: string, body: unknown): string {
+  return sha256(`${method} ${path}\n${canonical(body ?? null)}`);
+}
+
+async function storedAnswer(db: Db, userId: string, key: string, fingerprint: string): Promise<StoredAnswer | null> {
+  const [row] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)))
+    .limit(1);
+  if (!row) return null;
+  if (row.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+  return { status: row.statusCode, bodyText: row.responseBody };
+}
+
+/**
+ * Runs `work` once per (user, key). The key row is inserted in the same transaction as the
+ * work, so a parallel request with the same key waits on it and then replays the stored answer.
+ * A refusal the caller should see (an AppError) is stored too, with the work rolled back to a
+ * savepoint; an unexpected failure stores nothing, so the client may retry.
+ */
+export async function idempotent(
+  deps: Deps,
+  userId: string,
+  key: string,
+  fingerprint: string,
+  work: (tx: Db) => Promise<StoredAnswer>,
+  renderError: (err: AppError) => StoredAnswer,
+): Promise<StoredAnswer> {
+  const earlier = await storedAnswer(deps.db, userId, key, fingerprint);
+  if (earlier) return earlier;
+  const fresh = await deps.db.transaction(async (tx) => {
+    const claimed = await tx
+      .insert(idempotencyKeys)
+      .values({ userId, key, fingerprint, statusCode: 0, responseBody: '', createdAt: deps.clock.now() })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (claimed.length === 0) return null;
+    let answer: StoredAnswer;
+    try {
+      answer = await tx.transaction((sp) => work(sp as unknown as Db));
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      answer = renderError(err);
+    }
+    await tx
+      .update(idempotencyKeys)
+      .set({ statusCode: answer.status, responseBody: answer.bodyText })
+      .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
+    return answer;
+  });
+  if (fresh) return fresh;
+  const replay = await storedAnswer(deps.db, userId, key, fingerprint);
+  if (!replay) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
+  return replay;
+}

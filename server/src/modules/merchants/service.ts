@@ -1,0 +1,141 @@
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { AppError, formatShanghai, fromShanghai, maskName, parsePeriod, addMonths } from '@gonghui/shared';
+import { schema } from '../../db/index';
+import type { Deps } from '../../deps';
+import { inScopeSql, pathInScope } from '../../http/policies';
+import type { Auth } from '../../http/state';
+import { writeAudit } from '../audit/service';
+import { scopedUnion } from '../unions/service';
+
+const { merchants, merchantStaff, users, unions, redemptions, voucherBatches, members } = schema;
+
+export async function merchantCreator(
+  deps: Deps,
+  auth: Auth,
+  input: { name: string; category: string; address: string; unionId: string; staffPhones: string[] },
+  requestId: string,
+) {
+  const union = await scopedUnion(deps, auth, input.unionId);
+  const now = deps.clock.now();
+  const id = await deps.db.transaction(async (tx) => {
+    const [m] = await tx.insert(merchants).values({ name: input.name, category: input.category, address: input.address, unionId: union.id, createdAt: now }).returning({ id: merchants.id });
+    for (const phone of new Set(input.staffPhones)) {
+      await tx.insert(users).values({ phone }).onConflictDoNothing({ target: users.phone });
+      const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.phone, phone));
+      await tx.insert(merchantStaff).values({ userId: u!.id, merchantId: m!.id }).onConflictDoNothing();
+    }
+    await writeAudit(tx, now, { actorUserId: auth.userId, action: 'merchant.create', targetType: 'merchant', targetId: m!.id, requestId });
+    return m!.id;
+  });
+  const [view] = (await merchantList(deps, auth)).data.filter((m) => m.id === id);
+  return view!;
+}
+
+export async function merchantList(deps: Deps, auth: Auth) {
+  const rows = await deps.db
+    .select({
+      m: merchants,
+      unionName: unions.name,
+      staffCount: sql<number>`(select count(*)::int from ${merchantStaff} s where s.merchant_id = ${merchants.id})`,
+    })
+    .from(merchants)
+    .innerJoin(unions, eq(unions.id, merchants.unionId))
+    .where(inScopeSql(auth, unions.path))
+    .orderBy(asc(merchants.name));
+  return {
+    data: rows.map((r) => ({
+      id: r.m.id,
+      name: r.m.name,
+      category: r.m.category,
+      address: r.m.address,
+      unionId: r.m.unionId,
+      unionName: r.unionName,
+      active: r.m.active,
+      staffCount: Number(r.staffCount),
+    })),
+  };
+}
+
+function styleHeader(sheet: ExcelJS.Worksheet) {
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+const yuan = (fen: number) => Math.round(fen) / 100;
+
+/**
+ * One merchant's settlement for a Shanghai month: every redemption of vouchers issued by unions
+ * in the caller's subtree, and a summary per batch — what the union owes the merchant.
+ */
+export async function merchantSettlement(deps: Deps, auth: Auth, merchantId: string, month: string): Promise<{ filename: string; buffer: Buffer }> {
+  const [merchant] = await deps.db.select().from(merchants).where(eq(merchants.id, merchantId)).limit(1);
+  if (!merchant) throw new AppError('MERCHANT_NOT_FOUND');
+  const { year, month: m } = parsePeriod(month);
+  const from = fromShanghai(year, m, 1);
+  const next = parsePeriod(addMonths(month, 1));
+  const to = fromShanghai(next.year, next.month, 1);
+  const rows = await deps.db
+    .select({ r: redemptions, batchTitle: voucherBatches.title, batchUnionPath: voucherBatches.unionPath, memberName: members.name, memberNo: members.memberNo })
+    .from(redemptions)
+    .innerJoin(voucherBatches, eq(voucherBatches.id, redemptions.batchId))
+    .innerJoin(members, eq(members.id, redemptions.memberId))
+    .where(and(eq(redemptions.merchantId, merchantId), gte(redemptions.createdAt, from), lt(redemptions.createdAt, to), inScopeSql(auth, voucherBatches.unionPath)))
+    .orderBy(asc(redemptions.createdAt));
+  // A merchant nobody in scope ever issued vouchers for, and that is not in scope itself, stays unknown.
+  const [owner] = await deps.db.select({ path: unions.path }).from(unions).where(eq(unions.id, merchant.unionId));
+  if (rows.length === 0 && !(owner && pathInScope(auth, owner.path))) throw new AppError('MERCHANT_NOT_FOUND');
+
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Gonghui';
+  const summary = wb.addWorksheet('结算汇总');
+  summary.columns = [
+    { header: '券批次', key: 'batch', width: 28 },
+    { header: '核销笔数', key: 'orders', width: 10 },
+    { header: '用券张数', key: 'vouchers', width: 10 },
+    { header: '订单金额（元）', key: 'order', width: 16 },
+    { header: '优惠金额（元）', key: 'discount', width: 16 },
+    { header: '顾客实付（元）', key: 'payable', width: 16 },
+  ];
+  const byBatch = new Map<string, { orders: number; vouchers: number; order: number; discount: number; payable: number }>();
+  for (const r of rows) {
+    const t = byBatch.get(r.batchTitle) ?? { orders: 0, vouchers: 0, order: 0, discount: 0, payable: 0 };
+    t.orders++;
+    t.vouchers += r.r.voucherCount;
+    t.order += r.r.orderAmountFen;
+    t.discount += r.r.discountFen;
+    t.payable += r.r.payableFen;
+    byBatch.set(r.batchTitle, t);
+  }
+  for (const [batch, t] of byBatch) summary.addRow({ batch, orders: t.orders, vouchers: t.vouchers, order: yuan(t.order), discount: yuan(t.discount), payable: yuan(t.payable) });
+  const total = [...byBatch.values()].reduce((s, t) => ({ orders: s.orders + t.orders, vouchers: s.vouchers + t.vouchers, order: s.order + t.order, discount: s.discount + t.discount, payable: s.payable + t.payable }), { orders: 0, vouchers: 0, order: 0, discount: 0, payable: 0 });
+  summary.addRow({ batch: `合计（${merchant.name} ${month}）`, orders: total.orders, vouchers: total.vouchers, order: yuan(total.order), discount: yuan(total.discount), payable: yuan(total.payable) }).font = { bold: true };
+  styleHeader(summary);
+
+  const detail = wb.addWorksheet('核销明细');
+  detail.columns = [
+    { header: '核销时间', key: 'at', width: 18 },
+    { header: '券批次', key: 'batch', width: 28 },
+    { header: '会员', key: 'member', width: 10 },
+    { header: '会员号', key: 'memberNo', width: 14 },
+    { header: '用券张数', key: 'vouchers', width: 10 },
+    { header: '订单金额（元）', key: 'order', width: 16 },
+    { header: '优惠金额（元）', key: 'discount', width: 16 },
+    { header: '顾客实付（元）', key: 'payable', width: 16 },
+  ];
+  for (const r of rows) {
+    detail.addRow({
+      at: formatShanghai(r.r.createdAt, true),
+      batch: r.batchTitle,
+      member: maskName(r.memberName),
+      memberNo: r.memberNo,
+      vouchers: r.r.voucherCount,
+      order: yuan(r.r.orderAmountFen),
+      discount: yuan(r.r.discountFen),
+      payable: yuan(r.r.payableFen),
+    });
+  }
+  styleHeader(detail);
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  return { filename: `settlement-${month}.xlsx`, buffer };
+}

@@ -1,0 +1,235 @@
+import { randomInt } from 'node:crypto';
+import { and, asc, desc, eq, gt, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import QRCode from 'qrcode';
+import { AppError, audienceIncludes, voucherExpiry, type VoucherCode, type VoucherDetail, type VoucherStatus, type VoucherView } from '@gonghui/shared';
+import { isUniqueViolation, queryRows, schema, type Db } from '../../db/index';
+import type { Deps } from '../../deps';
+import type { Auth } from '../../http/state';
+import { batchStatus, presentBatchForMember, presentVoucher, voucherStatus, type BatchRow, type VoucherRow } from './presenters';
+
+const { voucherBatches, vouchers, members, unions, merchants, voucherCodes } = schema;
+export const CODE_TTL_MS = 30_000;
+/** How far ahead members see upcoming batches. */
+const UPCOMING_MS = 45 * 24 * 3600_000;
+
+interface MemberFacts {
+  id: string;
+  status: string;
+  tags: string[];
+  unionPath: string;
+}
+
+async function memberFacts(db: Db, memberId: string): Promise<MemberFacts> {
+  const [m] = await db
+    .select({ id: members.id, status: members.status, tags: members.tags, unionPath: unions.path })
+    .from(members)
+    .innerJoin(unions, eq(unions.id, members.unionId))
+    .where(eq(members.id, memberId));
+  if (!m) throw new AppError('NOT_A_MEMBER');
+  return m;
+}
+
+const eligible = (b: BatchRow, m: MemberFacts) => m.status === 'active' && audienceIncludes(b.unionPath, b.audienceTags, m.unionPath, m.tags);
+
+/** Open and upcoming batches the member is in the audience of, with their remaining quota. */
+export async function openBatches(deps: Deps, auth: Auth) {
+  const now = deps.clock.now();
+  const m = await memberFacts(deps.db, auth.memberId!);
+  const rows = await deps.db
+    .select({ b: voucherBatches, publisherName: unions.name })
+    .from(voucherBatches)
+    .innerJoin(unions, eq(unions.id, voucherBatches.unionId))
+    .where(
+      and(
+        eq(voucherBatches.status, 'published'),
+        gt(voucherBatches.endsAt, now),
+        lte(voucherBatches.startsAt, new Date(now.getTime() + UPCOMING_MS)),
+        // the batch's union is on the member's path (an ancestor or the union itself)
+        sql`${m.unionPath} like ${voucherBatches.unionPath} || '%'`,
+      ),
+    )
+    .orderBy(asc(voucherBatches.startsAt));
+  const visible = rows.filter((r) => eligible(r.b, m));
+  const mine = visible.length
+    ? await deps.db
+        .select({ batchId: vouchers.batchId, n: sql<number>`count(*)::int` })
+        .from(vouchers)
+        .where(and(eq(vouchers.memberId, m.id), inArray(vouchers.batchId, visible.map((r) => r.b.id)), ne(vouchers.status, 'returned')))
+        .groupBy(vouchers.batchId)
+    : [];
+  const myCount = new Map(mine.map((r) => [r.batchId, Number(r.n)]));
+  return { data: visible.map((r) => presentBatchForMember(r.b, r.publisherName, myCount.get(r.b.id) ?? 0, now)), serverTime: now.toISOString() };
+}
+
+/**
+ * One claim, inside the caller's (idempotency) transaction. The database enforces both rules:
+ * the per-member quota by a unique key on (member, batch, period, ordinal) among live vouchers,
+ * and the stock by one conditional update of the counter. Either failing rolls the claim back.
+ */
+export async function voucherClaimer(deps: Deps, tx: Db, memberId: string, batchId: string, claimedBy: string | null = null): Promise<VoucherView> {
+  const now = deps.clock.now();
+  const [b] = await tx.select().from(voucherBatches).where(eq(voucherBatches.id, batchId)).limit(1);
+  if (!b || b.status === 'draft') throw new AppError('VOUCHER_BATCH_NOT_FOUND');
+  const m = await memberFacts(tx, memberId);
+  if (!eligible(b, m)) throw new AppError('VOUCHER_NOT_ELIGIBLE');
+  if (batchStatus(b, now) !== 'open') throw new AppError('VOUCHER_NOT_OPEN', { opensAt: b.startsAt.toISOString(), status: batchStatus(b, now) });
+
+  const expiresAt = voucherExpiry(b.validity, now);
+  let voucherId: string | undefined;
+  // A parallel claim may take the ordinal we picked; the next statement sees it and picks the next one.
+  for (let attempt = 0; attempt < b.perMemberLimit && !voucherId; attempt++) {
+    const inserted = await queryRows<{ id: string }>(
+      tx,
+      sql`insert into vouchers (batch_id, member_id, period, ordinal, status, claimed_at, expires_at, claimed_by)
+          select ${b.id}, ${m.id}, ${b.period}, o, 'unused', ${now.toISOString()}, ${expiresAt.toISOString()}, ${claimedBy}
+          from generate_series(1, ${b.perMemberLimit}::int) as o
+          where not exists (
+            select 1 from vouchers v
+            where v.member_id = ${m.id} and v.batch_id = ${b.id} and v.period = ${b.period} and v.ordinal = o and v.status <> 'returned')
+          order by o limit 1
+          on conflict (member_id, batch_id, period, ordinal) where status <> 'returned' do nothing
+          returning id`,
+    );
+    voucherId = inserted[0]?.id;
+    if (!voucherId) {
+      const [held] = await queryRows<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from vouchers where member_id = ${m.id} and batch_id = ${b.id} and period = ${b.period} and status <> 'returned'`,
+      );
+      if (Number(held?.n ?? 0) >= b.perMemberLimit) break;
+    }
+  }
+  if (!voucherId) throw new AppError('VOUCHER_LIMIT_REACHED');
+
+  const taken = await tx
+    .update(voucherBatches)
+    .set({ stockClaimed: sql`${voucherBatches.stockClaimed} + 1` })
+    .where(and(eq(voucherBatches.id, b.id), eq(voucherBatches.status, 'published'), lt(voucherBatches.stockClaimed, voucherBatches.stockTotal)))
+    .returning({ stockClaimed: voucherBatches.stockClaimed });
+  if (taken.length === 0) {
+    const [again] = await tx.select({ status: voucherBatches.status }).from(voucherBatches).where(eq(voucherBatches.id, b.id));
+    throw new AppError(again?.status === 'closed' ? 'VOUCHER_NOT_OPEN' : 'VOUCHER_SOLD_OUT');
+  }
+  const [v] = await tx.select().from(vouchers).where(eq(vouchers.id, voucherId));
+  return presentVoucher(v!, b, null, now);
+}
+
+function statusFilter(status: VoucherStatus | undefined, now: Date): SQL | undefined {
+  switch (status) {
+    case undefined:
+      return undefined;
+    case 'unused':
+      return and(eq(vouchers.status, 'unused'), gt(vouchers.expiresAt, now));
+    case 'expired':
+      return or(eq(vouchers.status, 'expired'), and(eq(vouchers.status, 'unused'), lte(vouchers.expiresAt, now)));
+    default:
+      return eq(vouchers.status, status);
+  }
+}
+
+export async function myVouchers(deps: Deps, auth: Auth, q: { status?: VoucherStatus; cursor?: string; limit: number }) {
+  const now = deps.clock.now();
+  const where = [eq(vouchers.memberId, auth.memberId!), statusFilter(q.status, now)];
+  if (q.status === undefined) where.push(ne(vouchers.status, 'returned'));
+  if (q.cursor) {
+    const [at, id] = Buffer.from(q.cursor, 'base64url').toString('utf8').split('|');
+    const when = new Date(at ?? '');
+    if (!id || Number.isNaN(when.getTime())) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'query.cursor', message: '无效的分页参数' }] });
+    where.push(or(lt(vouchers.claimedAt, when), and(eq(vouchers.claimedAt, when), lt(vouchers.id, id))));
+  }
+  const rows = await deps.db
+    .select({ v: vouchers, b: voucherBatches, merchantName: merchants.name })
+    .from(vouchers)
+    .innerJoin(voucherBatches, eq(voucherBatches.id, vouchers.batchId))
+    .leftJoin(merchants, eq(merchants.id, vouchers.merchantId))
+    .where(and(...where))
+    .orderBy(desc(vouchers.claimedAt), desc(vouchers.id))
+    .limit(q.limit + 1);
+  const pageRows = rows.slice(0, q.limit);
+  const last = pageRows[pageRows.length - 1];
+  return {
+    data: pageRows.map((r) => presentVoucher(r.v, r.b, r.merchantName, now)),
+    pagination: {
+      nextCursor: rows.length > q.limit && last ? Buffer.from(`${last.v.claimedAt.toISOString()}|${last.v.id}`).toString('base64url') : null,
+      limit: q.limit,
+    },
+  };
+}
+
+/** The member's own voucher or 404: someone else's voucher is not confirmed to exist. */
+async function ownVoucher(db: Db, auth: Auth, id: string): Promise<{ v: VoucherRow; b: BatchRow }> {
+  const [row] = await db
+    .select({ v: vouchers, b: voucherBatches })
+    .from(vouchers)
+    .innerJoin(voucherBatches, eq(voucherBatches.id, vouchers.batchId))
+    .where(and(eq(vouchers.id, id), eq(vouchers.memberId, auth.memberId!)))
+    .limit(1);
+  if (!row) throw new AppError('VOUCHER_NOT_FOUND');
+  return row;
+}
+
+export async function myVoucherDetail(deps: Deps, auth: Auth, id: string): Promise<VoucherDetail> {
+  const { v, b } = await ownVoucher(deps.db, auth, id);
+  const now = deps.clock.now();
+  const [usedAt] = v.merchantId ? await deps.db.select({ name: merchants.name }).from(merchants).where(eq(merchants.id, v.merchantId)) : [];
+  const usable = b.merchantIds.length
+    ? await deps.db.select().from(merchants).where(and(inArray(merchants.id, b.merchantIds), eq(merchants.active, true)))
+    : await deps.db
+        .select({ m: merchants })
+        .from(merchants)
+        .innerJoin(unions, eq(unions.id, merchants.unionId))
+        .where(and(eq(merchants.active, true), sql`(${unions.path} like ${b.unionPath} || '%' or ${b.unionPath} like ${unions.path} || '%')`))
+        .orderBy(asc(merchants.name))
+        .limit(100)
+        .then((rows) => rows.map((r) => r.m));
+  return {
+    ...presentVoucher(v, b, usedAt?.name ?? null, now),
+    description: b.description,
+    merchants: usable.map((m) => ({ id: m.id, name: m.name, category: m.category, address: m.address })),
+    allMerchantsInArea: b.merchantIds.length === 0,
+  };
+}
+
+/** Gives an unused voucher back while its batch is open: stock and quota return, once. */
+export async function voucherReturner(deps: Deps, tx: Db, auth: Auth, id: string): Promise<VoucherView> {
+  const now = deps.clock.now();
+  const { b } = await ownVoucher(tx, auth, id);
+  if (batchStatus(b, now) !== 'open') throw new AppError('VOUCHER_NOT_RETURNABLE');
+  const [v] = await tx
+    .update(vouchers)
+    .set({ status: 'returned', returnedAt: now })
+    .where(and(eq(vouchers.id, id), eq(vouchers.memberId, auth.memberId!), eq(vouchers.status, 'unused'), gt(vouchers.expiresAt, now)))
+    .returning();
+  if (!v) throw new AppError('VOUCHER_NOT_RETURNABLE');
+  const [after] = await tx
+    .update(voucherBatches)
+    .set({ stockClaimed: sql`${voucherBatches.stockClaimed} - 1` })
+    .where(eq(voucherBatches.id, b.id))
+    .returning();
+  await tx.delete(voucherCodes).where(eq(voucherCodes.voucherId, id));
+  return presentVoucher(v, after!, null, now);
+}
+
+/** A fresh 10-digit code and its QR, valid for 30 seconds: a screenshot is useless a minute later. */
+export async function voucherCodeIssuer(deps: Deps, auth: Auth, id: string): Promise<VoucherCode> {
+  const now = deps.clock.now();
+  const { v } = await ownVoucher(deps.db, auth, id);
+  const status = voucherStatus(v, now);
+  if (status === 'used') throw new AppError('VOUCHER_ALREADY_USED');
+  if (status === 'expired') throw new AppError('VOUCHER_EXPIRED');
+  if (status === 'returned') throw new AppError('VOUCHER_NOT_FOUND');
+  const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
+  await deps.db.delete(voucherCodes).where(and(eq(voucherCodes.voucherId, id), lte(voucherCodes.expiresAt, now)));
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const shortCode = String(randomInt(0, 10_000_000_000)).padStart(10, '0');
+    try {
+      await deps.db.insert(voucherCodes).values({ code: shortCode, voucherId: id, memberId: auth.memberId!, issuedAt: now, expiresAt });
+    } catch (err) {
+      if (isUniqueViolation(err)) continue;
+      throw err;
+    }
+    const qr = await QRCode.toDataURL(`GH1:${shortCode}`, { margin: 1, width: 280, errorCorrectionLevel: 'M' });
+    return { qr, shortCode, expiresAt: expiresAt.toISOString() };
+  }
+  throw new Error('could not allocate a voucher code');
+}

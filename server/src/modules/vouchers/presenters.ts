@@ -1,0 +1,95 @@
+import {
+  claimStateOf,
+  effectiveBatchStatus,
+  type VoucherBatchAdminView,
+  type VoucherBatchMemberView,
+  type VoucherStatus,
+  type VoucherView,
+} from '@gonghui/shared';
+import { schema } from '../../db/index';
+
+export type BatchRow = typeof schema.voucherBatches.$inferSelect;
+export type VoucherRow = typeof schema.vouchers.$inferSelect;
+
+export function batchStatus(b: BatchRow, now: Date) {
+  return effectiveBatchStatus(b.status, b.startsAt, b.endsAt, now);
+}
+
+export function presentBatchForStaff(b: BatchRow, unionName: string, now: Date): VoucherBatchAdminView {
+  return {
+    id: b.id,
+    title: b.title,
+    description: b.description,
+    kind: b.kind,
+    thresholdFen: b.thresholdFen,
+    faceValueFen: b.faceValueFen,
+    stackable: b.stackable,
+    stockTotal: b.stockTotal,
+    stockClaimed: b.stockClaimed,
+    perMemberLimit: b.perMemberLimit,
+    audience: { unionId: b.unionId, unionName, tags: b.audienceTags },
+    merchantIds: b.merchantIds,
+    schedule: b.schedule,
+    validity: b.validity,
+    period: b.period,
+    opensAt: b.startsAt.toISOString(),
+    closesAt: b.endsAt.toISOString(),
+    status: batchStatus(b, now),
+    createdAt: b.createdAt.toISOString(),
+    publishedAt: b.publishedAt?.toISOString() ?? null,
+  };
+}
+
+export function presentBatchForMember(b: BatchRow, publisherName: string, myClaimed: number, now: Date): VoucherBatchMemberView {
+  const status = batchStatus(b, now);
+  const stockRemaining = Math.max(0, b.stockTotal - b.stockClaimed);
+  const myRemaining = Math.max(0, b.perMemberLimit - myClaimed);
+  return {
+    id: b.id,
+    title: b.title,
+    description: b.description,
+    kind: b.kind,
+    thresholdFen: b.thresholdFen,
+    faceValueFen: b.faceValueFen,
+    stackable: b.stackable,
+    stockTotal: b.stockTotal,
+    stockRemaining,
+    perMemberLimit: b.perMemberLimit,
+    myClaimed,
+    myRemaining,
+    period: b.period,
+    opensAt: b.startsAt.toISOString(),
+    closesAt: b.endsAt.toISOString(),
+    status,
+    claimState: claimStateOf(status, stockRemaining, myRemaining),
+    publisherName,
+  };
+}
+
+/** An unused voucher past its expiry reads as expired; no job has to flip it. */
+export function voucherStatus(v: Pick<VoucherRow, 'status' | 'expiresAt'>, now: Date): VoucherStatus {
+  if (v.status === 'unused' && v.expiresAt.getTime() <= now.getTime()) return 'expired';
+  return v.status;
+}
+
+export function presentVoucher(v: VoucherRow, b: BatchRow, merchantName: string | null, now: Date): VoucherView {
+  const status = voucherStatus(v, now);
+  return {
+    id: v.id,
+    batchId: v.batchId,
+    title: b.title,
+    kind: b.kind,
+    thresholdFen: b.thresholdFen,
+    faceValueFen: b.faceValueFen,
+    stackable: b.stackable,
+    period: v.period,
+    status,
+    claimedAt: v.claimedAt.toISOString(),
+    expiresAt: v.expiresAt.toISOString(),
+    usedAt: v.usedAt?.toISOString() ?? null,
+    merchantName,
+    orderAmountFen: v.orderAmountFen,
+    discountFen: v.discountFen,
+    returnable: status === 'unused' && batchStatus(b, now) === 'open',
+  };
+}

@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { Id, IsoDateTime, Phone } from './common';
+import { MemberTag } from './members';
+import { PERIOD_PATTERN } from '../time';
+
+export const VoucherKind = z.enum(['threshold', 'direct']);
+export type VoucherKind = z.infer<typeof VoucherKind>;
+export const voucherKindLabels: Record<VoucherKind, string> = { threshold: '满减券', direct: '立减券' };
+
+const Fen = z.number().int().min(1).max(100_000_000);
+
+/** `benefitDay`: the 20th of `month` from `startTime` to 23:59:59 Shanghai; `window`: explicit instants. */
+export const BatchSchedule = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('benefitDay'), month: z.string().regex(PERIOD_PATTERN, '月份格式为 2026-12'), startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式为 10:00').default('10:00') }).strict(),
+  z.object({ type: z.literal('window'), startsAt: IsoDateTime, endsAt: IsoDateTime }).strict(),
+]);
+export type BatchSchedule = z.infer<typeof BatchSchedule>;
+
+export const BatchValidity = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('days'), days: z.number().int().min(1).max(366) }).strict(),
+  z.object({ type: z.literal('until'), endsAt: IsoDateTime }).strict(),
+]);
+export type BatchValidity = z.infer<typeof BatchValidity>;
+
+export const BatchAudience = z.object({ unionId: Id, tags: z.array(MemberTag).max(5).default([]) }).strict();
+
+export const VoucherBatchInput = z
+  .object({
+    title: z.string().trim().min(2).max(40),
+    description: z.string().trim().max(500).default(''),
+    kind: VoucherKind,
+    thresholdFen: Fen.nullable().default(null),
+    faceValueFen: Fen,
+    stackable: z.boolean().default(false),
+    stockTotal: z.number().int().min(1).max(10_000_000),
+    perMemberLimit: z.number().int().min(1).max(20).default(1),
+    audience: BatchAudience,
+    merchantIds: z.array(Id).max(500).default([]),
+    schedule: BatchSchedule,
+    validity: BatchValidity,
+  })
+  .strict();
+export type VoucherBatchInput = z.infer<typeof VoucherBatchInput>;
+
+/** Drafts change freely; published batches only in what does not alter a claimed voucher's value. */
+export const VoucherBatchPatch = VoucherBatchInput.partial().strict();
+export type VoucherBatchPatch = z.infer<typeof VoucherBatchPatch>;
+export const PUBLISHED_PATCHABLE = ['title', 'description', 'stockTotal', 'merchantIds'] as const;
+
+export const BatchStatus = z.enum(['draft', 'scheduled', 'open', 'ended', 'closed']);
+export type BatchStatus = z.infer<typeof BatchStatus>;
+export const batchStatusLabels: Record<BatchStatus, string> = { draft: '草稿', scheduled: '待开始', open: '发放中', ended: '已结束', closed: '已停发' };
+
+export const MerchantRef = z.object({ id: Id, name: z.string(), category: z.string(), address: z.string() }).strict();
+export type MerchantRef = z.infer<typeof MerchantRef>;
+
+export const VoucherBatchAdminView = z
+  .object({
+    id: Id,
+    title: z.string(),
+    description: z.string(),
+    kind: VoucherKind,
+    thresholdFen: z.number().int().nullable(),
+    faceValueFen: z.number().int(),
+    stackable: z.boolean(),
+    stockTotal: z.number().int(),
+    stockClaimed: z.number().int(),
+    perMemberLimit: z.number().int(),
+    audience: z.object({ unionId: Id, unionName: z.string(), tags: z.array(MemberTag) }).strict(),
+    merchantIds: z.array(Id),
+    schedule: BatchSchedule,
+    validity: BatchValidity,
+    period: z.string(),
+    opensAt: IsoDateTime,
+    closesAt: IsoDateTime,
+    status: BatchStatus,
+    createdAt: IsoDateTime,
+    publishedAt: IsoDateTime.nullable(),
+  })
+  .strict();
+export type VoucherBatchAdminView = z.infer<typeof VoucherBatchAdminView>;
+
+/** What the claim button says. */
+export const ClaimState = z.enum(['claimable', 'claimed', 'sold_out', 'not_started', 'ended']);
+export type ClaimState = z.infer<typeof ClaimState>;
+
+export const VoucherBatchMemberView = z
+  .object({
+    id: Id,
+    title: z.string(),
+    description: z.string(),
+    kind: VoucherKind,
+    thresholdFen: z.number().int().nullable(),
+    faceValueFen: z.number().int(),
+    stackable: z.boolean(),
+    stockTotal: z.number().int(),
+    stockRemaining: z.number().int(),
+    perMemberLimit: z.number().int(),
+    myClaimed: z.number().int(),
+    myRemaining: z.number().int(),
+    period: z.string(),
+    opensAt: IsoDateTime,
+    closesAt: IsoDateTime,
+    status: BatchStatus,
+    claimState: ClaimState,
+    publisherName: z.string(),
+  })
+  .strict();
+export type VoucherBatchMemberView = z.infer<typeof VoucherBatchMemberView>;
+
+export const VoucherStatus = z.enum(['unused', 'used', 'expired', 'returned']);
+export type VoucherStatus = z.infer<typeof VoucherStatus>;
+export const voucherStatusLabels: Record<VoucherStatus, string> = { unused: '未使用', used: '已使用', expired: '已过期', returned: '已退回' };
+
+export const VoucherView = z
+  .object({
+    id: Id,
+    batchId: Id,
+    title: z.string(),
+    kind: VoucherKind,
+    thresholdFen: z.number().int().nullable(),
+    faceValueFen: z.number().int(),
+    stackable: z.boolean(),
+    period: z.string(),
+    status: VoucherStatus,
+    claimedAt: IsoDateTime,
+    expiresAt: IsoDateTime,
+    usedAt: IsoDateTime.nullable(),
+    merchantName: z.string().nullable(),
+    orderAmountFen: z.number().int().nullable(),
+    discountFen: z.number().int().nullable(),
+    /** Returning gives stock and quota back while the batch is still open. */
+    returnable: z.boolean(),
+  })
+  .strict();
+export type VoucherView = z.infer<typeof VoucherView>;
+
+export const VoucherDetail = VoucherView.extend({ description: z.string(), merchants: z.array(MerchantRef), allMerchantsInArea: z.boolean() }).strict();
+export type VoucherDetail = z.infer<typeof VoucherDetail>;
+
+export const VoucherCode = z.object({ qr: z.string(), shortCode: z.string(), expiresAt: IsoDateTime }).strict();
+export type VoucherCode = z.infer<typeof VoucherCode>;
+
+export const MyVouchersQuery = z
+  .object({ status: VoucherStatus.optional(), cursor: z.string().max(300).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) })
+  .strict();
+
+export const ShortCode = z.string().regex(/^\d{10}$/, '券码为10位数字');
+
+export const RedemptionBody = z
+  .object({
+    code: z.string().trim().transform((s) => s.replace(/\s+/g, '')).pipe(ShortCode),
+    orderAmountFen: z.number().int().min(1).max(100_000_000),
+    /** Optional: exactly which of the member's vouchers of this batch to use (stacking). */
+    voucherIds: z.array(Id).min(1).max(20).optional(),
+  })
+  .strict();
+export type RedemptionBody = z.infer<typeof RedemptionBody>;
+
+export const RedemptionResult = z
+  .object({
+    redemptionId: Id.nullable(),
+    orderAmountFen: z.number().int(),
+    discountFen: z.number().int(),
+    payableFen: z.number().int(),
+    memberNameMasked: z.string(),
+    batchTitle: z.string(),
+    vouchers: z.array(z.object({ id: Id, faceValueFen: z.number().int() }).strict()),
+  })
+  .strict();
+export type RedemptionResult = z.infer<typeof RedemptionResult>;
+
+export const MerchantRedemptionRow = z
+  .object({
+    id: Id,
+    at: IsoDateTime,
+    batchTitle: z.string(),
+    memberNameMasked: z.string(),
+    voucherCount: z.number().int(),
+    orderAmountFen: z.number().int(),
+    discountFen: z.number().int(),
+    payableFen: z.number().int(),
+  })
+  .strict();
+
+export const MerchantInput = z
+  .object({
+    name: z.string().trim().min(2).max(60),
+    category: z.string().trim().min(1).max(20),
+    address: z.string().trim().max(120).default(''),
+    unionId: Id,
+    staffPhones: z.array(Phone).max(20).default([]),
+  })
+  .strict();
+
+export const MerchantAdminView = MerchantRef.extend({ unionId: Id, unionName: z.string(), active: z.boolean(), staffCount: z.number().int() }).strict();
+
+export const BatchStats = z
+  .object({
+    batchId: Id,
+    stockTotal: z.number().int(),
+    claimed: z.number().int(),
+    redeemed: z.number().int(),
+    remaining: z.number().int(),
+    discountFen: z.number().int(),
+    byUnion: z.array(z.object({ unionId: Id, unionName: z.string(), claimed: z.number().int(), redeemed: z.number().int() }).strict()),
+    /** Shanghai hours "2026-12-20 10:00". */
+    byHour: z.array(z.object({ hour: z.string(), claimed: z.number().int(), redeemed: z.number().int() }).strict()),
+  })
+  .strict();
+export type BatchStats = z.infer<typeof BatchStats>;

@@ -1,0 +1,92 @@
+/** Pure voucher rules: windows, statuses, eligibility and the stacking arithmetic. */
+import type { BatchSchedule, BatchStatus, BatchValidity, ClaimState, VoucherBatchInput, VoucherKind } from '../models/vouchers';
+import { benefitDayWindow, fromShanghai, periodOf, shanghaiParts, type Period } from '../time';
+
+export function batchWindow(schedule: BatchSchedule): { startsAt: Date; endsAt: Date; period: Period } {
+  if (schedule.type === 'benefitDay') return { ...benefitDayWindow(schedule.month, schedule.startTime), period: schedule.month };
+  const startsAt = new Date(schedule.startsAt);
+  return { startsAt, endsAt: new Date(schedule.endsAt), period: periodOf(startsAt) };
+}
+
+/** Stored status is draft | published | closed; the rest follows from the clock. */
+export function effectiveBatchStatus(stored: 'draft' | 'published' | 'closed', startsAt: Date, endsAt: Date, now: Date): BatchStatus {
+  if (stored === 'draft' || stored === 'closed') return stored;
+  if (now.getTime() < startsAt.getTime()) return 'scheduled';
+  if (now.getTime() > endsAt.getTime()) return 'ended';
+  return 'open';
+}
+
+export function claimStateOf(status: BatchStatus, stockRemaining: number, myRemaining: number): ClaimState {
+  if (status === 'scheduled' || status === 'draft') return 'not_started';
+  if (status !== 'open') return 'ended';
+  if (myRemaining <= 0) return 'claimed';
+  if (stockRemaining <= 0) return 'sold_out';
+  return 'claimable';
+}
+
+/** A voucher valid for `days` lasts to the end of the Shanghai day `days` days after it was claimed. */
+export function voucherExpiry(validity: BatchValidity, claimedAt: Date): Date {
+  if (validity.type === 'until') return new Date(validity.endsAt);
+  const p = shanghaiParts(claimedAt);
+  return new Date(fromShanghai(p.year, p.month, p.day + validity.days + 1).getTime() - 1000);
+}
+
+/** The audience: the batch's union subtree (materialised paths) and, if set, any one of its tags. */
+export function audienceIncludes(batchUnionPath: string, batchTags: readonly string[], memberUnionPath: string, memberTags: readonly string[]): boolean {
+  if (!memberUnionPath.startsWith(batchUnionPath)) return false;
+  return batchTags.length === 0 || batchTags.some((t) => memberTags.includes(t));
+}
+
+/**
+ * Merchant scope: the listed merchants, or (empty list) every partner merchant whose union is
+ * inside the audience's subtree or above it (a city-wide partner serves every district).
+ */
+export function merchantServesBatch(merchantIds: readonly string[], merchantId: string, merchantUnionPath: string, audienceUnionPath: string): boolean {
+  if (merchantIds.length > 0) return merchantIds.includes(merchantId);
+  return merchantUnionPath.startsWith(audienceUnionPath) || audienceUnionPath.startsWith(merchantUnionPath);
+}
+
+export interface VoucherFace {
+  kind: VoucherKind;
+  thresholdFen: number | null;
+  faceValueFen: number;
+  stackable: boolean;
+}
+
+export type StackResult = { ok: true; count: number; discountFen: number } | { ok: false; reason: 'THRESHOLD_NOT_MET' };
+
+/**
+ * How many of `available` vouchers (of one batch) an order takes, and the discount.
+ * Non-stackable: one voucher. Stackable 满减: k vouchers need order ≥ k × threshold
+ * (¥2,000 takes two "满1000减100": ¥200 off). Stackable 立减: as many as offered.
+ * A discount never exceeds the order amount.
+ */
+export function stackedDiscount(face: VoucherFace, orderAmountFen: number, available: number): StackResult {
+  if (available < 1) return { ok: false, reason: 'THRESHOLD_NOT_MET' };
+  let count: number;
+  if (face.kind === 'threshold') {
+    const threshold = face.thresholdFen ?? 0;
+    if (orderAmountFen < threshold) return { ok: false, reason: 'THRESHOLD_NOT_MET' };
+    const fits = threshold > 0 ? Math.floor(orderAmountFen / threshold) : available;
+    count = face.stackable ? Math.min(available, fits) : 1;
+  } else {
+    count = face.stackable ? available : 1;
+  }
+  return { ok: true, count, discountFen: Math.min(count * face.faceValueFen, orderAmountFen) };
+}
+
+/** Problems with a batch's settings, in Chinese, keyed by field; empty when sound. */
+export function batchProblems(input: VoucherBatchInput, now: Date): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  if (input.kind === 'threshold') {
+    if (input.thresholdFen === null) problems.push({ path: 'thresholdFen', message: '满减券需要设置使用门槛' });
+    else if (input.thresholdFen <= input.faceValueFen) problems.push({ path: 'thresholdFen', message: '使用门槛必须高于券面额' });
+  } else if (input.thresholdFen !== null) problems.push({ path: 'thresholdFen', message: '立减券没有使用门槛' });
+  const w = batchWindow(input.schedule);
+  if (w.endsAt.getTime() <= w.startsAt.getTime()) problems.push({ path: 'schedule', message: '结束时间必须晚于开始时间' });
+  if (w.endsAt.getTime() <= now.getTime()) problems.push({ path: 'schedule', message: '领取时间已过' });
+  if (input.validity.type === 'until' && new Date(input.validity.endsAt).getTime() < w.endsAt.getTime()) {
+    problems.push({ path: 'validity', message: '有效期不能早于领取结束时间' });
+  }
+  return problems;
+}
