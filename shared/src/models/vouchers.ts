@@ -24,26 +24,35 @@ export type BatchValidity = z.infer<typeof BatchValidity>;
 
 export const BatchAudience = z.object({ unionId: Id, tags: z.array(MemberTag).max(5).default([]) }).strict();
 
+const batchFields = {
+  title: z.string().trim().min(2).max(40),
+  description: z.string().trim().max(500),
+  kind: VoucherKind,
+  thresholdFen: Fen.nullable(),
+  faceValueFen: Fen,
+  stackable: z.boolean(),
+  stockTotal: z.number().int().min(1).max(10_000_000),
+  perMemberLimit: z.number().int().min(1).max(20),
+  audience: BatchAudience,
+  merchantIds: z.array(Id).max(500),
+  schedule: BatchSchedule,
+  validity: BatchValidity,
+};
+
 export const VoucherBatchInput = z
   .object({
-    title: z.string().trim().min(2).max(40),
-    description: z.string().trim().max(500).default(''),
-    kind: VoucherKind,
-    thresholdFen: Fen.nullable().default(null),
-    faceValueFen: Fen,
-    stackable: z.boolean().default(false),
-    stockTotal: z.number().int().min(1).max(10_000_000),
-    perMemberLimit: z.number().int().min(1).max(20).default(1),
-    audience: BatchAudience,
-    merchantIds: z.array(Id).max(500).default([]),
-    schedule: BatchSchedule,
-    validity: BatchValidity,
+    ...batchFields,
+    description: batchFields.description.default(''),
+    thresholdFen: batchFields.thresholdFen.default(null),
+    stackable: batchFields.stackable.default(false),
+    perMemberLimit: batchFields.perMemberLimit.default(1),
+    merchantIds: batchFields.merchantIds.default([]),
   })
   .strict();
 export type VoucherBatchInput = z.infer<typeof VoucherBatchInput>;
 
-/** Drafts change freely; published batches only in what does not alter a claimed voucher's value. */
-export const VoucherBatchPatch = VoucherBatchInput.partial().strict();
+/** Only the fields sent (no defaults: a PATCH never resets what it does not name). Drafts change freely; published batches only in what does not alter a claimed voucher's value. */
+export const VoucherBatchPatch = z.object(batchFields).partial().strict();
 export type VoucherBatchPatch = z.infer<typeof VoucherBatchPatch>;
 export const PUBLISHED_PATCHABLE = ['title', 'description', 'stockTotal', 'merchantIds'] as const;
 

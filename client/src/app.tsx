@@ -1,0 +1,16 @@
+import type { PropsWithChildren } from 'react';
+import { useLaunch } from '@tarojs/taro';
+import { useAppStore } from './stores';
+import './app.scss';
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    // Refresh who we are in the background; a 401 clears the session through the API layer.
+    if (useAppStore.getState().token) {
+      useAppStore.getState().refreshMe().catch(() => undefined);
+    }
+  });
+  return children;
+}
+
+export default App;

@@ -1,0 +1,46 @@
+import { useEffect, type ReactNode } from 'react';
+import { View } from '@tarojs/components';
+import { ConfigProvider } from '@nutui/nutui-react-taro';
+import { useAppStore } from '../stores';
+import { nutuiTheme } from '../theme/nutui-theme';
+import './PageShell.scss';
+
+interface PageShellProps {
+  children?: ReactNode;
+  /** Staff pages: use the width of a desktop browser instead of a phone column. */
+  wide?: boolean;
+  className?: string;
+}
+
+/**
+ * The root of every page: theme variables, 关怀模式 (a root class that switches the CSS
+ * variables) and the width policy for desktop browsers.
+ */
+export function PageShell({ children, wide = false, className }: PageShellProps) {
+  const careMode = useAppStore((s) => s.careMode);
+  useEffect(() => {
+    // H5 draws its tab bar outside the page: mark the document so it can grow too.
+    if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('gh-care-root', careMode);
+  }, [careMode]);
+  const classes = ['gh-page', careMode ? 'care-mode' : '', wide ? 'gh-page--wide' : '', className ?? '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <View className={classes}>
+      <ConfigProvider theme={nutuiTheme} className='gh-page__theme'>
+        <View className='gh-page__body'>{children}</View>
+      </ConfigProvider>
+    </View>
+  );
+}
+
+/** The union-red band at the top of a page. */
+export function HeaderBand({ title, subtitle, children }: { title: string; subtitle?: string; children?: ReactNode }) {
+  return (
+    <View className='gh-band'>
+      <View className='gh-band__title'>{title}</View>
+      {subtitle ? <View className='gh-band__subtitle'>{subtitle}</View> : null}
+      {children}
+    </View>
+  );
+}

@@ -1,0 +1,50 @@
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { staffRoleLabels, unionKindLabels, type Me } from '@gonghui/shared';
+import { comingSoon, openPage } from '../navigation';
+import { UNION_TREE_PAGE, WISHES_PAGE } from '../routes';
+import './RoleCard.scss';
+
+/** What a signed-in non-member sees on home: their staff, merchant or donor role. */
+export function RoleCards({ me, overlap = false }: { me: Me; overlap?: boolean }) {
+  return (
+    <View className={overlap ? 'gh-role-cards gh-role-cards--overlap' : 'gh-role-cards'}>
+      {me.staffRoles.length > 0 ? (
+        <View className='gh-role-card gh-role-card--staff'>
+          <View className='gh-role-card__kind'>工会工作人员</View>
+          {me.staffRoles.map((r) => (
+            <View key={r.unionId} className='gh-role-card__line'>
+              <View className='gh-role-card__union'>{r.unionName}</View>
+              <View className='gh-role-card__meta'>
+                {unionKindLabels[r.unionKind]} · {staffRoleLabels[r.role]}
+              </View>
+            </View>
+          ))}
+          <Button type='primary' block className='gh-role-card__button gh-go-union' onClick={() => openPage(UNION_TREE_PAGE)}>
+            工会管理
+          </Button>
+        </View>
+      ) : null}
+      {me.merchant ? (
+        <View className='gh-role-card gh-role-card--merchant'>
+          <View className='gh-role-card__kind'>合作商户</View>
+          <View className='gh-role-card__union'>{me.merchant.merchantName}</View>
+          <View className='gh-role-card__meta'>扫码核销会员的工惠券</View>
+          <Button type='primary' block className='gh-role-card__button' onClick={() => comingSoon('扫码核销')}>
+            扫码核销
+          </Button>
+        </View>
+      ) : null}
+      {me.donor ? (
+        <View className='gh-role-card gh-role-card--donor'>
+          <View className='gh-role-card__kind'>{me.donor.kind === 'enterprise' ? '爱心企业' : '爱心人士'}</View>
+          <View className='gh-role-card__union'>{me.donor.displayName}</View>
+          <View className='gh-role-card__meta'>认领职工的微心愿，传递温暖</View>
+          <Button type='primary' block className='gh-role-card__button' onClick={() => openPage(WISHES_PAGE)}>
+            去看微心愿
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}

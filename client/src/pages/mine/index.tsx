@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { Button, Switch } from '@nutui/nutui-react-taro';
+import { useShallow } from 'zustand/react/shallow';
+import { memberStatusLabels, staffRoleLabels } from '@gonghui/shared';
+import { useAppStore } from '../../stores';
+import { PageShell } from '../../components/PageShell';
+import { useRequireLogin } from '../../hooks/useRequireLogin';
+import { openPage } from '../../navigation';
+import { LOGIN_PAGE, MINE_PAGE, UNION_TREE_PAGE } from '../../routes';
+import './index.scss';
+
+export default function MinePage() {
+  useRequireLogin(MINE_PAGE);
+  const { me, careMode } = useAppStore(useShallow((s) => ({ me: s.me, careMode: s.careMode })));
+  const setCareMode = useAppStore((s) => s.setCareMode);
+  const logout = useAppStore((s) => s.logout);
+  const [leaving, setLeaving] = useState(false);
+
+  const signOut = async () => {
+    setLeaving(true);
+    await logout();
+    setLeaving(false);
+    void Taro.reLaunch({ url: LOGIN_PAGE });
+  };
+
+  const roles: string[] = [];
+  if (me?.member) roles.push(`工会会员（${memberStatusLabels[me.member.status]}）`);
+  for (const r of me?.staffRoles ?? []) roles.push(`${r.unionName}${staffRoleLabels[r.role]}`);
+  if (me?.merchant) roles.push(`${me.merchant.merchantName}店员`);
+  if (me?.donor) roles.push(me.donor.kind === 'enterprise' ? '爱心企业' : '爱心人士');
+
+  return (
+    <PageShell className='gh-mine'>
+      <View className='gh-band gh-mine__band'>
+        <View className='gh-mine__avatar'>{(me?.member?.nameMasked ?? me?.user.displayName ?? '工').slice(0, 1)}</View>
+        <View className='gh-mine__who'>
+          <View className='gh-mine__name'>{me?.member?.nameMasked ?? me?.user.displayName ?? ''}</View>
+          <View className='gh-mine__phone'>{me?.user.phoneMasked ?? ''}</View>
+        </View>
+      </View>
+
+      {roles.length > 0 ? (
+        <View className='gh-card gh-card--overlap gh-mine__roles'>
+          <View className='gh-section-title'>我的身份</View>
+          {roles.map((r) => (
+            <View key={r} className='gh-mine__role'>
+              {r}
+            </View>
+          ))}
+        </View>
+      ) : (
+        <View className='gh-card gh-card--overlap gh-mine__roles'>
+          <View className='gh-section-title'>我的身份</View>
+          <View className='gh-muted'>您还没有加入工会。请扫描所在单位工会的入会二维码。</View>
+        </View>
+      )}
+
+      <View className='gh-card gh-mine__settings'>
+        {/* The whole row toggles (a large tap target); the switch only shows the state. */}
+        <View className='gh-setting gh-mine__care' onClick={() => void setCareMode(!careMode)}>
+          <View className='gh-setting__text'>
+            <View className='gh-setting__title'>关怀模式</View>
+            <View className='gh-setting__desc'>字更大、按钮更大、对比更清晰</View>
+          </View>
+          <Switch className='gh-care-switch' checked={careMode} />
+        </View>
+        {me && me.staffRoles.length > 0 ? (
+          <View className='gh-setting gh-mine__union' onClick={() => openPage(UNION_TREE_PAGE)}>
+            <View className='gh-setting__text'>
+              <View className='gh-setting__title'>工会管理</View>
+              <View className='gh-setting__desc'>查看本级及下级工会、会员名册</View>
+            </View>
+            <View className='gh-setting__go'>进入 ›</View>
+          </View>
+        ) : null}
+      </View>
+
+      <View className='gh-button-row'>
+        <Button type='default' size='large' block loading={leaving} className='gh-logout' onClick={signOut}>
+          退出登录
+        </Button>
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,60 @@
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { unionKindLabels, type UnionNode } from '@gonghui/shared';
+import { api, call } from '../../../api';
+import { PageShell, HeaderBand } from '../../../components/PageShell';
+import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView';
+import { useAsync } from '../../../hooks/useAsync';
+import { useRequireLogin } from '../../../hooks/useRequireLogin';
+import { openPage } from '../../../navigation';
+import { UNION_MEMBERS_PAGE, UNION_TREE_PAGE, withQuery } from '../../../routes';
+import './index.scss';
+
+function UnionRow({ union, level }: { union: UnionNode; level: number }) {
+  const open = () => openPage(withQuery(UNION_MEMBERS_PAGE, { unionId: union.id, unionName: union.name }));
+  return (
+    <View
+      className={`gh-union-row gh-union-row--${union.kind}`}
+      // Indent by depth; pxTransform keeps the design unit (rpx on weapp, rem on H5).
+      style={{ paddingLeft: Taro.pxTransform(24 + Math.min(level, 6) * 40) }}
+      onClick={open}
+    >
+      <View className='gh-union-row__main'>
+        <View className='gh-union-row__name'>{union.name}</View>
+        <View className='gh-union-row__meta'>
+          <View className={`gh-kind gh-kind--${union.kind}`}>{unionKindLabels[union.kind]}</View>
+          <View className='gh-union-row__count'>会员 {union.memberCount} 人</View>
+        </View>
+      </View>
+      <View className='gh-union-row__go'>会员名册 ›</View>
+    </View>
+  );
+}
+
+export default function UnionTreePage() {
+  const signedIn = useRequireLogin(UNION_TREE_PAGE);
+  const unions = useAsync(async () => (signedIn ? (await call(api.listUnions, { toast: false })).data : []), [signedIn]);
+
+  const minDepth = unions.status === 'ready' ? Math.min(...unions.data.map((u) => u.depth)) : 0;
+
+  return (
+    <PageShell wide className='gh-union-tree'>
+      <HeaderBand title='工会管理' subtitle='本级及下级工会，点击查看会员名册' />
+      <View className='gh-card gh-card--overlap gh-union-tree__card'>
+        {unions.status === 'loading' ? <LoadingView /> : null}
+        {unions.status === 'error' ? <ErrorView error={unions.error} onRetry={unions.reload} /> : null}
+        {unions.status === 'ready' && unions.data.length === 0 ? (
+          <EmptyView title='没有可管理的工会' hint='您的账号还没有工会管理权限，请联系上级工会为您开通。' />
+        ) : null}
+        {unions.status === 'ready' && unions.data.length > 0 ? (
+          <View className='gh-union-tree__list'>
+            {unions.data.map((u) => (
+              // `depth` counts from the city federation; indent from the caller's own top union.
+              <UnionRow key={u.id} union={u} level={u.depth - minDepth} />
+            ))}
+          </View>
+        ) : null}
+      </View>
+    </PageShell>
+  );
+}

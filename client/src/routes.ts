@@ -1,0 +1,19 @@
+/** Page paths, one place: tab pages open with switchTab, others with navigateTo. */
+export const HOME_PAGE = '/pages/home/index';
+export const LOGIN_PAGE = '/pages/login/index';
+export const VOUCHERS_PAGE = '/pages/vouchers/index';
+export const WISHES_PAGE = '/pages/wishes/index';
+export const ACTIVITIES_PAGE = '/pages/activities/index';
+export const MINE_PAGE = '/pages/mine/index';
+export const JOIN_PAGE = '/pages/join/index';
+export const UNION_TREE_PAGE = '/pages/union/tree/index';
+export const UNION_MEMBERS_PAGE = '/pages/union/members/index';
+
+export const TAB_PAGES = [HOME_PAGE, VOUCHERS_PAGE, WISHES_PAGE, ACTIVITIES_PAGE, MINE_PAGE];
+
+export function withQuery(page: string, query: Record<string, string | undefined>): string {
+  const parts = Object.entries(query)
+    .filter((kv): kv is [string, string] => kv[1] !== undefined && kv[1] !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
+  return parts.length ? `${page}?${parts.join('&')}` : page;
+}
