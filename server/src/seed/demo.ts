@@ -4,8 +4,9 @@ import { maskIdNumber, type MemberTag, type UnionKind } from '@gonghui/shared';
 import { blindIndex, encrypt, type Keys } from '../crypto';
 import { schema, type Db } from '../db/index';
 import { GIVEN, SURNAMES, makeIdNumber, pick, prng } from './names';
+import { seedDemoVouchers } from './vouchers';
 
-const { unions, users, members, staffRoles, merchants, merchantStaff, donors } = schema;
+const { unions, users, members, staffRoles, donors } = schema;
 
 interface UnionSeed {
   key: string;
@@ -84,17 +85,12 @@ export async function seedDemoData(db: Db, keys: Keys, now: Date): Promise<boole
       });
     }
 
+    let cityStaffId = '';
     for (const s of DEMO_STAFF) {
       const [user] = await tx.insert(users).values({ phone: s.phone, displayName: s.name }).returning({ id: users.id });
+      if (s.union === 'city') cityStaffId = user!.id;
       await tx.insert(staffRoles).values({ userId: user!.id, unionId: ids.get(s.union)!.id, role: s.role });
     }
-
-    const [merchantUser] = await tx.insert(users).values({ phone: '13900000011', displayName: '周店长' }).returning({ id: users.id });
-    const [merchant] = await tx
-      .insert(merchants)
-      .values({ name: '湖州苏宁易购吴兴店', category: '家电', address: '湖州市吴兴区红旗路88号', unionId: ids.get('city')!.id })
-      .returning({ id: merchants.id });
-    await tx.insert(merchantStaff).values({ userId: merchantUser!.id, merchantId: merchant!.id });
 
     const [donor1] = await tx.insert(users).values({ phone: '13700000001', displayName: '陈爱心' }).returning({ id: users.id });
     await tx.insert(donors).values({ userId: donor1!.id, kind: 'individual', displayName: '陈女士' });
@@ -131,7 +127,10 @@ export async function seedDemoData(db: Db, keys: Keys, now: Date): Promise<boole
         joinedAt: new Date(now.getTime() - Math.floor(rand() * 700) * 86400_000),
       });
     }
-    await tx.insert(members).values(memberRows);
+    const inserted = await tx.insert(members).values(memberRows).returning({ id: members.id, status: members.status });
+    // members 2..21 hold last month's vouchers (13800000001 starts with a clean slate)
+    const holders = inserted.slice(1).filter((m) => m.status === 'active').map((m) => m.id);
+    await seedDemoVouchers(tx, ids, holders, cityStaffId, now);
     return true;
   });
 }

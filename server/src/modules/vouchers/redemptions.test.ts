@@ -154,7 +154,7 @@ describe.each(storageKinds)('redeeming vouchers on %s', (kind) => {
     const summary = wb.getWorksheet('结算汇总')!;
     const totalRow = summary.getRow(summary.rowCount);
     expect(String(totalRow.getCell(1).value)).toContain('合计');
-    const [sum] = await queryRows<{ d: number }>(app().deps.db, sql`select coalesce(sum(discount_fen),0)::int as d from redemptions where merchant_id = ${m!.id}`);
+    const [sum] = await queryRows<{ d: number }>(app().deps.db, sql`select coalesce(sum(discount_fen),0)::int as d from redemptions where merchant_id = ${m!.id} and created_at >= '2026-11-30T16:00:00Z' and created_at < '2026-12-31T16:00:00Z'`);
     expect(Number(totalRow.getCell(5).value)).toBeCloseTo(Number(sum!.d) / 100, 2);
   });
 });
