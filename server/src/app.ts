@@ -31,6 +31,12 @@ export function createApp(deps: Deps, opts: AppOptions = {}): Koa {
   unionRoutes(router, deps);
   voucherRoutes(router, deps);
 
+  // Errors after the answer left (a client hanging up mid-download) reach here, not the error middleware.
+  app.on('error', (err: NodeJS.ErrnoException, ctx?: { state?: { requestId?: string } }) => {
+    if (err.code === 'ERR_STREAM_PREMATURE_CLOSE' || err.code === 'ECONNRESET' || err.code === 'EPIPE') return;
+    deps.logger.error({ err, requestId: ctx?.state?.requestId }, 'response stream error');
+  });
+
   app.use(requestId());
   app.use(accessLog(deps.logger));
   app.use(errorHandler(deps.logger));

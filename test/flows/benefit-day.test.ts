@@ -1,0 +1,71 @@
+/*
+ * Benefit Day morning across real API processes: on PGlite one process (it is embedded), on the
+ * PostgreSQL server two processes over one database. 200 members race for 50 vouchers through
+ * both; exactly 50 are issued and the counter agrees.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVER_URL, api, freshServerDatabase, removeDir, startApiProcess, tempDataDir, type ApiProcess } from './processes';
+
+const kinds = SERVER_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
+
+describe.each(kinds)('Benefit Day rush through API processes on %s', (kind) => {
+  const procs: ApiProcess[] = [];
+  let cleanup = async () => undefined as void;
+
+  beforeAll(async () => {
+    const env = { GONGHUI_NOW: '2026-12-20T01:59:00Z', GONGHUI_SECRET: 'flow-secret-0123456789abcdef0123456789' };
+    if (kind === 'pglite') {
+      const dir = tempDataDir();
+      procs.push(await startApiProcess({ port: 3811, env: { ...env, DATA_DIR: dir, DATABASE_URL: '' } }));
+      cleanup = async () => removeDir(dir);
+    } else {
+      const db = await freshServerDatabase();
+      // both start at once: migrations and the demo seed must each run exactly once
+      procs.push(...(await Promise.all([3821, 3822].map((port) => startApiProcess({ port, env: { ...env, DATABASE_URL: db.url, DATA_DIR: tempDataDir() } })))));
+      cleanup = db.drop;
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all(procs.map((p) => p.stop()));
+    await cleanup();
+  });
+
+  it('issues exactly the stock across processes and agrees with the counter', async () => {
+    const first = procs[0]!.base;
+    const staff = (await api(first, 'POST', '/api/auth/demo-login', { body: { phone: '13900000001' } })).body.token;
+    const unions = (await api(first, 'GET', '/api/admin/unions', { token: staff })).body.data;
+    const created = await api(first, 'POST', '/api/admin/voucher-batches', {
+      token: staff,
+      body: {
+        title: '跨进程抢券 立减10',
+        kind: 'direct',
+        faceValueFen: 1000,
+        stockTotal: 50,
+        audience: { unionId: unions[0].id, tags: [] },
+        schedule: { type: 'window', startsAt: '2026-12-20T01:00:00Z', endsAt: '2026-12-20T15:59:59Z' },
+        validity: { type: 'days', days: 30 },
+      },
+    });
+    expect(created.status).toBe(201);
+    expect((await api(first, 'POST', `/api/admin/voucher-batches/${created.body.id}/publish`, { token: staff })).status).toBe(200);
+
+    const tokens: string[] = [];
+    for (let i = 1; tokens.length < 200; i++) {
+      const r = await api(procs[i % procs.length]!.base, 'POST', '/api/auth/demo-login', { body: { phone: `138${String(i).padStart(8, '0')}` } });
+      if (r.body.me.member.status === 'active') tokens.push(r.body.token);
+    }
+    const answers = await Promise.all(
+      tokens.map((token, i) => api(procs[i % procs.length]!.base, 'POST', `/api/voucher-batches/${created.body.id}/claims`, { token, headers: { 'idempotency-key': randomUUID() } })),
+    );
+    const codes = answers.map((a) => (a.status === 201 ? 'CLAIMED' : a.body.error.code));
+    expect(codes.filter((c) => c === 'CLAIMED')).toHaveLength(50);
+    expect(codes.filter((c) => c === 'VOUCHER_SOLD_OUT')).toHaveLength(150);
+    const stats = await api(procs[procs.length - 1]!.base, 'GET', `/api/admin/voucher-batches/${created.body.id}/stats`, { token: staff });
+    expect(stats.body.claimed).toBe(50);
+    expect(stats.body.byUnion.reduce((s: number, u: { claimed: number }) => s + u.claimed, 0)).toBe(50);
+    const unionCount = (await api(procs[procs.length - 1]!.base, 'GET', '/api/admin/unions', { token: staff })).body.data.length;
+    expect(unionCount).toBe(11); // seeded once, not once per process
+  });
+});

@@ -1,0 +1,79 @@
+/* Real API processes (tsx server/src/main.ts), for flows that need more than one of them. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+export const SERVER_URL = process.env.DATABASE_URL || undefined;
+
+export interface ApiProcess {
+  base: string;
+  child: ChildProcess;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function startApiProcess(opts: { port: number; env: Record<string, string> }): Promise<ApiProcess> {
+  const child = spawn(path.join(root, 'server/node_modules/.bin/tsx'), ['src/main.ts'], {
+    cwd: path.join(root, 'server'),
+    env: { ...process.env, GONGHUI_MODE: 'demo', LOG_LEVEL: 'warn', PORT: String(opts.port), HOST: '127.0.0.1', ...opts.env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${opts.port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`API process exited with ${child.exitCode}`);
+    if (i > 240) throw new Error('API process did not start');
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    base,
+    child,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+/** A database of its own on the PostgreSQL server, dropped by the returned function. */
+export async function freshServerDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!SERVER_URL) throw new Error('DATABASE_URL is not set');
+  const name = `gh_flow_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(SERVER_URL);
+  u.pathname = '/' + name;
+  return {
+    url: u.toString(),
+    async drop() {
+      const a = new pg.Client({ connectionString: SERVER_URL });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+export const tempDataDir = () => mkdtempSync(path.join(tmpdir(), 'gh-flow-'));
+export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
+
+export async function api(base: string, method: string, url: string, opts: { body?: unknown; token?: string; headers?: Record<string, string> } = {}) {
+  const res = await fetch(base + url, {
+    method,
+    headers: { ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.headers ?? {}) },
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as any) : undefined };
+}
