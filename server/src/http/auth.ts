@@ -1,11 +1,10 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { AppError, type Audience } from '@gonghui/shared';
+import { sql } from 'drizzle-orm';
+import { AppError, type Audience, type StaffRole } from '@gonghui/shared';
 import { sha256 } from '../crypto';
-import { schema } from '../db/index';
+import { queryRows } from '../db/index';
 import type { Deps } from '../deps';
 import type { AppContext, Auth } from './state';
 
-const { sessions, members, staffRoles, unions, merchantStaff, donors } = schema;
 
 function bearer(ctx: AppContext): string | null {
   const h = ctx.get('authorization');
@@ -23,39 +22,54 @@ export async function authenticate(deps: Deps, ctx: AppContext): Promise<Auth | 
     return undefined;
   }
   const now = deps.clock.now();
-  const [session] = await deps.db
-    .select({ id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt })
-    .from(sessions)
-    .where(and(eq(sessions.tokenHash, sha256(token)), isNull(sessions.revokedAt)))
-    .limit(1);
-  if (!session) throw new AppError('UNAUTHENTICATED');
-  if (session.expiresAt.getTime() <= now.getTime()) throw new AppError('SESSION_EXPIRED');
-  ctx.state.auth = await loadAuth(deps, session.id, session.userId);
+  // One round trip per request: the session and every role of its user.
+  const [row] = await queryRows<AuthRow>(deps.db, sql`${authSelect} where s.token_hash = ${sha256(token)} and s.revoked_at is null limit 1`);
+  if (!row) throw new AppError('UNAUTHENTICATED');
+  if (new Date(row.expires_at).getTime() <= now.getTime()) throw new AppError('SESSION_EXPIRED');
+  ctx.state.auth = toAuth(row);
   return ctx.state.auth;
 }
 
-export async function loadAuth(deps: Deps, sessionId: string, userId: string): Promise<Auth> {
-  const [member, staff, merchant, donor] = await Promise.all([
-    deps.db.select({ id: members.id, unionId: members.unionId, status: members.status }).from(members).where(eq(members.userId, userId)).limit(1),
-    deps.db
-      .select({ unionId: staffRoles.unionId, role: staffRoles.role, path: unions.path })
-      .from(staffRoles)
-      .innerJoin(unions, eq(unions.id, staffRoles.unionId))
-      .where(eq(staffRoles.userId, userId)),
-    deps.db.select({ merchantId: merchantStaff.merchantId }).from(merchantStaff).where(eq(merchantStaff.userId, userId)),
-    deps.db.select({ userId: donors.userId }).from(donors).where(eq(donors.userId, userId)).limit(1),
-  ]);
-  const m = member[0];
+interface AuthRow {
+  session_id: string;
+  user_id: string;
+  expires_at: string | Date;
+  member_id: string | null;
+  member_union_id: string | null;
+  member_status: string | null;
+  staff: { unionId: string; path: string; role: StaffRole }[] | string | null;
+  merchant_ids: string[] | string | null;
+  donor: boolean;
+}
+
+const authSelect = sql`
+  select s.id as session_id, s.user_id, s.expires_at,
+         m.id as member_id, m.union_id as member_union_id, m.status as member_status,
+         (select coalesce(json_agg(json_build_object('unionId', r.union_id, 'path', u.path, 'role', r.role)), '[]'::json)
+            from staff_roles r join unions u on u.id = r.union_id where r.user_id = s.user_id) as staff,
+         (select coalesce(json_agg(ms.merchant_id), '[]'::json) from merchant_staff ms where ms.user_id = s.user_id) as merchant_ids,
+         exists (select 1 from donors d where d.user_id = s.user_id) as donor
+    from sessions s left join members m on m.user_id = s.user_id`;
+
+const parseJson = <T>(v: T | string | null, fallback: T): T => (v === null ? fallback : typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+function toAuth(row: AuthRow): Auth {
   return {
-    sessionId,
-    userId,
-    memberId: m?.id ?? null,
-    memberUnionId: m?.unionId ?? null,
-    memberActive: m?.status === 'active',
-    staff,
-    merchantIds: merchant.map((r) => r.merchantId),
-    donor: donor.length > 0,
+    sessionId: row.session_id,
+    userId: row.user_id,
+    memberId: row.member_id,
+    memberUnionId: row.member_union_id,
+    memberActive: row.member_status === 'active',
+    staff: parseJson(row.staff, []),
+    merchantIds: parseJson(row.merchant_ids, []),
+    donor: row.donor === true || (row.donor as unknown) === 't',
   };
+}
+
+export async function loadAuth(deps: Deps, sessionId: string): Promise<Auth> {
+  const [row] = await queryRows<AuthRow>(deps.db, sql`${authSelect} where s.id = ${sessionId} limit 1`);
+  if (!row) throw new AppError('UNAUTHENTICATED');
+  return toAuth(row);
 }
 
 /** Audience check: 401 when nobody is signed in, 403 when the caller lacks the role. */

@@ -5,8 +5,8 @@ import { decrypt } from '../crypto';
 import { storageKinds } from '../testing/database';
 import { useTestApp } from '../testing/harness';
 
-const FULL_ID = /\d{17}[\dX]/;
-const FULL_PHONE = /1[3-9]\d{9}/;
+const FULL_ID = /(?<![\w-])\d{17}[\dX](?![\w-])/;
+const FULL_PHONE = /(?<![\w-])1[3-9]\d{9}(?![\w-])/;
 
 describe.each(storageKinds)('privacy on %s', (kind) => {
   const app = useTestApp(kind);

@@ -39,7 +39,7 @@ export async function memberCard(deps: Deps, memberId: string): Promise<MemberCa
 }
 
 export async function loadMe(deps: Deps, userId: string, sessionId: string): Promise<Me> {
-  const auth = await loadAuth(deps, sessionId, userId);
+  const auth = await loadAuth(deps, sessionId);
   const [user] = await deps.db.select().from(users).where(eq(users.id, userId));
   const staffUnions = auth.staff.length
     ? await deps.db.select({ id: unions.id, name: unions.name, kind: unions.kind }).from(unions).where(inArray(unions.id, auth.staff.map((s) => s.unionId)))
