@@ -10,6 +10,7 @@ import { openDatabase } from './db/index';
 import { createLogger } from './logger';
 import { logSmsSender, webhookSmsSender } from './modules/auth/sms';
 import { httpWechatClient } from './modules/auth/wechat';
+import { pruneExpired } from './maintenance';
 import { seedDemoData } from './seed/demo';
 
 /** Demo mode keeps a generated secret beside its data so sessions and ciphertexts survive restarts. */
@@ -53,7 +54,12 @@ async function main() {
   const server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port, mode: config.mode, db: database.kind }, `Gonghui listening on http://localhost:${config.port}`);
   });
+  const pruner = setInterval(() => {
+    pruneExpired({ db: database.db, clock }).catch((err) => logger.warn({ err }, 'pruning failed'));
+  }, 10 * 60_000);
+  pruner.unref();
   const stop = async () => {
+    clearInterval(pruner);
     server.close();
     await database.close().catch(() => undefined);
     process.exit(0);

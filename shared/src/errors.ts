@@ -52,6 +52,8 @@ export const errorCatalogue = {
   VOUCHER_EXPIRED: { status: 409, message: '该券已过期' },
   VOUCHER_THRESHOLD_NOT_MET: { status: 422, message: '订单金额未达到使用门槛' },
   MERCHANT_NOT_FOUND: { status: 404, message: '找不到该商户' },
+  MERCHANT_STAFF_TAKEN: { status: 409, message: '该手机号已是其他商户店员或工会工作人员，不能绑定' },
+  ADMIN_REQUIRED: { status: 403, message: '此操作需要本级工会管理员' },
 
   IDEMPOTENCY_KEY_MISSING: { status: 400, message: '请求缺少幂等键，请刷新后重试' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '重复的请求编号，请刷新后重试' },

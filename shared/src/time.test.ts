@@ -5,7 +5,7 @@ describe('Asia/Shanghai calendar', () => {
   it('opens the December Benefit Day at 10:00 Shanghai, which is 02:00 UTC', () => {
     const w = benefitDayWindow('2026-12', '10:00');
     expect(w.startsAt.toISOString()).toBe('2026-12-20T02:00:00.000Z');
-    expect(w.endsAt.toISOString()).toBe('2026-12-20T15:59:59.000Z');
+    expect(w.endsAt.toISOString()).toBe('2026-12-20T15:59:59.999Z');
   });
 
   it('puts 23:30 UTC on the 19th into the 20th in Shanghai', () => {

@@ -61,13 +61,13 @@ export function parseClock(hhmm: string): [number, number] {
   return [Number(m[1]), Number(m[2])];
 }
 
-/** The Benefit Day (the 20th) of a month opens at startTime and lasts to 23:59:59 Shanghai. */
+/** The Benefit Day (the 20th) of a month opens at startTime and lasts to the end of 23:59:59.999 Shanghai. */
 export function benefitDayWindow(period: Period, startTime = '10:00'): { startsAt: Date; endsAt: Date } {
   const { year, month } = parsePeriod(period);
   const [h, m] = parseClock(startTime);
   return {
     startsAt: fromShanghai(year, month, BENEFIT_DAY, h, m, 0),
-    endsAt: new Date(fromShanghai(year, month, BENEFIT_DAY + 1, 0, 0, 0).getTime() - 1000),
+    endsAt: new Date(fromShanghai(year, month, BENEFIT_DAY + 1, 0, 0, 0).getTime() - 1),
   };
 }
 

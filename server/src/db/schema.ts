@@ -120,7 +120,8 @@ export const merchantStaff = pgTable(
     merchantId: uuid('merchant_id').notNull().references(() => merchants.id),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.merchantId] })],
+  // One merchant per cashier: redemptions are booked to it without guessing.
+  (t) => [primaryKey({ columns: [t.userId, t.merchantId] }), uniqueIndex('merchant_staff_user_key').on(t.userId)],
 );
 
 export const donors = pgTable(

@@ -15,6 +15,17 @@ function findForbiddenKey(value: unknown, path: string[] = [], depth = 0): strin
   return null;
 }
 
+/** Path of the first string holding a NUL character (PostgreSQL text cannot store it). */
+export function findNulString(value: unknown, path: string[] = [], depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || '(root)' : null;
+  if (value === null || typeof value !== 'object' || depth > 32) return null;
+  for (const key of Object.keys(value)) {
+    const hit = findNulString((value as Record<string, unknown>)[key], [...path, key], depth + 1);
+    if (hit) return hit;
+  }
+  return null;
+}
+
 /** JSON only, 64 KB at most, and no prototype-polluting keys anywhere in the tree. */
 export function jsonBody(limit = '64kb'): Middleware[] {
   const parse = bodyParser({ enableTypes: ['json'], jsonLimit: limit, encoding: 'utf-8' });

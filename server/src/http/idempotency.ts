@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '@gonghui/shared';
 import { sha256 } from '../crypto';
-import { schema, type Db } from '../db/index';
+import { pgErrorCode, schema, type Db } from '../db/index';
 import type { Deps } from '../deps';
 
 const { idempotencyKeys } = schema;
@@ -55,7 +55,7 @@ export async function idempotent(
 ): Promise<StoredAnswer> {
   const earlier = await storedAnswer(deps.db, userId, key, fingerprint);
   if (earlier) return earlier;
-  const fresh = await deps.db.transaction(async (tx) => {
+  const fresh = await retryOnConflict(() => deps.db.transaction(async (tx) => {
     const claimed = await tx
       .insert(idempotencyKeys)
       .values({ userId, key, fingerprint, statusCode: 0, responseBody: '', createdAt: deps.clock.now() })
@@ -74,9 +74,22 @@ export async function idempotent(
       .set({ statusCode: answer.status, responseBody: answer.bodyText })
       .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
     return answer;
-  });
+  }));
   if (fresh) return fresh;
   const replay = await storedAnswer(deps.db, userId, key, fingerprint);
   if (!replay) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
   return replay;
+}
+
+/** Deadlocks (40P01) and serialization failures (40001) are safe to retry: the transaction was rolled back whole. */
+export async function retryOnConflict<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await run();
+    } catch (err) {
+      const code = pgErrorCode(err);
+      if (i >= attempts || (code !== '40P01' && code !== '40001')) throw err;
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * i));
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { AppError, type StaffRole } from '@gonghui/shared';
 import type { Auth } from './state';
 
 /**
@@ -22,4 +23,15 @@ export function inScopeSql(auth: Auth, pathColumn: AnyPgColumn): SQL {
     prefixes.map((p) => sql`${pathColumn} like ${p + '%'}`),
     sql` or `,
   )})`;
+}
+
+/** The strongest role the caller holds over a union path (admin beats operator), or null. */
+export function roleOver(auth: Auth, path: string): StaffRole | null {
+  const roles = auth.staff.filter((s) => path.startsWith(s.path)).map((s) => s.role);
+  return roles.includes('admin') ? 'admin' : (roles[0] ?? null);
+}
+
+/** Operators prepare (drafts, reviews); admins commit what costs money: publishing, closing, signing merchants. */
+export function requireAdminOver(auth: Auth, path: string): void {
+  if (roleOver(auth, path) !== 'admin') throw new AppError('ADMIN_REQUIRED');
 }

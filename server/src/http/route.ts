@@ -4,6 +4,7 @@ import { AppError, type Endpoint, type Audience } from '@gonghui/shared';
 import type { Deps } from '../deps';
 import type { Db } from '../db/index';
 import { authenticate, requireAudience } from './auth';
+import { findNulString } from './body';
 import { renderError } from './errors';
 import { IDEMPOTENCY_KEY, idempotent, requestFingerprint } from './idempotency';
 import type { AppContext, Auth } from './state';
@@ -41,6 +42,8 @@ function issues(where: string, error: z.ZodError) {
 }
 
 function parsePart(where: string, schema: z.ZodType | undefined, value: unknown): unknown {
+  const nul = findNulString(value);
+  if (nul) throw new AppError('VALIDATION_FAILED', { issues: [{ path: `${where}.${nul}`, message: '包含不允许的字符' }] });
   if (!schema) {
     const empty = value === undefined || value === null || (typeof value === 'object' && Object.keys(value as object).length === 0);
     if (!empty) throw new AppError('VALIDATION_FAILED', { issues: [{ path: where, message: '此接口不接受该部分' }] });
@@ -83,7 +86,7 @@ export function mount<E extends Endpoint<any, any, any, any, any>>(router: Route
         deps,
         auth.userId,
         key,
-        requestFingerprint(endpoint.method, ctx.path, body),
+        requestFingerprint(endpoint.method, endpoint.path, { params, body }),
         async (tx) => ({ status: endpoint.status ?? 200, bodyText: JSON.stringify(present(await handler(input, rc(tx)))) }),
         (err) => ({ status: err.status, bodyText: JSON.stringify(renderError(err.code, ctx.state.requestId, err.details, err.message)) }),
       );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from './endpoint';
-import { IdParams, page } from '../models/common';
+import { IdParams, IsoDate, page } from '../models/common';
 import {
   BatchStats,
   MerchantAdminView,
@@ -20,7 +20,7 @@ import {
 import { PERIOD_PATTERN } from '../time';
 
 const Month = z.object({ month: z.string().regex(PERIOD_PATTERN, '月份格式为 2026-12') }).strict();
-const DateQuery = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 2026-12-20').optional() }).strict();
+const DateQuery = z.object({ date: IsoDate.optional() }).strict();
 
 export const vouchersApi = {
   // union staff

@@ -4,7 +4,17 @@ export const Id = z.uuid();
 export type Id = z.infer<typeof Id>;
 
 export const Phone = z.string().regex(/^1[3-9]\d{9}$/, '请输入11位手机号');
-export const IsoDateTime = z.iso.datetime({ offset: true });
+/** A calendar date that exists ("2026-02-31" does not) in a sane range. */
+export function isRealDate(ymd: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(ymd);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 2000 && y <= 2100 && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+export const IsoDateTime = z.iso.datetime({ offset: true }).refine(isRealDate, '日期不存在或超出范围');
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 2026-12-20').refine(isRealDate, '日期不存在或超出范围');
 
 /** `?cursor=&limit=`; the cursor is opaque to the client. */
 export const PageQuery = z

@@ -16,6 +16,10 @@ describe('stacking 满1000减100', () => {
   it('uses a non-stackable voucher alone', () => {
     expect(stackedDiscount({ ...manjian, stackable: false }, 500_000, 3)).toEqual({ ok: true, count: 1, discountFen: 10_000 });
   });
+  it('spends only the stackable 立减 vouchers an order can use', () => {
+    expect(stackedDiscount({ kind: 'direct', thresholdFen: null, faceValueFen: 8_000, stackable: true }, 5_000, 3)).toEqual({ ok: true, count: 1, discountFen: 5_000 });
+    expect(stackedDiscount({ kind: 'direct', thresholdFen: null, faceValueFen: 8_000, stackable: true }, 20_000, 3)).toEqual({ ok: true, count: 3, discountFen: 20_000 });
+  });
   it('never discounts more than the order', () => {
     expect(stackedDiscount({ kind: 'direct', thresholdFen: null, faceValueFen: 8_000, stackable: false }, 5_000, 1)).toEqual({ ok: true, count: 1, discountFen: 5_000 });
   });

@@ -58,7 +58,7 @@ export type StackResult = { ok: true; count: number; discountFen: number } | { o
 /**
  * How many of `available` vouchers (of one batch) an order takes, and the discount.
  * Non-stackable: one voucher. Stackable 满减: k vouchers need order ≥ k × threshold
- * (¥2,000 takes two "满1000减100": ¥200 off). Stackable 立减: as many as offered.
+ * (¥2,000 takes two "满1000减100": ¥200 off). Stackable 立减: as many as the order can use.
  * A discount never exceeds the order amount.
  */
 export function stackedDiscount(face: VoucherFace, orderAmountFen: number, available: number): StackResult {
@@ -70,7 +70,8 @@ export function stackedDiscount(face: VoucherFace, orderAmountFen: number, avail
     const fits = threshold > 0 ? Math.floor(orderAmountFen / threshold) : available;
     count = face.stackable ? Math.min(available, fits) : 1;
   } else {
-    count = face.stackable ? available : 1;
+    // only as many 立减 vouchers as the order can use: no voucher is spent for nothing
+    count = face.stackable ? Math.min(available, Math.ceil(orderAmountFen / face.faceValueFen)) : 1;
   }
   return { ok: true, count, discountFen: Math.min(count * face.faceValueFen, orderAmountFen) };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { AppError, type SessionResponse } from '@gonghui/shared';
 import { blindIndex, newToken, sha256, signTicket, sixDigitCode, verifyTicket } from '../../crypto';
 import { schema, type Db } from '../../db/index';
@@ -21,7 +21,8 @@ export async function smsCodeSender(deps: Deps, phone: string, ip: string): Prom
   const now = deps.clock.now();
   const code = sixDigitCode();
   const id = await deps.db.transaction(async (tx) => {
-    // One request per phone at a time, so two parallel requests cannot both pass the count.
+    // One request per IP and per phone at a time (always in this order), so parallel requests cannot both pass a count.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'sms-ip:' + ip}))`);
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'sms:' + phone}))`);
     const hourAgo = new Date(now.getTime() - 3600_000);
     const [perPhone] = await tx
@@ -63,19 +64,29 @@ async function consumeSmsCode(deps: Deps, phone: string, code: string): Promise<
     .orderBy(desc(smsCodes.createdAt))
     .limit(1);
   if (!latest || latest.expiresAt.getTime() <= now.getTime() || latest.failedAttempts >= SMS_MAX_FAILED_ATTEMPTS) return 'expired';
-  if (latest.codeHash !== codeHash(deps, phone, code)) {
-    await deps.db
-      .update(smsCodes)
-      .set({ failedAttempts: sql`${smsCodes.failedAttempts} + 1` })
-      .where(eq(smsCodes.id, latest.id));
-    return 'invalid';
-  }
+  // Both outcomes are single conditional updates, so parallel guesses cannot exceed the limit
+  // and a right code is consumed once.
   const used = await deps.db
     .update(smsCodes)
     .set({ consumedAt: now })
-    .where(and(eq(smsCodes.id, latest.id), isNull(smsCodes.consumedAt)))
+    .where(
+      and(
+        eq(smsCodes.id, latest.id),
+        isNull(smsCodes.consumedAt),
+        eq(smsCodes.codeHash, codeHash(deps, phone, code)),
+        lt(smsCodes.failedAttempts, SMS_MAX_FAILED_ATTEMPTS),
+        gt(smsCodes.expiresAt, now),
+      ),
+    )
     .returning({ id: smsCodes.id });
-  return used.length === 1 ? 'ok' : 'expired';
+  if (used.length === 1) return 'ok';
+  if (latest.codeHash === codeHash(deps, phone, code)) return 'expired'; // right code, but used or expired meanwhile
+  const counted = await deps.db
+    .update(smsCodes)
+    .set({ failedAttempts: sql`${smsCodes.failedAttempts} + 1` })
+    .where(and(eq(smsCodes.id, latest.id), isNull(smsCodes.consumedAt), lt(smsCodes.failedAttempts, SMS_MAX_FAILED_ATTEMPTS)))
+    .returning({ id: smsCodes.id });
+  return counted.length === 1 ? 'invalid' : 'expired';
 }
 
 export async function sessionOpener(deps: Deps, userId: string, channel: 'sms' | 'wechat' | 'demo'): Promise<SessionResponse> {

@@ -1,14 +1,14 @@
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { AppError, formatShanghai, fromShanghai, maskName, parsePeriod, addMonths } from '@gonghui/shared';
-import { schema } from '../../db/index';
+import { AppError, formatShanghai, fromShanghai, maskName, maskPhone, parsePeriod, addMonths } from '@gonghui/shared';
+import { isUniqueViolation, schema } from '../../db/index';
 import type { Deps } from '../../deps';
-import { inScopeSql, pathInScope } from '../../http/policies';
+import { inScopeSql, pathInScope, requireAdminOver } from '../../http/policies';
 import type { Auth } from '../../http/state';
 import { writeAudit } from '../audit/service';
 import { scopedUnion } from '../unions/service';
 
-const { merchants, merchantStaff, users, unions, redemptions, voucherBatches, members } = schema;
+const { merchants, merchantStaff, users, unions, redemptions, voucherBatches, members, staffRoles } = schema;
 
 export async function merchantCreator(
   deps: Deps,
@@ -17,17 +17,29 @@ export async function merchantCreator(
   requestId: string,
 ) {
   const union = await scopedUnion(deps, auth, input.unionId);
+  requireAdminOver(auth, union.path);
   const now = deps.clock.now();
-  const id = await deps.db.transaction(async (tx) => {
-    const [m] = await tx.insert(merchants).values({ name: input.name, category: input.category, address: input.address, unionId: union.id, createdAt: now }).returning({ id: merchants.id });
-    for (const phone of new Set(input.staffPhones)) {
-      await tx.insert(users).values({ phone }).onConflictDoNothing({ target: users.phone });
-      const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.phone, phone));
-      await tx.insert(merchantStaff).values({ userId: u!.id, merchantId: m!.id }).onConflictDoNothing();
-    }
-    await writeAudit(tx, now, { actorUserId: auth.userId, action: 'merchant.create', targetType: 'merchant', targetId: m!.id, requestId });
-    return m!.id;
-  });
+  let id: string;
+  try {
+    id = await deps.db.transaction(async (tx) => {
+      const [m] = await tx.insert(merchants).values({ name: input.name, category: input.category, address: input.address, unionId: union.id, createdAt: now }).returning({ id: merchants.id });
+      const bound: string[] = [];
+      for (const phone of new Set(input.staffPhones)) {
+        await tx.insert(users).values({ phone }).onConflictDoNothing({ target: users.phone });
+        const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.phone, phone));
+        // Union staff never double as cashiers; a cashier serves one merchant (unique key).
+        const [role] = await tx.select({ userId: staffRoles.userId }).from(staffRoles).where(eq(staffRoles.userId, u!.id)).limit(1);
+        if (role) throw new AppError('MERCHANT_STAFF_TAKEN', { phone: maskPhone(phone) });
+        await tx.insert(merchantStaff).values({ userId: u!.id, merchantId: m!.id });
+        bound.push(u!.id);
+      }
+      await writeAudit(tx, now, { actorUserId: auth.userId, action: 'merchant.create', targetType: 'merchant', targetId: m!.id, requestId, detail: { unionId: union.id, staffUserIds: bound } });
+      return m!.id;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'merchant_staff_user_key')) throw new AppError('MERCHANT_STAFF_TAKEN');
+    throw err;
+  }
   const [view] = (await merchantList(deps, auth)).data.filter((m) => m.id === id);
   return view!;
 }
@@ -68,7 +80,7 @@ const yuan = (fen: number) => Math.round(fen) / 100;
  * One merchant's settlement for a Shanghai month: every redemption of vouchers issued by unions
  * in the caller's subtree, and a summary per batch — what the union owes the merchant.
  */
-export async function merchantSettlement(deps: Deps, auth: Auth, merchantId: string, month: string): Promise<{ filename: string; buffer: Buffer }> {
+export async function merchantSettlement(deps: Deps, auth: Auth, merchantId: string, month: string, requestId: string): Promise<{ filename: string; buffer: Buffer }> {
   const [merchant] = await deps.db.select().from(merchants).where(eq(merchants.id, merchantId)).limit(1);
   if (!merchant) throw new AppError('MERCHANT_NOT_FOUND');
   const { year, month: m } = parsePeriod(month);
@@ -137,5 +149,6 @@ export async function merchantSettlement(deps: Deps, auth: Auth, merchantId: str
   }
   styleHeader(detail);
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  await writeAudit(deps.db, deps.clock.now(), { actorUserId: auth.userId, action: 'merchant.export_settlement', targetType: 'merchant', targetId: merchantId, requestId, detail: { month, rows: rows.length } });
   return { filename: `settlement-${month}.xlsx`, buffer };
 }

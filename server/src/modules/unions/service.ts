@@ -2,7 +2,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { AppError, type UnionJoinInfo, type UnionNode } from '@gonghui/shared';
 import { schema } from '../../db/index';
 import type { Deps } from '../../deps';
-import { inScopeSql, pathInScope } from '../../http/policies';
+import { inScopeSql, pathInScope, requireAdminOver } from '../../http/policies';
+import { writeAudit } from '../audit/service';
 import type { Auth } from '../../http/state';
 
 const { unions, members } = schema;
@@ -57,4 +58,14 @@ export async function joinInfo(deps: Deps, joinCode: string): Promise<UnionJoinI
   if (!u) throw new AppError('UNION_NOT_FOUND');
   const [parent] = u.parentId ? await deps.db.select({ name: unions.name }).from(unions).where(eq(unions.id, u.parentId)) : [];
   return { id: u.id, name: u.name, parentName: parent?.name ?? null, joinApproval: u.joinApproval };
+}
+
+export async function unionUpdater(deps: Deps, auth: Auth, id: string, joinApproval: 'auto' | 'manual', requestId: string): Promise<UnionNode> {
+  const u = await scopedUnion(deps, auth, id);
+  requireAdminOver(auth, u.path);
+  await deps.db.transaction(async (tx) => {
+    await tx.update(unions).set({ joinApproval }).where(eq(unions.id, id));
+    await writeAudit(tx, deps.clock.now(), { actorUserId: auth.userId, action: 'union.update', targetType: 'union', targetId: id, requestId, detail: { joinApproval } });
+  });
+  return (await unionTree(deps, auth)).find((n) => n.id === id)!;
 }

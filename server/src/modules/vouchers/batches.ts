@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { AppError, batchProblems, formatShanghai, maskName, batchWindow, PUBLISHED_PATCHABLE, type BatchStats, type VoucherBatchInput, type VoucherBatchPatch } from '@gonghui/shared';
 import { queryRows, schema, type Db } from '../../db/index';
 import type { Deps } from '../../deps';
-import { inScopeSql, pathInScope } from '../../http/policies';
+import { inScopeSql, pathInScope, requireAdminOver } from '../../http/policies';
 import type { Auth } from '../../http/state';
 import { writeAudit } from '../audit/service';
 import { scopedUnion } from '../unions/service';
@@ -23,10 +23,16 @@ async function unionName(db: Db, id: string): Promise<string> {
   return u?.name ?? '';
 }
 
-async function checkMerchants(db: Db, ids: string[]): Promise<void> {
+/** Listed merchants must be active partners of the audience's area (inside it, or city-wide above it). */
+async function checkMerchants(db: Db, ids: string[], audiencePath: string): Promise<void> {
   if (ids.length === 0) return;
-  const found = await db.select({ id: merchants.id }).from(merchants).where(inArray(merchants.id, ids));
-  if (found.length !== new Set(ids).size) throw new AppError('MERCHANT_NOT_FOUND');
+  const found = await db
+    .select({ id: merchants.id, path: unions.path })
+    .from(merchants)
+    .innerJoin(unions, eq(unions.id, merchants.unionId))
+    .where(and(inArray(merchants.id, ids), eq(merchants.active, true)));
+  const serving = found.filter((m) => m.path.startsWith(audiencePath) || audiencePath.startsWith(m.path));
+  if (serving.length !== new Set(ids).size) throw new AppError('MERCHANT_NOT_FOUND');
 }
 
 function assertSound(input: VoucherBatchInput, now: Date) {
@@ -59,7 +65,7 @@ export async function batchCreator(deps: Deps, auth: Auth, input: VoucherBatchIn
   const union = await scopedUnion(deps, auth, input.audience.unionId);
   const now = deps.clock.now();
   assertSound(input, now);
-  await checkMerchants(deps.db, input.merchantIds);
+  await checkMerchants(deps.db, input.merchantIds, union.path);
   const [row] = await deps.db.transaction(async (tx) => {
     const inserted = await tx
       .insert(voucherBatches)
@@ -102,7 +108,7 @@ export async function batchUpdater(deps: Deps, auth: Auth, id: string, patch: Vo
     let union = { id: before.unionId, path: before.unionPath };
     if (patch.audience && patch.audience.unionId !== before.unionId) union = await scopedUnion(deps, auth, patch.audience.unionId);
     if (before.status === 'draft') assertSound(next, now);
-    await checkMerchants(tx, patch.merchantIds ?? []);
+    await checkMerchants(tx, patch.merchantIds ?? [], union.path);
     const [row] = await tx
       .update(voucherBatches)
       .set({ ...columnsOf(next), unionId: union.id, unionPath: union.path })
@@ -119,6 +125,7 @@ export async function batchPublisher(deps: Deps, auth: Auth, id: string, request
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const b = await scopedBatch(tx, auth, id, true);
+    requireAdminOver(auth, b.unionPath);
     if (b.status !== 'draft') throw new AppError('VOUCHER_BATCH_NOT_DRAFT');
     assertSound(toInput(b), now);
     const [row] = await tx.update(voucherBatches).set({ status: 'published', publishedAt: now }).where(eq(voucherBatches.id, id)).returning();
@@ -132,6 +139,7 @@ export async function batchCloser(deps: Deps, auth: Auth, id: string, requestId:
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const b = await scopedBatch(tx, auth, id, true);
+    requireAdminOver(auth, b.unionPath);
     if (b.status !== 'published') throw new AppError('VOUCHER_BATCH_NOT_PUBLISHED');
     const [row] = await tx.update(voucherBatches).set({ status: 'closed', closedAt: now }).where(eq(voucherBatches.id, id)).returning();
     await writeAudit(tx, now, { actorUserId: auth.userId, action: 'voucher_batch.close', targetType: 'voucher_batch', targetId: id, requestId });
@@ -188,7 +196,7 @@ export async function batchStats(deps: Deps, auth: Auth, id: string): Promise<Ba
     sql`select floor((extract(epoch from used_at) + ${SHANGHAI_OFFSET_H * 3600}) / 3600)::int as h, count(*)::int as n
         from ${vouchers} where batch_id = ${id} and status = 'used' group by 1`,
   );
-  const [discount] = await queryRows<{ total: number }>(deps.db, sql`select coalesce(sum(discount_fen), 0)::int as total from ${redemptions} where batch_id = ${id}`);
+  const [discount] = await queryRows<{ total: number }>(deps.db, sql`select coalesce(sum(discount_fen), 0)::bigint as total from ${redemptions} where batch_id = ${id}`);
   const hours = new Map<number, { claimed: number; redeemed: number }>();
   for (const r of claimedHours) hours.set(Number(r.h), { claimed: Number(r.n), redeemed: 0 });
   for (const r of usedHours) hours.set(Number(r.h), { claimed: hours.get(Number(r.h))?.claimed ?? 0, redeemed: Number(r.n) });
@@ -205,16 +213,16 @@ export async function batchStats(deps: Deps, auth: Auth, id: string): Promise<Ba
   };
 }
 
-/** Every redemption of one batch, for the union's records. */
-export async function batchRedemptionsXlsx(deps: Deps, auth: Auth, id: string): Promise<{ filename: string; buffer: Buffer }> {
+/** Every redemption (one row per order) of one batch, for the union's records. */
+export async function batchRedemptionsXlsx(deps: Deps, auth: Auth, id: string, requestId: string): Promise<{ filename: string; buffer: Buffer }> {
   const b = await scopedBatch(deps.db, auth, id);
   const rows = await deps.db
-    .select({ v: vouchers, merchantName: merchants.name, memberName: schema.members.name, memberNo: schema.members.memberNo })
-    .from(vouchers)
-    .innerJoin(schema.members, eq(schema.members.id, vouchers.memberId))
-    .leftJoin(merchants, eq(merchants.id, vouchers.merchantId))
-    .where(and(eq(vouchers.batchId, id), eq(vouchers.status, 'used')))
-    .orderBy(vouchers.usedAt);
+    .select({ r: redemptions, merchantName: merchants.name, memberName: schema.members.name, memberNo: schema.members.memberNo })
+    .from(redemptions)
+    .innerJoin(schema.members, eq(schema.members.id, redemptions.memberId))
+    .innerJoin(merchants, eq(merchants.id, redemptions.merchantId))
+    .where(eq(redemptions.batchId, id))
+    .orderBy(redemptions.createdAt);
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('核销记录');
@@ -223,19 +231,24 @@ export async function batchRedemptionsXlsx(deps: Deps, auth: Auth, id: string): 
     { header: '商户', key: 'merchant', width: 24 },
     { header: '会员', key: 'member', width: 10 },
     { header: '会员号', key: 'memberNo', width: 14 },
+    { header: '用券张数', key: 'vouchers', width: 10 },
     { header: '订单金额（元）', key: 'order', width: 16 },
     { header: '优惠金额（元）', key: 'discount', width: 16 },
+    { header: '顾客实付（元）', key: 'payable', width: 16 },
   ];
-  for (const r of rows) {
+  for (const { r, merchantName, memberName, memberNo } of rows) {
     sheet.addRow({
-      at: r.v.usedAt ? formatShanghai(r.v.usedAt, true) : '',
-      merchant: r.merchantName ?? '',
-      member: maskName(r.memberName),
-      memberNo: r.memberNo,
-      order: (r.v.orderAmountFen ?? 0) / 100,
-      discount: (r.v.discountFen ?? 0) / 100,
+      at: formatShanghai(r.createdAt, true),
+      merchant: merchantName,
+      member: maskName(memberName),
+      memberNo,
+      vouchers: r.voucherCount,
+      order: r.orderAmountFen / 100,
+      discount: r.discountFen / 100,
+      payable: r.payableFen / 100,
     });
   }
   sheet.getRow(1).font = { bold: true };
+  await writeAudit(deps.db, deps.clock.now(), { actorUserId: auth.userId, action: 'voucher_batch.export_redemptions', targetType: 'voucher_batch', targetId: id, requestId, detail: { rows: rows.length } });
   return { filename: `redemptions-${b.period}.xlsx`, buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
 }

@@ -5,6 +5,7 @@ import { AppError, audienceIncludes, voucherExpiry, type VoucherCode, type Vouch
 import { isUniqueViolation, queryRows, schema, type Db } from '../../db/index';
 import type { Deps } from '../../deps';
 import type { Auth } from '../../http/state';
+import { writeAudit } from '../audit/service';
 import { batchStatus, presentBatchForMember, presentVoucher, voucherStatus, type BatchRow, type VoucherRow } from './presenters';
 
 const { voucherBatches, vouchers, members, unions, merchants, voucherCodes } = schema;
@@ -134,7 +135,7 @@ export async function myVouchers(deps: Deps, auth: Auth, q: { status?: VoucherSt
   if (q.cursor) {
     const [at, id] = Buffer.from(q.cursor, 'base64url').toString('utf8').split('|');
     const when = new Date(at ?? '');
-    if (!id || Number.isNaN(when.getTime())) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'query.cursor', message: '无效的分页参数' }] });
+    if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(when.getTime())) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'query.cursor', message: '无效的分页参数' }] });
     where.push(or(lt(vouchers.claimedAt, when), and(eq(vouchers.claimedAt, when), lt(vouchers.id, id))));
   }
   const rows = await deps.db
@@ -207,6 +208,7 @@ export async function voucherReturner(deps: Deps, tx: Db, auth: Auth, id: string
     .where(eq(voucherBatches.id, b.id))
     .returning();
   await tx.delete(voucherCodes).where(eq(voucherCodes.voucherId, id));
+  await writeAudit(tx, now, { actorUserId: auth.userId, action: 'voucher.return', targetType: 'voucher', targetId: id, detail: { batchId: b.id } });
   return presentVoucher(v, after!, null, now);
 }
 

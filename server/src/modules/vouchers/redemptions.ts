@@ -112,6 +112,10 @@ export async function voucherRedeemer(deps: Deps, tx: Db, auth: Auth, body: Rede
       createdAt: now,
     })
     .returning({ id: redemptions.id });
+  // Lock the chosen vouchers in one fixed order (by id) so two counters stacking the same
+  // member's vouchers cannot deadlock; then each moves from unused to used only if still unused.
+  const ids = [...plan.voucherIds].sort();
+  await tx.select({ id: vouchers.id }).from(vouchers).where(inArray(vouchers.id, ids)).orderBy(asc(vouchers.id)).for('update');
   // Split the discount over the vouchers so each carries its share (the last one takes the rest).
   const share = Math.floor(plan.discountFen / plan.voucherIds.length);
   let used = 0;
@@ -124,8 +128,8 @@ export async function voucherRedeemer(deps: Deps, tx: Db, auth: Auth, body: Rede
       .returning({ id: vouchers.id });
     used += hit.length;
   }
+  // Codes are left to expire: a second counter holding the same code then hears "already used".
   if (used !== plan.voucherIds.length) throw new AppError('VOUCHER_ALREADY_USED');
-  await tx.delete(voucherCodes).where(inArray(voucherCodes.voucherId, plan.voucherIds));
   return present(plan, redemption!.id);
 }
 

@@ -24,10 +24,10 @@ export function voucherRoutes(router: Router, deps: Deps): void {
   mount(router, deps, api.publishBatch, ({ params }, { auth, requestId }) => batchPublisher(deps, auth, params.id, requestId));
   mount(router, deps, api.closeBatch, ({ params }, { auth, requestId }) => batchCloser(deps, auth, params.id, requestId));
   mount(router, deps, api.batchStats, ({ params }, { auth }) => batchStats(deps, auth, params.id));
-  mount(router, deps, api.batchRedemptionsXlsx, async ({ params }, { auth, ctx }) => sendXlsx(ctx, await batchRedemptionsXlsx(deps, auth, params.id)));
+  mount(router, deps, api.batchRedemptionsXlsx, async ({ params }, { auth, ctx, requestId }) => sendXlsx(ctx, await batchRedemptionsXlsx(deps, auth, params.id, requestId)));
   mount(router, deps, api.createMerchant, ({ body }, { auth, requestId }) => merchantCreator(deps, auth, body, requestId));
   mount(router, deps, api.listMerchants, (_in, { auth }) => merchantList(deps, auth));
-  mount(router, deps, api.merchantSettlementXlsx, async ({ params, query }, { auth, ctx }) => sendXlsx(ctx, await merchantSettlement(deps, auth, params.id, query.month)));
+  mount(router, deps, api.merchantSettlementXlsx, async ({ params, query }, { auth, ctx, requestId }) => sendXlsx(ctx, await merchantSettlement(deps, auth, params.id, query.month, requestId)));
 
   // members
   mount(router, deps, api.listOpenBatches, (_in, { auth }) => openBatches(deps, auth));

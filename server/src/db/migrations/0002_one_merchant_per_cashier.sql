@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "merchant_staff_user_key" ON "merchant_staff" USING btree ("user_id");

@@ -1,0 +1,218 @@
+/*
+ * 工惠券 in a real browser on the Benefit Day: a member claims a voucher and shows its code,
+ * a shop assistant (in a second browser, its own storage) redeems it, the member sees it used,
+ * the voucher tab in care mode, and union staff watching the live figures on a desktop browser.
+ * Real server with a fixed clock, fresh database with demo data, H5 build, headless Chromium.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { publishedBatch } from '@gonghui/server/testing/factories';
+import { CHROMIUM, startE2E, type E2E } from './harness';
+
+const MEMBER_PHONE = '13800000001';
+const OTHER_MEMBER_PHONE = '13800000002';
+const CITY_STAFF_PHONE = '13900000001';
+/** 2026-12-20 10:00 in Shanghai: the December Benefit Day opens. */
+const BENEFIT_DAY_OPENING = '2026-12-20T02:00:00Z';
+const APPLIANCE = '家电以旧换新';
+
+/** Taro animates page changes: give it a moment after each navigation. */
+const settle = (page: Page) => page.waitForTimeout(1000);
+
+const fontSizePx = (l: Locator) => l.first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+const heightPx = (l: Locator) => l.first().evaluate((el) => el.getBoundingClientRect().height);
+
+async function demoLogin(page: Page, label: string, lands: RegExp = /\/pages\/home\/index/) {
+  await page.goto('/pages/login/index');
+  await settle(page);
+  await page.locator('.gh-login__demo-button', { hasText: label }).click();
+  await page.waitForURL(lands);
+  await settle(page);
+}
+
+/** A second browser with its own storage (a persistent context's pages share one session). */
+async function secondBrowser(baseURL: string): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gh-chromium-2-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 375, height: 812 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    baseURL,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe('工惠券 on the Benefit Day', () => {
+  let e: E2E;
+  let shop: Awaited<ReturnType<typeof secondBrowser>>;
+  let perMemberLimit = 1;
+  let shortCode = '';
+
+  beforeAll(async () => {
+    e = await startE2E();
+    e.app.clock.set(BENEFIT_DAY_OPENING);
+    // The demo seed has a December appliance batch; if it is missing, publish one as city staff.
+    const member = await e.app.login(MEMBER_PHONE);
+    const open = (await e.app.get('/api/voucher-batches', member)).body.data as { title: string; claimState: string; perMemberLimit: number }[];
+    let batch = open.find((b) => b.title.includes(APPLIANCE) && b.claimState === 'claimable');
+    if (!batch) batch = await publishedBatch(e.app, await e.app.login(CITY_STAFF_PHONE), { stockTotal: 500 });
+    perMemberLimit = batch!.perMemberLimit;
+    shop = await secondBrowser(e.app.baseUrl);
+  });
+
+  afterAll(async () => {
+    await shop?.close();
+    await e?.close();
+  });
+
+  it('lets a member claim 家电以旧换新 with one tap', async () => {
+    const page = e.page;
+    await demoLogin(page, '会员 张*');
+    await page.locator('.weui-tabbar__item', { hasText: '工惠券' }).click();
+    await page.waitForURL(/\/pages\/vouchers\/index/);
+    await settle(page);
+
+    const ticket = page.locator('.gh-vouchers__group--open .gh-batch', { hasText: APPLIANCE });
+    await ticket.waitFor();
+    // The banner follows the server's clock (10:00 on the 20th), not this machine's.
+    await expect.poll(() => page.locator('.gh-vouchers .gh-benefit-day__badge').textContent()).toBe('进行中');
+    await expect(ticket.locator('.gh-ticket__amount').textContent()).resolves.toBe('¥100');
+    await expect(ticket.locator('.gh-ticket__cond').textContent()).resolves.toBe('满1000可用');
+
+    await ticket.locator('.gh-claim--claimable').click();
+    await page.getByText('领取成功').first().waitFor();
+    await ticket.locator('.gh-batch__mine').waitFor();
+    await expect(ticket.locator('.gh-batch__mine').textContent()).resolves.toContain('已领 1 张');
+    if (perMemberLimit === 1) await expect(ticket.locator('.gh-claim--claimed').textContent()).resolves.toBe('已领取');
+    else await expect(ticket.locator('.gh-claim--claimable').textContent()).resolves.toBe('再领一张');
+    await e.shot('e2e-vouchers-tab');
+
+    const mine = (await e.app.get('/api/my/vouchers?status=unused', await e.app.login(MEMBER_PHONE))).body.data as { title: string }[];
+    expect(mine.filter((v) => v.title.includes(APPLIANCE))).toHaveLength(1);
+  });
+
+  it('shows the voucher as a QR code and a 10-digit code that refreshes', async () => {
+    const page = e.page;
+    await page.locator('.gh-vouchers__mine').click();
+    await page.waitForURL(/\/pages\/vouchers\/mine\/index/);
+    await settle(page);
+    await page.locator('.gh-voucher--unused', { hasText: APPLIANCE }).click();
+    await page.waitForURL(/\/pages\/vouchers\/detail\/index\?id=/);
+    await settle(page);
+
+    const digits = page.locator('.gh-code__digits');
+    await digits.waitFor();
+    const text = (await digits.textContent()) ?? '';
+    expect(text).toMatch(/^\d{5} \d{5}$/);
+    shortCode = text;
+    await expect
+      .poll(() => page.locator('.gh-code__qr img').evaluate((img) => (img as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(100);
+    await expect(page.locator('.gh-code__left').textContent()).resolves.toMatch(/\d+ 秒后自动刷新/);
+    await expect(page.locator('.gh-merchants__row', { hasText: '湖州苏宁易购吴兴店' }).count()).resolves.toBe(1);
+    await e.shot('e2e-vouchers-code');
+  });
+
+  it('lets the shop assistant redeem it for a ¥2000 order: ¥100 off', async () => {
+    const page = shop.page;
+    // A merchant-only account lands on its own home, without the member tab bar.
+    await demoLogin(page, '商户店员', /\/pages\/merchant\/index/);
+    await expect(page.locator('.weui-tabbar__item', { hasText: '工惠券' }).isVisible()).resolves.toBe(false);
+    await expect(page.locator('.gh-band__title').textContent()).resolves.toBe('湖州苏宁易购吴兴店');
+
+    await page.locator('.gh-redeem__code input').fill(shortCode); // typed with the space, as read out
+    await page.locator('.gh-redeem__amount input').fill('2000');
+    await page.locator('.gh-redeem__preview').click();
+    await page.locator('.gh-redeem__result').waitFor();
+    await expect(page.locator('.gh-redeem__discount').textContent()).resolves.toBe('¥100');
+    await expect(page.locator('.gh-redeem__payable').textContent()).resolves.toBe('¥1900');
+    await e.shot('e2e-vouchers-merchant-preview', page);
+
+    await page.locator('.gh-redeem__confirm').click();
+    await page.locator('.gh-redeem__done').waitFor();
+    await page.locator('.gh-today__row:not(.gh-today__row--head)').first().waitFor();
+    await expect(page.locator('.gh-today__row:not(.gh-today__row--head)').count()).resolves.toBe(1);
+    await expect(page.locator('.gh-today__total').textContent()).resolves.toContain('¥100');
+    await e.shot('e2e-vouchers-merchant-done', page);
+  });
+
+  it('shows the member the voucher as used, and lists it under 已使用', async () => {
+    const page = e.page;
+    // The voucher page notices the redemption by itself (it looks every few seconds).
+    await page.locator('.gh-done--used').waitFor({ timeout: 15_000 });
+    await expect(page.locator('.gh-code__digits').count()).resolves.toBe(0);
+    await expect(page.locator('.gh-done--used').textContent()).resolves.toContain('湖州苏宁易购吴兴店');
+    await e.shot('e2e-vouchers-used');
+
+    await page.goto('/pages/vouchers/mine/index');
+    await settle(page);
+    await page.locator('.gh-tabs__item--used').click();
+    const used = page.locator('.gh-voucher--used', { hasText: APPLIANCE });
+    await used.waitFor();
+    await expect(used.textContent()).resolves.toContain('优惠¥100');
+    await e.shot('e2e-vouchers-mine-used');
+  });
+
+  it('reads well in care mode: larger text and tap targets on the voucher tab', async () => {
+    const page = e.page;
+    await page.goto('/pages/mine/index');
+    await settle(page);
+    await page.locator('.gh-mine__care').click();
+    await page.locator('.gh-page.gh-mine.care-mode').waitFor();
+    await page.locator('.weui-tabbar__item', { hasText: '工惠券' }).click();
+    await page.waitForURL(/\/pages\/vouchers\/index/);
+    await settle(page);
+    await page.locator('.gh-page.gh-vouchers.care-mode').waitFor();
+    expect(await fontSizePx(page.locator('.gh-vouchers .gh-ticket__title'))).toBeGreaterThanOrEqual(18);
+    expect(await fontSizePx(page.locator('.gh-vouchers .gh-ticket__meta'))).toBeGreaterThanOrEqual(18);
+    expect(await heightPx(page.locator('.gh-vouchers .gh-claim'))).toBeGreaterThanOrEqual(48);
+    await e.shot('e2e-vouchers-tab-care');
+  });
+
+  it('shows union staff the live figures on a desktop browser', async () => {
+    const page = shop.page;
+    await page.locator('.gh-logout').click();
+    await page.waitForURL(/\/pages\/login\/index/);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await demoLogin(page, '市总工会工作人员');
+    await page.locator('.gh-go-batches').click();
+    await page.waitForURL(/\/pages\/union\/vouchers\/index/);
+    await settle(page);
+    await page.locator('.gh-table__row--link', { hasText: APPLIANCE }).filter({ hasText: '发放中' }).first().click();
+    await page.waitForURL(/\/pages\/union\/vouchers\/stats\/index\?id=/);
+    await settle(page);
+
+    const claimed = page.locator('.gh-figure--claimed .gh-figure__num');
+    await claimed.waitFor();
+    const before = Number(await claimed.textContent());
+    expect(before).toBeGreaterThanOrEqual(1);
+    expect(Number(await page.locator('.gh-figure--redeemed .gh-figure__num').textContent())).toBeGreaterThanOrEqual(1);
+    await expect(page.locator('.gh-figure--discount .gh-figure__num').textContent()).resolves.toMatch(/^¥\d+/);
+    await expect(page.locator('.gh-batch-stats__unions').textContent()).resolves.toContain('湖州吴兴智能装备有限公司工会');
+    expect(await page.locator('.gh-hours__row').count()).toBeGreaterThanOrEqual(1);
+    // Desktop: a real table with a header row.
+    await expect(page.locator('.gh-batch-stats__unions .gh-table__row--head').isVisible()).resolves.toBe(true);
+
+    // Another member claims meanwhile: the page shows it on its next refresh (about every 10 s).
+    const id = new URL(page.url()).searchParams.get('id')!;
+    const other = await e.app.login(OTHER_MEMBER_PHONE);
+    const r = await e.app.post(`/api/voucher-batches/${id}/claims`, undefined, other, { 'idempotency-key': `e2e-${Date.now()}` });
+    expect(r.status).toBe(201);
+    await expect.poll(async () => Number(await claimed.textContent()), { timeout: 20_000, intervals: [1000] }).toBe(before + 1);
+    await e.shot('e2e-vouchers-stats-1280', page);
+  });
+});
