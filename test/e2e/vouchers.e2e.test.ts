@@ -215,4 +215,38 @@ describe('工惠券 on the Benefit Day', () => {
     await expect.poll(async () => Number(await claimed.textContent()), { timeout: 20_000, intervals: [1000] }).toBe(before + 1);
     await e.shot('e2e-vouchers-stats-1280', page);
   });
+
+  it('lets staff create a batch with a live preview, save it as a draft and publish it', async () => {
+    const page = shop.page;
+    await page.goto('/pages/union/vouchers/index');
+    await settle(page);
+    await page.locator('.gh-batches__new').click();
+    await page.waitForURL(/\/pages\/union\/vouchers\/edit\/index/);
+    await settle(page);
+
+    const title = '年货节 满200减30';
+    await page.locator('.gh-batch-edit__title input').fill(title);
+    await page.locator('.gh-batch-edit__face input').fill('30');
+    await page.locator('.gh-batch-edit__threshold input').fill('200');
+    await page.locator('.gh-batch-edit__stock input').fill('100');
+    const preview = page.locator('.gh-batch-edit__ticket');
+    await expect.poll(() => preview.locator('.gh-ticket__amount').textContent()).toBe('¥30');
+    await expect(preview.locator('.gh-ticket__cond').textContent()).resolves.toBe('满200可用');
+    await expect(preview.locator('.gh-ticket__title').textContent()).resolves.toBe(title);
+    await e.shot('e2e-vouchers-new-1280', page);
+
+    await page.locator('.gh-batch-edit__save').click();
+    await page.getByText('草稿已保存').first().waitFor();
+    const staff = await e.app.login(CITY_STAFF_PHONE);
+    const drafts = (await e.app.get('/api/admin/voucher-batches', staff)).body.data as { title: string; status: string; thresholdFen: number; faceValueFen: number }[];
+    expect(drafts.filter((b) => b.title === title)).toEqual([expect.objectContaining({ status: 'draft', thresholdFen: 20_000, faceValueFen: 3_000 })]);
+
+    await page.locator('.gh-batch-edit__publish').click();
+    await page.getByText('确认发布', { exact: true }).click();
+    await page.waitForURL(/\/pages\/union\/vouchers\/stats\/index\?id=/);
+    await settle(page);
+    await expect(page.locator('.gh-batch-stats__head .gh-badge').textContent()).resolves.toBe('发放中');
+    const after = (await e.app.get('/api/admin/voucher-batches', staff)).body.data as { title: string; status: string }[];
+    expect(after.filter((b) => b.title === title).map((b) => b.status)).toEqual(['open']);
+  });
 });

@@ -298,3 +298,14 @@ export const voucherCodes = pgTable(
   },
   (t) => [index('voucher_codes_voucher_idx').on(t.voucherId), index('voucher_codes_expiry_idx').on(t.expiresAt)],
 );
+
+/** Failures counted per bucket ("redeem-miss:<user>", "sms-login:<ip>") so every process sees the same limits. */
+export const rateEvents = pgTable(
+  'rate_events',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    bucket: text().notNull(),
+    at: tstz('at').notNull(),
+  },
+  (t) => [index('rate_events_bucket_idx').on(t.bucket, t.at)],
+);

@@ -52,6 +52,8 @@ export async function idempotent(
   fingerprint: string,
   work: (tx: Db) => Promise<StoredAnswer>,
   renderError: (err: AppError) => StoredAnswer,
+  /** Runs in the outer transaction after a refusal rolled the work back (e.g. to count failures). */
+  onRefusal?: (tx: Db, err: AppError) => Promise<void>,
 ): Promise<StoredAnswer> {
   const earlier = await storedAnswer(deps.db, userId, key, fingerprint);
   if (earlier) return earlier;
@@ -68,6 +70,7 @@ export async function idempotent(
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       answer = renderError(err);
+      await onRefusal?.(tx as unknown as Db, err);
     }
     await tx
       .update(idempotencyKeys)

@@ -59,7 +59,12 @@ function parsePart(where: string, schema: z.ZodType | undefined, value: unknown)
  * rejected), authenticate and check the audience, run the handler, and parse the answer with
  * the response schema so nothing outside the contract leaves.
  */
-export function mount<E extends Endpoint<any, any, any, any, any>>(router: Router, deps: Deps, endpoint: E, handler: Handler<E>): void {
+export interface MountOptions {
+  /** Idempotent endpoints: runs in the outer transaction after a refusal (the work itself was rolled back). */
+  onRefusal?: (tx: Db, err: AppError, auth: Auth) => Promise<void>;
+}
+
+export function mount<E extends Endpoint<any, any, any, any, any>>(router: Router, deps: Deps, endpoint: E, handler: Handler<E>, opts: MountOptions = {}): void {
   const method = endpoint.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
   router[method](endpoint.path, async (rawCtx) => {
     const ctx = rawCtx as unknown as AppContext;
@@ -89,6 +94,7 @@ export function mount<E extends Endpoint<any, any, any, any, any>>(router: Route
         requestFingerprint(endpoint.method, endpoint.path, { params, body }),
         async (tx) => ({ status: endpoint.status ?? 200, bodyText: JSON.stringify(present(await handler(input, rc(tx)))) }),
         (err) => ({ status: err.status, bodyText: JSON.stringify(renderError(err.code, ctx.state.requestId, err.details, err.message)) }),
+        opts.onRefusal ? (tx, err) => opts.onRefusal!(tx, err, auth) : undefined,
       );
       ctx.status = answer.status;
       ctx.type = 'application/json; charset=utf-8';

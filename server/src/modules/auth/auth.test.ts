@@ -206,16 +206,26 @@ describe.each(storageKinds)('auth on %s', (kind) => {
 
 describe.each(storageKinds)('SMS guessing on %s', (kind) => {
   const app = useTestApp(kind);
-  it('counts at most five wrong codes even when 40 arrive at once, and the right code then fails', async () => {
+  it('counts at most five wrong codes even when 20 arrive at once, and the right code then fails', async () => {
     const phone = '13800000050';
     await app().post('/api/auth/sms-code', { phone });
     const right = app().sms.lastCodeFor(phone);
     const wrong = right === '123456' ? '654321' : '123456';
-    const rs = await Promise.all(Array.from({ length: 40 }, () => app().post('/api/auth/sms-login', { phone, code: wrong })));
+    const rs = await Promise.all(Array.from({ length: 20 }, () => app().post('/api/auth/sms-login', { phone, code: wrong })));
     expect(rs.every((r) => r.status === 401)).toBe(true);
     expect(rs.filter((r) => r.body.error.code === 'SMS_CODE_INVALID').length).toBeLessThanOrEqual(5);
     const [row] = await queryRows<{ n: number }>(app().database.db, sql`select failed_attempts as n from sms_codes where phone = ${phone}`);
     expect(Number(row!.n)).toBe(5);
     expect((await app().post('/api/auth/sms-login', { phone, code: right })).body.error.code).toBe('SMS_CODE_EXPIRED');
+  });
+});
+
+describe.each(storageKinds)('SMS login from one address on %s', (kind) => {
+  const app = useTestApp(kind);
+  it('answers 429 after 30 failed logins from one IP across phones', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await app().post('/api/auth/sms-login', { phone: `1370000${String(i).padStart(4, '0')}`, code: '000000' })).status);
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuses[30]).toBe(429);
   });
 });

@@ -8,7 +8,7 @@ import { demoLoginer, sessionRevoker, smsCodeSender, smsLoginer, wechatLoginer }
 export function authRoutes(router: Router, deps: Deps): void {
   mount(router, deps, authApi.wechatLogin, ({ body }) => wechatLoginer(deps, body.code));
   mount(router, deps, authApi.smsCode, ({ body }, { ip }) => smsCodeSender(deps, body.phone, ip));
-  mount(router, deps, authApi.smsLogin, ({ body }) => smsLoginer(deps, body.phone, body.code, body.bindTicket));
+  mount(router, deps, authApi.smsLogin, ({ body }, { ip }) => smsLoginer(deps, body.phone, body.code, ip, body.bindTicket));
   // Exists only in demo mode: elsewhere the path is unknown (404).
   if (deps.config.demoLogin) mount(router, deps, authApi.demoLogin, ({ body }) => demoLoginer(deps, body.phone));
   mount(router, deps, authApi.logout, async (_in, { auth }) => {

@@ -3,6 +3,7 @@ import { AppError, type SessionResponse } from '@gonghui/shared';
 import { blindIndex, newToken, sha256, signTicket, sixDigitCode, verifyTicket } from '../../crypto';
 import { schema, type Db } from '../../db/index';
 import type { Deps } from '../../deps';
+import { LIMITS, assertUnderLimit, recordFailure } from '../../http/rateLimit';
 import { loadMe } from './me';
 
 const { users, sessions, smsCodes } = schema;
@@ -106,7 +107,9 @@ async function findOrCreateUser(db: Db, phone: string): Promise<string> {
 }
 
 /** SMS login; signs up a new account on first use, and binds a pending WeChat openid if a ticket comes along. */
-export async function smsLoginer(deps: Deps, phone: string, code: string, bindTicket?: string): Promise<SessionResponse> {
+export async function smsLoginer(deps: Deps, phone: string, code: string, ip: string, bindTicket?: string): Promise<SessionResponse> {
+  const bucket = `sms-login:${ip}`;
+  await assertUnderLimit(deps.db, deps.clock, bucket, LIMITS.smsLoginFail);
   let openid: string | undefined;
   if (bindTicket) {
     const payload = verifyTicket(deps.keys, bindTicket, deps.clock.now());
@@ -114,6 +117,7 @@ export async function smsLoginer(deps: Deps, phone: string, code: string, bindTi
     openid = payload.openid;
   }
   const check = await consumeSmsCode(deps, phone, code);
+  if (check !== 'ok') await recordFailure(deps.db, deps.clock, bucket);
   if (check === 'invalid') throw new AppError('SMS_CODE_INVALID');
   if (check === 'expired') throw new AppError('SMS_CODE_EXPIRED');
   const userId = await findOrCreateUser(deps.db, phone);

@@ -98,6 +98,20 @@ describe.each(storageKinds)('hardening on %s', (kind) => {
     expect((await app().get('/api/unions/join/HZWXEQUIP2')).body.joinApproval).toBe('manual');
   });
 
+  it('stops a cashier account after 20 unknown codes in ten minutes (429), through redeem and preview alike', async () => {
+    await app().post('/api/admin/merchants', { name: '试码便利店', category: '商超', address: '', unionId: await unionIdByName(app(), '湖州市总工会'), staffPhones: ['13900000097'] }, city);
+    const cashier = await app().login('13900000097');
+    for (let i = 0; i < 20; i++) {
+      const r = await redeem(app(), cashier, { code: String(1_000_000_000 + i), orderAmountFen: 100_000 });
+      expect(r.body.error.code).toBe('VOUCHER_CODE_EXPIRED');
+    }
+    const blocked = await redeem(app(), cashier, { code: '1999999999', orderAmountFen: 100_000 });
+    expect(blocked.status).toBe(429);
+    expect((await app().post('/api/merchant/redemptions/preview', { code: '1999999998', orderAmountFen: 100 }, cashier)).status).toBe(429);
+    app().clock.advance(11 * 60_000);
+    expect((await redeem(app(), cashier, { code: '1999999997', orderAmountFen: 100_000 })).body.error.code).toBe('VOUCHER_CODE_EXPIRED');
+  });
+
   it('prunes expired codes and old idempotency answers, keeping fresh ones', async () => {
     const b = await publishedBatch(app(), city, { stockTotal: 5, schedule: { type: 'window', startsAt: '2026-12-01T00:00:00Z', endsAt: '2026-12-31T00:00:00Z' } });
     app().clock.set('2026-12-02T02:00:00Z');

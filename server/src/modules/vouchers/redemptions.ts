@@ -3,6 +3,7 @@ import { AppError, fromShanghai, formatShanghaiDate, maskName, merchantServesBat
 import { schema, type Db } from '../../db/index';
 import type { Deps } from '../../deps';
 import type { Auth } from '../../http/state';
+import { LIMITS, assertUnderLimit, recordFailure } from '../../http/rateLimit';
 import { voucherStatus } from './presenters';
 
 const { voucherCodes, vouchers, voucherBatches, members, merchants, unions, redemptions } = schema;
@@ -90,13 +91,28 @@ function present(plan: Plan, redemptionId: string | null): RedemptionResult {
   };
 }
 
+/** Unknown or expired codes are counted per cashier account, so live codes cannot be guessed at the counter. */
+const missBucket = (auth: Auth) => `redeem-miss:${auth.userId}`;
+
+/** Records a miss; `db` must be outside any rolled-back savepoint (see the redeem route). */
+export async function recordCodeMiss(deps: Deps, db: Db, auth: Auth, err: AppError): Promise<void> {
+  if (err.code === 'VOUCHER_CODE_EXPIRED') await recordFailure(db, deps.clock, missBucket(auth));
+}
+
 export async function redemptionPreview(deps: Deps, auth: Auth, body: RedemptionBody): Promise<RedemptionResult> {
-  return present(await planRedemption(deps, deps.db, auth, body), null);
+  await assertUnderLimit(deps.db, deps.clock, missBucket(auth), LIMITS.redeemMiss);
+  try {
+    return present(await planRedemption(deps, deps.db, auth, body), null);
+  } catch (err) {
+    if (err instanceof AppError) await recordCodeMiss(deps, deps.db, auth, err);
+    throw err;
+  }
 }
 
 /** Redeems in one transaction: each voucher moves from unused to used by a conditional update, so two counters get one success. */
 export async function voucherRedeemer(deps: Deps, tx: Db, auth: Auth, body: RedemptionBody): Promise<RedemptionResult> {
   const now = deps.clock.now();
+  await assertUnderLimit(tx, deps.clock, missBucket(auth), LIMITS.redeemMiss);
   const plan = await planRedemption(deps, tx, auth, body);
   const [redemption] = await tx
     .insert(redemptions)

@@ -6,7 +6,7 @@ import type { AppContext } from '../../http/state';
 import { merchantCreator, merchantList, merchantSettlement } from '../merchants/service';
 import { batchCloser, batchCreator, batchDetail, batchList, batchPublisher, batchRedemptionsXlsx, batchStats, batchUpdater } from './batches';
 import { myVoucherDetail, myVouchers, openBatches, voucherClaimer, voucherCodeIssuer, voucherReturner } from './claims';
-import { merchantDay, redemptionPreview, voucherRedeemer } from './redemptions';
+import { merchantDay, recordCodeMiss, redemptionPreview, voucherRedeemer } from './redemptions';
 
 function sendXlsx(ctx: AppContext, file: { filename: string; buffer: Buffer }) {
   ctx.set('Content-Disposition', `attachment; filename="${file.filename}"`);
@@ -43,6 +43,6 @@ export function voucherRoutes(router: Router, deps: Deps): void {
 
   // merchants
   mount(router, deps, api.previewRedemption, ({ body }, { auth }) => redemptionPreview(deps, auth, body));
-  mount(router, deps, api.redeem, ({ body }, { auth, tx }) => voucherRedeemer(deps, tx, auth, body));
+  mount(router, deps, api.redeem, ({ body }, { auth, tx }) => voucherRedeemer(deps, tx, auth, body), { onRefusal: (tx, err, auth) => recordCodeMiss(deps, tx, auth, err) });
   mount(router, deps, api.merchantRedemptions, ({ query }, { auth }) => merchantDay(deps, auth, query.date));
 }
