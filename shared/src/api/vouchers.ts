@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from './endpoint';
-import { IdParams, IsoDate, page } from '../models/common';
+import { IdParams, IsoDate, PageQuery, page } from '../models/common';
 import {
   BatchStats,
   MerchantAdminView,
@@ -25,7 +25,7 @@ const DateQuery = z.object({ date: IsoDate.optional() }).strict();
 export const vouchersApi = {
   // union staff
   createBatch: endpoint({ method: 'POST', path: '/api/admin/voucher-batches', audience: 'staff', body: VoucherBatchInput, response: VoucherBatchAdminView, status: 201 }),
-  listBatches: endpoint({ method: 'GET', path: '/api/admin/voucher-batches', audience: 'staff', response: z.object({ data: z.array(VoucherBatchAdminView) }).strict() }),
+  listBatches: endpoint({ method: 'GET', path: '/api/admin/voucher-batches', audience: 'staff', query: PageQuery, response: page(VoucherBatchAdminView) }),
   getBatch: endpoint({ method: 'GET', path: '/api/admin/voucher-batches/:id', audience: 'staff', params: IdParams, response: VoucherBatchAdminView }),
   updateBatch: endpoint({ method: 'PATCH', path: '/api/admin/voucher-batches/:id', audience: 'staff', params: IdParams, body: VoucherBatchPatch, response: VoucherBatchAdminView }),
   publishBatch: endpoint({ method: 'POST', path: '/api/admin/voucher-batches/:id/publish', audience: 'staff', params: IdParams, response: VoucherBatchAdminView }),

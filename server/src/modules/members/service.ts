@@ -14,6 +14,7 @@ import {
 import { blindIndex, encrypt } from '../../crypto';
 import { isUniqueViolation, schema } from '../../db/index';
 import type { Deps } from '../../deps';
+import { decodeCursor, pageOf } from '../../http/pagination';
 import { inScopeSql, pathInScope } from '../../http/policies';
 import type { Auth } from '../../http/state';
 import { memberCard } from '../auth/me';
@@ -71,16 +72,12 @@ export async function memberList(deps: Deps, auth: Auth, q: MemberListQuery) {
     const term = q.q.replace(/[\\%_]/g, (c) => '\\' + c);
     where.push(or(ilike(members.name, `%${term}%`), eq(members.memberNo, q.q), eq(users.phone, q.q))!);
   }
-  if (q.cursor) where.push(gt(members.memberNo, q.cursor));
+  if (q.cursor) where.push(gt(members.memberNo, decodeCursor(q.cursor, ['string'])[0]!));
   const rows = await baseQuery(deps)
     .where(and(...where))
     .orderBy(asc(members.memberNo))
     .limit(q.limit + 1);
-  const pageRows = rows.slice(0, q.limit);
-  return {
-    data: pageRows.map(presentForStaff),
-    pagination: { nextCursor: rows.length > q.limit ? pageRows[pageRows.length - 1]!.memberNo : null, limit: q.limit },
-  };
+  return pageOf(rows, q.limit, presentForStaff, (r) => [r.memberNo]);
 }
 
 async function scopedMember(deps: Deps, auth: Auth, id: string): Promise<AdminRow> {

@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/index';
 import { describe, expect, it } from 'vitest';
 import { storageKinds } from '../../testing/database';
 import { claim, makeBatch, publishedBatch } from '../../testing/factories';
@@ -65,6 +67,22 @@ describe.each(storageKinds)('voucher batches for staff on %s', (kind) => {
     const xlsx = await fetch(`${app().baseUrl}/api/admin/voucher-batches/${b.id}/redemptions.xlsx`, { headers: { authorization: `Bearer ${city}` } });
     expect(xlsx.status).toBe(200);
     expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('pages through the batch list with an opaque cursor, each batch once', async () => {
+    const city = await app().login('13900000001');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const r = await app().get(`/api/admin/voucher-batches?limit=3${cursor ? `&cursor=${cursor}` : ''}`, city);
+      expect(r.status).toBe(200);
+      seen.push(...r.body.data.map((b: { id: string }) => b.id));
+      cursor = r.body.pagination.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    const [row] = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from voucher_batches`);
+    expect(seen.length).toBe(row!.n);
+    expect((await app().get('/api/admin/voucher-batches?cursor=bm9wZQ', city)).status).toBe(400);
   });
 
   it('hides the city’s batches from district staff (404)', async () => {

@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { AppError, batchProblems, formatShanghai, maskName, batchWindow, PUBLISHED_PATCHABLE, type BatchStats, type VoucherBatchInput, type VoucherBatchPatch } from '@gonghui/shared';
 import { queryRows, schema, type Db } from '../../db/index';
 import type { Deps } from '../../deps';
+import { decodeCursor, pageOf } from '../../http/pagination';
 import { inScopeSql, pathInScope, requireAdminOver } from '../../http/policies';
 import type { Auth } from '../../http/state';
 import { writeAudit } from '../audit/service';
@@ -147,16 +148,22 @@ export async function batchCloser(deps: Deps, auth: Auth, id: string, requestId:
   });
 }
 
-export async function batchList(deps: Deps, auth: Auth) {
+/** Newest opening first. */
+export async function batchList(deps: Deps, auth: Auth, q: { cursor?: string; limit: number }) {
+  const where = [inScopeSql(auth, voucherBatches.unionPath)];
+  if (q.cursor) {
+    const [at, id] = decodeCursor(q.cursor, ['date', 'uuid']) as [string, string];
+    where.push(or(lt(voucherBatches.startsAt, new Date(at)), and(eq(voucherBatches.startsAt, new Date(at)), lt(voucherBatches.id, id)))!);
+  }
   const rows = await deps.db
     .select({ b: voucherBatches, unionName: unions.name })
     .from(voucherBatches)
     .innerJoin(unions, eq(unions.id, voucherBatches.unionId))
-    .where(inScopeSql(auth, voucherBatches.unionPath))
-    .orderBy(desc(voucherBatches.startsAt), desc(voucherBatches.createdAt))
-    .limit(200);
+    .where(and(...where))
+    .orderBy(desc(voucherBatches.startsAt), desc(voucherBatches.id))
+    .limit(q.limit + 1);
   const now = deps.clock.now();
-  return { data: rows.map((r) => presentBatchForStaff(r.b, r.unionName, now)) };
+  return pageOf(rows, q.limit, (r) => presentBatchForStaff(r.b, r.unionName, now), (r) => [r.b.startsAt.toISOString(), r.b.id]);
 }
 
 export async function batchDetail(deps: Deps, auth: Auth, id: string) {

@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import { AppError, audienceIncludes, voucherExpiry, type VoucherCode, type VoucherDetail, type VoucherStatus, type VoucherView } from '@gonghui/shared';
 import { isUniqueViolation, queryRows, schema, type Db } from '../../db/index';
 import type { Deps } from '../../deps';
+import { decodeCursor, pageOf } from '../../http/pagination';
 import type { Auth } from '../../http/state';
 import { writeAudit } from '../audit/service';
 import { batchStatus, presentBatchForMember, presentVoucher, voucherStatus, type BatchRow, type VoucherRow } from './presenters';
@@ -133,9 +134,8 @@ export async function myVouchers(deps: Deps, auth: Auth, q: { status?: VoucherSt
   const where = [eq(vouchers.memberId, auth.memberId!), statusFilter(q.status, now)];
   if (q.status === undefined) where.push(ne(vouchers.status, 'returned'));
   if (q.cursor) {
-    const [at, id] = Buffer.from(q.cursor, 'base64url').toString('utf8').split('|');
-    const when = new Date(at ?? '');
-    if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(when.getTime())) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'query.cursor', message: '无效的分页参数' }] });
+    const [at, id] = decodeCursor(q.cursor, ['date', 'uuid']) as [string, string];
+    const when = new Date(at);
     where.push(or(lt(vouchers.claimedAt, when), and(eq(vouchers.claimedAt, when), lt(vouchers.id, id))));
   }
   const rows = await deps.db
@@ -146,15 +146,7 @@ export async function myVouchers(deps: Deps, auth: Auth, q: { status?: VoucherSt
     .where(and(...where))
     .orderBy(desc(vouchers.claimedAt), desc(vouchers.id))
     .limit(q.limit + 1);
-  const pageRows = rows.slice(0, q.limit);
-  const last = pageRows[pageRows.length - 1];
-  return {
-    data: pageRows.map((r) => presentVoucher(r.v, r.b, r.merchantName, now)),
-    pagination: {
-      nextCursor: rows.length > q.limit && last ? Buffer.from(`${last.v.claimedAt.toISOString()}|${last.v.id}`).toString('base64url') : null,
-      limit: q.limit,
-    },
-  };
+  return pageOf(rows, q.limit, (r) => presentVoucher(r.v, r.b, r.merchantName, now), (r) => [r.v.claimedAt.toISOString(), r.v.id]);
 }
 
 /** The member's own voucher or 404: someone else's voucher is not confirmed to exist. */

@@ -18,7 +18,7 @@ export function voucherRoutes(router: Router, deps: Deps): void {
   const api = vouchersApi;
   // union staff
   mount(router, deps, api.createBatch, ({ body }, { auth, requestId }) => batchCreator(deps, auth, body, requestId));
-  mount(router, deps, api.listBatches, (_in, { auth }) => batchList(deps, auth));
+  mount(router, deps, api.listBatches, ({ query }, { auth }) => batchList(deps, auth, query));
   mount(router, deps, api.getBatch, ({ params }, { auth }) => batchDetail(deps, auth, params.id));
   mount(router, deps, api.updateBatch, ({ params, body }, { auth, requestId }) => batchUpdater(deps, auth, params.id, body, requestId));
   mount(router, deps, api.publishBatch, ({ params }, { auth, requestId }) => batchPublisher(deps, auth, params.id, requestId));
