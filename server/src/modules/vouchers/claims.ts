@@ -76,11 +76,15 @@ export async function voucherClaimer(deps: Deps, tx: Db, memberId: string, batch
   if (!eligible(b, m)) throw new AppError('VOUCHER_NOT_ELIGIBLE');
   if (batchStatus(b, now) !== 'open') throw new AppError('VOUCHER_NOT_OPEN', { opensAt: b.startsAt.toISOString(), status: batchStatus(b, now) });
 
+  // Cheap early answer for the sold-out rush; the conditional update below stays the real guard.
+  if (b.stockClaimed >= b.stockTotal) throw new AppError('VOUCHER_SOLD_OUT');
+
   const expiresAt = voucherExpiry(b.validity, now);
   let voucherId: string | undefined;
+  let inserted: VoucherRow | undefined;
   // A parallel claim may take the ordinal we picked; the next statement sees it and picks the next one.
   for (let attempt = 0; attempt < b.perMemberLimit && !voucherId; attempt++) {
-    const inserted = await queryRows<{ id: string }>(
+    const rows = await queryRows<Record<string, unknown>>(
       tx,
       sql`insert into vouchers (batch_id, member_id, period, ordinal, status, claimed_at, expires_at, claimed_by)
           select ${b.id}, ${m.id}, ${b.period}, o, 'unused', ${now.toISOString()}, ${expiresAt.toISOString()}, ${claimedBy}
@@ -90,9 +94,10 @@ export async function voucherClaimer(deps: Deps, tx: Db, memberId: string, batch
             where v.member_id = ${m.id} and v.batch_id = ${b.id} and v.period = ${b.period} and v.ordinal = o and v.status <> 'returned')
           order by o limit 1
           on conflict (member_id, batch_id, period, ordinal) where status <> 'returned' do nothing
-          returning id`,
+          returning *`,
     );
-    voucherId = inserted[0]?.id;
+    inserted = rows[0] ? voucherFromRow(rows[0]) : undefined;
+    voucherId = inserted?.id;
     if (!voucherId) {
       const [held] = await queryRows<{ n: number }>(
         tx,
@@ -112,8 +117,29 @@ export async function voucherClaimer(deps: Deps, tx: Db, memberId: string, batch
     const [again] = await tx.select({ status: voucherBatches.status }).from(voucherBatches).where(eq(voucherBatches.id, b.id));
     throw new AppError(again?.status === 'closed' ? 'VOUCHER_NOT_OPEN' : 'VOUCHER_SOLD_OUT');
   }
-  const [v] = await tx.select().from(vouchers).where(eq(vouchers.id, voucherId));
-  return presentVoucher(v!, b, null, now);
+  return presentVoucher(inserted!, b, null, now);
+}
+
+/** A raw `returning *` row (snake_case, driver-typed) as the schema's row type. */
+function voucherFromRow(r: Record<string, unknown>): VoucherRow {
+  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+  return {
+    id: r.id as string,
+    batchId: r.batch_id as string,
+    memberId: r.member_id as string,
+    period: r.period as string,
+    ordinal: Number(r.ordinal),
+    status: r.status as VoucherRow['status'],
+    claimedAt: date(r.claimed_at)!,
+    expiresAt: date(r.expires_at)!,
+    usedAt: date(r.used_at),
+    returnedAt: date(r.returned_at),
+    merchantId: (r.merchant_id as string | null) ?? null,
+    redemptionId: (r.redemption_id as string | null) ?? null,
+    orderAmountFen: r.order_amount_fen === null || r.order_amount_fen === undefined ? null : Number(r.order_amount_fen),
+    discountFen: r.discount_fen === null || r.discount_fen === undefined ? null : Number(r.discount_fen),
+    claimedBy: (r.claimed_by as string | null) ?? null,
+  };
 }
 
 function statusFilter(status: VoucherStatus | undefined, now: Date): SQL | undefined {
