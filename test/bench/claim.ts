@@ -33,7 +33,7 @@ async function json(method: string, url: string, body?: unknown, token?: string)
 
 async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gh-bench-'));
-  const server = spawn(path.join(root, 'server/node_modules/.bin/tsx'), ['src/main.ts'], {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: path.join(root, 'server'),
     env: { ...env, GONGHUI_MODE: 'demo', GONGHUI_NOW: '2026-12-20T02:00:00Z', PORT: String(PORT), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -16,7 +16,8 @@ export interface ApiProcess {
 }
 
 export async function startApiProcess(opts: { port: number; env: Record<string, string> }): Promise<ApiProcess> {
-  const child = spawn(path.join(root, 'server/node_modules/.bin/tsx'), ['src/main.ts'], {
+  // node itself (not the tsx wrapper, which runs the server in a grandchild): kill -9 must hit the server
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: path.join(root, 'server'),
     env: { ...process.env, GONGHUI_MODE: 'demo', LOG_LEVEL: 'warn', PORT: String(opts.port), HOST: '127.0.0.1', ...opts.env },
     stdio: ['ignore', 'ignore', 'inherit'],
