@@ -12,6 +12,13 @@ export default defineAppConfig({
     'pages/join/index',
     'pages/union/tree/index',
     'pages/union/members/index',
+    'pages/vouchers/mine/index',
+    'pages/vouchers/detail/index',
+    'pages/merchant/index',
+    'pages/union/vouchers/index',
+    'pages/union/vouchers/edit/index',
+    'pages/union/vouchers/stats/index',
+    'pages/union/merchants/index',
   ],
   window: {
     backgroundTextStyle: 'light',

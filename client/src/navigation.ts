@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro';
-import { HOME_PAGE, LOGIN_PAGE, TAB_PAGES, withQuery } from './routes';
+import { HOME_PAGE, LOGIN_PAGE, MERCHANT_PAGE, TAB_PAGES, withQuery } from './routes';
+import { useAppStore } from './stores';
+import { isMerchantOnly } from './roles';
 
 /** Open a page the right way: tab pages with switchTab, others on the stack. */
 export function openPage(url: string): void {
@@ -17,9 +19,11 @@ export function goToLogin(returnTo?: string): void {
   void Taro.reLaunch({ url: withQuery(LOGIN_PAGE, { redirect }) });
 }
 
-/** After signing in: back to where the visitor was going, else home. */
+/** After signing in: back to where the visitor was going, else home (a shop assistant's is the redemption page). */
 export function goAfterLogin(redirect?: string): void {
-  const target = redirect && redirect.startsWith('/pages/') ? redirect : HOME_PAGE;
+  const merchantOnly = isMerchantOnly(useAppStore.getState().me);
+  let target = redirect && redirect.startsWith('/pages/') ? redirect : HOME_PAGE;
+  if (merchantOnly && !target.startsWith('/pages/merchant/')) target = MERCHANT_PAGE;
   void Taro.reLaunch({ url: target });
 }
 

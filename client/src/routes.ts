@@ -2,12 +2,19 @@
 export const HOME_PAGE = '/pages/home/index';
 export const LOGIN_PAGE = '/pages/login/index';
 export const VOUCHERS_PAGE = '/pages/vouchers/index';
+export const MY_VOUCHERS_PAGE = '/pages/vouchers/mine/index';
+export const VOUCHER_PAGE = '/pages/vouchers/detail/index';
 export const WISHES_PAGE = '/pages/wishes/index';
 export const ACTIVITIES_PAGE = '/pages/activities/index';
 export const MINE_PAGE = '/pages/mine/index';
 export const JOIN_PAGE = '/pages/join/index';
+export const MERCHANT_PAGE = '/pages/merchant/index';
 export const UNION_TREE_PAGE = '/pages/union/tree/index';
 export const UNION_MEMBERS_PAGE = '/pages/union/members/index';
+export const BATCHES_PAGE = '/pages/union/vouchers/index';
+export const BATCH_EDIT_PAGE = '/pages/union/vouchers/edit/index';
+export const BATCH_STATS_PAGE = '/pages/union/vouchers/stats/index';
+export const MERCHANTS_PAGE = '/pages/union/merchants/index';
 
 export const TAB_PAGES = [HOME_PAGE, VOUCHERS_PAGE, WISHES_PAGE, ACTIVITIES_PAGE, MINE_PAGE];
 

@@ -161,7 +161,7 @@ describe('工惠券 on the Benefit Day', () => {
     await page.goto('/pages/vouchers/mine/index');
     await settle(page);
     await page.locator('.gh-tabs__item--used').click();
-    const used = page.locator('.gh-voucher--used', { hasText: APPLIANCE });
+    const used = page.locator('.gh-voucher--used', { hasText: APPLIANCE }).filter({ hasText: '12月20日' }).first();
     await used.waitFor();
     await expect(used.textContent()).resolves.toContain('优惠¥100');
     await e.shot('e2e-vouchers-mine-used');
@@ -212,7 +212,7 @@ describe('工惠券 on the Benefit Day', () => {
     const other = await e.app.login(OTHER_MEMBER_PHONE);
     const r = await e.app.post(`/api/voucher-batches/${id}/claims`, undefined, other, { 'idempotency-key': `e2e-${Date.now()}` });
     expect(r.status).toBe(201);
-    await expect.poll(async () => Number(await claimed.textContent()), { timeout: 20_000, intervals: [1000] }).toBe(before + 1);
+    await expect.poll(async () => Number(await claimed.textContent()), { timeout: 20_000, interval: 1000 }).toBe(before + 1);
     await e.shot('e2e-vouchers-stats-1280', page);
   });
 

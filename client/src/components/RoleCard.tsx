@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { staffRoleLabels, unionKindLabels, type Me } from '@gonghui/shared';
-import { comingSoon, openPage } from '../navigation';
-import { UNION_TREE_PAGE, WISHES_PAGE } from '../routes';
+import { openPage } from '../navigation';
+import { BATCHES_PAGE, MERCHANT_PAGE, UNION_TREE_PAGE, WISHES_PAGE } from '../routes';
 import './RoleCard.scss';
 
 /** What a signed-in non-member sees on home: their staff, merchant or donor role. */
@@ -20,9 +20,14 @@ export function RoleCards({ me, overlap = false }: { me: Me; overlap?: boolean }
               </View>
             </View>
           ))}
-          <Button type='primary' block className='gh-role-card__button gh-go-union' onClick={() => openPage(UNION_TREE_PAGE)}>
-            工会管理
-          </Button>
+          <View className='gh-role-card__buttons'>
+            <Button type='primary' className='gh-role-card__button gh-go-union' onClick={() => openPage(UNION_TREE_PAGE)}>
+              工会管理
+            </Button>
+            <Button type='primary' fill='outline' className='gh-role-card__button gh-go-batches' onClick={() => openPage(BATCHES_PAGE)}>
+              工惠券管理
+            </Button>
+          </View>
         </View>
       ) : null}
       {me.merchant ? (
@@ -30,7 +35,7 @@ export function RoleCards({ me, overlap = false }: { me: Me; overlap?: boolean }
           <View className='gh-role-card__kind'>合作商户</View>
           <View className='gh-role-card__union'>{me.merchant.merchantName}</View>
           <View className='gh-role-card__meta'>扫码核销会员的工惠券</View>
-          <Button type='primary' block className='gh-role-card__button' onClick={() => comingSoon('扫码核销')}>
+          <Button type='primary' block className='gh-role-card__button gh-go-merchant' onClick={() => openPage(MERCHANT_PAGE)}>
             扫码核销
           </Button>
         </View>

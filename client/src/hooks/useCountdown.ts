@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useServerClock } from '../stores/server-clock';
 
 /** The current time, ticking every `intervalMs` while the page is mounted. */
 export function useNow(intervalMs = 1000): Date {
@@ -34,4 +35,11 @@ export function formatDuration(totalSeconds: number): string {
   const days = Math.floor(s / 86400);
   const hms = `${pad(Math.floor((s % 86400) / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
   return days > 0 ? `${days}天 ${hms}` : hms;
+}
+
+/** The server's current time (device clock corrected by the last sync), ticking every `intervalMs`. */
+export function useServerNow(intervalMs = 1000): Date {
+  const offsetMs = useServerClock((s) => s.offsetMs);
+  const now = useNow(intervalMs);
+  return new Date(now.getTime() + offsetMs);
 }

@@ -34,6 +34,8 @@ export const Me = z
     staffRoles: z.array(StaffRoleView),
     merchant: MerchantRoleView.nullable(),
     donor: DonorView.nullable(),
+    /** The server's clock: what is open is decided there, never by the phone's clock. */
+    serverTime: IsoDateTime,
   })
   .strict();
 export type Me = z.infer<typeof Me>;

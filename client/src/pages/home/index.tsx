@@ -1,15 +1,16 @@
-import { useMemo } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useShallow } from 'zustand/react/shallow';
-import { formatShanghai, nextBenefitDay } from '@gonghui/shared';
 import { useAppStore } from '../../stores';
 import { PageShell } from '../../components/PageShell';
 import { MemberCard } from '../../components/MemberCard';
 import { RoleCards } from '../../components/RoleCard';
 import { comingSoon, goToLogin, openPage } from '../../navigation';
-import { formatDuration, useNow } from '../../hooks/useCountdown';
-import { ACTIVITIES_PAGE, HOME_PAGE, VOUCHERS_PAGE, WISHES_PAGE } from '../../routes';
+import { BenefitDayBanner } from '../../components/BenefitDayBanner';
+import { isMerchantOnly } from '../../roles';
+import { fetchOpenBatches } from '../../api/server-time';
+import { useServerClock } from '../../stores/server-clock';
+import { ACTIVITIES_PAGE, HOME_PAGE, MERCHANT_PAGE, VOUCHERS_PAGE, WISHES_PAGE } from '../../routes';
 import './index.scss';
 
 interface Entry {
@@ -28,28 +29,6 @@ const ENTRIES: Entry[] = [
   { key: 'code', label: '会员码', glyph: '码', onTap: () => comingSoon('会员码') },
 ];
 
-/** The next or current 工惠日 (the 20th, Shanghai time) with a live countdown. */
-function BenefitDayBanner() {
-  const now = useNow(1000);
-  const day = useMemo(() => nextBenefitDay(now), [now]);
-  const live = now.getTime() >= day.startsAt.getTime();
-  const seconds = ((live ? day.endsAt : day.startsAt).getTime() - now.getTime()) / 1000;
-  return (
-    <View className='gh-benefit-day' onClick={() => openPage(VOUCHERS_PAGE)}>
-      <View className='gh-benefit-day__badge'>{live ? '进行中' : '工惠日'}</View>
-      <View className='gh-benefit-day__main'>
-        <View className='gh-benefit-day__title'>
-          {live ? '本月工惠日进行中，快去领工惠券' : `下一个工惠日：${formatShanghai(day.startsAt)}`}
-        </View>
-        <View className='gh-benefit-day__countdown'>
-          {live ? '距结束还有 ' : '距开始还有 '}
-          <View className='gh-benefit-day__time'>{formatDuration(seconds)}</View>
-        </View>
-      </View>
-    </View>
-  );
-}
-
 export default function HomePage() {
   const { token, me } = useAppStore(useShallow((s) => ({ token: s.token, me: s.me })));
   const refreshMe = useAppStore((s) => s.refreshMe);
@@ -59,8 +38,19 @@ export default function HomePage() {
       goToLogin(HOME_PAGE);
       return;
     }
+    // A shop assistant's home is the redemption page; member features are not theirs.
+    if (isMerchantOnly(useAppStore.getState().me)) {
+      void Taro.reLaunch({ url: MERCHANT_PAGE });
+      return;
+    }
     // Keep the card fresh (a new membership, a role change); the cached one shows meanwhile.
-    refreshMe().catch(() => undefined);
+    refreshMe()
+      .then((fresh) => {
+        if (isMerchantOnly(fresh)) void Taro.reLaunch({ url: MERCHANT_PAGE });
+        // The banner's countdown follows the server's clock: members learn it from the batch list.
+        else if (fresh?.member?.status === 'active' && !useServerClock.getState().synced) fetchOpenBatches().catch(() => undefined);
+      })
+      .catch(() => undefined);
   });
 
   if (!token || !me) {
@@ -87,7 +77,7 @@ export default function HomePage() {
         </View>
       ) : null}
 
-      <BenefitDayBanner />
+      <BenefitDayBanner onTap={() => openPage(VOUCHERS_PAGE)} />
 
       {/* Member services; staff, merchants and donors have their role card instead. */}
       {member || !isOtherRole ? (

@@ -8,7 +8,7 @@ import { useAppStore } from '../../stores';
 import { PageShell } from '../../components/PageShell';
 import { useRequireLogin } from '../../hooks/useRequireLogin';
 import { openPage } from '../../navigation';
-import { LOGIN_PAGE, MINE_PAGE, UNION_TREE_PAGE } from '../../routes';
+import { BATCHES_PAGE, LOGIN_PAGE, MERCHANT_PAGE, MERCHANTS_PAGE, MINE_PAGE, MY_VOUCHERS_PAGE, UNION_TREE_PAGE } from '../../routes';
 import './index.scss';
 
 export default function MinePage() {
@@ -66,11 +66,47 @@ export default function MinePage() {
           </View>
           <Switch className='gh-care-switch' checked={careMode} />
         </View>
+        {me?.member ? (
+          <View className='gh-setting gh-mine__vouchers' onClick={() => openPage(MY_VOUCHERS_PAGE)}>
+            <View className='gh-setting__text'>
+              <View className='gh-setting__title'>我的券</View>
+              <View className='gh-setting__desc'>已领取的工惠券，到店出示券码使用</View>
+            </View>
+            <View className='gh-setting__go'>查看 ›</View>
+          </View>
+        ) : null}
+        {me?.merchant ? (
+          <View className='gh-setting gh-mine__merchant' onClick={() => openPage(MERCHANT_PAGE)}>
+            <View className='gh-setting__text'>
+              <View className='gh-setting__title'>商户核销</View>
+              <View className='gh-setting__desc'>{me.merchant.merchantName}：核销会员的工惠券</View>
+            </View>
+            <View className='gh-setting__go'>进入 ›</View>
+          </View>
+        ) : null}
         {me && me.staffRoles.length > 0 ? (
           <View className='gh-setting gh-mine__union' onClick={() => openPage(UNION_TREE_PAGE)}>
             <View className='gh-setting__text'>
               <View className='gh-setting__title'>工会管理</View>
               <View className='gh-setting__desc'>查看本级及下级工会、会员名册</View>
+            </View>
+            <View className='gh-setting__go'>进入 ›</View>
+          </View>
+        ) : null}
+        {me && me.staffRoles.length > 0 ? (
+          <View className='gh-setting gh-mine__batches' onClick={() => openPage(BATCHES_PAGE)}>
+            <View className='gh-setting__text'>
+              <View className='gh-setting__title'>工惠券管理</View>
+              <View className='gh-setting__desc'>发放工惠券、查看领取核销实况、导出明细</View>
+            </View>
+            <View className='gh-setting__go'>进入 ›</View>
+          </View>
+        ) : null}
+        {me && me.staffRoles.length > 0 ? (
+          <View className='gh-setting gh-mine__merchants' onClick={() => openPage(MERCHANTS_PAGE)}>
+            <View className='gh-setting__text'>
+              <View className='gh-setting__title'>合作商户</View>
+              <View className='gh-setting__desc'>添加商户和店员、导出月度结算单</View>
             </View>
             <View className='gh-setting__go'>进入 ›</View>
           </View>

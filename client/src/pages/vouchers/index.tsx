@@ -1,22 +1,256 @@
-import { View } from '@tarojs/components';
-import { formatShanghai, nextBenefitDay } from '@gonghui/shared';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { formatShanghai, type VoucherBatchMemberView } from '@gonghui/shared';
+import { api, call, isApiError, newIdempotencyKey } from '../../api';
+import { fetchOpenBatches } from '../../api/server-time';
+import { useAppStore } from '../../stores';
+import { serverNow, useServerClock } from '../../stores/server-clock';
 import { PageShell, HeaderBand } from '../../components/PageShell';
-import { EmptyView } from '../../components/StatusView';
+import { BenefitDayBanner } from '../../components/BenefitDayBanner';
+import { VoucherTicket } from '../../components/VoucherTicket';
+import { EmptyView, ErrorView, LoadingView, errorText } from '../../components/StatusView';
 import { useRequireLogin } from '../../hooks/useRequireLogin';
-import { VOUCHERS_PAGE } from '../../routes';
+import { formatDuration, useServerNow } from '../../hooks/useCountdown';
+import { openPage } from '../../navigation';
+import { MY_VOUCHERS_PAGE, VOUCHERS_PAGE, withQuery } from '../../routes';
+import { windowText } from '../../format';
+import './index.scss';
+
+type ListState =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ready'; data: VoucherBatchMemberView[] };
+
+const BUTTON_LABEL: Record<VoucherBatchMemberView['claimState'], string> = {
+  claimable: '立即领取',
+  claimed: '已领取',
+  sold_out: '已领完',
+  not_started: '未开始',
+  ended: '已结束',
+};
+
+/** "距开抢 01:02:03" for a batch that opens later today, by the server's clock. */
+function OpensIn({ opensAt }: { opensAt: string }) {
+  const now = useServerNow(1000);
+  const seconds = (new Date(opensAt).getTime() - now.getTime()) / 1000;
+  if (seconds <= 0) return <Text>即将开抢</Text>;
+  if (seconds > 86400) return <Text>{Math.floor(seconds / 86400)} 天后开抢</Text>;
+  return (
+    <Text>
+      距开抢 <Text className='gh-batch__countdown'>{formatDuration(seconds)}</Text>
+    </Text>
+  );
+}
+
+function BatchTicket({
+  batch,
+  claiming,
+  onClaim,
+}: {
+  batch: VoucherBatchMemberView;
+  claiming: boolean;
+  onClaim: (b: VoucherBatchMemberView) => void;
+}) {
+  const state = batch.claimState;
+  const again = state === 'claimable' && batch.myClaimed > 0;
+  const muted = state === 'sold_out' || state === 'ended';
+  const action =
+    state === 'claimable' ? (
+      <Button type='primary' className='gh-claim gh-claim--claimable' loading={claiming} onClick={() => onClaim(batch)}>
+        {again ? '再领一张' : BUTTON_LABEL.claimable}
+      </Button>
+    ) : (
+      // Not a button: the state itself, readable (NutUI's disabled grey is too faint for older eyes).
+      <View className={`gh-claim gh-claim--${state}`}>{BUTTON_LABEL[state]}</View>
+    );
+  return (
+    <VoucherTicket
+      face={batch}
+      title={batch.title}
+      muted={muted}
+      className={`gh-batch gh-batch--${state}`}
+      action={action}
+      aside={
+        <View>
+          {state === 'not_started' ? (
+            <View className='gh-batch__opens'>
+              <OpensIn opensAt={batch.opensAt} />
+            </View>
+          ) : state === 'sold_out' ? (
+            <View>本期已领完</View>
+          ) : (
+            <View className='gh-batch__stock'>剩余 {batch.stockRemaining} 张</View>
+          )}
+        </View>
+      }
+    >
+      <View className='gh-batch__publisher'>{batch.publisherName}发放</View>
+      <View className='gh-batch__window'>
+        {state === 'not_started' ? `领取时间 ${windowText(batch.opensAt, batch.closesAt)}` : `领取截止 ${formatShanghai(batch.closesAt)}`}
+      </View>
+      <View className='gh-batch__quota'>
+        每人限领 {batch.perMemberLimit} 张
+        {batch.myClaimed > 0 ? (
+          <Text className='gh-batch__mine'>
+            {' '}
+            · 已领 {batch.myClaimed} 张{' '}
+            <Text
+              className='gh-batch__use'
+              onClick={(e) => {
+                e.stopPropagation();
+                openPage(withQuery(MY_VOUCHERS_PAGE, { status: 'unused' }));
+              }}
+            >
+              去使用 ›
+            </Text>
+          </Text>
+        ) : null}
+      </View>
+    </VoucherTicket>
+  );
+}
 
 export default function VouchersPage() {
-  useRequireLogin(VOUCHERS_PAGE);
-  const next = nextBenefitDay(new Date());
+  const signedIn = useRequireLogin(VOUCHERS_PAGE, { memberArea: true });
+  const me = useAppStore((s) => s.me);
+  const isMember = !!me?.member && me.member.status === 'active';
+  const clockSynced = useServerClock((s) => s.synced);
+  const [list, setList] = useState<ListState>({ status: 'loading' });
+  const [claiming, setClaiming] = useState<string | null>(null);
+  // One key per claim intent: a retry after a lost answer must not claim a second voucher.
+  const pendingKeys = useRef(new Map<string, string>());
+  const visible = useRef(true);
+  const shownBefore = useRef(false);
+
+  const load = useCallback(
+    async (quiet: boolean) => {
+      if (!quiet) setList({ status: 'loading' });
+      try {
+        const res = await fetchOpenBatches();
+        setList({ status: 'ready', data: res.data });
+      } catch (error) {
+        // A quiet refresh keeps what is on screen.
+        setList((s) => (quiet && s.status === 'ready' ? s : { status: 'error', error }));
+      }
+    },
+    [],
+  );
+
+  // Coming back (after claiming, using a voucher): refresh quietly. The first show loads below.
+  useDidShow(() => {
+    visible.current = true;
+    if (!shownBefore.current) {
+      shownBefore.current = true;
+      return;
+    }
+    if (useAppStore.getState().token && isMember) void load(true);
+  });
+  useDidHide(() => {
+    visible.current = false;
+  });
+
+  useEffect(() => {
+    if (signedIn && isMember) void load(false);
+  }, [signedIn, isMember, load]);
+
+  // When the next batch opens (server time), ask the server again: it decides what is open.
+  const nextOpening =
+    list.status === 'ready'
+      ? Math.min(...list.data.filter((b) => b.claimState === 'not_started').map((b) => new Date(b.opensAt).getTime()))
+      : Infinity;
+  useEffect(() => {
+    if (!Number.isFinite(nextOpening)) return undefined;
+    // A little random spread so every phone does not ask in the same millisecond.
+    const wait = nextOpening - serverNow().getTime() + 300 + Math.random() * 1500;
+    if (wait > 24 * 3600_000) return undefined;
+    const id = setTimeout(() => {
+      if (visible.current) void load(true);
+    }, Math.max(500, wait));
+    return () => clearTimeout(id);
+  }, [nextOpening, load]);
+
+  const claim = async (batch: VoucherBatchMemberView) => {
+    if (claiming) return;
+    setClaiming(batch.id);
+    const key = pendingKeys.current.get(batch.id) ?? newIdempotencyKey();
+    pendingKeys.current.set(batch.id, key);
+    try {
+      await call(api.claim, { params: { id: batch.id }, idempotencyKey: key, toast: false });
+      pendingKeys.current.delete(batch.id);
+      void Taro.showToast({ icon: 'success', title: '领取成功', duration: 2000 });
+    } catch (error) {
+      // The server answered (sold out, already claimed…): that intent is over. No answer: keep the key for the retry.
+      if (!isApiError(error) || error.status !== 0) pendingKeys.current.delete(batch.id);
+      void Taro.showToast({ icon: 'none', title: errorText(error), duration: 2500 });
+    } finally {
+      setClaiming(null);
+      void load(true);
+    }
+  };
+
+  const open = list.status === 'ready' ? list.data.filter((b) => b.claimState !== 'not_started') : [];
+  const upcoming = list.status === 'ready' ? list.data.filter((b) => b.claimState === 'not_started') : [];
+
   return (
     <PageShell className='gh-vouchers'>
-      <HeaderBand title='工惠券' subtitle='每月20日工惠日，会员可领取商户优惠券' />
-      <View className='gh-card gh-card--overlap'>
-        <EmptyView
-          title='还没有可领取的工惠券'
-          hint={`本月工惠日开放后可在此领取工惠券。下一个工惠日：${formatShanghai(next.startsAt)}`}
-        />
-      </View>
+      <HeaderBand title='工惠券' subtitle='每月20日工惠日，会员免费领取合作商户优惠券' />
+      {/* Only by the server's clock: a phone set a day off must not show a wrong countdown. */}
+      {clockSynced ? <BenefitDayBanner className='gh-vouchers__banner' /> : <View className='gh-vouchers__banner-space' />}
+
+      {isMember ? (
+        <View className='gh-vouchers__mine' onClick={() => openPage(MY_VOUCHERS_PAGE)}>
+          <View className='gh-vouchers__mine-icon'>券</View>
+          <View className='gh-vouchers__mine-text'>
+            <View className='gh-vouchers__mine-title'>我的券</View>
+            <View className='gh-vouchers__mine-desc'>已领取的工惠券，到店出示券码使用</View>
+          </View>
+          <View className='gh-vouchers__mine-go'>查看 ›</View>
+        </View>
+      ) : null}
+
+      {me && !isMember ? (
+        <View className='gh-card'>
+          <EmptyView
+            title={me.member ? '入会审核通过后即可领券' : '加入工会后即可领取工惠券'}
+            hint={me.member ? '所在工会审核通过后，每月工惠日可在这里领取工惠券。' : '请扫描所在单位工会的入会二维码，完成实名入会。'}
+          />
+        </View>
+      ) : null}
+
+      {isMember && list.status === 'loading' ? (
+        <View className='gh-card'>
+          <LoadingView />
+        </View>
+      ) : null}
+      {isMember && list.status === 'error' ? (
+        <View className='gh-card'>
+          <ErrorView error={list.error} onRetry={() => void load(false)} />
+        </View>
+      ) : null}
+      {isMember && list.status === 'ready' && list.data.length === 0 ? (
+        <View className='gh-card'>
+          <EmptyView title='现在没有可领取的工惠券' hint='每月20日上午10点工惠日开抢，届时再来看看；已领的券在“我的券”里。' />
+        </View>
+      ) : null}
+
+      {open.length > 0 ? (
+        <View className='gh-vouchers__group gh-vouchers__group--open'>
+          <View className='gh-vouchers__group-title'>正在发放</View>
+          {open.map((b) => (
+            <BatchTicket key={b.id} batch={b} claiming={claiming === b.id} onClaim={claim} />
+          ))}
+        </View>
+      ) : null}
+      {upcoming.length > 0 ? (
+        <View className='gh-vouchers__group gh-vouchers__group--upcoming'>
+          <View className='gh-vouchers__group-title'>即将开抢</View>
+          {upcoming.map((b) => (
+            <BatchTicket key={b.id} batch={b} claiming={false} onClaim={claim} />
+          ))}
+        </View>
+      ) : null}
     </PageShell>
   );
 }

@@ -66,6 +66,7 @@ export async function loadMe(deps: Deps, userId: string, sessionId: string): Pro
     })),
     merchant: merchant ? { merchantId: merchant.id, merchantName: merchant.name } : null,
     donor: donor ? { kind: donor.kind, displayName: donor.displayName } : null,
+    serverTime: deps.clock.now().toISOString(),
   };
 }
 

@@ -80,7 +80,7 @@ const yuan = (fen: number) => Math.round(fen) / 100;
  * One merchant's settlement for a Shanghai month: every redemption of vouchers issued by unions
  * in the caller's subtree, and a summary per batch — what the union owes the merchant.
  */
-export async function merchantSettlement(deps: Deps, auth: Auth, merchantId: string, month: string, requestId: string): Promise<{ filename: string; buffer: Buffer }> {
+export async function merchantSettlement(deps: Deps, auth: Auth, merchantId: string, month: string, requestId: string): Promise<{ filename: string; chineseName: string; buffer: Buffer }> {
   const [merchant] = await deps.db.select().from(merchants).where(eq(merchants.id, merchantId)).limit(1);
   if (!merchant) throw new AppError('MERCHANT_NOT_FOUND');
   const { year, month: m } = parsePeriod(month);
@@ -150,5 +150,5 @@ export async function merchantSettlement(deps: Deps, auth: Auth, merchantId: str
   styleHeader(detail);
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   await writeAudit(deps.db, deps.clock.now(), { actorUserId: auth.userId, action: 'merchant.export_settlement', targetType: 'merchant', targetId: merchantId, requestId, detail: { month, rows: rows.length } });
-  return { filename: `settlement-${month}.xlsx`, buffer };
+  return { filename: `settlement-${month}.xlsx`, chineseName: `商户结算-${merchant.name}-${month}.xlsx`, buffer };
 }

@@ -221,7 +221,7 @@ export async function batchStats(deps: Deps, auth: Auth, id: string): Promise<Ba
 }
 
 /** Every redemption (one row per order) of one batch, for the union's records. */
-export async function batchRedemptionsXlsx(deps: Deps, auth: Auth, id: string, requestId: string): Promise<{ filename: string; buffer: Buffer }> {
+export async function batchRedemptionsXlsx(deps: Deps, auth: Auth, id: string, requestId: string): Promise<{ filename: string; chineseName: string; buffer: Buffer }> {
   const b = await scopedBatch(deps.db, auth, id);
   const rows = await deps.db
     .select({ r: redemptions, merchantName: merchants.name, memberName: schema.members.name, memberNo: schema.members.memberNo })
@@ -257,5 +257,5 @@ export async function batchRedemptionsXlsx(deps: Deps, auth: Auth, id: string, r
   }
   sheet.getRow(1).font = { bold: true };
   await writeAudit(deps.db, deps.clock.now(), { actorUserId: auth.userId, action: 'voucher_batch.export_redemptions', targetType: 'voucher_batch', targetId: id, requestId, detail: { rows: rows.length } });
-  return { filename: `redemptions-${b.period}.xlsx`, buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
+  return { filename: `redemptions-${b.period}.xlsx`, chineseName: `核销明细-${b.title}-${b.period}.xlsx`, buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
 }

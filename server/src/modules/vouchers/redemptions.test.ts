@@ -146,6 +146,7 @@ describe.each(storageKinds)('redeeming vouchers on %s', (kind) => {
     const res = await fetch(`${app().baseUrl}/api/admin/merchants/${m!.id}/settlement.xlsx?month=2026-12`, { headers: { authorization: `Bearer ${city}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    expect(decodeURIComponent(res.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toBe('商户结算-湖州苏宁易购吴兴店-2026-12.xlsx');
     const buf = Buffer.from(await res.arrayBuffer());
     expect(buf.subarray(0, 2).toString()).toBe('PK');
     const ExcelJS = (await import('exceljs')).default;

@@ -8,8 +8,9 @@ import { batchCloser, batchCreator, batchDetail, batchList, batchPublisher, batc
 import { myVoucherDetail, myVouchers, openBatches, voucherClaimer, voucherCodeIssuer, voucherReturner } from './claims';
 import { merchantDay, recordCodeMiss, redemptionPreview, voucherRedeemer } from './redemptions';
 
-function sendXlsx(ctx: AppContext, file: { filename: string; buffer: Buffer }) {
-  ctx.set('Content-Disposition', `attachment; filename="${file.filename}"`);
+function sendXlsx(ctx: AppContext, file: { filename: string; buffer: Buffer; chineseName: string }) {
+  // ASCII fallback for old clients, the Chinese name for everyone else (RFC 6266).
+  ctx.set('Content-Disposition', `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.chineseName)}`);
   ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   ctx.body = file.buffer;
 }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import { unionKindLabels, type UnionNode } from '@gonghui/shared';
 import { api, call } from '../../../api';
 import { PageShell, HeaderBand } from '../../../components/PageShell';
@@ -7,7 +8,7 @@ import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusVie
 import { useAsync } from '../../../hooks/useAsync';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { openPage } from '../../../navigation';
-import { UNION_MEMBERS_PAGE, UNION_TREE_PAGE, withQuery } from '../../../routes';
+import { BATCHES_PAGE, MERCHANTS_PAGE, UNION_MEMBERS_PAGE, UNION_TREE_PAGE, withQuery } from '../../../routes';
 import './index.scss';
 
 function UnionRow({ union, level }: { union: UnionNode; level: number }) {
@@ -39,8 +40,16 @@ export default function UnionTreePage() {
 
   return (
     <PageShell wide className='gh-union-tree'>
-      <HeaderBand title='工会管理' subtitle='本级及下级工会，点击查看会员名册' />
-      <View className='gh-card gh-card--overlap gh-union-tree__card'>
+      <HeaderBand title='工会管理' subtitle='本级及下级工会，点击查看会员名册；工惠券和合作商户在下方进入' />
+      <View className='gh-card gh-card--overlap gh-union-tree__tools'>
+        <Button type='primary' className='gh-union-tree__tool gh-go-batches' onClick={() => openPage(BATCHES_PAGE)}>
+          工惠券管理
+        </Button>
+        <Button type='primary' fill='outline' className='gh-union-tree__tool gh-go-merchants' onClick={() => openPage(MERCHANTS_PAGE)}>
+          合作商户
+        </Button>
+      </View>
+      <View className='gh-card gh-union-tree__card'>
         {unions.status === 'loading' ? <LoadingView /> : null}
         {unions.status === 'error' ? <ErrorView error={unions.error} onRetry={unions.reload} /> : null}
         {unions.status === 'ready' && unions.data.length === 0 ? (

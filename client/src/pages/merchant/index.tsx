@@ -1,0 +1,326 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button, Input, Switch } from '@nutui/nutui-react-taro';
+import { useShallow } from 'zustand/react/shallow';
+import { formatFen, parseYuan, type RedemptionResult, type ResponseOf } from '@gonghui/shared';
+import { api, call, isApiError, newIdempotencyKey } from '../../api';
+import { useAppStore } from '../../stores';
+import { PageShell, HeaderBand } from '../../components/PageShell';
+import { EmptyView, ErrorView, LoadingView, errorText } from '../../components/StatusView';
+import { useRequireLogin } from '../../hooks/useRequireLogin';
+import { toast } from '../../dialogs';
+import { groupCode, normalizeCode, shanghaiClock } from '../../format';
+import { isMerchantOnly } from '../../roles';
+import { LOGIN_PAGE, MERCHANT_PAGE } from '../../routes';
+import './index.scss';
+
+const IS_WEAPP = process.env.TARO_ENV === 'weapp';
+
+type Today = ResponseOf<typeof api.merchantRedemptions>;
+type Step =
+  | { kind: 'form' }
+  /** Previewed: `key` is this order's Idempotency-Key, kept for a retry after a lost answer. */
+  | { kind: 'preview'; body: { code: string; orderAmountFen: number }; result: RedemptionResult; key: string; retry: boolean }
+  | { kind: 'done'; result: RedemptionResult };
+
+function ResultFacts({ result }: { result: RedemptionResult }) {
+  return (
+    <View className='gh-facts gh-redeem__facts'>
+      <View className='gh-facts__row'>
+        <Text className='gh-facts__label'>会员</Text>
+        <Text className='gh-facts__value gh-redeem__member'>{result.memberNameMasked}</Text>
+      </View>
+      <View className='gh-facts__row'>
+        <Text className='gh-facts__label'>工惠券</Text>
+        <Text className='gh-facts__value'>
+          {result.batchTitle}
+          {result.vouchers.length > 1 ? ` × ${result.vouchers.length}张` : ''}
+        </Text>
+      </View>
+      <View className='gh-facts__row'>
+        <Text className='gh-facts__label'>订单金额</Text>
+        <Text className='gh-facts__value'>{formatFen(result.orderAmountFen)}</Text>
+      </View>
+      <View className='gh-facts__row gh-redeem__discount-row'>
+        <Text className='gh-facts__label'>工惠券优惠</Text>
+        <Text className='gh-facts__value gh-amount gh-redeem__discount'>{formatFen(result.discountFen)}</Text>
+      </View>
+      <View className='gh-facts__row gh-redeem__payable-row'>
+        <Text className='gh-facts__label'>顾客实付</Text>
+        <Text className='gh-facts__value gh-redeem__payable'>{formatFen(result.payableFen)}</Text>
+      </View>
+    </View>
+  );
+}
+
+function TodayList({ today, onRetry }: { today: { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: Today }; onRetry: () => void }) {
+  return (
+    <View className='gh-card gh-today'>
+      <View className='gh-today__head'>
+        <View className='gh-section-title'>今日核销</View>
+        {today.status === 'ready' ? (
+          <View className='gh-today__total'>
+            共 {today.data.data.length} 笔 · 优惠合计 <Text className='gh-amount'>{formatFen(today.data.totalDiscountFen)}</Text>
+          </View>
+        ) : null}
+      </View>
+      {today.status === 'loading' ? <LoadingView /> : null}
+      {today.status === 'error' ? <ErrorView error={today.error} onRetry={onRetry} /> : null}
+      {today.status === 'ready' && today.data.data.length === 0 ? (
+        <EmptyView title='今天还没有核销记录' hint='顾客出示工惠券券码后，在上方输入券码和订单金额即可核销。' />
+      ) : null}
+      {today.status === 'ready' && today.data.data.length > 0 ? (
+        <View className='gh-today__list'>
+          <View className='gh-today__row gh-today__row--head'>
+            <Text className='gh-today__cell'>时间</Text>
+            <Text className='gh-today__cell'>会员</Text>
+            <Text className='gh-today__cell gh-today__cell--title'>工惠券</Text>
+            <Text className='gh-today__cell gh-today__cell--num'>订单金额</Text>
+            <Text className='gh-today__cell gh-today__cell--num'>优惠</Text>
+          </View>
+          {today.data.data.map((r) => (
+            <View key={r.id} className='gh-today__row'>
+              <Text className='gh-today__cell gh-today__time'>{shanghaiClock(r.at)}</Text>
+              <Text className='gh-today__cell gh-today__member'>{r.memberNameMasked}</Text>
+              <Text className='gh-today__cell gh-today__cell--title'>
+                {r.batchTitle}
+                {r.voucherCount > 1 ? ` ×${r.voucherCount}` : ''}
+              </Text>
+              <Text className='gh-today__cell gh-today__cell--num'>{formatFen(r.orderAmountFen)}</Text>
+              <Text className='gh-today__cell gh-today__cell--num gh-amount'>-{formatFen(r.discountFen)}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+export default function MerchantPage() {
+  const signedIn = useRequireLogin(MERCHANT_PAGE);
+  const { me, careMode } = useAppStore(useShallow((s) => ({ me: s.me, careMode: s.careMode })));
+  const setCareMode = useAppStore((s) => s.setCareMode);
+  const logout = useAppStore((s) => s.logout);
+  const merchant = me?.merchant ?? null;
+
+  const [codeText, setCodeText] = useState('');
+  const [amountText, setAmountText] = useState('');
+  const [step, setStep] = useState<Step>({ kind: 'form' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [today, setToday] = useState<{ status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: Today }>({ status: 'loading' });
+  const shownBefore = useRef(false);
+
+  const loadToday = useCallback(async (quiet: boolean) => {
+    if (!quiet) setToday({ status: 'loading' });
+    try {
+      const data = await call(api.merchantRedemptions, { toast: false });
+      setToday({ status: 'ready', data });
+    } catch (err) {
+      setToday((s) => (quiet && s.status === 'ready' ? s : { status: 'error', error: err }));
+    }
+  }, []);
+
+  useEffect(() => {
+    if (signedIn && merchant) void loadToday(false);
+  }, [signedIn, merchant, loadToday]);
+
+  useDidShow(() => {
+    if (!shownBefore.current) {
+      shownBefore.current = true;
+      return;
+    }
+    if (useAppStore.getState().me?.merchant) void loadToday(true);
+  });
+
+  // Any change to what was typed invalidates a preview: the next confirm is a new order.
+  const editCode = (v: string) => {
+    setCodeText(v.replace(/[^\d\s]/g, '').slice(0, 13));
+    setError(null);
+    if (step.kind === 'preview') setStep({ kind: 'form' });
+  };
+  const editAmount = (v: string) => {
+    setAmountText(v.replace(/[^\d.]/g, '').slice(0, 12));
+    setError(null);
+    if (step.kind === 'preview') setStep({ kind: 'form' });
+  };
+
+  const scan = async () => {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      const c = normalizeCode(res.result);
+      if (!c) {
+        toast('这不是工惠券券码');
+        return;
+      }
+      editCode(groupCode(c));
+    } catch {
+      // Cancelled by the user.
+    }
+  };
+
+  const preview = async () => {
+    const code = normalizeCode(codeText);
+    if (!code) {
+      setError('请输入10位数字券码');
+      return;
+    }
+    const orderAmountFen = parseYuan(amountText);
+    if (orderAmountFen === null || orderAmountFen < 1) {
+      setError('请输入订单金额，例如 1280 或 1280.50');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { code, orderAmountFen };
+      const result = await call(api.previewRedemption, { body, toast: false });
+      setStep({ kind: 'preview', body, result, key: newIdempotencyKey(), retry: false });
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirm = async () => {
+    if (step.kind !== 'preview') return;
+    setBusy(true);
+    setError(null);
+    try {
+      // The same key on a retry: if the first attempt went through, the server answers it again and redeems nothing twice.
+      const result = await call(api.redeem, { body: step.body, idempotencyKey: step.key, toast: false });
+      setStep({ kind: 'done', result });
+      toast('核销成功', 'success');
+      void loadToday(true);
+    } catch (err) {
+      if (isApiError(err) && err.status === 0) {
+        setStep({ ...step, retry: true });
+        setError(`${errorText(err)}。请点“重试确认核销”，不会重复扣券。`);
+      } else {
+        setStep({ kind: 'form' });
+        setError(errorText(err));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const next = () => {
+    setCodeText('');
+    setAmountText('');
+    setError(null);
+    setStep({ kind: 'form' });
+  };
+
+  const signOut = async () => {
+    await logout();
+    void Taro.reLaunch({ url: LOGIN_PAGE });
+  };
+
+  if (me && !merchant) {
+    return (
+      <PageShell className='gh-merchant'>
+        <HeaderBand title='商户核销' />
+        <View className='gh-card gh-card--overlap'>
+          <EmptyView title='您不是合作商户的店员' hint='商户店员账号由工会在“合作商户”中添加，请联系所在工会。' />
+        </View>
+      </PageShell>
+    );
+  }
+
+  return (
+    <PageShell className='gh-merchant'>
+      <HeaderBand title={merchant?.merchantName ?? '商户核销'} subtitle='工惠券核销：输入或扫描会员出示的券码' />
+
+      <View className='gh-card gh-card--overlap gh-redeem'>
+        {step.kind !== 'done' ? (
+          <View className='gh-redeem__form'>
+            {IS_WEAPP ? (
+              <Button type='primary' size='large' block className='gh-redeem__scan' onClick={() => void scan()}>
+                扫码核销
+              </Button>
+            ) : null}
+            <View className='gh-field'>
+              <View className='gh-field__label'>券码</View>
+              <Input
+                className='gh-field__input gh-redeem__code'
+                type='text'
+                placeholder={IS_WEAPP ? '或输入10位券码' : '请输入会员出示的10位券码'}
+                value={codeText}
+                maxLength={13}
+                onChange={editCode}
+              />
+            </View>
+            <View className='gh-field'>
+              <View className='gh-field__label'>订单金额</View>
+              <Input
+                className='gh-field__input gh-redeem__amount'
+                type='digit'
+                placeholder='顾客本单消费金额'
+                value={amountText}
+                maxLength={12}
+                onChange={editAmount}
+              />
+              <Text className='gh-redeem__unit'>元</Text>
+            </View>
+            {error ? <View className='gh-redeem__error'>{error}</View> : null}
+            {step.kind === 'form' ? (
+              <Button type='primary' size='large' block loading={busy} className='gh-redeem__preview' onClick={() => void preview()}>
+                预览优惠
+              </Button>
+            ) : null}
+          </View>
+        ) : null}
+
+        {step.kind === 'preview' ? (
+          <View className='gh-redeem__result'>
+            <View className='gh-redeem__result-title'>请核对后确认</View>
+            <ResultFacts result={step.result} />
+            <View className='gh-redeem__actions'>
+              <Button fill='outline' size='large' className='gh-redeem__cancel' disabled={busy} onClick={() => setStep({ kind: 'form' })}>
+                重新输入
+              </Button>
+              <Button type='primary' size='large' loading={busy} className='gh-redeem__confirm' onClick={() => void confirm()}>
+                {step.retry ? '重试确认核销' : '确认核销'}
+              </Button>
+            </View>
+          </View>
+        ) : null}
+
+        {step.kind === 'done' ? (
+          <View className='gh-redeem__done'>
+            <View className='gh-redeem__done-mark'>核销成功</View>
+            <View className='gh-redeem__done-sub'>
+              请向顾客收取 <Text className='gh-amount'>{formatFen(step.result.payableFen)}</Text>
+            </View>
+            <ResultFacts result={step.result} />
+            <Button type='primary' size='large' block className='gh-redeem__next' onClick={next}>
+              核销下一单
+            </Button>
+          </View>
+        ) : null}
+      </View>
+
+      <TodayList today={today} onRetry={() => void loadToday(false)} />
+
+      <View className='gh-card gh-merchant__settings'>
+        <View className='gh-setting gh-merchant__care' onClick={() => void setCareMode(!careMode)}>
+          <View className='gh-setting__text'>
+            <View className='gh-setting__title'>关怀模式</View>
+            <View className='gh-setting__desc'>字更大、按钮更大、对比更清晰</View>
+          </View>
+          <Switch className='gh-care-switch' checked={careMode} />
+        </View>
+      </View>
+      {isMerchantOnly(me) ? (
+        <View className='gh-button-row'>
+          <Button size='large' block className='gh-logout' onClick={() => void signOut()}>
+            退出登录
+          </Button>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

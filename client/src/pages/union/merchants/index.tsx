@@ -1,0 +1,232 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { periodOf, unionKindLabels, type ResponseOf, type UnionNode } from '@gonghui/shared';
+import { api, call, downloadExport, isApiError } from '../../../api';
+import { serverNow } from '../../../stores/server-clock';
+import { PageShell, HeaderBand } from '../../../components/PageShell';
+import { DataTable, type Column } from '../../../components/DataTable';
+import { Chips, FormRow, PickerField, SelectField } from '../../../components/Form';
+import { EmptyView, ErrorView, LoadingView, errorText } from '../../../components/StatusView';
+import { useRequireLogin } from '../../../hooks/useRequireLogin';
+import { scrollToFirstError, toast } from '../../../dialogs';
+import { MERCHANTS_PAGE } from '../../../routes';
+import './index.scss';
+
+type Merchant = ResponseOf<typeof api.listMerchants>['data'][number];
+const CATEGORIES = ['家电', '商超', '餐饮', '出行', '演出票务', '医药', '其他'].map((c) => ({ key: c, label: c }));
+const PHONE = /^1[3-9]\d{9}$/;
+
+interface Draft {
+  name: string;
+  category: string;
+  address: string;
+  unionId: string;
+  phones: string;
+}
+const emptyDraft: Draft = { name: '', category: '', address: '', unionId: '', phones: '' };
+
+function splitPhones(text: string): string[] {
+  return text
+    .split(/[\s,，、;；]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+function NewMerchantForm({ unions, onCreated, onCancel }: { unions: UnionNode[]; onCreated: (m: Merchant) => void; onCancel: () => void }) {
+  const [d, setD] = useState<Draft>({ ...emptyDraft, unionId: unions[0]?.id ?? '' });
+  const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
+  const [saving, setSaving] = useState(false);
+  const minDepth = useMemo(() => Math.min(...unions.map((u) => u.depth)), [unions]);
+  const set = (k: keyof Draft, v: string) => {
+    setD((x) => ({ ...x, [k]: v }));
+    setErrors((e) => ({ ...e, [k]: undefined }));
+  };
+
+  const submit = async () => {
+    const found: Partial<Record<keyof Draft, string>> = {};
+    const name = d.name.trim();
+    if (name.length < 2 || name.length > 60) found.name = '请填写2–60个字的商户名称';
+    if (!d.category.trim()) found.category = '请选择或填写类别';
+    if (!d.unionId) found.unionId = '请选择所属工会';
+    const phones = splitPhones(d.phones);
+    const bad = phones.filter((p) => !PHONE.test(p));
+    if (bad.length) found.phones = `手机号有误：${bad.join('、')}`;
+    else if (phones.length > 20) found.phones = '最多20个店员手机号';
+    setErrors(found);
+    if (Object.keys(found).length) {
+      scrollToFirstError();
+      return;
+    }
+    setSaving(true);
+    try {
+      const m = await call(api.createMerchant, {
+        body: { name, category: d.category.trim(), address: d.address.trim(), unionId: d.unionId, staffPhones: [...new Set(phones)] },
+        toast: false,
+      });
+      toast('商户已添加', 'success');
+      onCreated(m);
+    } catch (error) {
+      if (isApiError(error)) {
+        const issues = (error.details as { issues?: { path: string; message: string }[] } | undefined)?.issues ?? [];
+        const map: Record<string, keyof Draft> = { name: 'name', category: 'category', address: 'address', unionId: 'unionId', staffPhones: 'phones' };
+        const next: Partial<Record<keyof Draft, string>> = {};
+        for (const i of issues) {
+          const k = map[i.path.split('.')[1] ?? ''];
+          if (k) next[k] ??= i.message;
+        }
+        setErrors(next);
+      }
+      toast(errorText(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <View className='gh-card gh-merchant-form'>
+      <View className='gh-section-title'>新增合作商户</View>
+      <FormRow label='商户名称' error={errors.name}>
+        <Input className='gh-input gh-merchant-form__name' placeholder='例如：湖州苏宁易购吴兴店' maxLength={60} value={d.name} onChange={(v) => set('name', v)} />
+      </FormRow>
+      <FormRow label='类别' error={errors.category}>
+        <Chips options={CATEGORIES} value={d.category} onChange={(k) => set('category', k)} />
+      </FormRow>
+      <FormRow label='地址'>
+        <Input className='gh-input gh-merchant-form__address' placeholder='门店地址，会员在券上看到' maxLength={120} value={d.address} onChange={(v) => set('address', v)} />
+      </FormRow>
+      <FormRow label='所属工会' error={errors.unionId} hint='发放范围覆盖该工会的工惠券可在本店使用'>
+        <SelectField
+          items={unions}
+          value={unions.findIndex((u) => u.id === d.unionId)}
+          label={(u) => `${'　'.repeat(Math.max(0, u.depth - minDepth))}${u.name}（${unionKindLabels[u.kind]}）`}
+          onChange={(i) => set('unionId', unions[i]?.id ?? '')}
+        />
+      </FormRow>
+      <FormRow label='店员手机号' error={errors.phones} hint='每行一个；店员用这个手机号登录后即可核销'>
+        <TextArea className='gh-input gh-input--area gh-merchant-form__phones' placeholder={'13900000021\n13900000022'} maxLength={300} value={d.phones} onChange={(v) => set('phones', v)} />
+      </FormRow>
+      <View className='gh-merchant-form__actions'>
+        <Button fill='outline' size='large' disabled={saving} onClick={onCancel}>
+          取消
+        </Button>
+        <Button type='primary' size='large' loading={saving} className='gh-merchant-form__submit' onClick={() => void submit()}>
+          添加商户
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+export default function MerchantsPage() {
+  const signedIn = useRequireLogin(MERCHANTS_PAGE);
+  const [state, setState] = useState<{ status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; merchants: Merchant[]; unions: UnionNode[] }>({
+    status: 'loading',
+  });
+  const [adding, setAdding] = useState(false);
+  // This month so far by default; pick a finished month for the final settlement.
+  const [month, setMonth] = useState(() => periodOf(serverNow()));
+  const [exporting, setExporting] = useState<string | null>(null);
+  const shownBefore = useRef(false);
+
+  const load = useCallback(async (quiet: boolean) => {
+    if (!quiet) setState({ status: 'loading' });
+    try {
+      const [m, u] = await Promise.all([call(api.listMerchants, { toast: false }), call(api.listUnions, { toast: false })]);
+      setState({ status: 'ready', merchants: m.data, unions: u.data });
+    } catch (error) {
+      setState((s) => (quiet && s.status === 'ready' ? s : { status: 'error', error }));
+    }
+  }, []);
+
+  useEffect(() => {
+    if (signedIn) void load(false);
+  }, [signedIn, load]);
+
+  useDidShow(() => {
+    if (!shownBefore.current) {
+      shownBefore.current = true;
+      return;
+    }
+    if (signedIn) void load(true);
+  });
+
+  const exportSettlement = async (m: Merchant) => {
+    setExporting(m.id);
+    try {
+      await downloadExport(api.merchantSettlementXlsx, { params: { id: m.id }, query: { month }, filename: `结算单-${m.name}-${month}.xlsx` });
+    } catch (error) {
+      toast(errorText(error));
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  const columns: Column<Merchant>[] = [
+    {
+      key: 'name',
+      title: '商户',
+      width: '2.2fr',
+      primary: true,
+      render: (m) => (
+        <View>
+          {m.name}
+          {!m.active ? <Text className='gh-merchants-table__inactive'>已停用</Text> : null}
+        </View>
+      ),
+    },
+    { key: 'category', title: '类别', width: '0.9fr', render: (m) => m.category },
+    { key: 'address', title: '地址', width: '2.4fr', full: true, render: (m) => m.address || '—' },
+    { key: 'union', title: '所属工会', width: '1.6fr', render: (m) => m.unionName },
+    { key: 'staff', title: '店员', width: '0.6fr', num: true, render: (m) => `${m.staffCount}人` },
+    {
+      key: 'export',
+      title: `${month} 结算`,
+      width: '1.3fr',
+      full: true,
+      render: (m) => (
+        <Button size='small' fill='outline' loading={exporting === m.id} className='gh-merchants-table__export' onClick={() => void exportSettlement(m)}>
+          导出结算单
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <PageShell wide className='gh-merchants-admin'>
+      <HeaderBand title='合作商户' subtitle='添加商户和店员账号；按月导出结算单（核销明细与汇总）' />
+      <View className='gh-card gh-card--overlap gh-toolbar gh-merchants-admin__tools'>
+        <Button type='primary' className='gh-merchants-admin__add' onClick={() => setAdding(true)} disabled={adding}>
+          新增合作商户
+        </Button>
+        <View className='gh-merchants-admin__month'>
+          <Text className='gh-merchants-admin__month-label'>结算月份</Text>
+          <PickerField mode='date' fields='month' value={month} display={`${month.replace('-', '年')}月`} onChange={(v) => setMonth(v.slice(0, 7))} />
+        </View>
+      </View>
+
+      {adding && state.status === 'ready' ? (
+        <NewMerchantForm
+          unions={state.unions}
+          onCancel={() => setAdding(false)}
+          onCreated={() => {
+            setAdding(false);
+            void load(true);
+          }}
+        />
+      ) : null}
+
+      <View className='gh-card gh-merchants-admin__card'>
+        {state.status === 'loading' ? <LoadingView /> : null}
+        {state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void load(false)} /> : null}
+        {state.status === 'ready' && state.merchants.length === 0 ? (
+          <EmptyView title='还没有合作商户' hint='点击“新增合作商户”，填写商户信息和店员手机号。' />
+        ) : null}
+        {state.status === 'ready' && state.merchants.length > 0 ? (
+          <DataTable columns={columns} rows={state.merchants} rowKey={(m) => m.id} className='gh-merchants-table' />
+        ) : null}
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,548 @@
+import { useEffect, useMemo, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
+import {
+  batchProblems,
+  batchWindow,
+  fromShanghai,
+  memberTagLabels,
+  nextBenefitDay,
+  parseYuan,
+  unionKindLabels,
+  type BatchSchedule,
+  type BatchValidity,
+  type MemberTag,
+  type ResponseOf,
+  type UnionNode,
+  type VoucherBatchAdminView,
+  type VoucherBatchInput,
+  type VoucherKind,
+} from '@gonghui/shared';
+import { api, call, isApiError } from '../../../../api';
+import { serverNow, useServerClock } from '../../../../stores/server-clock';
+import { PageShell, HeaderBand } from '../../../../components/PageShell';
+import { VoucherTicket } from '../../../../components/VoucherTicket';
+import { Chips, FormRow, PickerField, SelectField } from '../../../../components/Form';
+import { EmptyView, ErrorView, LoadingView, errorText } from '../../../../components/StatusView';
+import { StatusBadge } from '../../../../components/StatusBadge';
+import { useRequireLogin } from '../../../../hooks/useRequireLogin';
+import { confirmDialog, scrollToFirstError, toast } from '../../../../dialogs';
+import { shanghaiClock, shanghaiDate, validityRuleText, windowText, yuanText } from '../../../../format';
+import { BATCH_EDIT_PAGE, BATCH_STATS_PAGE, withQuery } from '../../../../routes';
+import './index.scss';
+
+type Merchant = ResponseOf<typeof api.listMerchants>['data'][number];
+
+interface Form {
+  title: string;
+  description: string;
+  kind: VoucherKind;
+  threshold: string;
+  faceValue: string;
+  stackable: boolean;
+  stockTotal: string;
+  perMemberLimit: string;
+  unionId: string;
+  tags: MemberTag[];
+  merchantMode: 'all' | 'some';
+  merchantIds: string[];
+  scheduleType: BatchSchedule['type'];
+  month: string;
+  startTime: string;
+  startDate: string;
+  startClock: string;
+  endDate: string;
+  endClock: string;
+  validityType: BatchValidity['type'];
+  days: string;
+  untilDate: string;
+}
+
+type Errors = Partial<Record<string, string>>;
+
+const DAY_MS = 86400_000;
+const TAG_OPTIONS = (Object.keys(memberTagLabels) as MemberTag[]).map((k) => ({ key: k, label: memberTagLabels[k] }));
+
+function blankForm(now: Date): Form {
+  return {
+    title: '',
+    description: '',
+    kind: 'threshold',
+    threshold: '',
+    faceValue: '',
+    stackable: false,
+    stockTotal: '500',
+    perMemberLimit: '1',
+    unionId: '',
+    tags: [],
+    merchantMode: 'all',
+    merchantIds: [],
+    scheduleType: 'benefitDay',
+    month: nextBenefitDay(now).period,
+    startTime: '10:00',
+    startDate: shanghaiDate(now),
+    startClock: '10:00',
+    endDate: shanghaiDate(new Date(now.getTime() + 7 * DAY_MS)),
+    endClock: '23:59',
+    validityType: 'days',
+    days: '30',
+    untilDate: shanghaiDate(new Date(now.getTime() + 30 * DAY_MS)),
+  };
+}
+
+function formOf(b: VoucherBatchAdminView, now: Date): Form {
+  const f = blankForm(now);
+  return {
+    ...f,
+    title: b.title,
+    description: b.description,
+    kind: b.kind,
+    threshold: b.thresholdFen ? yuanText(b.thresholdFen) : '',
+    faceValue: yuanText(b.faceValueFen),
+    stackable: b.stackable,
+    stockTotal: String(b.stockTotal),
+    perMemberLimit: String(b.perMemberLimit),
+    unionId: b.audience.unionId,
+    tags: b.audience.tags,
+    merchantMode: b.merchantIds.length ? 'some' : 'all',
+    merchantIds: b.merchantIds,
+    scheduleType: b.schedule.type,
+    ...(b.schedule.type === 'benefitDay'
+      ? { month: b.schedule.month, startTime: b.schedule.startTime }
+      : {
+          startDate: shanghaiDate(new Date(b.schedule.startsAt)),
+          startClock: shanghaiClock(b.schedule.startsAt),
+          endDate: shanghaiDate(new Date(b.schedule.endsAt)),
+          endClock: shanghaiClock(b.schedule.endsAt),
+        }),
+    validityType: b.validity.type,
+    ...(b.validity.type === 'days' ? { days: String(b.validity.days) } : { untilDate: shanghaiDate(new Date(b.validity.endsAt)) }),
+  };
+}
+
+/** "2026-12-20" + "10:00" (Shanghai) → ISO instant. */
+function atShanghai(date: string, clock: string, endOfDay = false): string | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!d) return null;
+  if (endOfDay) return new Date(fromShanghai(Number(d[1]), Number(d[2]), Number(d[3]) + 1).getTime() - 1000).toISOString();
+  const c = /^(\d{2}):(\d{2})$/.exec(clock);
+  if (!c) return null;
+  return fromShanghai(Number(d[1]), Number(d[2]), Number(d[3]), Number(c[1]), Number(c[2])).toISOString();
+}
+
+const intOf = (s: string) => (/^\d{1,9}$/.test(s.trim()) ? Number(s.trim()) : null);
+
+function scheduleOf(f: Form): BatchSchedule | null {
+  if (f.scheduleType === 'benefitDay') return { type: 'benefitDay', month: f.month, startTime: f.startTime };
+  const startsAt = atShanghai(f.startDate, f.startClock);
+  const endsAt = atShanghai(f.endDate, f.endClock);
+  return startsAt && endsAt ? { type: 'window', startsAt, endsAt } : null;
+}
+
+function validityOf(f: Form): BatchValidity | null {
+  if (f.validityType === 'days') {
+    const days = intOf(f.days);
+    return days ? { type: 'days', days } : null;
+  }
+  const endsAt = atShanghai(f.untilDate, '', true);
+  return endsAt ? { type: 'until', endsAt } : null;
+}
+
+/** The request body, or what is wrong with the form (in Chinese, by field). */
+function inputOf(f: Form, now: Date): { input: VoucherBatchInput | null; errors: Errors } {
+  const errors: Errors = {};
+  const title = f.title.trim();
+  if (title.length < 2 || title.length > 40) errors.title = '请填写2–40个字的券名称';
+  const faceValueFen = parseYuan(f.faceValue);
+  if (!faceValueFen) errors.faceValueFen = '请填写面额（元），例如 100 或 12.50';
+  let thresholdFen: number | null = null;
+  if (f.kind === 'threshold') {
+    thresholdFen = parseYuan(f.threshold);
+    if (!thresholdFen) errors.thresholdFen = '请填写使用门槛（元），例如满 1000 元可用';
+  }
+  const stockTotal = intOf(f.stockTotal);
+  if (!stockTotal || stockTotal < 1) errors.stockTotal = '请填写发放总量（张）';
+  const perMemberLimit = intOf(f.perMemberLimit);
+  if (!perMemberLimit || perMemberLimit > 20) errors.perMemberLimit = '每人限领 1–20 张';
+  if (!f.unionId) errors.audience = '请选择发放工会';
+  if (f.merchantMode === 'some' && f.merchantIds.length === 0) errors.merchantIds = '请至少选择一个商户，或选择“本地区全部合作商户”';
+  const schedule = scheduleOf(f);
+  if (!schedule) errors.schedule = '请选择领取时间';
+  const validity = validityOf(f);
+  if (!validity) errors.validity = f.validityType === 'days' ? '请填写有效天数（1–366）' : '请选择截止日期';
+  if (Object.keys(errors).length > 0 || !faceValueFen || !stockTotal || !perMemberLimit || !schedule || !validity) return { input: null, errors };
+
+  const input: VoucherBatchInput = {
+    title,
+    description: f.description.trim(),
+    kind: f.kind,
+    thresholdFen,
+    faceValueFen,
+    stackable: f.stackable,
+    stockTotal,
+    perMemberLimit,
+    audience: { unionId: f.unionId, tags: f.tags },
+    merchantIds: f.merchantMode === 'some' ? f.merchantIds : [],
+    schedule,
+    validity,
+  };
+  // The same rules the server applies (threshold above face value, window in the future…).
+  for (const p of batchProblems(input, now)) errors[p.path] ??= p.message;
+  return { input: Object.keys(errors).length ? null : input, errors };
+}
+
+/** Server validation issues ("body.thresholdFen") → form fields. */
+function errorsOf(error: unknown): Errors {
+  const out: Errors = {};
+  if (!isApiError(error)) return out;
+  const issues = (error.details as { issues?: { path: string; message: string }[] } | undefined)?.issues ?? [];
+  for (const i of issues) {
+    const key = i.path.split('.')[1];
+    if (key) out[key] ??= i.message;
+  }
+  return out;
+}
+
+function monthLabel(period: string): string {
+  const [y, m] = period.split('-');
+  return `${y}年${Number(m)}月20日`;
+}
+
+function Preview({ form, unionName }: { form: Form; unionName: string }) {
+  const schedule = scheduleOf(form);
+  const validity = validityOf(form);
+  const w = schedule ? batchWindow(schedule) : null;
+  const face = parseYuan(form.faceValue);
+  const threshold = parseYuan(form.threshold);
+  return (
+    <View className='gh-batch-edit__preview'>
+      <View className='gh-batch-edit__preview-title'>会员看到的样子</View>
+      <VoucherTicket
+        face={{
+          kind: form.kind,
+          thresholdFen: form.kind === 'threshold' ? parseYuan(form.threshold) : null,
+          faceValueFen: face ?? 0,
+          stackable: form.stackable,
+        }}
+        amountText={face ? undefined : '—'}
+        conditionText={form.kind === 'threshold' && !threshold ? '满—元可用' : undefined}
+        title={form.title.trim() || '请填写券名称'}
+        className='gh-batch-edit__ticket'
+        aside={<View>剩余 {intOf(form.stockTotal) ?? 0} 张</View>}
+        action={
+          <Button type='primary' className='gh-claim'>
+            立即领取
+          </Button>
+        }
+      >
+        <View className='gh-batch-edit__publisher'>{unionName || '发放工会'}发放</View>
+        {w ? <View>领取时间 {windowText(w.startsAt.toISOString(), w.endsAt.toISOString())}</View> : null}
+        <View>
+          每人限领 {intOf(form.perMemberLimit) ?? 1} 张 · {validity ? validityRuleText(validity) : '有效期未设置'}
+        </View>
+      </VoucherTicket>
+      <View className='gh-batch-edit__preview-note'>预览随填写实时更新；保存为草稿后，发布前会员看不到。</View>
+    </View>
+  );
+}
+
+export default function BatchEditPage() {
+  const router = useRouter();
+  const routeId = router.params.id;
+  const signedIn = useRequireLogin(withQuery(BATCH_EDIT_PAGE, { id: routeId }));
+  const [savedId, setSavedId] = useState<string | undefined>(routeId);
+  const [form, setForm] = useState<Form>(() => blankForm(serverNow()));
+  const [errors, setErrors] = useState<Errors>({});
+  const [loaded, setLoaded] = useState<{ status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; batch: VoucherBatchAdminView | null }>({
+    status: 'loading',
+  });
+  const [unions, setUnions] = useState<UnionNode[]>([]);
+  const [merchants, setMerchants] = useState<Merchant[]>([]);
+  const [saving, setSaving] = useState<'draft' | 'publish' | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!signedIn) return;
+    let live = true;
+    setLoaded({ status: 'loading' });
+    Promise.all([
+      call(api.listUnions, { toast: false }),
+      call(api.listMerchants, { toast: false }),
+      routeId ? call(api.getBatch, { params: { id: routeId }, toast: false }) : Promise.resolve(null),
+    ]).then(
+      ([u, m, b]) => {
+        if (!live) return;
+        setUnions(u.data);
+        setMerchants(m.data.filter((x) => x.active));
+        setForm((f) => (b ? formOf(b, serverNow()) : { ...f, unionId: f.unionId || (u.data[0]?.id ?? '') }));
+        setLoaded({ status: 'ready', batch: b });
+      },
+      (error: unknown) => live && setLoaded({ status: 'error', error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [signedIn, routeId, attempt]);
+
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    const errorKey = { threshold: 'thresholdFen', faceValue: 'faceValueFen', unionId: 'audience' }[key as string] ?? key;
+    if (errors[errorKey]) setErrors((e) => ({ ...e, [errorKey]: undefined }));
+  };
+  const toggle = <T extends string>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
+
+  const minDepth = useMemo(() => Math.min(...unions.map((u) => u.depth)), [unions]);
+  const unionIndex = unions.findIndex((u) => u.id === form.unionId);
+  const unionName = unions[unionIndex]?.name ?? (loaded.status === 'ready' ? loaded.batch?.audience.unionName ?? '' : '');
+
+  const save = async (publish: boolean) => {
+    // Time checks (window already over) only with the server's clock; otherwise the server judges.
+    const now = useServerClock.getState().synced ? serverNow() : new Date(0);
+    const { input, errors: found } = inputOf(form, now);
+    setErrors(found);
+    if (!input) {
+      toast('请检查标红的项目');
+      scrollToFirstError();
+      return;
+    }
+    if (publish) {
+      const w = batchWindow(input.schedule);
+      const ok = await confirmDialog({
+        title: '发布这批工惠券？',
+        content: `会员将于${windowText(w.startsAt.toISOString(), w.endsAt.toISOString())}领取，共${input.stockTotal}张。发布后面额、类型和领取时间不能再修改。`,
+        confirmText: '确认发布',
+      });
+      if (!ok) return;
+    }
+    setSaving(publish ? 'publish' : 'draft');
+    try {
+      const saved = savedId
+        ? await call(api.updateBatch, { params: { id: savedId }, body: input, toast: false })
+        : await call(api.createBatch, { body: input, toast: false });
+      setSavedId(saved.id);
+      if (publish) {
+        const published = await call(api.publishBatch, { params: { id: saved.id }, toast: false });
+        toast('已发布', 'success');
+        void Taro.redirectTo({ url: withQuery(BATCH_STATS_PAGE, { id: published.id }) });
+      } else {
+        toast('草稿已保存', 'success');
+      }
+    } catch (error) {
+      const fields = errorsOf(error);
+      setErrors((e) => ({ ...e, ...fields }));
+      toast(errorText(error));
+      if (Object.keys(fields).length) scrollToFirstError();
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  const locked = loaded.status === 'ready' && loaded.batch && loaded.batch.status !== 'draft' ? loaded.batch : null;
+
+  return (
+    <PageShell wide className='gh-batch-edit'>
+      <HeaderBand title={routeId ? '编辑工惠券草稿' : '新建工惠券'} subtitle='填写面额、数量、发放范围和领取时间；右侧实时预览会员看到的券' />
+      {loaded.status === 'loading' ? (
+        <View className='gh-card gh-card--overlap'>
+          <LoadingView />
+        </View>
+      ) : null}
+      {loaded.status === 'error' ? (
+        <View className='gh-card gh-card--overlap'>
+          <ErrorView error={loaded.error} onRetry={() => setAttempt((n) => n + 1)} />
+        </View>
+      ) : null}
+      {locked ? (
+        <View className='gh-card gh-card--overlap'>
+          <EmptyView
+            title={`这批券${locked.status === 'open' ? '正在发放' : '已发布'}，不能再编辑`}
+            hint='已发布的工惠券不能修改面额、类型和领取时间；可在实况页提前停发。'
+            action={
+              <Button type='primary' block onClick={() => void Taro.redirectTo({ url: withQuery(BATCH_STATS_PAGE, { id: locked.id }) })}>
+                查看实况
+              </Button>
+            }
+          />
+          <View className='gh-batch-edit__status'>
+            <StatusBadge status={locked.status} />
+          </View>
+        </View>
+      ) : null}
+
+      {loaded.status === 'ready' && !locked ? (
+        <View className='gh-batch-edit__layout'>
+          <View className='gh-card gh-batch-edit__form'>
+            <View className='gh-section-title'>券面</View>
+            <FormRow label='券名称' error={errors.title}>
+              <Input className='gh-input gh-batch-edit__title' placeholder='例如：家电以旧换新 满1000减100' maxLength={40} value={form.title} onChange={(v) => set('title', v)} />
+            </FormRow>
+            <FormRow label='券类型'>
+              <Chips
+                options={[
+                  { key: 'threshold', label: '满减券' },
+                  { key: 'direct', label: '立减券（无门槛）' },
+                ]}
+                value={form.kind}
+                onChange={(k) => set('kind', k)}
+                className='gh-batch-edit__kind'
+              />
+            </FormRow>
+            <FormRow label='面额' error={errors.faceValueFen}>
+              <View className='gh-inline'>
+                <Input className='gh-input gh-batch-edit__face' type='digit' placeholder='例如 100' maxLength={10} value={form.faceValue} onChange={(v) => set('faceValue', v)} />
+                <Text className='gh-inline__unit'>元</Text>
+              </View>
+            </FormRow>
+            {form.kind === 'threshold' ? (
+              <FormRow label='使用门槛' error={errors.thresholdFen} hint='订单满多少元可用，须高于面额'>
+                <View className='gh-inline'>
+                  <Text className='gh-inline__unit'>满</Text>
+                  <Input className='gh-input gh-batch-edit__threshold' type='digit' placeholder='例如 1000' maxLength={10} value={form.threshold} onChange={(v) => set('threshold', v)} />
+                  <Text className='gh-inline__unit'>元可用</Text>
+                </View>
+              </FormRow>
+            ) : null}
+            <FormRow label='可叠加' hint={form.stackable ? '同一订单可同时使用多张本批券（满减券按门槛倍数）' : '每个订单只能用一张'}>
+              <View className='gh-batch-edit__switch' onClick={() => set('stackable', !form.stackable)}>
+                <Switch checked={form.stackable} />
+                <Text>{form.stackable ? '可叠加使用' : '不可叠加'}</Text>
+              </View>
+            </FormRow>
+            <FormRow label='使用说明'>
+              <TextArea
+                className='gh-input gh-input--area gh-batch-edit__desc'
+                placeholder='例如：全市合作家电门店可用，以旧换新专用'
+                maxLength={500}
+                value={form.description}
+                onChange={(v) => set('description', v)}
+              />
+            </FormRow>
+
+            <View className='gh-section-title gh-batch-edit__section'>数量与范围</View>
+            <FormRow label='发放总量' error={errors.stockTotal}>
+              <View className='gh-inline'>
+                <Input className='gh-input gh-batch-edit__stock' type='number' maxLength={8} value={form.stockTotal} onChange={(v) => set('stockTotal', v.replace(/\D/g, ''))} />
+                <Text className='gh-inline__unit'>张</Text>
+              </View>
+            </FormRow>
+            <FormRow label='每人限领' error={errors.perMemberLimit}>
+              <View className='gh-inline'>
+                <Input className='gh-input gh-batch-edit__limit' type='number' maxLength={2} value={form.perMemberLimit} onChange={(v) => set('perMemberLimit', v.replace(/\D/g, ''))} />
+                <Text className='gh-inline__unit'>张</Text>
+              </View>
+            </FormRow>
+            <FormRow label='发放工会' error={errors.audience} hint='该工会及其下级工会的会员可领取'>
+              <SelectField
+                items={unions}
+                value={unionIndex}
+                label={(u) => `${'　'.repeat(Math.max(0, u.depth - minDepth))}${u.name}（${unionKindLabels[u.kind]}）`}
+                onChange={(i) => set('unionId', unions[i]?.id ?? '')}
+                className='gh-batch-edit__union'
+              />
+            </FormRow>
+            <FormRow label='会员标签' hint={form.tags.length ? '有任一所选标签的会员可领取' : '不限：发放范围内所有会员可领取'}>
+              <Chips options={TAG_OPTIONS} value={form.tags} onChange={(k) => set('tags', toggle(form.tags, k))} className='gh-batch-edit__tags' />
+            </FormRow>
+            <FormRow label='可用商户' error={errors.merchantIds}>
+              <Chips
+                options={[
+                  { key: 'all', label: '本地区全部合作商户' },
+                  { key: 'some', label: '指定商户' },
+                ]}
+                value={form.merchantMode}
+                onChange={(k) => set('merchantMode', k)}
+              />
+              {form.merchantMode === 'some' ? (
+                <View className='gh-batch-edit__merchants'>
+                  {merchants.length === 0 ? <View className='gh-muted'>还没有合作商户，请先在“合作商户”中添加。</View> : null}
+                  {merchants.map((m) => {
+                    const on = form.merchantIds.includes(m.id);
+                    return (
+                      <View key={m.id} className={`gh-check ${on ? 'gh-check--on' : ''}`} onClick={() => set('merchantIds', toggle(form.merchantIds, m.id))}>
+                        <View className='gh-check__box'>{on ? '✓' : ''}</View>
+                        <View className='gh-check__text'>
+                          <View className='gh-check__title'>{m.name}</View>
+                          <View className='gh-check__desc'>
+                            {m.category} · {m.unionName}
+                          </View>
+                        </View>
+                      </View>
+                    );
+                  })}
+                </View>
+              ) : null}
+            </FormRow>
+
+            <View className='gh-section-title gh-batch-edit__section'>领取与有效期</View>
+            <FormRow label='领取时间' error={errors.schedule}>
+              <Chips
+                options={[
+                  { key: 'benefitDay', label: '工惠日（每月20日）' },
+                  { key: 'window', label: '自定义时间' },
+                ]}
+                value={form.scheduleType}
+                onChange={(k) => set('scheduleType', k)}
+                className='gh-batch-edit__schedule'
+              />
+              {form.scheduleType === 'benefitDay' ? (
+                <View className='gh-inline gh-batch-edit__when'>
+                  <PickerField mode='date' fields='month' value={form.month} display={monthLabel(form.month)} onChange={(v) => set('month', v.slice(0, 7))} />
+                  <PickerField mode='time' value={form.startTime} display={`${form.startTime} 开抢`} onChange={(v) => set('startTime', v)} />
+                </View>
+              ) : (
+                <View className='gh-batch-edit__when'>
+                  <View className='gh-inline'>
+                    <Text className='gh-inline__unit'>从</Text>
+                    <PickerField mode='date' value={form.startDate} onChange={(v) => set('startDate', v)} />
+                    <PickerField mode='time' value={form.startClock} onChange={(v) => set('startClock', v)} />
+                  </View>
+                  <View className='gh-inline gh-batch-edit__until'>
+                    <Text className='gh-inline__unit'>至</Text>
+                    <PickerField mode='date' value={form.endDate} onChange={(v) => set('endDate', v)} />
+                    <PickerField mode='time' value={form.endClock} onChange={(v) => set('endClock', v)} />
+                  </View>
+                </View>
+              )}
+            </FormRow>
+            <FormRow label='有效期' error={errors.validity}>
+              <Chips
+                options={[
+                  { key: 'days', label: '领取后若干天' },
+                  { key: 'until', label: '统一截止日期' },
+                ]}
+                value={form.validityType}
+                onChange={(k) => set('validityType', k)}
+              />
+              <View className='gh-inline gh-batch-edit__when'>
+                {form.validityType === 'days' ? (
+                  <>
+                    <Text className='gh-inline__unit'>领取后</Text>
+                    <Input className='gh-input gh-batch-edit__days' type='number' maxLength={3} value={form.days} onChange={(v) => set('days', v.replace(/\D/g, ''))} />
+                    <Text className='gh-inline__unit'>天内有效</Text>
+                  </>
+                ) : (
+                  <>
+                    <PickerField mode='date' value={form.untilDate} display={`${form.untilDate} 23:59 前有效`} onChange={(v) => set('untilDate', v)} />
+                  </>
+                )}
+              </View>
+            </FormRow>
+
+            <View className='gh-batch-edit__actions'>
+              <Button fill='outline' size='large' loading={saving === 'draft'} disabled={saving !== null} className='gh-batch-edit__save' onClick={() => void save(false)}>
+                保存草稿
+              </Button>
+              <Button type='primary' size='large' loading={saving === 'publish'} disabled={saving !== null} className='gh-batch-edit__publish' onClick={() => void save(true)}>
+                发布
+              </Button>
+            </View>
+          </View>
+          <View className='gh-batch-edit__side'>
+            <Preview form={form} unionName={unionName} />
+          </View>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

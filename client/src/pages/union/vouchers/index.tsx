@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { batchStatusLabels, formatFen, type BatchStatus, type VoucherBatchAdminView } from '@gonghui/shared';
+import { api, call } from '../../../api';
+import { PageShell, HeaderBand } from '../../../components/PageShell';
+import { DataTable, type Column } from '../../../components/DataTable';
+import { StatusBadge } from '../../../components/StatusBadge';
+import { Chips } from '../../../components/Form';
+import { EmptyView, ErrorView, LoadingView, errorText } from '../../../components/StatusView';
+import { useRequireLogin } from '../../../hooks/useRequireLogin';
+import { openPage } from '../../../navigation';
+import { conditionText, windowText } from '../../../format';
+import { BATCHES_PAGE, BATCH_EDIT_PAGE, BATCH_STATS_PAGE, MERCHANTS_PAGE, withQuery } from '../../../routes';
+import './index.scss';
+
+const PAGE_SIZE = 50;
+
+type Filter = 'all' | BatchStatus;
+const FILTERS: { key: Filter; label: string }[] = [
+  { key: 'all', label: '全部' },
+  { key: 'open', label: batchStatusLabels.open },
+  { key: 'scheduled', label: batchStatusLabels.scheduled },
+  { key: 'draft', label: batchStatusLabels.draft },
+  { key: 'ended', label: batchStatusLabels.ended },
+  { key: 'closed', label: batchStatusLabels.closed },
+];
+
+const COLUMNS: Column<VoucherBatchAdminView>[] = [
+  {
+    key: 'title',
+    title: '工惠券',
+    width: '2.6fr',
+    primary: true,
+    render: (b) => (
+      <View>
+        <View className='gh-batches__title'>{b.title}</View>
+        <View className='gh-batches__face'>
+          {formatFen(b.faceValueFen)} · {conditionText(b)}
+          {b.stackable ? ' · 可叠加' : ''}
+        </View>
+      </View>
+    ),
+  },
+  { key: 'union', title: '发放范围', width: '1.6fr', render: (b) => b.audience.unionName },
+  { key: 'window', title: '领取时间', width: '2.2fr', full: true, render: (b) => windowText(b.opensAt, b.closesAt) },
+  { key: 'stock', title: '已领/总量', width: '1.1fr', num: true, render: (b) => `${b.stockClaimed} / ${b.stockTotal}` },
+  { key: 'status', title: '状态', width: '0.9fr', render: (b) => <StatusBadge status={b.status} /> },
+];
+
+export default function BatchesPage() {
+  const signedIn = useRequireLogin(BATCHES_PAGE);
+  const [state, setState] = useState<
+    | { status: 'loading' }
+    | { status: 'error'; error: unknown }
+    | { status: 'ready'; data: VoucherBatchAdminView[]; nextCursor: string | null; loadingMore: boolean; moreError: unknown }
+  >({ status: 'loading' });
+  const [filter, setFilter] = useState<Filter>('all');
+  const shownBefore = useRef(false);
+  const generation = useRef(0);
+
+  const load = useCallback(async (quiet: boolean) => {
+    const gen = ++generation.current;
+    if (!quiet) setState({ status: 'loading' });
+    try {
+      const res = await call(api.listBatches, { query: { limit: PAGE_SIZE }, toast: false });
+      if (gen === generation.current) setState({ status: 'ready', data: res.data, nextCursor: res.pagination.nextCursor, loadingMore: false, moreError: null });
+    } catch (error) {
+      if (gen === generation.current) setState((s) => (quiet && s.status === 'ready' ? s : { status: 'error', error }));
+    }
+  }, []);
+
+  const loadMore = async (cursor: string) => {
+    const gen = generation.current;
+    setState((s) => (s.status === 'ready' ? { ...s, loadingMore: true, moreError: null } : s));
+    try {
+      const res = await call(api.listBatches, { query: { cursor, limit: PAGE_SIZE }, toast: false });
+      if (gen !== generation.current) return;
+      setState((s) => (s.status === 'ready' ? { ...s, data: [...s.data, ...res.data], nextCursor: res.pagination.nextCursor, loadingMore: false } : s));
+    } catch (error) {
+      if (gen === generation.current) setState((s) => (s.status === 'ready' ? { ...s, loadingMore: false, moreError: error } : s));
+    }
+  };
+
+  useEffect(() => {
+    if (signedIn) void load(false);
+  }, [signedIn, load]);
+
+  // Back from creating, publishing or closing: show the change.
+  useDidShow(() => {
+    if (!shownBefore.current) {
+      shownBefore.current = true;
+      return;
+    }
+    if (signedIn) void load(true);
+  });
+
+  const rows = state.status === 'ready' ? state.data.filter((b) => filter === 'all' || b.status === filter) : [];
+  const open = (b: VoucherBatchAdminView) =>
+    openPage(withQuery(b.status === 'draft' ? BATCH_EDIT_PAGE : BATCH_STATS_PAGE, { id: b.id }));
+
+  return (
+    <PageShell wide className='gh-batches'>
+      <HeaderBand title='工惠券管理' subtitle='新建、发布和停发工惠券；点击一批券查看领取与核销实况' />
+      <View className='gh-card gh-card--overlap gh-toolbar'>
+        <Button type='primary' className='gh-batches__new' onClick={() => openPage(BATCH_EDIT_PAGE)}>
+          新建工惠券
+        </Button>
+        <Button type='primary' fill='outline' className='gh-batches__merchants' onClick={() => openPage(MERCHANTS_PAGE)}>
+          合作商户
+        </Button>
+      </View>
+
+      <View className='gh-card gh-batches__card'>
+        <Chips options={FILTERS} value={filter} onChange={setFilter} className='gh-batches__filter' />
+        {state.status === 'loading' ? <LoadingView /> : null}
+        {state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void load(false)} /> : null}
+        {state.status === 'ready' && rows.length === 0 ? (
+          filter === 'all' ? (
+            <EmptyView title='还没有工惠券' hint='点击“新建工惠券”，设置面额、数量和领取时间，保存草稿后发布。' />
+          ) : (
+            <EmptyView
+              title={`没有“${FILTERS.find((f) => f.key === filter)?.label}”的工惠券`}
+              hint={state.nextCursor ? '已加载的批次中没有；可加载更早的批次，或选择“全部”。' : '选择“全部”查看所有批次。'}
+            />
+          )
+        ) : null}
+        {rows.length > 0 ? <DataTable columns={COLUMNS} rows={rows} rowKey={(b) => b.id} onRowClick={open} className='gh-batches__table' /> : null}
+        {state.status === 'ready' && state.nextCursor ? (
+          <View className='gh-batches__more'>
+            {state.moreError ? <View className='gh-batches__more-error'>{errorText(state.moreError)}</View> : null}
+            <Button fill='outline' loading={state.loadingMore} className='gh-load-more' onClick={() => void loadMore(state.nextCursor!)}>
+              {state.moreError ? '重试加载更多' : '加载更早的批次'}
+            </Button>
+          </View>
+        ) : null}
+      </View>
+    </PageShell>
+  );
+}
