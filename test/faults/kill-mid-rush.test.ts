@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SERVER_URL, api, freshServerDatabase, removeDir, startApiProcess, tempDataDir, type ApiProcess } from '../flows/processes';
+import { SERVER_URL, activeMemberTokens, api, freshServerDatabase, openBatchAsCity, removeDir, startApiProcess, tempDataDir, type ApiProcess } from '../flows/processes';
 
 const kinds = SERVER_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
 
@@ -28,27 +28,8 @@ describe.each(kinds)('kill -9 mid-rush on %s', (kind) => {
     let proc: ApiProcess = await startApiProcess({ port: 3831, env });
     cleanups.push(() => proc.stop());
 
-    const staff = (await api(proc.base, 'POST', '/api/auth/demo-login', { body: { phone: '13900000001' } })).body.token;
-    const unions = (await api(proc.base, 'GET', '/api/admin/unions', { token: staff })).body.data;
-    const created = await api(proc.base, 'POST', '/api/admin/voucher-batches', {
-      token: staff,
-      body: {
-        title: '断电演练 立减10',
-        kind: 'direct',
-        faceValueFen: 1000,
-        stockTotal: 120,
-        audience: { unionId: unions[0].id, tags: [] },
-        schedule: { type: 'window', startsAt: '2026-12-20T01:00:00Z', endsAt: '2026-12-20T15:00:00Z' },
-        validity: { type: 'days', days: 30 },
-      },
-    });
-    const batchId = created.body.id as string;
-    await api(proc.base, 'POST', `/api/admin/voucher-batches/${batchId}/publish`, { token: staff });
-    const tokens: string[] = [];
-    for (let i = 1; tokens.length < 150; i++) {
-      const r = await api(proc.base, 'POST', '/api/auth/demo-login', { body: { phone: `138${String(i).padStart(8, '0')}` } });
-      if (r.body.me.member.status === 'active') tokens.push(r.body.token);
-    }
+    const { batchId } = await openBatchAsCity(proc.base, '断电演练 立减10', 120);
+    const tokens = await activeMemberTokens([proc.base], 150);
 
     // Fire every claim, and kill the process hard while they are in flight.
     const confirmed: string[] = [];

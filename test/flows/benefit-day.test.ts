@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVER_URL, api, freshServerDatabase, removeDir, startApiProcess, tempDataDir, type ApiProcess } from './processes';
+import { SERVER_URL, activeMemberTokens, api, freshServerDatabase, openBatchAsCity, removeDir, startApiProcess, tempDataDir, type ApiProcess } from './processes';
 
 const kinds = SERVER_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
 
@@ -34,35 +34,15 @@ describe.each(kinds)('Benefit Day rush through API processes on %s', (kind) => {
 
   it('issues exactly the stock across processes and agrees with the counter', async () => {
     const first = procs[0]!.base;
-    const staff = (await api(first, 'POST', '/api/auth/demo-login', { body: { phone: '13900000001' } })).body.token;
-    const unions = (await api(first, 'GET', '/api/admin/unions', { token: staff })).body.data;
-    const created = await api(first, 'POST', '/api/admin/voucher-batches', {
-      token: staff,
-      body: {
-        title: '跨进程抢券 立减10',
-        kind: 'direct',
-        faceValueFen: 1000,
-        stockTotal: 50,
-        audience: { unionId: unions[0].id, tags: [] },
-        schedule: { type: 'window', startsAt: '2026-12-20T01:00:00Z', endsAt: '2026-12-20T15:59:59Z' },
-        validity: { type: 'days', days: 30 },
-      },
-    });
-    expect(created.status).toBe(201);
-    expect((await api(first, 'POST', `/api/admin/voucher-batches/${created.body.id}/publish`, { token: staff })).status).toBe(200);
-
-    const tokens: string[] = [];
-    for (let i = 1; tokens.length < 200; i++) {
-      const r = await api(procs[i % procs.length]!.base, 'POST', '/api/auth/demo-login', { body: { phone: `138${String(i).padStart(8, '0')}` } });
-      if (r.body.me.member.status === 'active') tokens.push(r.body.token);
-    }
+    const { batchId, staff } = await openBatchAsCity(first, '跨进程抢券 立减10', 50);
+    const tokens = await activeMemberTokens(procs.map((p) => p.base), 200);
     const answers = await Promise.all(
-      tokens.map((token, i) => api(procs[i % procs.length]!.base, 'POST', `/api/voucher-batches/${created.body.id}/claims`, { token, headers: { 'idempotency-key': randomUUID() } })),
+      tokens.map((token, i) => api(procs[i % procs.length]!.base, 'POST', `/api/voucher-batches/${batchId}/claims`, { token, headers: { 'idempotency-key': randomUUID() } })),
     );
     const codes = answers.map((a) => (a.status === 201 ? 'CLAIMED' : a.body.error.code));
     expect(codes.filter((c) => c === 'CLAIMED')).toHaveLength(50);
     expect(codes.filter((c) => c === 'VOUCHER_SOLD_OUT')).toHaveLength(150);
-    const stats = await api(procs[procs.length - 1]!.base, 'GET', `/api/admin/voucher-batches/${created.body.id}/stats`, { token: staff });
+    const stats = await api(procs[procs.length - 1]!.base, 'GET', `/api/admin/voucher-batches/${batchId}/stats`, { token: staff });
     expect(stats.body.claimed).toBe(50);
     expect(stats.body.byUnion.reduce((s: number, u: { claimed: number }) => s + u.claimed, 0)).toBe(50);
     const unionCount = (await api(procs[procs.length - 1]!.base, 'GET', '/api/admin/unions', { token: staff })).body.data.length;

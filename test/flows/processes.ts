@@ -78,3 +78,35 @@ export async function api(base: string, method: string, url: string, opts: { bod
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as any) : undefined };
 }
+
+/** As the city federation's demo admin: a published batch open all Benefit Day (the processes' clock is pinned to 2026-12-20). */
+export async function openBatchAsCity(base: string, title: string, stockTotal: number): Promise<{ batchId: string; staff: string }> {
+  const staff = (await api(base, 'POST', '/api/auth/demo-login', { body: { phone: '13900000001' } })).body.token as string;
+  const unions = (await api(base, 'GET', '/api/admin/unions', { token: staff })).body.data as { id: string }[];
+  const created = await api(base, 'POST', '/api/admin/voucher-batches', {
+    token: staff,
+    body: {
+      title,
+      kind: 'direct',
+      faceValueFen: 1000,
+      stockTotal,
+      audience: { unionId: unions[0]!.id, tags: [] },
+      schedule: { type: 'window', startsAt: '2026-12-20T01:00:00Z', endsAt: '2026-12-20T15:00:00Z' },
+      validity: { type: 'days', days: 30 },
+    },
+  });
+  if (created.status !== 201) throw new Error(`create batch: ${created.status}`);
+  const published = await api(base, 'POST', `/api/admin/voucher-batches/${created.body.id}/publish`, { token: staff });
+  if (published.status !== 200) throw new Error(`publish: ${published.status}`);
+  return { batchId: created.body.id, staff };
+}
+
+/** Demo-login `count` active members, spreading the logins over the given processes. */
+export async function activeMemberTokens(bases: string[], count: number): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let i = 1; tokens.length < count; i++) {
+    const r = await api(bases[i % bases.length]!, 'POST', '/api/auth/demo-login', { body: { phone: `138${String(i).padStart(8, '0')}` } });
+    if (r.body.me.member?.status === 'active') tokens.push(r.body.token);
+  }
+  return tokens;
+}

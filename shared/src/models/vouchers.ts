@@ -63,15 +63,20 @@ export const batchStatusLabels: Record<BatchStatus, string> = { draft: '草稿',
 export const MerchantRef = z.object({ id: Id, name: z.string(), category: z.string(), address: z.string() }).strict();
 export type MerchantRef = z.infer<typeof MerchantRef>;
 
+/** What a batch promises, the same in every view of it. */
+const batchFaceView = {
+  id: Id,
+  title: z.string(),
+  description: z.string(),
+  kind: VoucherKind,
+  thresholdFen: z.number().int().nullable(),
+  faceValueFen: z.number().int(),
+  stackable: z.boolean(),
+};
+
 export const VoucherBatchAdminView = z
   .object({
-    id: Id,
-    title: z.string(),
-    description: z.string(),
-    kind: VoucherKind,
-    thresholdFen: z.number().int().nullable(),
-    faceValueFen: z.number().int(),
-    stackable: z.boolean(),
+    ...batchFaceView,
     stockTotal: z.number().int(),
     stockClaimed: z.number().int(),
     perMemberLimit: z.number().int(),
@@ -95,13 +100,7 @@ export type ClaimState = z.infer<typeof ClaimState>;
 
 export const VoucherBatchMemberView = z
   .object({
-    id: Id,
-    title: z.string(),
-    description: z.string(),
-    kind: VoucherKind,
-    thresholdFen: z.number().int().nullable(),
-    faceValueFen: z.number().int(),
-    stackable: z.boolean(),
+    ...batchFaceView,
     stockTotal: z.number().int(),
     stockRemaining: z.number().int(),
     perMemberLimit: z.number().int(),

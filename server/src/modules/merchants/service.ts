@@ -1,11 +1,12 @@
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { AppError, formatShanghai, fromShanghai, maskName, maskPhone, parsePeriod, addMonths } from '@gonghui/shared';
+import { AppError, fromShanghai, maskPhone, parsePeriod, addMonths } from '@gonghui/shared';
 import { isUniqueViolation, schema } from '../../db/index';
 import type { Deps } from '../../deps';
 import { inScopeSql, pathInScope, requireAdminOver } from '../../http/policies';
 import type { Auth } from '../../http/state';
 import { writeAudit } from '../audit/service';
+import { addRedemptionSheet, styleHeader, yuan } from '../vouchers/exports';
 import { scopedUnion } from '../unions/service';
 
 const { merchants, merchantStaff, users, unions, redemptions, voucherBatches, members, staffRoles } = schema;
@@ -69,13 +70,6 @@ export async function merchantList(deps: Deps, auth: Auth) {
   };
 }
 
-function styleHeader(sheet: ExcelJS.Worksheet) {
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-}
-
-const yuan = (fen: number) => Math.round(fen) / 100;
-
 /**
  * One merchant's settlement for a Shanghai month: every redemption of vouchers issued by unions
  * in the caller's subtree, and a summary per batch — what the union owes the merchant.
@@ -124,30 +118,7 @@ export async function merchantSettlement(deps: Deps, auth: Auth, merchantId: str
   summary.addRow({ batch: `合计（${merchant.name} ${month}）`, orders: total.orders, vouchers: total.vouchers, order: yuan(total.order), discount: yuan(total.discount), payable: yuan(total.payable) }).font = { bold: true };
   styleHeader(summary);
 
-  const detail = wb.addWorksheet('核销明细');
-  detail.columns = [
-    { header: '核销时间', key: 'at', width: 18 },
-    { header: '券批次', key: 'batch', width: 28 },
-    { header: '会员', key: 'member', width: 10 },
-    { header: '会员号', key: 'memberNo', width: 14 },
-    { header: '用券张数', key: 'vouchers', width: 10 },
-    { header: '订单金额（元）', key: 'order', width: 16 },
-    { header: '优惠金额（元）', key: 'discount', width: 16 },
-    { header: '顾客实付（元）', key: 'payable', width: 16 },
-  ];
-  for (const r of rows) {
-    detail.addRow({
-      at: formatShanghai(r.r.createdAt, true),
-      batch: r.batchTitle,
-      member: maskName(r.memberName),
-      memberNo: r.memberNo,
-      vouchers: r.r.voucherCount,
-      order: yuan(r.r.orderAmountFen),
-      discount: yuan(r.r.discountFen),
-      payable: yuan(r.r.payableFen),
-    });
-  }
-  styleHeader(detail);
+  addRedemptionSheet(wb, '券批次', rows.map((x) => ({ r: x.r, label: x.batchTitle, memberName: x.memberName, memberNo: x.memberNo })));
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   await writeAudit(deps.db, deps.clock.now(), { actorUserId: auth.userId, action: 'merchant.export_settlement', targetType: 'merchant', targetId: merchantId, requestId, detail: { month, rows: rows.length } });
   return { filename: `settlement-${month}.xlsx`, chineseName: `商户结算-${merchant.name}-${month}.xlsx`, buffer };

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
-import { AppError, batchProblems, formatShanghai, maskName, batchWindow, PUBLISHED_PATCHABLE, type BatchStats, type VoucherBatchInput, type VoucherBatchPatch } from '@gonghui/shared';
+import ExcelJS from 'exceljs';
+import { AppError, batchProblems, batchWindow, PUBLISHED_PATCHABLE, type BatchStats, type VoucherBatchInput, type VoucherBatchPatch } from '@gonghui/shared';
 import { queryRows, schema, type Db } from '../../db/index';
 import type { Deps } from '../../deps';
 import { decodeCursor, pageOf } from '../../http/pagination';
@@ -7,6 +8,7 @@ import { inScopeSql, pathInScope, requireAdminOver } from '../../http/policies';
 import type { Auth } from '../../http/state';
 import { writeAudit } from '../audit/service';
 import { scopedUnion } from '../unions/service';
+import { addRedemptionSheet } from './exports';
 import { presentBatchForStaff, type BatchRow } from './presenters';
 
 const { voucherBatches, unions, vouchers, merchants, redemptions } = schema;
@@ -230,32 +232,9 @@ export async function batchRedemptionsXlsx(deps: Deps, auth: Auth, id: string, r
     .innerJoin(merchants, eq(merchants.id, redemptions.merchantId))
     .where(eq(redemptions.batchId, id))
     .orderBy(redemptions.createdAt);
-  const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('核销记录');
-  sheet.columns = [
-    { header: '核销时间', key: 'at', width: 18 },
-    { header: '商户', key: 'merchant', width: 24 },
-    { header: '会员', key: 'member', width: 10 },
-    { header: '会员号', key: 'memberNo', width: 14 },
-    { header: '用券张数', key: 'vouchers', width: 10 },
-    { header: '订单金额（元）', key: 'order', width: 16 },
-    { header: '优惠金额（元）', key: 'discount', width: 16 },
-    { header: '顾客实付（元）', key: 'payable', width: 16 },
-  ];
-  for (const { r, merchantName, memberName, memberNo } of rows) {
-    sheet.addRow({
-      at: formatShanghai(r.createdAt, true),
-      merchant: merchantName,
-      member: maskName(memberName),
-      memberNo,
-      vouchers: r.voucherCount,
-      order: r.orderAmountFen / 100,
-      discount: r.discountFen / 100,
-      payable: r.payableFen / 100,
-    });
-  }
-  sheet.getRow(1).font = { bold: true };
+  wb.creator = 'Gonghui';
+  addRedemptionSheet(wb, '商户', rows.map((x) => ({ r: x.r, label: x.merchantName, memberName: x.memberName, memberNo: x.memberNo })));
   await writeAudit(deps.db, deps.clock.now(), { actorUserId: auth.userId, action: 'voucher_batch.export_redemptions', targetType: 'voucher_batch', targetId: id, requestId, detail: { rows: rows.length } });
   return { filename: `redemptions-${b.period}.xlsx`, chineseName: `核销明细-${b.title}-${b.period}.xlsx`, buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
 }

@@ -15,15 +15,14 @@ export function batchStatus(b: BatchRow, now: Date) {
   return effectiveBatchStatus(b.status, b.startsAt, b.endsAt, now);
 }
 
+/** What a batch promises, the same in every view of it. */
+function batchFace(b: BatchRow) {
+  return { id: b.id, title: b.title, description: b.description, kind: b.kind, thresholdFen: b.thresholdFen, faceValueFen: b.faceValueFen, stackable: b.stackable };
+}
+
 export function presentBatchForStaff(b: BatchRow, unionName: string, now: Date): VoucherBatchAdminView {
   return {
-    id: b.id,
-    title: b.title,
-    description: b.description,
-    kind: b.kind,
-    thresholdFen: b.thresholdFen,
-    faceValueFen: b.faceValueFen,
-    stackable: b.stackable,
+    ...batchFace(b),
     stockTotal: b.stockTotal,
     stockClaimed: b.stockClaimed,
     perMemberLimit: b.perMemberLimit,
@@ -45,13 +44,7 @@ export function presentBatchForMember(b: BatchRow, publisherName: string, myClai
   const stockRemaining = Math.max(0, b.stockTotal - b.stockClaimed);
   const myRemaining = Math.max(0, b.perMemberLimit - myClaimed);
   return {
-    id: b.id,
-    title: b.title,
-    description: b.description,
-    kind: b.kind,
-    thresholdFen: b.thresholdFen,
-    faceValueFen: b.faceValueFen,
-    stackable: b.stackable,
+    ...batchFace(b),
     stockTotal: b.stockTotal,
     stockRemaining,
     perMemberLimit: b.perMemberLimit,
