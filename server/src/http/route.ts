@@ -54,16 +54,16 @@ function parsePart(where: string, schema: z.ZodType | undefined, value: unknown)
   return r.data;
 }
 
-/**
- * Binds one contract endpoint: parse params/query/body with its schemas (unknown fields are
- * rejected), authenticate and check the audience, run the handler, and parse the answer with
- * the response schema so nothing outside the contract leaves.
- */
 export interface MountOptions {
   /** Idempotent endpoints: runs in the outer transaction after a refusal (the work itself was rolled back). */
   onRefusal?: (tx: Db, err: AppError, auth: Auth) => Promise<void>;
 }
 
+/**
+ * Binds one contract endpoint: parse params/query/body with its schemas (unknown fields are
+ * rejected), authenticate and check the audience, run the handler, and parse the answer with
+ * the response schema so nothing outside the contract leaves.
+ */
 export function mount<E extends Endpoint<any, any, any, any, any>>(router: Router, deps: Deps, endpoint: E, handler: Handler<E>, opts: MountOptions = {}): void {
   const method = endpoint.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
   router[method](endpoint.path, async (rawCtx) => {
