@@ -249,4 +249,69 @@ describe('工惠券 on the Benefit Day', () => {
     const after = (await e.app.get('/api/admin/voucher-batches', staff)).body.data as { title: string; status: string }[];
     expect(after.filter((b) => b.title === title).map((b) => b.status)).toEqual(['open']);
   });
+
+  it('lets staff raise the stock of a published batch; its value and schedule stay read-only', async () => {
+    const page = shop.page;
+    // On the stats page of the batch just published.
+    const total = page.locator('.gh-progress__text');
+    await expect(total.textContent()).resolves.toContain('共 100 张');
+    await page.locator('.gh-batch-stats__modify').click();
+    await page.waitForURL(/\/pages\/union\/vouchers\/edit\/index\?id=/);
+    await settle(page);
+
+    await expect(page.locator('.gh-batch-edit__notice').textContent()).resolves.toContain('已发布的工惠券不能修改面额、类型和领取时间');
+    await expect(page.locator('.gh-batch-edit__face').count()).resolves.toBe(0);
+    await expect(page.locator('.gh-batch-edit__face-fixed').textContent()).resolves.toBe('30 元');
+    await expect(page.locator('.gh-batch-edit__publish').count()).resolves.toBe(0);
+    await page.locator('.gh-batch-edit__stock input').fill('150');
+    await expect.poll(() => page.locator('.gh-batch-edit__ticket .gh-ticket__aside').textContent()).toContain('剩余 150 张');
+    await e.shot('e2e-vouchers-edit-published-1280', page);
+
+    await page.locator('.gh-batch-edit__save-changes').click();
+    await page.waitForURL(/\/pages\/union\/vouchers\/stats\/index\?id=/);
+    await expect.poll(() => total.textContent(), { timeout: 10_000 }).toContain('共 150 张');
+    await expect(page.locator('.gh-figure--remaining .gh-figure__num').textContent()).resolves.toBe('150');
+    await e.shot('e2e-vouchers-stats-after-edit-1280', page);
+  });
+
+  it('shows a member last month\'s expired voucher under 已过期 and on its own page', async () => {
+    // Members 13800000014… let last month's appliance voucher expire (13800000002… used theirs).
+    let phone = '';
+    for (let i = 2; i <= 30 && !phone; i++) {
+      const candidate = `138${String(i).padStart(8, '0')}`;
+      const r = await e.app.get('/api/my/vouchers?status=expired', await e.app.login(candidate));
+      if ((r.body.data as unknown[]).length > 0) phone = candidate;
+    }
+    expect(phone).not.toBe('');
+
+    const page = e.page;
+    await page.goto('/pages/mine/index');
+    await settle(page);
+    await page.locator('.gh-logout').click();
+    await page.waitForURL(/\/pages\/login\/index/);
+    await settle(page);
+    await page.locator('.gh-login__phone input').fill(phone);
+    await page.locator('.gh-login__send').click();
+    await expect.poll(() => e.app.sms.lastCodeFor(phone)).toBeTruthy();
+    await page.locator('.gh-login__code input').fill(e.app.sms.lastCodeFor(phone)!);
+    await page.locator('.gh-login__submit').click();
+    await page.waitForURL(/\/pages\/home\/index/);
+    await settle(page);
+
+    await page.goto('/pages/vouchers/mine/index?status=expired');
+    await settle(page);
+    const expired = page.locator('.gh-voucher--expired', { hasText: APPLIANCE }).first();
+    await expired.waitFor();
+    await expect(expired.locator('.gh-ticket__stamp').textContent()).resolves.toBe('已过期');
+    await expect(expired.locator('.gh-ticket__meta').textContent()).resolves.toMatch(/11月\d+日 23:59 已过期/);
+    await e.shot('e2e-vouchers-mine-expired');
+
+    await expired.click();
+    await page.waitForURL(/\/pages\/vouchers\/detail\/index\?id=/);
+    await settle(page);
+    await page.locator('.gh-done--expired').waitFor();
+    await expect(page.locator('.gh-code__digits').count()).resolves.toBe(0);
+    await expect(page.locator('.gh-return').count()).resolves.toBe(0);
+    await e.shot('e2e-vouchers-expired');
+  });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
@@ -12,22 +12,11 @@ import { api, call } from '../../../api';
 import { PageShell, HeaderBand } from '../../../components/PageShell';
 import { EmptyView, ErrorView, LoadingView, errorText } from '../../../components/StatusView';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { UNION_MEMBERS_PAGE, withQuery } from '../../../routes';
 import './index.scss';
 
 const PAGE_SIZE = 20;
-
-interface ListState {
-  items: MemberAdminView[];
-  nextCursor: string | null;
-  status: 'loading' | 'ready' | 'error';
-  /** An error while loading more keeps the rows already shown. */
-  moreError: unknown;
-  loadingMore: boolean;
-  error: unknown;
-}
-
-const initial: ListState = { items: [], nextCursor: null, status: 'loading', moreError: null, loadingMore: false, error: null };
 
 function decode(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
@@ -90,41 +79,15 @@ export default function UnionMembersPage() {
 
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
-  const [list, setList] = useState<ListState>(initial);
-  // Answers to an older search must not overwrite a newer one.
-  const generation = useRef(0);
-
-  const load = useCallback(
-    async (cursor: string | null) => {
-      const gen = cursor === null ? ++generation.current : generation.current;
-      if (cursor === null) setList({ ...initial });
-      else setList((s) => ({ ...s, loadingMore: true, moreError: null }));
-      try {
-        const page = await call(api.listMembers, {
-          query: { unionId, q: q || undefined, cursor: cursor ?? undefined, limit: PAGE_SIZE },
-          toast: false,
-        });
-        if (gen !== generation.current) return;
-        setList((s) => ({
-          items: cursor === null ? page.data : [...s.items, ...page.data],
-          nextCursor: page.pagination.nextCursor,
-          status: 'ready',
-          moreError: null,
-          loadingMore: false,
-          error: null,
-        }));
-      } catch (error) {
-        if (gen !== generation.current) return;
-        if (cursor === null) setList({ ...initial, status: 'error', error });
-        else setList((s) => ({ ...s, loadingMore: false, moreError: error }));
-      }
-    },
+  const fetchPage = useCallback(
+    (cursor: string | undefined) => call(api.listMembers, { query: { unionId, q: q || undefined, cursor, limit: PAGE_SIZE }, toast: false }),
     [unionId, q],
   );
+  const { list, reload, loadMore } = usePagedList(fetchPage);
 
   useEffect(() => {
-    if (signedIn) void load(null);
-  }, [signedIn, load]);
+    if (signedIn) void reload();
+  }, [signedIn, reload]);
 
   const search = () => setQ(draft.trim());
   const clearSearch = () => {
@@ -158,7 +121,7 @@ export default function UnionMembersPage() {
 
       <View className='gh-card gh-members__card'>
         {list.status === 'loading' ? <LoadingView /> : null}
-        {list.status === 'error' ? <ErrorView error={list.error} onRetry={() => void load(null)} /> : null}
+        {list.status === 'error' ? <ErrorView error={list.error} onRetry={() => void reload()} /> : null}
         {list.status === 'ready' && list.items.length === 0 ? (
           q ? (
             <EmptyView title={`没有找到姓名包含“${q}”的会员`} hint='请检查姓名是否有误，或清除搜索查看全部会员。' />
@@ -187,7 +150,7 @@ export default function UnionMembersPage() {
           <View className='gh-members__more'>
             {list.moreError ? <View className='gh-members__more-error'>{errorText(list.moreError)}</View> : null}
             {list.nextCursor ? (
-              <Button fill='outline' block loading={list.loadingMore} className='gh-load-more' onClick={() => void load(list.nextCursor)}>
+              <Button fill='outline' block loading={list.loadingMore} className='gh-load-more' onClick={() => void loadMore(list.nextCursor!)}>
                 {list.moreError ? '重试加载更多' : '加载更多'}
               </Button>
             ) : (

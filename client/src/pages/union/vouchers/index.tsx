@@ -10,6 +10,7 @@ import { StatusBadge } from '../../../components/StatusBadge';
 import { Chips } from '../../../components/Form';
 import { EmptyView, ErrorView, LoadingView, errorText } from '../../../components/StatusView';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { openPage } from '../../../navigation';
 import { conditionText, windowText } from '../../../format';
 import { BATCHES_PAGE, BATCH_EDIT_PAGE, BATCH_STATS_PAGE, MERCHANTS_PAGE, withQuery } from '../../../routes';
@@ -51,41 +52,14 @@ const COLUMNS: Column<VoucherBatchAdminView>[] = [
 
 export default function BatchesPage() {
   const signedIn = useRequireLogin(BATCHES_PAGE);
-  const [state, setState] = useState<
-    | { status: 'loading' }
-    | { status: 'error'; error: unknown }
-    | { status: 'ready'; data: VoucherBatchAdminView[]; nextCursor: string | null; loadingMore: boolean; moreError: unknown }
-  >({ status: 'loading' });
+  const fetchPage = useCallback((cursor: string | undefined) => call(api.listBatches, { query: { cursor, limit: PAGE_SIZE }, toast: false }), []);
+  const { list, reload, loadMore } = usePagedList(fetchPage);
   const [filter, setFilter] = useState<Filter>('all');
   const shownBefore = useRef(false);
-  const generation = useRef(0);
-
-  const load = useCallback(async (quiet: boolean) => {
-    const gen = ++generation.current;
-    if (!quiet) setState({ status: 'loading' });
-    try {
-      const res = await call(api.listBatches, { query: { limit: PAGE_SIZE }, toast: false });
-      if (gen === generation.current) setState({ status: 'ready', data: res.data, nextCursor: res.pagination.nextCursor, loadingMore: false, moreError: null });
-    } catch (error) {
-      if (gen === generation.current) setState((s) => (quiet && s.status === 'ready' ? s : { status: 'error', error }));
-    }
-  }, []);
-
-  const loadMore = async (cursor: string) => {
-    const gen = generation.current;
-    setState((s) => (s.status === 'ready' ? { ...s, loadingMore: true, moreError: null } : s));
-    try {
-      const res = await call(api.listBatches, { query: { cursor, limit: PAGE_SIZE }, toast: false });
-      if (gen !== generation.current) return;
-      setState((s) => (s.status === 'ready' ? { ...s, data: [...s.data, ...res.data], nextCursor: res.pagination.nextCursor, loadingMore: false } : s));
-    } catch (error) {
-      if (gen === generation.current) setState((s) => (s.status === 'ready' ? { ...s, loadingMore: false, moreError: error } : s));
-    }
-  };
 
   useEffect(() => {
-    if (signedIn) void load(false);
-  }, [signedIn, load]);
+    if (signedIn) void reload(false);
+  }, [signedIn, reload]);
 
   // Back from creating, publishing or closing: show the change.
   useDidShow(() => {
@@ -93,10 +67,10 @@ export default function BatchesPage() {
       shownBefore.current = true;
       return;
     }
-    if (signedIn) void load(true);
+    if (signedIn) void reload(true);
   });
 
-  const rows = state.status === 'ready' ? state.data.filter((b) => filter === 'all' || b.status === filter) : [];
+  const rows = list.status === 'ready' ? list.items.filter((b) => filter === 'all' || b.status === filter) : [];
   const open = (b: VoucherBatchAdminView) =>
     openPage(withQuery(b.status === 'draft' ? BATCH_EDIT_PAGE : BATCH_STATS_PAGE, { id: b.id }));
 
@@ -114,24 +88,24 @@ export default function BatchesPage() {
 
       <View className='gh-card gh-batches__card'>
         <Chips options={FILTERS} value={filter} onChange={setFilter} className='gh-batches__filter' />
-        {state.status === 'loading' ? <LoadingView /> : null}
-        {state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void load(false)} /> : null}
-        {state.status === 'ready' && rows.length === 0 ? (
+        {list.status === 'loading' ? <LoadingView /> : null}
+        {list.status === 'error' ? <ErrorView error={list.error} onRetry={() => void reload(false)} /> : null}
+        {list.status === 'ready' && rows.length === 0 ? (
           filter === 'all' ? (
             <EmptyView title='还没有工惠券' hint='点击“新建工惠券”，设置面额、数量和领取时间，保存草稿后发布。' />
           ) : (
             <EmptyView
               title={`没有“${FILTERS.find((f) => f.key === filter)?.label}”的工惠券`}
-              hint={state.nextCursor ? '已加载的批次中没有；可加载更早的批次，或选择“全部”。' : '选择“全部”查看所有批次。'}
+              hint={list.nextCursor ? '已加载的批次中没有；可加载更早的批次，或选择“全部”。' : '选择“全部”查看所有批次。'}
             />
           )
         ) : null}
         {rows.length > 0 ? <DataTable columns={COLUMNS} rows={rows} rowKey={(b) => b.id} onRowClick={open} className='gh-batches__table' /> : null}
-        {state.status === 'ready' && state.nextCursor ? (
+        {list.status === 'ready' && list.nextCursor ? (
           <View className='gh-batches__more'>
-            {state.moreError ? <View className='gh-batches__more-error'>{errorText(state.moreError)}</View> : null}
-            <Button fill='outline' loading={state.loadingMore} className='gh-load-more' onClick={() => void loadMore(state.nextCursor!)}>
-              {state.moreError ? '重试加载更多' : '加载更早的批次'}
+            {list.moreError ? <View className='gh-batches__more-error'>{errorText(list.moreError)}</View> : null}
+            <Button fill='outline' loading={list.loadingMore} className='gh-load-more' onClick={() => void loadMore(list.nextCursor!)}>
+              {list.moreError ? '重试加载更多' : '加载更早的批次'}
             </Button>
           </View>
         ) : null}

@@ -8,6 +8,7 @@ import { PageShell } from '../../../components/PageShell';
 import { VoucherTicket } from '../../../components/VoucherTicket';
 import { EmptyView, ErrorView, LoadingView, errorText } from '../../../components/StatusView';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { openPage } from '../../../navigation';
 import { MY_VOUCHERS_PAGE, VOUCHERS_PAGE, VOUCHER_PAGE, withQuery } from '../../../routes';
 import './index.scss';
@@ -19,16 +20,6 @@ const TABS: { key: Tab; label: string }[] = [
   { key: 'expired', label: '已过期' },
 ];
 const PAGE_SIZE = 20;
-
-interface ListState {
-  items: VoucherView[];
-  nextCursor: string | null;
-  status: 'loading' | 'ready' | 'error';
-  error: unknown;
-  loadingMore: boolean;
-  moreError: unknown;
-}
-const initial: ListState = { items: [], nextCursor: null, status: 'loading', error: null, loadingMore: false, moreError: null };
 
 const EMPTY: Record<Tab, { title: string; hint: string }> = {
   unused: { title: '没有未使用的工惠券', hint: '每月20日工惠日可在“工惠券”页领取。' },
@@ -57,7 +48,7 @@ function VoucherCard({ v }: { v: VoucherView }) {
       }
       action={v.status === 'unused' ? <View className='gh-voucher__go'>去使用 ›</View> : undefined}
     >
-      {used && v.usedAt ? <View>{formatShanghai(v.usedAt)} 已使用</View> : <View>有效期至 {formatShanghai(v.expiresAt)}</View>}
+      {used && v.usedAt ? <View>{formatShanghai(v.usedAt)} 已使用</View> : expired ? <View>{formatShanghai(v.expiresAt)} 已过期</View> : <View>有效期至 {formatShanghai(v.expiresAt)}</View>}
     </VoucherTicket>
   );
 }
@@ -67,38 +58,13 @@ export default function MyVouchersPage() {
   const initialTab = (TABS.find((t) => t.key === router.params.status)?.key ?? 'unused') as Tab;
   const signedIn = useRequireLogin(MY_VOUCHERS_PAGE, { memberArea: true });
   const [tab, setTab] = useState<Tab>(initialTab);
-  const [list, setList] = useState<ListState>(initial);
-  const generation = useRef(0);
+  const fetchPage = useCallback((cursor: string | undefined) => call(api.myVouchers, { query: { status: tab, cursor, limit: PAGE_SIZE }, toast: false }), [tab]);
+  const { list, reload, loadMore } = usePagedList(fetchPage);
   const shownBefore = useRef(false);
 
-  const load = useCallback(
-    async (cursor: string | null, quiet = false) => {
-      const gen = cursor === null ? ++generation.current : generation.current;
-      if (cursor === null && !quiet) setList(initial);
-      if (cursor !== null) setList((s) => ({ ...s, loadingMore: true, moreError: null }));
-      try {
-        const page = await call(api.myVouchers, { query: { status: tab, cursor: cursor ?? undefined, limit: PAGE_SIZE }, toast: false });
-        if (gen !== generation.current) return;
-        setList((s) => ({
-          items: cursor === null ? page.data : [...s.items, ...page.data],
-          nextCursor: page.pagination.nextCursor,
-          status: 'ready',
-          error: null,
-          loadingMore: false,
-          moreError: null,
-        }));
-      } catch (error) {
-        if (gen !== generation.current) return;
-        if (cursor === null) setList((s) => (quiet && s.status === 'ready' ? s : { ...initial, status: 'error', error }));
-        else setList((s) => ({ ...s, loadingMore: false, moreError: error }));
-      }
-    },
-    [tab],
-  );
-
   useEffect(() => {
-    if (signedIn) void load(null);
-  }, [signedIn, load]);
+    if (signedIn) void reload();
+  }, [signedIn, reload]);
 
   // Back from a voucher (used or returned meanwhile): refresh without flashing.
   useDidShow(() => {
@@ -106,7 +72,7 @@ export default function MyVouchersPage() {
       shownBefore.current = true;
       return;
     }
-    if (signedIn) void load(null, true);
+    if (signedIn) void reload(true);
   });
 
   return (
@@ -124,7 +90,7 @@ export default function MyVouchersPage() {
       </View>
 
       {list.status === 'loading' ? <LoadingView /> : null}
-      {list.status === 'error' ? <ErrorView error={list.error} onRetry={() => void load(null)} /> : null}
+      {list.status === 'error' ? <ErrorView error={list.error} onRetry={() => void reload()} /> : null}
       {list.status === 'ready' && list.items.length === 0 ? (
         <EmptyView
           title={EMPTY[tab].title}
@@ -146,7 +112,7 @@ export default function MyVouchersPage() {
           <View className='gh-my-vouchers__more'>
             {list.moreError ? <View className='gh-my-vouchers__more-error'>{errorText(list.moreError)}</View> : null}
             {list.nextCursor ? (
-              <Button fill='outline' block loading={list.loadingMore} className='gh-load-more' onClick={() => void load(list.nextCursor)}>
+              <Button fill='outline' block loading={list.loadingMore} className='gh-load-more' onClick={() => void loadMore(list.nextCursor!)}>
                 {list.moreError ? '重试加载更多' : '加载更多'}
               </Button>
             ) : (

@@ -1,15 +1,17 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
 import {
   batchProblems,
+  batchStatusLabels,
   batchWindow,
   fromShanghai,
   memberTagLabels,
   nextBenefitDay,
   parseYuan,
   unionKindLabels,
+  voucherKindLabels,
   type BatchSchedule,
   type BatchValidity,
   type MemberTag,
@@ -17,6 +19,7 @@ import {
   type UnionNode,
   type VoucherBatchAdminView,
   type VoucherBatchInput,
+  type VoucherBatchPatch,
   type VoucherKind,
 } from '@gonghui/shared';
 import { api, call, isApiError } from '../../../../api';
@@ -204,12 +207,42 @@ function errorsOf(error: unknown): Errors {
   return out;
 }
 
+/**
+ * A published batch: only the fields the server still takes (PUBLISHED_PATCHABLE), and only
+ * those changed; `null` when nothing changed.
+ */
+function publishedPatchOf(f: Form, b: VoucherBatchAdminView): { patch: VoucherBatchPatch | null; errors: Errors } {
+  const errors: Errors = {};
+  const patch: VoucherBatchPatch = {};
+  const title = f.title.trim();
+  if (title.length < 2 || title.length > 40) errors.title = '请填写2–40个字的券名称';
+  else if (title !== b.title) patch.title = title;
+  const description = f.description.trim();
+  if (description !== b.description) patch.description = description;
+  const stockTotal = intOf(f.stockTotal);
+  if (!stockTotal) errors.stockTotal = '请填写发放总量（张）';
+  else if (stockTotal < b.stockClaimed) errors.stockTotal = `发放总量不能少于已领取数量（已领取 ${b.stockClaimed} 张）`;
+  else if (stockTotal !== b.stockTotal) patch.stockTotal = stockTotal;
+  const merchantIds = f.merchantMode === 'some' ? f.merchantIds : [];
+  if (f.merchantMode === 'some' && merchantIds.length === 0) errors.merchantIds = '请至少选择一个商户，或选择“本地区全部合作商户”';
+  else if (merchantIds.length !== b.merchantIds.length || merchantIds.some((id) => !b.merchantIds.includes(id))) patch.merchantIds = merchantIds;
+  return { patch: Object.keys(patch).length ? patch : null, errors };
+}
+
+/** Server answers that belong to one field of the form. */
+const FIELD_OF_CODE: Record<string, string> = { VOUCHER_STOCK_BELOW_CLAIMED: 'stockTotal', MERCHANT_NOT_FOUND: 'merchantIds' };
+
+/** A value a published batch keeps: shown, not editable. */
+function Fixed({ children, className }: { children: ReactNode; className?: string }) {
+  return <View className={`gh-batch-edit__fixed ${className ?? ''}`}>{children}</View>;
+}
+
 function monthLabel(period: string): string {
   const [y, m] = period.split('-');
   return `${y}年${Number(m)}月20日`;
 }
 
-function Preview({ form, unionName }: { form: Form; unionName: string }) {
+function Preview({ form, unionName, claimed, note }: { form: Form; unionName: string; claimed: number; note: string }) {
   const schedule = scheduleOf(form);
   const validity = validityOf(form);
   const w = schedule ? batchWindow(schedule) : null;
@@ -229,7 +262,7 @@ function Preview({ form, unionName }: { form: Form; unionName: string }) {
         conditionText={form.kind === 'threshold' && !threshold ? '满—元可用' : undefined}
         title={form.title.trim() || '请填写券名称'}
         className='gh-batch-edit__ticket'
-        aside={<View>剩余 {intOf(form.stockTotal) ?? 0} 张</View>}
+        aside={<View>剩余 {Math.max(0, (intOf(form.stockTotal) ?? 0) - claimed)} 张</View>}
         action={
           <Button type='primary' className='gh-claim'>
             立即领取
@@ -242,7 +275,7 @@ function Preview({ form, unionName }: { form: Form; unionName: string }) {
           每人限领 {intOf(form.perMemberLimit) ?? 1} 张 · {validity ? validityRuleText(validity) : '有效期未设置'}
         </View>
       </VoucherTicket>
-      <View className='gh-batch-edit__preview-note'>预览随填写实时更新；保存为草稿后，发布前会员看不到。</View>
+      <View className='gh-batch-edit__preview-note'>{note}</View>
     </View>
   );
 }
@@ -259,7 +292,7 @@ export default function BatchEditPage() {
   });
   const [unions, setUnions] = useState<UnionNode[]>([]);
   const [merchants, setMerchants] = useState<Merchant[]>([]);
-  const [saving, setSaving] = useState<'draft' | 'publish' | null>(null);
+  const [saving, setSaving] = useState<'draft' | 'publish' | 'changes' | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -338,11 +371,54 @@ export default function BatchEditPage() {
     }
   };
 
-  const locked = loaded.status === 'ready' && loaded.batch && loaded.batch.status !== 'draft' ? loaded.batch : null;
+  const batch = loaded.status === 'ready' ? loaded.batch : null;
+  /** Scheduled or open: its name, description, stock and merchants can still change, nothing else. */
+  const published = batch && (batch.status === 'scheduled' || batch.status === 'open') ? batch : null;
+  const locked = batch && (batch.status === 'ended' || batch.status === 'closed') ? batch : null;
+  const fixed = published !== null;
+
+  const backToStats = (id: string) => {
+    const pages = Taro.getCurrentPages();
+    const previous = pages[pages.length - 2];
+    if (previous && (previous.route ?? previous.path ?? '').includes(BATCH_STATS_PAGE.slice(1))) void Taro.navigateBack();
+    else void Taro.redirectTo({ url: withQuery(BATCH_STATS_PAGE, { id }) });
+  };
+
+  const saveChanges = async (b: VoucherBatchAdminView) => {
+    const { patch, errors: found } = publishedPatchOf(form, b);
+    setErrors(found);
+    if (Object.keys(found).length) {
+      toast('请检查标红的项目');
+      scrollToFirstError();
+      return;
+    }
+    if (!patch) {
+      toast('没有修改');
+      return;
+    }
+    setSaving('changes');
+    try {
+      await call(api.updateBatch, { params: { id: b.id }, body: patch, toast: false });
+      toast('修改已保存', 'success');
+      backToStats(b.id);
+    } catch (error) {
+      const fields = errorsOf(error);
+      const field = isApiError(error) ? FIELD_OF_CODE[error.code] : undefined;
+      if (field) fields[field] ??= errorText(error);
+      setErrors((e) => ({ ...e, ...fields }));
+      toast(errorText(error));
+      if (Object.keys(fields).length) scrollToFirstError();
+    } finally {
+      setSaving(null);
+    }
+  };
 
   return (
     <PageShell wide className='gh-batch-edit'>
-      <HeaderBand title={routeId ? '编辑工惠券草稿' : '新建工惠券'} subtitle='填写面额、数量、发放范围和领取时间；右侧实时预览会员看到的券' />
+      <HeaderBand
+        title={published ? '修改已发布的工惠券' : routeId ? '编辑工惠券草稿' : '新建工惠券'}
+        subtitle={published ? '可修改名称、使用说明、发放总量和可用商户' : '填写面额、数量、发放范围和领取时间；右侧实时预览会员看到的券'}
+      />
       {loaded.status === 'loading' ? (
         <View className='gh-card gh-card--overlap'>
           <LoadingView />
@@ -356,8 +432,8 @@ export default function BatchEditPage() {
       {locked ? (
         <View className='gh-card gh-card--overlap'>
           <EmptyView
-            title={`这批券${locked.status === 'open' ? '正在发放' : '已发布'}，不能再编辑`}
-            hint='已发布的工惠券不能修改面额、类型和领取时间；可在实况页提前停发。'
+            title={`这批券${batchStatusLabels[locked.status]}，不能再修改`}
+            hint='已结束或停发的工惠券不能再修改；已领取的券在有效期内仍可使用。'
             action={
               <Button type='primary' block onClick={() => void Taro.redirectTo({ url: withQuery(BATCH_STATS_PAGE, { id: locked.id }) })}>
                 查看实况
@@ -373,41 +449,66 @@ export default function BatchEditPage() {
       {loaded.status === 'ready' && !locked ? (
         <View className='gh-batch-edit__layout'>
           <View className='gh-card gh-batch-edit__form'>
+            {published ? (
+              <View className='gh-batch-edit__notice'>
+                <View className='gh-batch-edit__notice-head'>
+                  <StatusBadge status={published.status} />
+                  <Text className='gh-batch-edit__notice-title'>已发布的工惠券不能修改面额、类型和领取时间</Text>
+                </View>
+                <View className='gh-batch-edit__notice-hint'>可以修改名称、使用说明、发放总量和可用商户，保存后会员立即看到。</View>
+              </View>
+            ) : null}
             <View className='gh-section-title'>券面</View>
             <FormRow label='券名称' error={errors.title}>
               <Input className='gh-input gh-batch-edit__title' placeholder='例如：家电以旧换新 满1000减100' maxLength={40} value={form.title} onChange={(v) => set('title', v)} />
             </FormRow>
             <FormRow label='券类型'>
-              <Chips
+              {fixed ? (
+                <Fixed className='gh-batch-edit__kind-fixed'>{voucherKindLabels[form.kind]}</Fixed>
+              ) : (
+                <Chips
                 options={[
                   { key: 'threshold', label: '满减券' },
                   { key: 'direct', label: '立减券（无门槛）' },
                 ]}
                 value={form.kind}
-                onChange={(k) => set('kind', k)}
-                className='gh-batch-edit__kind'
-              />
+                  onChange={(k) => set('kind', k)}
+                  className='gh-batch-edit__kind'
+                />
+              )}
             </FormRow>
             <FormRow label='面额' error={errors.faceValueFen}>
-              <View className='gh-inline'>
-                <Input className='gh-input gh-batch-edit__face' type='digit' placeholder='例如 100' maxLength={10} value={form.faceValue} onChange={(v) => set('faceValue', v)} />
-                <Text className='gh-inline__unit'>元</Text>
-              </View>
+              {fixed ? (
+                <Fixed className='gh-batch-edit__face-fixed'>{form.faceValue} 元</Fixed>
+              ) : (
+                <View className='gh-inline'>
+                  <Input className='gh-input gh-batch-edit__face' type='digit' placeholder='例如 100' maxLength={10} value={form.faceValue} onChange={(v) => set('faceValue', v)} />
+                  <Text className='gh-inline__unit'>元</Text>
+                </View>
+              )}
             </FormRow>
             {form.kind === 'threshold' ? (
-              <FormRow label='使用门槛' error={errors.thresholdFen} hint='订单满多少元可用，须高于面额'>
-                <View className='gh-inline'>
-                  <Text className='gh-inline__unit'>满</Text>
-                  <Input className='gh-input gh-batch-edit__threshold' type='digit' placeholder='例如 1000' maxLength={10} value={form.threshold} onChange={(v) => set('threshold', v)} />
-                  <Text className='gh-inline__unit'>元可用</Text>
-                </View>
+              <FormRow label='使用门槛' error={errors.thresholdFen} hint={fixed ? undefined : '订单满多少元可用，须高于面额'}>
+                {fixed ? (
+                  <Fixed>满 {form.threshold} 元可用</Fixed>
+                ) : (
+                  <View className='gh-inline'>
+                    <Text className='gh-inline__unit'>满</Text>
+                    <Input className='gh-input gh-batch-edit__threshold' type='digit' placeholder='例如 1000' maxLength={10} value={form.threshold} onChange={(v) => set('threshold', v)} />
+                    <Text className='gh-inline__unit'>元可用</Text>
+                  </View>
+                )}
               </FormRow>
             ) : null}
             <FormRow label='可叠加' hint={form.stackable ? '同一订单可同时使用多张本批券（满减券按门槛倍数）' : '每个订单只能用一张'}>
-              <View className='gh-batch-edit__switch' onClick={() => set('stackable', !form.stackable)}>
-                <Switch checked={form.stackable} />
-                <Text>{form.stackable ? '可叠加使用' : '不可叠加'}</Text>
-              </View>
+              {fixed ? (
+                <Fixed>{form.stackable ? '可叠加使用' : '不可叠加'}</Fixed>
+              ) : (
+                <View className='gh-batch-edit__switch' onClick={() => set('stackable', !form.stackable)}>
+                  <Switch checked={form.stackable} />
+                  <Text>{form.stackable ? '可叠加使用' : '不可叠加'}</Text>
+                </View>
+              )}
             </FormRow>
             <FormRow label='使用说明'>
               <TextArea
@@ -420,29 +521,41 @@ export default function BatchEditPage() {
             </FormRow>
 
             <View className='gh-section-title gh-batch-edit__section'>数量与范围</View>
-            <FormRow label='发放总量' error={errors.stockTotal}>
+            <FormRow label='发放总量' error={errors.stockTotal} hint={published ? `已领取 ${published.stockClaimed} 张，总量不能少于已领取数量` : undefined}>
               <View className='gh-inline'>
                 <Input className='gh-input gh-batch-edit__stock' type='number' maxLength={8} value={form.stockTotal} onChange={(v) => set('stockTotal', v.replace(/\D/g, ''))} />
                 <Text className='gh-inline__unit'>张</Text>
               </View>
             </FormRow>
             <FormRow label='每人限领' error={errors.perMemberLimit}>
-              <View className='gh-inline'>
-                <Input className='gh-input gh-batch-edit__limit' type='number' maxLength={2} value={form.perMemberLimit} onChange={(v) => set('perMemberLimit', v.replace(/\D/g, ''))} />
-                <Text className='gh-inline__unit'>张</Text>
-              </View>
+              {fixed ? (
+                <Fixed>{form.perMemberLimit} 张</Fixed>
+              ) : (
+                <View className='gh-inline'>
+                  <Input className='gh-input gh-batch-edit__limit' type='number' maxLength={2} value={form.perMemberLimit} onChange={(v) => set('perMemberLimit', v.replace(/\D/g, ''))} />
+                  <Text className='gh-inline__unit'>张</Text>
+                </View>
+              )}
             </FormRow>
             <FormRow label='发放工会' error={errors.audience} hint='该工会及其下级工会的会员可领取'>
-              <SelectField
-                items={unions}
-                value={unionIndex}
-                label={(u) => `${'　'.repeat(Math.max(0, u.depth - minDepth))}${u.name}（${unionKindLabels[u.kind]}）`}
-                onChange={(i) => set('unionId', unions[i]?.id ?? '')}
-                className='gh-batch-edit__union'
-              />
+              {fixed ? (
+                <Fixed>{unionName}</Fixed>
+              ) : (
+                <SelectField
+                  items={unions}
+                  value={unionIndex}
+                  label={(u) => `${'　'.repeat(Math.max(0, u.depth - minDepth))}${u.name}（${unionKindLabels[u.kind]}）`}
+                  onChange={(i) => set('unionId', unions[i]?.id ?? '')}
+                  className='gh-batch-edit__union'
+                />
+              )}
             </FormRow>
             <FormRow label='会员标签' hint={form.tags.length ? '有任一所选标签的会员可领取' : '不限：发放范围内所有会员可领取'}>
-              <Chips options={TAG_OPTIONS} value={form.tags} onChange={(k) => set('tags', toggle(form.tags, k))} className='gh-batch-edit__tags' />
+              {fixed ? (
+                <Fixed>{form.tags.length ? form.tags.map((t) => memberTagLabels[t]).join('、') : '不限'}</Fixed>
+              ) : (
+                <Chips options={TAG_OPTIONS} value={form.tags} onChange={(k) => set('tags', toggle(form.tags, k))} className='gh-batch-edit__tags' />
+              )}
             </FormRow>
             <FormRow label='可用商户' error={errors.merchantIds}>
               <Chips
@@ -476,70 +589,101 @@ export default function BatchEditPage() {
 
             <View className='gh-section-title gh-batch-edit__section'>领取与有效期</View>
             <FormRow label='领取时间' error={errors.schedule}>
-              <Chips
-                options={[
-                  { key: 'benefitDay', label: '工惠日（每月20日）' },
-                  { key: 'window', label: '自定义时间' },
-                ]}
-                value={form.scheduleType}
-                onChange={(k) => set('scheduleType', k)}
-                className='gh-batch-edit__schedule'
-              />
-              {form.scheduleType === 'benefitDay' ? (
-                <View className='gh-inline gh-batch-edit__when'>
-                  <PickerField mode='date' fields='month' value={form.month} display={monthLabel(form.month)} onChange={(v) => set('month', v.slice(0, 7))} />
-                  <PickerField mode='time' value={form.startTime} display={`${form.startTime} 开抢`} onChange={(v) => set('startTime', v)} />
-                </View>
+              {published ? (
+                <Fixed className='gh-batch-edit__window-fixed'>
+                  {published.schedule.type === 'benefitDay' ? '工惠日 ' : ''}
+                  {windowText(published.opensAt, published.closesAt)}
+                </Fixed>
               ) : (
-                <View className='gh-batch-edit__when'>
-                  <View className='gh-inline'>
-                    <Text className='gh-inline__unit'>从</Text>
-                    <PickerField mode='date' value={form.startDate} onChange={(v) => set('startDate', v)} />
-                    <PickerField mode='time' value={form.startClock} onChange={(v) => set('startClock', v)} />
-                  </View>
-                  <View className='gh-inline gh-batch-edit__until'>
-                    <Text className='gh-inline__unit'>至</Text>
-                    <PickerField mode='date' value={form.endDate} onChange={(v) => set('endDate', v)} />
-                    <PickerField mode='time' value={form.endClock} onChange={(v) => set('endClock', v)} />
-                  </View>
-                </View>
+                <>
+                  <Chips
+                    options={[
+                      { key: 'benefitDay', label: '工惠日（每月20日）' },
+                      { key: 'window', label: '自定义时间' },
+                    ]}
+                    value={form.scheduleType}
+                    onChange={(k) => set('scheduleType', k)}
+                    className='gh-batch-edit__schedule'
+                  />
+                  {form.scheduleType === 'benefitDay' ? (
+                    <View className='gh-inline gh-batch-edit__when'>
+                      <PickerField mode='date' fields='month' value={form.month} display={monthLabel(form.month)} onChange={(v) => set('month', v.slice(0, 7))} />
+                      <PickerField mode='time' value={form.startTime} display={`${form.startTime} 开抢`} onChange={(v) => set('startTime', v)} />
+                    </View>
+                  ) : (
+                    <View className='gh-batch-edit__when'>
+                      <View className='gh-inline'>
+                        <Text className='gh-inline__unit'>从</Text>
+                        <PickerField mode='date' value={form.startDate} onChange={(v) => set('startDate', v)} />
+                        <PickerField mode='time' value={form.startClock} onChange={(v) => set('startClock', v)} />
+                      </View>
+                      <View className='gh-inline gh-batch-edit__until'>
+                        <Text className='gh-inline__unit'>至</Text>
+                        <PickerField mode='date' value={form.endDate} onChange={(v) => set('endDate', v)} />
+                        <PickerField mode='time' value={form.endClock} onChange={(v) => set('endClock', v)} />
+                      </View>
+                    </View>
+                  )}
+                </>
               )}
             </FormRow>
             <FormRow label='有效期' error={errors.validity}>
-              <Chips
-                options={[
-                  { key: 'days', label: '领取后若干天' },
-                  { key: 'until', label: '统一截止日期' },
-                ]}
-                value={form.validityType}
-                onChange={(k) => set('validityType', k)}
-              />
-              <View className='gh-inline gh-batch-edit__when'>
-                {form.validityType === 'days' ? (
-                  <>
-                    <Text className='gh-inline__unit'>领取后</Text>
-                    <Input className='gh-input gh-batch-edit__days' type='number' maxLength={3} value={form.days} onChange={(v) => set('days', v.replace(/\D/g, ''))} />
-                    <Text className='gh-inline__unit'>天内有效</Text>
-                  </>
-                ) : (
-                  <>
-                    <PickerField mode='date' value={form.untilDate} display={`${form.untilDate} 23:59 前有效`} onChange={(v) => set('untilDate', v)} />
-                  </>
-                )}
-              </View>
+              {published ? (
+                <Fixed>{validityRuleText(published.validity)}</Fixed>
+              ) : (
+                <>
+                  <Chips
+                    options={[
+                      { key: 'days', label: '领取后若干天' },
+                      { key: 'until', label: '统一截止日期' },
+                    ]}
+                    value={form.validityType}
+                    onChange={(k) => set('validityType', k)}
+                  />
+                  <View className='gh-inline gh-batch-edit__when'>
+                    {form.validityType === 'days' ? (
+                      <>
+                        <Text className='gh-inline__unit'>领取后</Text>
+                        <Input className='gh-input gh-batch-edit__days' type='number' maxLength={3} value={form.days} onChange={(v) => set('days', v.replace(/\D/g, ''))} />
+                        <Text className='gh-inline__unit'>天内有效</Text>
+                      </>
+                    ) : (
+                      <>
+                        <PickerField mode='date' value={form.untilDate} display={`${form.untilDate} 23:59 前有效`} onChange={(v) => set('untilDate', v)} />
+                      </>
+                    )}
+                  </View>
+                </>
+              )}
             </FormRow>
 
-            <View className='gh-batch-edit__actions'>
-              <Button fill='outline' size='large' loading={saving === 'draft'} disabled={saving !== null} className='gh-batch-edit__save' onClick={() => void save(false)}>
-                保存草稿
-              </Button>
-              <Button type='primary' size='large' loading={saving === 'publish'} disabled={saving !== null} className='gh-batch-edit__publish' onClick={() => void save(true)}>
-                发布
-              </Button>
-            </View>
+            {published ? (
+              <View className='gh-batch-edit__actions'>
+                <Button fill='outline' size='large' disabled={saving !== null} className='gh-batch-edit__cancel' onClick={() => backToStats(published.id)}>
+                  取消
+                </Button>
+                <Button type='primary' size='large' loading={saving === 'changes'} disabled={saving !== null} className='gh-batch-edit__save-changes' onClick={() => void saveChanges(published)}>
+                  保存修改
+                </Button>
+              </View>
+            ) : (
+              <View className='gh-batch-edit__actions'>
+                <Button fill='outline' size='large' loading={saving === 'draft'} disabled={saving !== null} className='gh-batch-edit__save' onClick={() => void save(false)}>
+                  保存草稿
+                </Button>
+                <Button type='primary' size='large' loading={saving === 'publish'} disabled={saving !== null} className='gh-batch-edit__publish' onClick={() => void save(true)}>
+                  发布
+                </Button>
+              </View>
+            )}
           </View>
           <View className='gh-batch-edit__side'>
-            <Preview form={form} unionName={unionName} />
+            <Preview
+              form={form}
+              unionName={unionName}
+              claimed={published?.stockClaimed ?? 0}
+              note={published ? '预览随填写实时更新；保存后会员立即看到新的名称、说明和数量。' : '预览随填写实时更新；保存为草稿后，发布前会员看不到。'}
+            />
           </View>
         </View>
       ) : null}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -76,6 +76,7 @@ export default function BatchStatsPage() {
   const [acting, setActing] = useState<'publish' | 'close' | 'export' | null>(null);
   const [refreshError, setRefreshError] = useState<unknown>(null);
   const secondsLeft = useSecondsLeft(nextAt);
+  const shownBefore = useRef(false);
 
   const load = useCallback(
     async (quiet: boolean) => {
@@ -98,7 +99,12 @@ export default function BatchStatsPage() {
     if (signedIn && id) void load(false);
   }, [signedIn, id, load]);
 
-  useDidShow(() => setVisible(true));
+  useDidShow(() => {
+    setVisible(true);
+    // Back from the edit page: show the change at once, not at the next refresh.
+    if (shownBefore.current && signedIn && id) void load(true);
+    shownBefore.current = true;
+  });
   useDidHide(() => setVisible(false));
 
   // Live: every ~10 s while the page is in front and the batch can still change.
@@ -199,9 +205,14 @@ export default function BatchStatsPage() {
             </>
           ) : null}
           {b.status === 'open' || b.status === 'scheduled' ? (
-            <Button fill='outline' loading={acting === 'close'} className='gh-batch-stats__close' onClick={() => void close(b)}>
-              提前停发
-            </Button>
+            <>
+              <Button fill='outline' className='gh-batch-stats__modify' onClick={() => openPage(withQuery(BATCH_EDIT_PAGE, { id: b.id }))}>
+                修改
+              </Button>
+              <Button fill='outline' loading={acting === 'close'} className='gh-batch-stats__close' onClick={() => void close(b)}>
+                提前停发
+              </Button>
+            </>
           ) : null}
           {b.status !== 'draft' ? (
             <Button type='primary' loading={acting === 'export'} className='gh-batch-stats__export' onClick={() => void exportXlsx(b)}>
