@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Input, Switch } from '@nutui/nutui-react-taro';
-import { useShallow } from 'zustand/react/shallow';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import { CareModeSetting } from '../../components/CareModeSetting';
 import { formatFen, parseYuan, type RedemptionResult, type ResponseOf } from '@gonghui/shared';
 import { api, call, isApiError, newIdempotencyKey } from '../../api';
 import { useAppStore } from '../../stores';
@@ -99,8 +99,7 @@ function TodayList({ today, onRetry }: { today: { status: 'loading' } | { status
 
 export default function MerchantPage() {
   const signedIn = useRequireLogin(MERCHANT_PAGE);
-  const { me, careMode } = useAppStore(useShallow((s) => ({ me: s.me, careMode: s.careMode })));
-  const setCareMode = useAppStore((s) => s.setCareMode);
+  const me = useAppStore((s) => s.me);
   const logout = useAppStore((s) => s.logout);
   const merchant = me?.merchant ?? null;
 
@@ -306,13 +305,7 @@ export default function MerchantPage() {
       <TodayList today={today} onRetry={() => void loadToday(false)} />
 
       <View className='gh-card gh-merchant__settings'>
-        <View className='gh-setting gh-merchant__care' onClick={() => void setCareMode(!careMode)}>
-          <View className='gh-setting__text'>
-            <View className='gh-setting__title'>关怀模式</View>
-            <View className='gh-setting__desc'>字更大、按钮更大、对比更清晰</View>
-          </View>
-          <Switch className='gh-care-switch' checked={careMode} />
-        </View>
+        <CareModeSetting className='gh-merchant__care' />
       </View>
       {isMerchantOnly(me) ? (
         <View className='gh-button-row'>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { Button, Switch } from '@nutui/nutui-react-taro';
-import { useShallow } from 'zustand/react/shallow';
+import { Button } from '@nutui/nutui-react-taro';
+import { CareModeSetting } from '../../components/CareModeSetting';
 import { memberStatusLabels, staffRoleLabels } from '@gonghui/shared';
 import { useAppStore } from '../../stores';
 import { PageShell } from '../../components/PageShell';
@@ -13,8 +13,7 @@ import './index.scss';
 
 export default function MinePage() {
   useRequireLogin(MINE_PAGE);
-  const { me, careMode } = useAppStore(useShallow((s) => ({ me: s.me, careMode: s.careMode })));
-  const setCareMode = useAppStore((s) => s.setCareMode);
+  const me = useAppStore((s) => s.me);
   const logout = useAppStore((s) => s.logout);
   const [leaving, setLeaving] = useState(false);
 
@@ -58,14 +57,7 @@ export default function MinePage() {
       )}
 
       <View className='gh-card gh-mine__settings'>
-        {/* The whole row toggles (a large tap target); the switch only shows the state. */}
-        <View className='gh-setting gh-mine__care' onClick={() => void setCareMode(!careMode)}>
-          <View className='gh-setting__text'>
-            <View className='gh-setting__title'>关怀模式</View>
-            <View className='gh-setting__desc'>字更大、按钮更大、对比更清晰</View>
-          </View>
-          <Switch className='gh-care-switch' checked={careMode} />
-        </View>
+        <CareModeSetting className='gh-mine__care' />
         {me?.member ? (
           <View className='gh-setting gh-mine__vouchers' onClick={() => openPage(MY_VOUCHERS_PAGE)}>
             <View className='gh-setting__text'>

@@ -30,26 +30,20 @@ function decode(raw: string | undefined): string | undefined {
 function MemberRow({ m }: { m: MemberAdminView }) {
   return (
     <View className='gh-mrow'>
-      <View className='gh-mrow__cell gh-mrow__name'>
-        <Text className='gh-mrow__label'>姓名</Text>
-        {m.name}
-      </View>
-      <View className='gh-mrow__cell gh-mrow__no'>
-        <Text className='gh-mrow__label'>会员号</Text>
-        {m.memberNo}
-      </View>
-      <View className='gh-mrow__cell gh-mrow__phone'>
-        <Text className='gh-mrow__label'>手机</Text>
-        {m.phoneMasked}
-      </View>
-      <View className='gh-mrow__cell gh-mrow__id'>
-        <Text className='gh-mrow__label'>身份证</Text>
-        {m.idNumberMasked}
-      </View>
-      <View className='gh-mrow__cell gh-mrow__employer'>
-        <Text className='gh-mrow__label'>单位</Text>
-        {m.employer}
-      </View>
+      {(
+        [
+          ['name', '姓名', m.name],
+          ['no', '会员号', m.memberNo],
+          ['phone', '手机', m.phoneMasked],
+          ['id', '身份证', m.idNumberMasked],
+          ['employer', '单位', m.employer],
+        ] as const
+      ).map(([key, label, value]) => (
+        <View key={key} className={`gh-mrow__cell gh-mrow__${key}`}>
+          <Text className='gh-mrow__label'>{label}</Text>
+          {value}
+        </View>
+      ))}
       <View className={m.tags.length === 0 ? 'gh-mrow__cell gh-mrow__tags gh-mrow__tags--empty' : 'gh-mrow__cell gh-mrow__tags'}>
         <Text className='gh-mrow__label'>标签</Text>
         {m.tags.length === 0 ? <Text className='gh-mrow__none'>—</Text> : null}

@@ -1,0 +1,18 @@
+import { View } from '@tarojs/components';
+import { Switch } from '@nutui/nutui-react-taro';
+import { useAppStore } from '../stores';
+
+/** The 关怀模式 row: the whole row toggles (a large tap target); the switch only shows the state. */
+export function CareModeSetting({ className }: { className: string }) {
+  const careMode = useAppStore((s) => s.careMode);
+  const setCareMode = useAppStore((s) => s.setCareMode);
+  return (
+    <View className={`gh-setting ${className}`} onClick={() => void setCareMode(!careMode)}>
+      <View className='gh-setting__text'>
+        <View className='gh-setting__title'>关怀模式</View>
+        <View className='gh-setting__desc'>字更大、按钮更大、对比更清晰</View>
+      </View>
+      <Switch className='gh-care-switch' checked={careMode} />
+    </View>
+  );
+}
