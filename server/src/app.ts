@@ -2,17 +2,19 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import { systemApi } from '@gonghui/shared';
 import type { Deps } from './deps';
+import { ping } from './db/index';
 import { accessLog } from './http/accessLog';
 import { jsonBody } from './http/body';
 import { errorHandler } from './http/errors';
 import { requestId } from './http/requestId';
-import { mount } from './http/route';
 import { securityHeaders } from './http/security';
 import { h5Portal } from './http/static';
 import { authRoutes } from './modules/auth/routes';
+import { memberRoutes } from './modules/members/routes';
+import { merchantRoutes } from './modules/merchants/routes';
 import { unionRoutes } from './modules/unions/routes';
 import { voucherRoutes } from './modules/vouchers/routes';
-import { ping } from './db/index';
+import { guardPool } from './scope/scope';
 
 export const VERSION = '0.1.0';
 
@@ -22,13 +24,26 @@ export interface AppOptions {
 }
 
 /** Builds the Koa app from injected dependencies; main.ts wires the real ones, tests their own. */
-export function createApp(deps: Deps, opts: AppOptions = {}): Koa {
-  const app = new Koa({ proxy: deps.config.trustProxy });
+export function createApp(rawDeps: Deps, opts: AppOptions = {}): Koa {
+  const hops = rawDeps.config.trustProxy;
+  // Behind N trusted proxies the client is the address the outermost of them saw: the N-th entry
+  // from the right of X-Forwarded-For. Anything a client wrote further left is ignored.
+  const app = new Koa({ proxy: hops > 0, maxIpsCount: hops });
+  const deps: Deps = { ...rawDeps, db: guardPool(rawDeps.db) };
   const router = new Router();
 
-  mount(router, deps, systemApi.health, async () => ({ ok: await ping(deps.db), db: deps.dbKind, version: VERSION, mode: deps.config.mode }));
+  // Health answers 503 with `{ ok: false }` when the database does not answer within two seconds.
+  router.get(systemApi.health.path, async (ctx) => {
+    const ok = await ping(deps.db, 2000);
+    ctx.status = ok ? 200 : 503;
+    if (!ok) ctx.set('Retry-After', '5');
+    ctx.body = systemApi.health.response.parse({ ok, db: deps.dbKind, version: VERSION, mode: deps.config.mode });
+  });
+  // Each module mounts its own routes; none imports another's.
   authRoutes(router, deps);
   unionRoutes(router, deps);
+  memberRoutes(router, deps);
+  merchantRoutes(router, deps);
   voucherRoutes(router, deps);
 
   // Errors after the answer left (a client hanging up mid-download) reach here, not the error middleware.
@@ -37,10 +52,10 @@ export function createApp(deps: Deps, opts: AppOptions = {}): Koa {
     deps.logger.error({ err, requestId: ctx?.state?.requestId }, 'response stream error');
   });
 
+  app.use(securityHeaders());
   app.use(requestId());
   app.use(accessLog(deps.logger));
   app.use(errorHandler(deps.logger));
-  app.use(securityHeaders());
   if (opts.clientDir) app.use(h5Portal(opts.clientDir));
   for (const mw of jsonBody()) app.use(mw);
   app.use(router.routes());

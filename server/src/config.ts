@@ -20,7 +20,8 @@ const Env = z.object({
   SMS_WEBHOOK_URL: z.url().optional(),
   SMS_WEBHOOK_TOKEN: z.string().optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
-  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** How many reverse proxies stand in front (0: none; 1: nginx). */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
 });
 
 export type Mode = 'demo' | 'production';
@@ -43,7 +44,8 @@ export interface Config {
   wechat: { appId: string; secret: string; apiBase: string };
   sms: { webhookUrl?: string; webhookToken?: string };
   sessionTtlMs: number;
-  trustProxy: boolean;
+  /** Trusted proxy hops: the client address is the one the outermost trusted proxy saw. */
+  trustProxy: number;
 }
 
 export class ConfigError extends Error {}
@@ -98,7 +100,7 @@ export function loadConfig(env: Record<string, string | undefined>, demoSecret?:
     wechat: { appId: e.WECHAT_APPID ?? '', secret: e.WECHAT_SECRET ?? '', apiBase: e.WECHAT_API_BASE },
     sms: { webhookUrl: e.SMS_WEBHOOK_URL, webhookToken: e.SMS_WEBHOOK_TOKEN },
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
-    trustProxy: e.TRUST_PROXY === '1',
+    trustProxy: e.TRUST_PROXY,
   };
 }
 
@@ -116,7 +118,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     wechat: { appId: 'wx-test-app', secret: 'wx-test-secret', apiBase: 'http://127.0.0.1:9' },
     sms: {},
     sessionTtlMs: 30 * 24 * 3600_000,
-    trustProxy: false,
+    trustProxy: 0,
     ...overrides,
   };
 }

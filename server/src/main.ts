@@ -55,17 +55,29 @@ async function main() {
     logger.info({ port: config.port, mode: config.mode, db: database.kind }, `Gonghui listening on http://localhost:${config.port}`);
   });
   const pruner = setInterval(() => {
-    pruneExpired({ db: database.db, clock }).catch((err) => logger.warn({ err }, 'pruning failed'));
+    pruneExpired(database.db, clock.now()).catch((err) => logger.warn({ err }, 'pruning failed'));
   }, 10 * 60_000);
   pruner.unref();
-  const stop = async () => {
+
+  // Stop taking requests first, let those in flight finish (bounded), and only then close the database.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
     clearInterval(pruner);
-    server.close();
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections?.();
+    const deadline = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
+    await Promise.race([drained, deadline]);
+    server.closeAllConnections?.();
     await database.close().catch(() => undefined);
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // A promise nobody awaited is a bug to log, not a reason to die mid-rush with requests in flight.
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled promise rejection'));
 }
 
 main().catch((err) => {

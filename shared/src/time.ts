@@ -36,6 +36,18 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** A period is a Shanghai calendar month: "2026-12". */
 export type Period = string;
 export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+/**
+ * The one range of years the product accepts anywhere (input, rules and output): a month or an
+ * instant outside it is refused at the edge, so nothing saved can later fail an answer's check.
+ */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+export function isPeriodInRange(period: string): boolean {
+  if (!PERIOD_PATTERN.test(period)) return false;
+  const year = Number(period.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}
 
 export function periodOf(at: Date): Period {
   const p = shanghaiParts(at);
@@ -43,7 +55,7 @@ export function periodOf(at: Date): Period {
 }
 
 export function parsePeriod(period: Period): { year: number; month: number } {
-  if (!PERIOD_PATTERN.test(period)) throw new RangeError(`bad period ${period}`);
+  if (!isPeriodInRange(period)) throw new RangeError(`bad period ${period}`);
   const [y, m] = period.split('-');
   return { year: Number(y), month: Number(m) };
 }

@@ -8,7 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import * as schema from './schema';
+import * as schema from './schema/index';
 
 export { schema };
 /** One type for both drivers: PGlite (embedded) and node-postgres (a server). */
@@ -33,8 +33,19 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   return { db, kind: 'pglite', close: () => client.close() };
 }
 
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const lockClient = new pg.Client({ connectionString: url });
+/**
+ * Bounds on every wait, so a database outage answers 503 within seconds instead of hanging:
+ * connecting, one statement, and a transaction left idle by a stuck request.
+ */
+export interface PoolTimeouts {
+  connectMs: number;
+  statementMs: number;
+  idleInTransactionMs: number;
+}
+export const DEFAULT_POOL_TIMEOUTS: PoolTimeouts = { connectMs: 3000, statementMs: 15_000, idleInTransactionMs: 15_000 };
+
+export async function openPostgres(url: string, poolSize = 10, timeouts: PoolTimeouts = DEFAULT_POOL_TIMEOUTS): Promise<Database> {
+  const lockClient = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeouts.connectMs });
   await lockClient.connect();
   try {
     await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
@@ -43,7 +54,16 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await lockClient.end();
   }
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: timeouts.connectMs,
+    // the server cancels a statement past this; the client gives up a little later if the server is gone
+    statement_timeout: timeouts.statementMs,
+    query_timeout: timeouts.statementMs + 1000,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    keepAlive: true,
+  });
   pool.on('error', () => undefined); // an idle client dropped by the server must not crash the process
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return { db, kind: 'postgres', close: () => pool.end() };
@@ -53,9 +73,33 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
   return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
 }
 
-export async function ping(db: Db): Promise<boolean> {
-  await db.execute(sql`select 1`);
-  return true;
+/** Whether the database answers `select 1` within `timeoutMs`; never throws. */
+export async function ping(db: Db, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([db.execute(sql`select 1`).then(() => true, () => false), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
+const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Connection ended unexpectedly/i;
+
+/**
+ * A failure of the database itself (down, restarting, unreachable, a statement cancelled by its
+ * timeout) rather than of the request: answered 503 with Retry-After, not a 500.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (UNAVAILABLE_ERRNO.has(code) || code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '57014' || code === '53300') return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  }
+  return false;
 }
 
 /** SQLSTATE of a driver error (drizzle wraps it in `cause`). */

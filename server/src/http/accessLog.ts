@@ -1,6 +1,6 @@
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
-import type { AppState } from './state';
+import type { AppState } from './context';
 
 /** One line per request: the route pattern (not the query string), status and time. */
 export function accessLog(logger: Logger): Middleware<AppState> {

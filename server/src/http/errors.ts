@@ -1,7 +1,8 @@
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
 import { AppError, errorCatalogue, type ErrorBody, type ErrorCode } from '@gonghui/shared';
-import type { AppState } from './state';
+import { isDatabaseUnavailable } from '../db/index';
+import type { AppState } from './context';
 
 export function renderError(code: ErrorCode, requestId: string, details?: unknown, message?: string): ErrorBody {
   return { error: { code, message: message ?? errorCatalogue[code].message, ...(details === undefined ? {} : { details }), requestId } };
@@ -39,6 +40,13 @@ export function errorHandler(logger: Logger): Middleware<AppState> {
       if (mapped) {
         ctx.status = errorCatalogue[mapped].status;
         ctx.body = renderError(mapped, requestId);
+        return;
+      }
+      if (isDatabaseUnavailable(err)) {
+        logger.warn({ err, requestId, route: ctx._matchedRoute ?? ctx.path }, 'database unavailable');
+        ctx.status = 503;
+        ctx.set('Retry-After', '5');
+        ctx.body = renderError('SERVICE_UNAVAILABLE', requestId);
         return;
       }
       logger.error({ err, requestId, route: ctx._matchedRoute ?? ctx.path }, 'unhandled error');

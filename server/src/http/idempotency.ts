@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { AppError } from '@gonghui/shared';
 import { sha256 } from '../crypto';
 import { pgErrorCode, schema, type Db } from '../db/index';
-import type { Deps } from '../deps';
+import { insideTransaction } from '../scope/scope';
 
 const { idempotencyKeys } = schema;
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
@@ -46,7 +46,8 @@ async function storedAnswer(db: Db, userId: string, key: string, fingerprint: st
  * savepoint; an unexpected failure stores nothing, so the client may retry.
  */
 export async function idempotent(
-  deps: Deps,
+  pool: Db,
+  now: Date,
   userId: string,
   key: string,
   fingerprint: string,
@@ -55,12 +56,12 @@ export async function idempotent(
   /** Runs in the outer transaction after a refusal rolled the work back (e.g. to count failures). */
   onRefusal?: (tx: Db, err: AppError) => Promise<void>,
 ): Promise<StoredAnswer> {
-  const earlier = await storedAnswer(deps.db, userId, key, fingerprint);
+  const earlier = await storedAnswer(pool, userId, key, fingerprint);
   if (earlier) return earlier;
-  const fresh = await retryOnConflict(() => deps.db.transaction(async (tx) => {
+  const fresh = await retryOnConflict(() => pool.transaction((tx) => insideTransaction(async () => {
     const claimed = await tx
       .insert(idempotencyKeys)
-      .values({ userId, key, fingerprint, statusCode: 0, responseBody: '', createdAt: deps.clock.now() })
+      .values({ userId, key, fingerprint, statusCode: 0, responseBody: '', createdAt: now })
       .onConflictDoNothing()
       .returning({ key: idempotencyKeys.key });
     if (claimed.length === 0) return null;
@@ -77,9 +78,9 @@ export async function idempotent(
       .set({ statusCode: answer.status, responseBody: answer.bodyText })
       .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
     return answer;
-  }));
+  })));
   if (fresh) return fresh;
-  const replay = await storedAnswer(deps.db, userId, key, fingerprint);
+  const replay = await storedAnswer(pool, userId, key, fingerprint);
   if (!replay) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
   return replay;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Middleware } from 'koa';
-import type { AppState } from './state';
+import type { AppState } from './context';
 
 const SAFE_ID = /^[A-Za-z0-9._-]{8,64}$/;
 

@@ -1,13 +1,16 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
-import { AppError, type Endpoint, type Audience } from '@gonghui/shared';
+import { AppError, type Audience, type Endpoint } from '@gonghui/shared';
 import type { Deps } from '../deps';
 import type { Db } from '../db/index';
-import { authenticate, requireAudience } from './auth';
+import type { Auth } from '../scope/auth';
+import { requireAudience } from '../scope/auth';
+import { insideTransaction, type Scope, type ServiceDeps } from '../scope/scope';
+import { authenticate } from './authenticate';
 import { findNulString } from './body';
+import type { AppContext } from './context';
 import { renderError } from './errors';
-import { IDEMPOTENCY_KEY, idempotent, requestFingerprint } from './idempotency';
-import type { AppContext, Auth } from './state';
+import { IDEMPOTENCY_KEY, idempotent, requestFingerprint, retryOnConflict } from './idempotency';
 
 type Out<T> = T extends z.ZodNever ? undefined : T extends z.ZodType ? z.output<T> : undefined;
 export interface RouteInput<E> {
@@ -16,23 +19,30 @@ export interface RouteInput<E> {
   body: E extends Endpoint<any, any, infer B, any, any> ? Out<B> : never;
 }
 
-export interface RouteContext<A extends Audience> {
-  deps: Deps;
-  /** The transaction to work in: the idempotency transaction for idempotent endpoints, else the database. */
-  tx: Db;
-  ctx: AppContext;
-  requestId: string;
-  ip: string;
-  auth: A extends 'public' ? Auth | undefined : Auth;
+/** A file answer (xlsx, png): sent as it is, with a Chinese file name for people and an ASCII one for old clients. */
+export interface BinaryFile {
+  filename: string;
+  chineseName: string;
+  contentType: string;
+  buffer: Buffer;
 }
 
 type AudienceOf<E> = E extends Endpoint<any, any, any, any, infer A> ? A : never;
-type Answer<E> = E extends Endpoint<any, any, any, infer R, any> ? z.input<R> : never;
+type AuthFor<A extends Audience> = A extends 'public' ? Auth | undefined : Auth;
+type Answer<E> = E extends { binary: true } ? BinaryFile : E extends Endpoint<any, any, any, infer R, any> ? z.input<R> : never;
 
-export type Handler<E extends Endpoint<any, any, any, any, any>> = (
-  input: RouteInput<E>,
-  rc: RouteContext<AudienceOf<E>>,
-) => Promise<Answer<E> | void>;
+export type Handler<E extends Endpoint<any, any, any, any, any>, P = undefined> = (
+  scope: Scope<AuthFor<AudienceOf<E>>>,
+  input: RouteInput<E> & { prepared: P },
+) => Promise<Answer<E>>;
+
+export interface MountOptions<E, P> {
+  /**
+   * Calls to other services (WeChat's code2Session) that must not hold a transaction open while
+   * they wait: they run before it begins, and the handler gets their result as `input.prepared`.
+   */
+  prepare?: (deps: ServiceDeps, input: RouteInput<E>) => Promise<P>;
+}
 
 function issues(where: string, error: z.ZodError) {
   return error.issues.map((i) => ({
@@ -54,28 +64,55 @@ function parsePart(where: string, schema: z.ZodType | undefined, value: unknown)
   return r.data;
 }
 
-export interface MountOptions {
-  /** Idempotent endpoints: runs in the outer transaction after a refusal (the work itself was rolled back). */
-  onRefusal?: (tx: Db, err: AppError, auth: Auth) => Promise<void>;
+function sendFile(ctx: AppContext, file: BinaryFile) {
+  ctx.set('Content-Disposition', `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.chineseName)}`);
+  ctx.type = file.contentType;
+  ctx.body = file.buffer;
 }
 
+type Write = (db: Db) => Promise<void>;
+type RefusalWrite = (db: Db) => Promise<AppError | void>;
+
 /**
- * Binds one contract endpoint: parse params/query/body with its schemas (unknown fields are
- * rejected), authenticate and check the audience, run the handler, and parse the answer with
- * the response schema so nothing outside the contract leaves.
+ * Binds one contract endpoint. Parses params, query and body with its schemas (unknown fields
+ * are rejected), authenticates and checks the audience, builds the request's scope and runs the
+ * handler in it: in one transaction for every endpoint that is not a GET (the idempotency
+ * transaction where the endpoint takes a key). The answer is parsed with the response schema
+ * inside that transaction, so an answer that breaks the contract rolls the change back.
  */
-export function mount<E extends Endpoint<any, any, any, any, any>>(router: Router, deps: Deps, endpoint: E, handler: Handler<E>, opts: MountOptions = {}): void {
+export function mount<E extends Endpoint<any, any, any, any, any>, P = undefined>(router: Router, deps: Deps, endpoint: E, handler: Handler<E, NoInfer<P>>, opts: MountOptions<E, P> = {}): void {
   const method = endpoint.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
+  const { db: pool, ...serviceDeps } = deps;
   router[method](endpoint.path, async (rawCtx) => {
     const ctx = rawCtx as unknown as AppContext;
-    const params = parsePart('params', endpoint.params, ctx.params);
-    const query = parsePart('query', endpoint.query, ctx.query);
-    const body = parsePart('body', endpoint.body, (ctx.request as { body?: unknown }).body);
-    const auth = await authenticate(deps, ctx);
+    const parsed = {
+      params: parsePart('params', endpoint.params, ctx.params),
+      query: parsePart('query', endpoint.query, ctx.query),
+      body: parsePart('body', endpoint.body, (ctx.request as { body?: unknown }).body),
+    } as RouteInput<E>;
+    const now = deps.clock.now();
+    const auth = await authenticate(deps, ctx, now, endpoint.audience === 'public');
     requireAudience(endpoint.audience, auth);
-    const input = { params, query, body } as RouteInput<E>;
-    const rc = (tx: Db) => ({ deps, tx, ctx, requestId: ctx.state.requestId, ip: ctx.ip, auth: auth as RouteContext<AudienceOf<E>>['auth'] });
-    const present = (result: unknown): unknown => {
+    const input = { ...parsed, prepared: (opts.prepare ? await opts.prepare(serviceDeps, parsed) : undefined) as P };
+
+    let refusalWrites: RefusalWrite[] = [];
+    let afterCommit: Write[] = [];
+    const run = async (db: Db): Promise<unknown> => {
+      // A retried transaction starts its hooks afresh.
+      refusalWrites = [];
+      afterCommit = [];
+      const scope: Scope<Auth | undefined> = {
+        db,
+        auth,
+        now,
+        requestId: ctx.state.requestId,
+        ip: ctx.ip,
+        deps: serviceDeps,
+        onRefusal: (w) => void refusalWrites.push(w),
+        afterCommit: (w) => void afterCommit.push(w),
+      };
+      const result = await handler(scope as never, input);
+      if (endpoint.binary) return result;
       const out = endpoint.response.safeParse(result);
       if (!out.success) {
         deps.logger.error({ requestId: ctx.state.requestId, route: endpoint.path, issues: out.error.issues.map((i: z.core.$ZodIssue) => i.path.join('.')) }, 'response violates contract');
@@ -83,28 +120,49 @@ export function mount<E extends Endpoint<any, any, any, any, any>>(router: Route
       }
       return out.data;
     };
+    const keepRefusalWrites = async (db: Db): Promise<AppError | undefined> => {
+      let replacement: AppError | undefined;
+      for (const w of refusalWrites) replacement = (await w(db)) ?? replacement;
+      return replacement;
+    };
 
     const key = ctx.get('idempotency-key');
     if (endpoint.idempotent && auth && (key || endpoint.idempotent === 'required')) {
       if (!IDEMPOTENCY_KEY.test(key)) throw new AppError('IDEMPOTENCY_KEY_MISSING');
       const answer = await idempotent(
-        deps,
+        pool,
+        now,
         auth.userId,
         key,
-        requestFingerprint(endpoint.method, endpoint.path, { params, body }),
-        async (tx) => ({ status: endpoint.status ?? 200, bodyText: JSON.stringify(present(await handler(input, rc(tx)))) }),
+        requestFingerprint(endpoint.method, endpoint.path, { params: input.params, body: input.body }),
+        async (tx) => ({ status: endpoint.status ?? 200, bodyText: JSON.stringify(await run(tx)) }),
         (err) => ({ status: err.status, bodyText: JSON.stringify(renderError(err.code, ctx.state.requestId, err.details, err.message)) }),
-        opts.onRefusal ? (tx, err) => opts.onRefusal!(tx, err, auth) : undefined,
+        async (db) => void (await keepRefusalWrites(db)),
       );
+      for (const w of afterCommit) await w(pool);
       ctx.status = answer.status;
       ctx.type = 'application/json; charset=utf-8';
       ctx.body = answer.bodyText;
       return;
     }
 
-    const result = await handler(input, rc(deps.db));
-    if (endpoint.binary) return;
+    let result: unknown;
+    try {
+      result =
+        endpoint.method === 'GET'
+          ? await run(pool)
+          : await retryOnConflict(() => pool.transaction((tx) => insideTransaction(() => run(tx as unknown as Db))));
+    } catch (err) {
+      if (err instanceof AppError && refusalWrites.length) {
+        const replacement =
+          endpoint.method === 'GET' ? await keepRefusalWrites(pool) : await pool.transaction((tx) => insideTransaction(() => keepRefusalWrites(tx as unknown as Db)));
+        throw replacement ?? err;
+      }
+      throw err;
+    }
+    for (const w of afterCommit) await w(pool);
+    if (endpoint.binary) return sendFile(ctx, result as BinaryFile);
     ctx.status = endpoint.status ?? 200;
-    ctx.body = present(result);
+    ctx.body = result;
   });
 }

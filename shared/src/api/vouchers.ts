@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from './endpoint';
-import { IdParams, IsoDate, PageQuery, page } from '../models/common';
+import { IdParams, IsoDate, Month as MonthValue, PageQuery, page } from '../models/common';
 import {
   BatchStats,
   MerchantAdminView,
@@ -17,9 +17,8 @@ import {
   VoucherDetail,
   VoucherView,
 } from '../models/vouchers';
-import { PERIOD_PATTERN } from '../time';
 
-const Month = z.object({ month: z.string().regex(PERIOD_PATTERN, '月份格式为 2026-12') }).strict();
+const Month = z.object({ month: MonthValue }).strict();
 const DateQuery = z.object({ date: IsoDate.optional() }).strict();
 
 export const vouchersApi = {

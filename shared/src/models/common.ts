@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPeriodInRange, MAX_YEAR, MIN_YEAR } from '../time';
 
 export const Id = z.uuid();
 export type Id = z.infer<typeof Id>;
@@ -10,11 +11,14 @@ export function isRealDate(ymd: string): boolean {
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const t = new Date(Date.UTC(y, mo - 1, d));
-  return y >= 2000 && y <= 2100 && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  return y >= MIN_YEAR && y <= MAX_YEAR && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
 export const IsoDateTime = z.iso.datetime({ offset: true }).refine(isRealDate, '日期不存在或超出范围');
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 2026-12-20').refine(isRealDate, '日期不存在或超出范围');
+
+/** A Shanghai calendar month "2026-12", in the product's year range. */
+export const Month = z.string().regex(/^\d{4}-\d{2}$/, '月份格式为 2026-12').refine(isPeriodInRange, '月份不存在或超出范围');
 
 /** `?cursor=&limit=`; the cursor is opaque to the client. */
 export const PageQuery = z

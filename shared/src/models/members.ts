@@ -11,12 +11,13 @@ export const memberTagLabels: Record<MemberTag, string> = {
   hardship: '困难职工',
 };
 
-export const MemberStatus = z.enum(['pending', 'active', 'rejected']);
+export const MemberStatus = z.enum(['pending', 'active', 'rejected', 'suspended']);
 export type MemberStatus = z.infer<typeof MemberStatus>;
 export const memberStatusLabels: Record<MemberStatus, string> = {
   pending: '待审核',
   active: '正式会员',
   rejected: '未通过',
+  suspended: '已暂停',
 };
 
 const ChineseName = z
@@ -70,17 +71,24 @@ export const MemberAdminView = z
     phoneMasked: z.string(),
     idNumberMasked: z.string(),
     joinedAt: IsoDateTime,
+    /** The ID number is already held by another member: staff check before approving. */
+    idConflict: z.boolean(),
+    abilities: z.object({ review: z.boolean(), update: z.boolean() }).strict(),
   })
   .strict();
 export type MemberAdminView = z.infer<typeof MemberAdminView>;
 
 export const MemberPatch = z
   .object({
-    status: z.enum(['active', 'rejected']).optional(),
+    /** approve (active), reject a pending application, suspend or reinstate an active member */
+    status: z.enum(['active', 'rejected', 'suspended']).optional(),
     tags: z.array(MemberTag).max(5).optional(),
+    /** Why an application was rejected; the applicant sees it. */
+    reason: z.string().trim().min(2).max(200).optional(),
   })
   .strict()
-  .refine((v) => v.status !== undefined || v.tags !== undefined, { message: '没有要修改的内容' });
+  .refine((v) => v.status !== undefined || v.tags !== undefined, { message: '没有要修改的内容' })
+  .refine((v) => v.reason === undefined || v.status === 'rejected', { message: '只有驳回申请时需要填写原因', path: ['reason'] });
 export type MemberPatch = z.infer<typeof MemberPatch>;
 
 export const MemberListQuery = z

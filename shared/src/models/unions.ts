@@ -26,7 +26,10 @@ export const UnionNode = z
     depth: z.number().int(),
     joinApproval: JoinApproval,
     joinCode: z.string(),
+    /** Members of this union and every union below it. */
     memberCount: z.number().int(),
+    /** What the caller may do here: change join approval, sign merchants. */
+    abilities: z.object({ manage: z.boolean(), signMerchants: z.boolean() }).strict(),
   })
   .strict();
 export type UnionNode = z.infer<typeof UnionNode>;

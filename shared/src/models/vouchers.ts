@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, Phone } from './common';
+import { Id, IsoDateTime, Month, Phone } from './common';
 import { MemberTag } from './members';
-import { PERIOD_PATTERN } from '../time';
 
 export const VoucherKind = z.enum(['threshold', 'direct']);
 export type VoucherKind = z.infer<typeof VoucherKind>;
@@ -11,7 +10,7 @@ const Fen = z.number().int().min(1).max(100_000_000);
 
 /** `benefitDay`: the 20th of `month` from `startTime` to 23:59:59 Shanghai; `window`: explicit instants. */
 export const BatchSchedule = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('benefitDay'), month: z.string().regex(PERIOD_PATTERN, '月份格式为 2026-12'), startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式为 10:00').default('10:00') }).strict(),
+  z.object({ type: z.literal('benefitDay'), month: Month, startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式为 10:00').default('10:00') }).strict(),
   z.object({ type: z.literal('window'), startsAt: IsoDateTime, endsAt: IsoDateTime }).strict(),
 ]);
 export type BatchSchedule = z.infer<typeof BatchSchedule>;
@@ -74,6 +73,10 @@ const batchFaceView = {
   stackable: z.boolean(),
 };
 
+/** What the calling staff member may do to a batch now (the client hides what is false). */
+export const BatchAbilities = z.object({ update: z.boolean(), publish: z.boolean(), close: z.boolean() }).strict();
+export type BatchAbilities = z.infer<typeof BatchAbilities>;
+
 export const VoucherBatchAdminView = z
   .object({
     ...batchFaceView,
@@ -90,6 +93,7 @@ export const VoucherBatchAdminView = z
     status: BatchStatus,
     createdAt: IsoDateTime,
     publishedAt: IsoDateTime.nullable(),
+    abilities: BatchAbilities,
   })
   .strict();
 export type VoucherBatchAdminView = z.infer<typeof VoucherBatchAdminView>;
@@ -159,7 +163,7 @@ export const RedemptionBody = z
   .object({
     code: z.string().trim().transform((s) => s.replace(/\s+/g, '')).pipe(ShortCode),
     orderAmountFen: z.number().int().min(1).max(100_000_000),
-    /** Optional: exactly which of the member's vouchers of this batch to use (stacking). */
+    /** The presented voucher alone unless the cashier picks more of the member's vouchers of this batch (stacking) from the preview. */
     voucherIds: z.array(Id).min(1).max(20).optional(),
   })
   .strict();
@@ -174,6 +178,8 @@ export const RedemptionResult = z
     memberNameMasked: z.string(),
     batchTitle: z.string(),
     vouchers: z.array(z.object({ id: Id, faceValueFen: z.number().int() }).strict()),
+    /** The member's other unused vouchers of this batch that the cashier may add (stackable batches only). */
+    stackable: z.array(z.object({ id: Id, faceValueFen: z.number().int(), expiresAt: IsoDateTime }).strict()),
   })
   .strict();
 export type RedemptionResult = z.infer<typeof RedemptionResult>;
@@ -202,6 +208,7 @@ export const MerchantInput = z
   .strict();
 
 export const MerchantAdminView = MerchantRef.extend({ unionId: Id, unionName: z.string(), active: z.boolean(), staffCount: z.number().int() }).strict();
+export type MerchantAdminView = z.infer<typeof MerchantAdminView>;
 
 export const BatchStats = z
   .object({

@@ -38,12 +38,19 @@ export function audienceIncludes(batchUnionPath: string, batchTags: readonly str
 }
 
 /**
- * Merchant scope: the listed merchants, or (empty list) every partner merchant whose union is
- * inside the audience's subtree or above it (a city-wide partner serves every district).
+ * Merchant scope: the listed merchants (the paying union approved each one), or, with an empty
+ * list, partners signed by the batch's own union or a union above it (a city-wide partner serves
+ * every district). A union below the payer never spends the payer's money through a merchant it
+ * signed itself.
  */
-export function merchantServesBatch(merchantIds: readonly string[], merchantId: string, merchantUnionPath: string, audienceUnionPath: string): boolean {
+export function merchantServesBatch(merchantIds: readonly string[], merchantId: string, merchantUnionPath: string, batchUnionPath: string): boolean {
   if (merchantIds.length > 0) return merchantIds.includes(merchantId);
-  return merchantUnionPath.startsWith(audienceUnionPath) || audienceUnionPath.startsWith(merchantUnionPath);
+  return batchUnionPath.startsWith(merchantUnionPath);
+}
+
+/** A merchant the paying union may list: signed inside its area or above it. */
+export function merchantListable(merchantUnionPath: string, batchUnionPath: string): boolean {
+  return merchantUnionPath.startsWith(batchUnionPath) || batchUnionPath.startsWith(merchantUnionPath);
 }
 
 export interface VoucherFace {

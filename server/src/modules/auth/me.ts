@@ -1,8 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import { maskName, maskPhone, type Me, type MemberCard } from '@gonghui/shared';
-import { schema } from '../../db/index';
-import type { Deps } from '../../deps';
-import { loadAuth } from '../../http/auth';
+import { schema, type Db } from '../../db/index';
+import { authBySession } from '../../scope/auth';
+import type { PublicScope, Scope } from '../../scope/scope';
 
 const { users, members, unions, merchants, donors } = schema;
 
@@ -11,15 +11,15 @@ export function pathIds(path: string): string[] {
   return path.split('/').filter(Boolean);
 }
 
-export async function memberCard(deps: Deps, memberId: string): Promise<MemberCard | null> {
-  const [row] = await deps.db
+export async function memberCard(db: Db, memberId: string): Promise<MemberCard | null> {
+  const [row] = await db
     .select({ m: members, unionName: unions.name, unionPath: unions.path })
     .from(members)
     .innerJoin(unions, eq(unions.id, members.unionId))
     .where(eq(members.id, memberId));
   if (!row) return null;
   const ids = pathIds(row.unionPath);
-  const names = await deps.db.select({ id: unions.id, name: unions.name }).from(unions).where(inArray(unions.id, ids));
+  const names = await db.select({ id: unions.id, name: unions.name }).from(unions).where(inArray(unions.id, ids));
   const byId = new Map(names.map((n) => [n.id, n.name]));
   const m = row.m;
   return {
@@ -38,17 +38,18 @@ export async function memberCard(deps: Deps, memberId: string): Promise<MemberCa
   };
 }
 
-export async function loadMe(deps: Deps, userId: string, sessionId: string): Promise<Me> {
-  const auth = await loadAuth(deps, sessionId);
-  const [user] = await deps.db.select().from(users).where(eq(users.id, userId));
+export async function loadMe(scope: Pick<PublicScope, 'db' | 'now'>, userId: string, sessionId: string): Promise<Me> {
+  const { db } = scope;
+  const auth = await authBySession(db, sessionId);
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
   const staffUnions = auth.staff.length
-    ? await deps.db.select({ id: unions.id, name: unions.name, kind: unions.kind }).from(unions).where(inArray(unions.id, auth.staff.map((s) => s.unionId)))
+    ? await db.select({ id: unions.id, name: unions.name, kind: unions.kind }).from(unions).where(inArray(unions.id, auth.staff.map((s) => s.unionId)))
     : [];
   const [merchant] = auth.merchantIds.length
-    ? await deps.db.select({ id: merchants.id, name: merchants.name }).from(merchants).where(inArray(merchants.id, auth.merchantIds)).limit(1)
+    ? await db.select({ id: merchants.id, name: merchants.name }).from(merchants).where(inArray(merchants.id, auth.merchantIds)).limit(1)
     : [];
-  const [donor] = auth.donor ? await deps.db.select().from(donors).where(eq(donors.userId, userId)) : [];
-  const member = auth.memberId ? await memberCard(deps, auth.memberId) : null;
+  const [donor] = auth.donor ? await db.select().from(donors).where(eq(donors.userId, userId)) : [];
+  const member = auth.memberId ? await memberCard(db, auth.memberId) : null;
   const unionById = new Map(staffUnions.map((u) => [u.id, u]));
   return {
     user: {
@@ -66,11 +67,12 @@ export async function loadMe(deps: Deps, userId: string, sessionId: string): Pro
     })),
     merchant: merchant ? { merchantId: merchant.id, merchantName: merchant.name } : null,
     donor: donor ? { kind: donor.kind, displayName: donor.displayName } : null,
-    serverTime: deps.clock.now().toISOString(),
+    serverTime: scope.now.toISOString(),
   };
 }
 
-export async function careModeSetter(deps: Deps, userId: string, careMode: boolean): Promise<void> {
-  await deps.db.update(users).set({ careMode }).where(eq(users.id, userId));
+export async function careModeSetter(scope: Scope, { careMode }: { careMode: boolean }): Promise<Me> {
+  await scope.db.update(users).set({ careMode }).where(eq(users.id, scope.auth.userId));
+  return loadMe(scope, scope.auth.userId, scope.auth.sessionId);
 }
 

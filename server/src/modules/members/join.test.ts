@@ -47,11 +47,53 @@ describe.each(storageKinds)('real-name joining on %s', (kind) => {
     expect(r.body.status).toBe('pending');
   });
 
-  it('rejects a second membership for the same ID number with 409 MEMBER_ALREADY_EXISTS', async () => {
-    const token = await smsSignIn(app(), '13600000102');
-    const r = await app().post('/api/members/join', { joinCode: 'HZWXEQUIP2', name: '李新华', idNumber: validId('33050219880312123'), employer: '某公司' }, token);
-    expect(r.status).toBe(409);
-    expect(r.body.error.code).toBe('MEMBER_ALREADY_EXISTS');
+  it('sends a join with an ID number another member holds to staff review, telling the caller nothing', async () => {
+    const squatter = await smsSignIn(app(), '13600000102');
+    // 33050219880312123 belongs to a seeded, active member
+    const r = await app().post('/api/members/join', { joinCode: 'HZWXEQUIP2', name: '李新华', idNumber: validId('33050219880312123'), employer: '某公司' }, squatter);
+    expect(r.status).toBe(201);
+    expect(r.body.status).toBe('pending'); // even though this union approves joins automatically
+    expect(JSON.stringify(r.body)).not.toMatch(/已入会|ALREADY/);
+    const district = await app().login('13900000002');
+    const view = await app().get(`/api/admin/members/${r.body.id}`, district);
+    expect(view.body).toMatchObject({ status: 'pending', idConflict: true, abilities: { review: true } });
+    // approving would make two admitted members with one ID: the database refuses, staff are told why
+    const approve = await app().patch(`/api/admin/members/${r.body.id}`, { status: 'active' }, district);
+    expect(approve.status).toBe(409);
+    expect(approve.body.error.code).toBe('MEMBER_ID_CONFLICT');
+    expect((await app().get(`/api/admin/members/${r.body.id}`, district)).body.status).toBe('pending');
+  });
+
+  it('lets a rejected applicant apply again, with the same account and ID number', async () => {
+    const phone = '13600000105';
+    const idNumber = validId('33050219930707666');
+    const token = await smsSignIn(app(), phone);
+    const first = await app().post('/api/members/join', { joinCode: 'HZWXKIDS2', name: '孙丽', idNumber, employer: '织里镇星童服饰有限公司' }, token);
+    expect(first.body.status).toBe('pending');
+    const district = await app().login('13900000002');
+    const rejected = await app().patch(`/api/admin/members/${first.body.id}`, { status: 'rejected', reason: '单位名称与工会不符' }, district);
+    expect(rejected.status).toBe(200);
+    expect(rejected.body.status).toBe('rejected');
+    expect((await app().get('/api/me', token)).body.member).toBeNull();
+    const again = await app().post('/api/members/join', { joinCode: 'HZWXKIDS2', name: '孙丽', idNumber, employer: '织里镇星童服饰有限公司' }, token);
+    expect(again.status).toBe(201);
+    expect(again.body.status).toBe('pending');
+    expect(again.body.id).not.toBe(first.body.id);
+    const approved = await app().patch(`/api/admin/members/${again.body.id}`, { status: 'active' }, district);
+    expect(approved.body.status).toBe('active');
+    // a decided application is not reviewed twice
+    const twice = await app().patch(`/api/admin/members/${first.body.id}`, { status: 'active' }, district);
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe('MEMBER_INVALID_STATE');
+  });
+
+  it('answers 429 after 20 unknown join codes from one address, and still serves a known code elsewhere', async () => {
+    for (let i = 0; i < 20; i++) expect((await app().get(`/api/unions/join/NOPE${1000 + i}`)).status).toBe(404);
+    const limited = await app().get('/api/unions/join/HZWXEQUIP2');
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('RATE_LIMITED');
+    app().clock.advance(11 * 60_000);
+    expect((await app().get('/api/unions/join/HZWXEQUIP2')).status).toBe(200);
   });
 
   it('rejects an ID number with a wrong check digit with 422 and writes nothing', async () => {

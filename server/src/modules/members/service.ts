@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import {
   AppError,
   isValidIdNumber,
@@ -13,58 +13,54 @@ import {
 } from '@gonghui/shared';
 import { blindIndex, encrypt } from '../../crypto';
 import { isUniqueViolation, schema } from '../../db/index';
-import type { Deps } from '../../deps';
-import { decodeCursor, pageOf } from '../../http/pagination';
-import { inScopeSql, pathInScope } from '../../http/policies';
-import type { Auth } from '../../http/state';
+import { decodeCursor, pageOf } from '../../lib/pagination';
+import { memberPolicy, scopedMember, type ScopedMember } from '../../policies/members';
+import { inScopeSql } from '../../policies/staff';
+import { scopedUnion } from '../../policies/unions';
+import type { Scope } from '../../scope/scope';
+import { audit } from '../audit/service';
 import { memberCard } from '../auth/me';
-import { scopedUnion } from '../unions/service';
-import { writeAudit } from '../audit/service';
 
 const { members, unions, users } = schema;
 
 const adminColumns = {
-  id: members.id,
-  name: members.name,
-  memberNo: members.memberNo,
-  status: members.status,
-  unionId: members.unionId,
+  m: members,
   unionName: unions.name,
   unionPath: unions.path,
-  employer: members.employer,
-  tags: members.tags,
   phone: users.phone,
-  idNumberMasked: members.idNumberMasked,
-  joinedAt: members.joinedAt,
 };
 
-type AdminRow = { [K in keyof typeof adminColumns]: (typeof adminColumns)[K]['_']['data'] };
+type AdminRow = ScopedMember & { phone: string };
 
 /** The presenter for staff: the phone leaves masked, the ID number was masked at rest already. */
-function presentForStaff(r: AdminRow): MemberAdminView {
+function presentForStaff(scope: Scope, r: AdminRow): MemberAdminView {
+  const { m } = r;
+  const { review, update } = memberPolicy.abilities(scope, r);
   return {
-    id: r.id,
-    name: r.name,
-    memberNo: r.memberNo,
-    status: r.status,
-    unionId: r.unionId,
+    id: m.id,
+    name: m.name,
+    memberNo: m.memberNo,
+    status: m.status,
+    unionId: m.unionId,
     unionName: r.unionName,
-    employer: r.employer,
-    tags: r.tags,
+    employer: m.employer,
+    tags: m.tags,
     phoneMasked: maskPhone(r.phone),
-    idNumberMasked: r.idNumberMasked,
-    joinedAt: r.joinedAt.toISOString(),
+    idNumberMasked: m.idNumberMasked,
+    joinedAt: m.joinedAt.toISOString(),
+    idConflict: m.idConflict,
+    abilities: { review, update },
   };
 }
 
-function baseQuery(deps: Deps) {
-  return deps.db.select(adminColumns).from(members).innerJoin(unions, eq(unions.id, members.unionId)).innerJoin(users, eq(users.id, members.userId));
+function baseQuery(scope: Scope) {
+  return scope.db.select(adminColumns).from(members).innerJoin(unions, eq(unions.id, members.unionId)).innerJoin(users, eq(users.id, members.userId));
 }
 
-export async function memberList(deps: Deps, auth: Auth, q: MemberListQuery) {
-  const where: SQL[] = [inScopeSql(auth, unions.path)];
+export async function memberList(scope: Scope, q: MemberListQuery) {
+  const where: SQL[] = [inScopeSql(scope.auth, unions.path)];
   if (q.unionId) {
-    const u = await scopedUnion(deps, auth, q.unionId);
+    const u = await scopedUnion(scope, q.unionId);
     where.push(like(unions.path, `${u.path}%`));
   }
   if (q.status) where.push(eq(members.status, q.status));
@@ -73,84 +69,91 @@ export async function memberList(deps: Deps, auth: Auth, q: MemberListQuery) {
     where.push(or(ilike(members.name, `%${term}%`), eq(members.memberNo, q.q), eq(users.phone, q.q))!);
   }
   if (q.cursor) where.push(gt(members.memberNo, decodeCursor(q.cursor, ['string'])[0]!));
-  const rows = await baseQuery(deps)
+  const rows = await baseQuery(scope)
     .where(and(...where))
     .orderBy(asc(members.memberNo))
     .limit(q.limit + 1);
-  return pageOf(rows, q.limit, presentForStaff, (r) => [r.memberNo]);
+  return pageOf(rows, q.limit, (r) => presentForStaff(scope, r), (r) => [r.m.memberNo]);
 }
 
-async function scopedMember(deps: Deps, auth: Auth, id: string): Promise<AdminRow> {
-  const [row] = await baseQuery(deps).where(eq(members.id, id)).limit(1);
-  if (!row || !pathInScope(auth, row.unionPath)) throw new AppError('MEMBER_NOT_FOUND');
-  return row;
+export async function memberForStaff(scope: Scope, { id }: { id: string }): Promise<MemberAdminView> {
+  await scopedMember(scope, id);
+  const [row] = await baseQuery(scope).where(eq(members.id, id));
+  return presentForStaff(scope, row!);
 }
 
-export async function memberForStaff(deps: Deps, auth: Auth, id: string): Promise<MemberAdminView> {
-  return presentForStaff(await scopedMember(deps, auth, id));
-}
-
-export async function memberUpdater(deps: Deps, auth: Auth, id: string, patch: MemberPatch, requestId: string): Promise<MemberAdminView> {
-  const before = await scopedMember(deps, auth, id);
-  await deps.db.transaction(async (tx) => {
-    await tx
+/**
+ * Staff decide on applications (approve or reject: operators may) and on admitted members (tags,
+ * suspend, reinstate). A rejection frees the account and the ID number for a new application.
+ */
+export async function memberUpdater(scope: Scope, { id, patch }: { id: string; patch: MemberPatch }): Promise<MemberAdminView> {
+  const before = await scopedMember(scope, id, { forUpdate: true });
+  const reviewing = before.m.status === 'pending';
+  if (patch.status) {
+    const allowed = reviewing ? ['active', 'rejected'] : ['active', 'suspended'];
+    if (!allowed.includes(patch.status)) throw new AppError('MEMBER_INVALID_STATE');
+  }
+  memberPolicy.authorize(scope, reviewing ? 'review' : 'update', before);
+  try {
+    await scope.db
       .update(members)
-      .set({ ...(patch.status ? { status: patch.status } : {}), ...(patch.tags ? { tags: [...new Set(patch.tags)] } : {}) })
+      .set({
+        ...(patch.status ? { status: patch.status, idConflict: patch.status === 'active' ? false : before.m.idConflict } : {}),
+        ...(patch.status === 'rejected' ? { rejectionReason: patch.reason ?? null } : {}),
+        ...(patch.tags ? { tags: [...new Set(patch.tags)] } : {}),
+      })
       .where(eq(members.id, id));
-    await writeAudit(tx, deps.clock.now(), {
-      actorUserId: auth.userId,
-      action: 'member.update',
-      targetType: 'member',
-      targetId: id,
-      requestId,
-      detail: { from: { status: before.status, tags: before.tags }, to: patch },
-    });
-  });
-  return memberForStaff(deps, auth, id);
+  } catch (err) {
+    // Another admitted member holds the same ID number: staff must settle who is who first.
+    if (isUniqueViolation(err, 'members_id_number_key')) throw new AppError('MEMBER_ID_CONFLICT');
+    throw err;
+  }
+  await audit(scope, 'member.update', { type: 'member', id }, { from: { status: before.m.status, tags: before.m.tags }, to: patch });
+  return memberForStaff(scope, { id });
 }
 
-/** Real-name joining through a grassroots union's QR link. */
-export async function memberJoiner(deps: Deps, auth: Auth, body: JoinBody, requestId: string): Promise<MemberCard> {
-  if (auth.memberId) throw new AppError('MEMBER_ALREADY_JOINED');
+/**
+ * Real-name joining through a grassroots union's QR link. An ID number someone else already
+ * holds is not revealed to the caller: the application waits for staff review like any other.
+ */
+export async function memberJoiner(scope: Scope, body: JoinBody): Promise<MemberCard> {
+  if (scope.auth.memberId) throw new AppError('MEMBER_ALREADY_JOINED');
   const idNumber = normalizeIdNumber(body.idNumber);
   if (!isValidIdNumber(idNumber)) throw new AppError('ID_NUMBER_INVALID');
-  const [union] = await deps.db.select().from(unions).where(eq(unions.joinCode, body.joinCode)).limit(1);
+  const [union] = await scope.db.select().from(unions).where(eq(unions.joinCode, body.joinCode)).limit(1);
   if (!union) throw new AppError('UNION_NOT_FOUND');
   if (union.kind !== 'grassroots') throw new AppError('UNION_NOT_GRASSROOTS');
+  const idHash = blindIndex(scope.deps.keys, idNumber);
+  const [holder] = await scope.db
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.idNumberHash, idHash), ne(members.status, 'rejected')))
+    .limit(1);
+  const idConflict = holder !== undefined;
   let memberId: string;
   try {
-    memberId = await deps.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(members)
-        .values({
-          userId: auth.userId,
-          unionId: union.id,
-          name: body.name,
-          idNumberEnc: encrypt(deps.keys, idNumber),
-          idNumberHash: blindIndex(deps.keys, idNumber),
-          idNumberMasked: maskIdNumber(idNumber),
-          employer: body.employer,
-          memberNo: sql`'HZ' || nextval('member_no_seq')`,
-          status: union.joinApproval === 'auto' ? 'active' : 'pending',
-          joinedAt: deps.clock.now(),
-        })
-        .returning({ id: members.id });
-      await tx.update(users).set({ displayName: body.name }).where(eq(users.id, auth.userId));
-      await writeAudit(tx, deps.clock.now(), {
-        actorUserId: auth.userId,
-        action: 'member.join',
-        targetType: 'member',
-        targetId: row!.id,
-        requestId,
-        detail: { unionId: union.id, approval: union.joinApproval },
-      });
-      return row!.id;
-    });
+    const [row] = await scope.db
+      .insert(members)
+      .values({
+        userId: scope.auth.userId,
+        unionId: union.id,
+        name: body.name,
+        idNumberEnc: encrypt(scope.deps.keys, idNumber),
+        idNumberHash: idHash,
+        idNumberMasked: maskIdNumber(idNumber),
+        employer: body.employer,
+        memberNo: sql`'HZ' || nextval('member_no_seq')`,
+        status: union.joinApproval === 'auto' && !idConflict ? 'active' : 'pending',
+        idConflict,
+        joinedAt: scope.now,
+      })
+      .returning({ id: members.id });
+    memberId = row!.id;
   } catch (err) {
-    if (isUniqueViolation(err, 'members_id_number_key')) throw new AppError('MEMBER_ALREADY_EXISTS');
     if (isUniqueViolation(err, 'members_user_key')) throw new AppError('MEMBER_ALREADY_JOINED');
     throw err;
   }
-  return (await memberCard(deps, memberId))!;
+  await scope.db.update(users).set({ displayName: body.name }).where(eq(users.id, scope.auth.userId));
+  await audit(scope, 'member.join', { type: 'member', id: memberId }, { unionId: union.id, approval: union.joinApproval, idConflict });
+  return (await memberCard(scope.db, memberId))!;
 }
-

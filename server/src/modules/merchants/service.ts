@@ -2,27 +2,23 @@ import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { AppError, fromShanghai, maskPhone, parsePeriod, addMonths } from '@gonghui/shared';
 import { isUniqueViolation, schema } from '../../db/index';
-import type { Deps } from '../../deps';
-import { inScopeSql, pathInScope, requireAdminOver } from '../../http/policies';
-import type { Auth } from '../../http/state';
-import { writeAudit } from '../audit/service';
-import { addRedemptionSheet, styleHeader, yuan } from '../vouchers/exports';
-import { scopedUnion } from '../unions/service';
+import type { BinaryFile } from '../../http/route';
+import { addRedemptionSheet, styleHeader, XLSX_TYPE, yuan } from '../../lib/xlsx';
+import { inScopeSql, pathInScope } from '../../policies/staff';
+import { scopedUnion, unionPolicy } from '../../policies/unions';
+import type { Scope } from '../../scope/scope';
+import { audit } from '../audit/service';
 
 const { merchants, merchantStaff, users, unions, redemptions, voucherBatches, members, staffRoles } = schema;
 
-export async function merchantCreator(
-  deps: Deps,
-  auth: Auth,
-  input: { name: string; category: string; address: string; unionId: string; staffPhones: string[] },
-  requestId: string,
-) {
-  const union = await scopedUnion(deps, auth, input.unionId);
-  requireAdminOver(auth, union.path);
-  const now = deps.clock.now();
+export async function merchantCreator(scope: Scope, input: { name: string; category: string; address: string; unionId: string; staffPhones: string[] }) {
+  const union = await scopedUnion(scope, input.unionId);
+  unionPolicy.authorize(scope, 'signMerchants', union);
+  const { now } = scope;
+  const tx = scope.db;
   let id: string;
   try {
-    id = await deps.db.transaction(async (tx) => {
+    id = await (async () => {
       const [m] = await tx.insert(merchants).values({ name: input.name, category: input.category, address: input.address, unionId: union.id, createdAt: now }).returning({ id: merchants.id });
       const bound: string[] = [];
       for (const phone of new Set(input.staffPhones)) {
@@ -34,19 +30,19 @@ export async function merchantCreator(
         await tx.insert(merchantStaff).values({ userId: u!.id, merchantId: m!.id });
         bound.push(u!.id);
       }
-      await writeAudit(tx, now, { actorUserId: auth.userId, action: 'merchant.create', targetType: 'merchant', targetId: m!.id, requestId, detail: { unionId: union.id, staffUserIds: bound } });
+      await audit(scope, 'merchant.create', { type: 'merchant', id: m!.id }, { unionId: union.id, staffUserIds: bound });
       return m!.id;
-    });
+    })();
   } catch (err) {
     if (isUniqueViolation(err, 'merchant_staff_user_key')) throw new AppError('MERCHANT_STAFF_TAKEN');
     throw err;
   }
-  const [view] = (await merchantList(deps, auth)).data.filter((m) => m.id === id);
+  const [view] = (await merchantList(scope)).data.filter((m) => m.id === id);
   return view!;
 }
 
-export async function merchantList(deps: Deps, auth: Auth) {
-  const rows = await deps.db
+export async function merchantList(scope: Scope) {
+  const rows = await scope.db
     .select({
       m: merchants,
       unionName: unions.name,
@@ -54,7 +50,7 @@ export async function merchantList(deps: Deps, auth: Auth) {
     })
     .from(merchants)
     .innerJoin(unions, eq(unions.id, merchants.unionId))
-    .where(inScopeSql(auth, unions.path))
+    .where(inScopeSql(scope.auth, unions.path))
     .orderBy(asc(merchants.name));
   return {
     data: rows.map((r) => ({
@@ -74,14 +70,15 @@ export async function merchantList(deps: Deps, auth: Auth) {
  * One merchant's settlement for a Shanghai month: every redemption of vouchers issued by unions
  * in the caller's subtree, and a summary per batch — what the union owes the merchant.
  */
-export async function merchantSettlement(deps: Deps, auth: Auth, merchantId: string, month: string, requestId: string): Promise<{ filename: string; chineseName: string; buffer: Buffer }> {
-  const [merchant] = await deps.db.select().from(merchants).where(eq(merchants.id, merchantId)).limit(1);
+export async function merchantSettlement(scope: Scope, { merchantId, month }: { merchantId: string; month: string }): Promise<BinaryFile> {
+  const { db, auth } = scope;
+  const [merchant] = await db.select().from(merchants).where(eq(merchants.id, merchantId)).limit(1);
   if (!merchant) throw new AppError('MERCHANT_NOT_FOUND');
   const { year, month: m } = parsePeriod(month);
   const from = fromShanghai(year, m, 1);
   const next = parsePeriod(addMonths(month, 1));
   const to = fromShanghai(next.year, next.month, 1);
-  const rows = await deps.db
+  const rows = await db
     .select({ r: redemptions, batchTitle: voucherBatches.title, batchUnionPath: voucherBatches.unionPath, memberName: members.name, memberNo: members.memberNo })
     .from(redemptions)
     .innerJoin(voucherBatches, eq(voucherBatches.id, redemptions.batchId))
@@ -89,7 +86,7 @@ export async function merchantSettlement(deps: Deps, auth: Auth, merchantId: str
     .where(and(eq(redemptions.merchantId, merchantId), gte(redemptions.createdAt, from), lt(redemptions.createdAt, to), inScopeSql(auth, voucherBatches.unionPath)))
     .orderBy(asc(redemptions.createdAt));
   // A merchant nobody in scope ever issued vouchers for, and that is not in scope itself, stays unknown.
-  const [owner] = await deps.db.select({ path: unions.path }).from(unions).where(eq(unions.id, merchant.unionId));
+  const [owner] = await db.select({ path: unions.path }).from(unions).where(eq(unions.id, merchant.unionId));
   if (rows.length === 0 && !(owner && pathInScope(auth, owner.path))) throw new AppError('MERCHANT_NOT_FOUND');
 
   const wb = new ExcelJS.Workbook();
@@ -120,6 +117,6 @@ export async function merchantSettlement(deps: Deps, auth: Auth, merchantId: str
 
   addRedemptionSheet(wb, '券批次', rows.map((x) => ({ r: x.r, label: x.batchTitle, memberName: x.memberName, memberNo: x.memberNo })));
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  await writeAudit(deps.db, deps.clock.now(), { actorUserId: auth.userId, action: 'merchant.export_settlement', targetType: 'merchant', targetId: merchantId, requestId, detail: { month, rows: rows.length } });
-  return { filename: `settlement-${month}.xlsx`, chineseName: `商户结算-${merchant.name}-${month}.xlsx`, buffer };
+  await audit(scope, 'merchant.export_settlement', { type: 'merchant', id: merchantId }, { month, rows: rows.length });
+  return { filename: `settlement-${month}.xlsx`, chineseName: `商户结算-${merchant.name}-${month}.xlsx`, contentType: XLSX_TYPE, buffer };
 }

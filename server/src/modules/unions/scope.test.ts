@@ -23,7 +23,12 @@ describe.each(storageKinds)('union scope on %s', (kind) => {
     const token = await app().login('13900000001');
     const r = await app().get('/api/admin/unions', token);
     expect(r.body.data).toHaveLength(11);
-    expect(r.body.data.reduce((s: number, u: { memberCount: number }) => s + u.memberCount, 0)).toBe(300);
+    // every count is its union's whole subtree of admitted members: the root holds them all
+    const [active] = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from members where status = 'active'`);
+    expect(active!.n).toBeGreaterThan(250);
+    expect(r.body.data[0].memberCount).toBe(active!.n);
+    const leaves = r.body.data.filter((u: { kind: string }) => u.kind === 'grassroots');
+    expect(leaves.reduce((s: number, u: { memberCount: number }) => s + u.memberCount, 0)).toBe(active!.n);
   });
 
   it('lists only members inside the district, across pages', async () => {
@@ -33,7 +38,7 @@ describe.each(storageKinds)('union scope on %s', (kind) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const r = await app().get(`/api/admin/members?limit=50${cursor ? `&cursor=${cursor}` : ''}`, token);
+      const r = await app().get(`/api/admin/members?status=active&limit=50${cursor ? `&cursor=${cursor}` : ''}`, token);
       expect(r.status).toBe(200);
       for (const m of r.body.data) {
         expect(allowed.has(m.unionId)).toBe(true);
@@ -42,7 +47,7 @@ describe.each(storageKinds)('union scope on %s', (kind) => {
       cursor = r.body.pagination.nextCursor;
     } while (cursor);
     expect(new Set(seen).size).toBe(seen.length);
-    const expected = wuxing.body.data.reduce((s: number, u: { memberCount: number }) => s + u.memberCount, 0);
+    const expected = wuxing.body.data[0].memberCount; // the district's subtree count
     expect(seen.length).toBe(expected);
     expect(expected).toBeGreaterThan(50);
   });

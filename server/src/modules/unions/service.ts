@@ -1,26 +1,29 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { AppError, type UnionJoinInfo, type UnionNode } from '@gonghui/shared';
+import { AppError, type JoinApproval, type UnionJoinInfo, type UnionNode } from '@gonghui/shared';
 import { schema } from '../../db/index';
-import type { Deps } from '../../deps';
-import { inScopeSql, pathInScope, requireAdminOver } from '../../http/policies';
-import { writeAudit } from '../audit/service';
-import type { Auth } from '../../http/state';
+import { LIMITS, assertUnderLimit, recordFailure } from '../../lib/limits';
+import { inScopeSql } from '../../policies/staff';
+import { scopedUnion, unionPolicy, type UnionRow } from '../../policies/unions';
+import type { PublicScope, Scope } from '../../scope/scope';
+import { audit } from '../audit/service';
 
 const { unions, members } = schema;
 
 /** The caller's subtrees, depth-first with siblings by name (Chinese collation is not portable, so JS sorts). */
-export async function unionTree(deps: Deps, auth: Auth): Promise<UnionNode[]> {
-  const rows = await deps.db.select().from(unions).where(inScopeSql(auth, unions.path));
+export async function unionTree(scope: Scope): Promise<UnionNode[]> {
+  const rows = await scope.db.select().from(unions).where(inScopeSql(scope.auth, unions.path));
   const counts = rows.length
-    ? await deps.db
+    ? await scope.db
         .select({ unionId: members.unionId, n: sql<number>`count(*)::int` })
         .from(members)
-        .where(inArray(members.unionId, rows.map((r) => r.id)))
+        .where(and(inArray(members.unionId, rows.map((r) => r.id)), eq(members.status, 'active')))
         .groupBy(members.unionId)
     : [];
-  const countBy = new Map(counts.map((c) => [c.unionId, Number(c.n)]));
+  // A federation's or district's count is its whole subtree's.
+  const own = new Map(counts.map((c) => [c.unionId, Number(c.n)]));
+  const subtreeCount = (r: UnionRow) => rows.filter((x) => x.path.startsWith(r.path)).reduce((s, x) => s + (own.get(x.id) ?? 0), 0);
   const ids = new Set(rows.map((r) => r.id));
-  const children = new Map<string | null, typeof rows>();
+  const children = new Map<string | null, UnionRow[]>();
   for (const r of rows) {
     const parent = r.parentId && ids.has(r.parentId) ? r.parentId : null;
     children.set(parent, [...(children.get(parent) ?? []), r]);
@@ -29,6 +32,7 @@ export async function unionTree(deps: Deps, auth: Auth): Promise<UnionNode[]> {
   const walk = (parent: string | null) => {
     const list = (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'));
     for (const r of list) {
+      const { manage, signMerchants } = unionPolicy.abilities(scope, r);
       out.push({
         id: r.id,
         name: r.name,
@@ -37,7 +41,8 @@ export async function unionTree(deps: Deps, auth: Auth): Promise<UnionNode[]> {
         depth: r.depth,
         joinApproval: r.joinApproval,
         joinCode: r.joinCode,
-        memberCount: countBy.get(r.id) ?? 0,
+        memberCount: subtreeCount(r),
+        abilities: { manage, signMerchants },
       });
       walk(r.id);
     }
@@ -46,26 +51,23 @@ export async function unionTree(deps: Deps, auth: Auth): Promise<UnionNode[]> {
   return out;
 }
 
-/** A union the caller may manage, or 404 (never 403: others' unions are not even confirmed to exist). */
-export async function scopedUnion(deps: Deps, auth: Auth, unionId: string) {
-  const [u] = await deps.db.select().from(unions).where(eq(unions.id, unionId)).limit(1);
-  if (!u || !pathInScope(auth, u.path)) throw new AppError('UNION_NOT_FOUND');
-  return u;
-}
-
-export async function joinInfo(deps: Deps, joinCode: string): Promise<UnionJoinInfo> {
-  const [u] = await deps.db.select().from(unions).where(and(eq(unions.joinCode, joinCode), eq(unions.kind, 'grassroots'))).limit(1);
-  if (!u) throw new AppError('UNION_NOT_FOUND');
-  const [parent] = u.parentId ? await deps.db.select({ name: unions.name }).from(unions).where(eq(unions.id, u.parentId)) : [];
+/** Public: what a worker sees after scanning a join QR. Unknown codes are counted per address, so codes cannot be enumerated. */
+export async function joinInfo(scope: PublicScope, { joinCode }: { joinCode: string }): Promise<UnionJoinInfo> {
+  const bucket = `join-code-miss:${scope.ip}`;
+  await assertUnderLimit(scope.db, scope.now, bucket, LIMITS.joinCodeMiss);
+  const [u] = await scope.db.select().from(unions).where(and(eq(unions.joinCode, joinCode), eq(unions.kind, 'grassroots'))).limit(1);
+  if (!u) {
+    scope.onRefusal((db) => recordFailure(db, scope.now, bucket));
+    throw new AppError('UNION_NOT_FOUND');
+  }
+  const [parent] = u.parentId ? await scope.db.select({ name: unions.name }).from(unions).where(eq(unions.id, u.parentId)) : [];
   return { id: u.id, name: u.name, parentName: parent?.name ?? null, joinApproval: u.joinApproval };
 }
 
-export async function unionUpdater(deps: Deps, auth: Auth, id: string, joinApproval: 'auto' | 'manual', requestId: string): Promise<UnionNode> {
-  const u = await scopedUnion(deps, auth, id);
-  requireAdminOver(auth, u.path);
-  await deps.db.transaction(async (tx) => {
-    await tx.update(unions).set({ joinApproval }).where(eq(unions.id, id));
-    await writeAudit(tx, deps.clock.now(), { actorUserId: auth.userId, action: 'union.update', targetType: 'union', targetId: id, requestId, detail: { joinApproval } });
-  });
-  return (await unionTree(deps, auth)).find((n) => n.id === id)!;
+export async function unionUpdater(scope: Scope, { id, joinApproval }: { id: string; joinApproval: JoinApproval }): Promise<UnionNode> {
+  const u = await scopedUnion(scope, id);
+  unionPolicy.authorize(scope, 'manage', u);
+  await scope.db.update(unions).set({ joinApproval }).where(eq(unions.id, id));
+  await audit(scope, 'union.update', { type: 'union', id }, { joinApproval });
+  return (await unionTree(scope)).find((n) => n.id === id)!;
 }

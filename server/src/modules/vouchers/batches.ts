@@ -1,40 +1,33 @@
 import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { AppError, batchProblems, batchWindow, PUBLISHED_PATCHABLE, type BatchStats, type VoucherBatchInput, type VoucherBatchPatch } from '@gonghui/shared';
+import { AppError, batchProblems, batchWindow, merchantListable, PUBLISHED_PATCHABLE, type BatchStats, type VoucherBatchInput, type VoucherBatchPatch } from '@gonghui/shared';
 import { queryRows, schema, type Db } from '../../db/index';
-import type { Deps } from '../../deps';
-import { decodeCursor, pageOf } from '../../http/pagination';
-import { inScopeSql, pathInScope, requireAdminOver } from '../../http/policies';
-import type { Auth } from '../../http/state';
-import { writeAudit } from '../audit/service';
-import { scopedUnion } from '../unions/service';
-import { addRedemptionSheet } from './exports';
-import { presentBatchForStaff, type BatchRow } from './presenters';
+import { addRedemptionSheet, XLSX_TYPE } from '../../lib/xlsx';
+import { decodeCursor, pageOf } from '../../lib/pagination';
+import { inScopeSql } from '../../policies/staff';
+import { scopedUnion } from '../../policies/unions';
+import { batchPolicy, scopedBatch, type BatchRow } from '../../policies/vouchers';
+import type { BinaryFile } from '../../http/route';
+import type { Scope } from '../../scope/scope';
+import { audit } from '../audit/service';
+import { presentBatchForStaff } from './presenters';
 
 const { voucherBatches, unions, vouchers, merchants, redemptions } = schema;
-
-/** A batch inside the caller's subtree, or 404. */
-export async function scopedBatch(db: Db, auth: Auth, id: string, forUpdate = false): Promise<BatchRow> {
-  const q = db.select().from(voucherBatches).where(eq(voucherBatches.id, id)).limit(1);
-  const [b] = forUpdate ? await q.for('update') : await q;
-  if (!b || !pathInScope(auth, b.unionPath)) throw new AppError('VOUCHER_BATCH_NOT_FOUND');
-  return b;
-}
 
 async function unionName(db: Db, id: string): Promise<string> {
   const [u] = await db.select({ name: unions.name }).from(unions).where(eq(unions.id, id));
   return u?.name ?? '';
 }
 
-/** Listed merchants must be active partners of the audience's area (inside it, or city-wide above it). */
-async function checkMerchants(db: Db, ids: string[], audiencePath: string): Promise<void> {
+/** Listed merchants must be active partners the paying union may list (inside its area, or city-wide above it). */
+async function checkMerchants(db: Db, ids: string[], batchUnionPath: string): Promise<void> {
   if (ids.length === 0) return;
   const found = await db
     .select({ id: merchants.id, path: unions.path })
     .from(merchants)
     .innerJoin(unions, eq(unions.id, merchants.unionId))
     .where(and(inArray(merchants.id, ids), eq(merchants.active, true)));
-  const serving = found.filter((m) => m.path.startsWith(audiencePath) || audiencePath.startsWith(m.path));
+  const serving = found.filter((m) => merchantListable(m.path, batchUnionPath));
   if (serving.length !== new Set(ids).size) throw new AppError('MERCHANT_NOT_FOUND');
 }
 
@@ -64,20 +57,21 @@ function columnsOf(input: VoucherBatchInput) {
   };
 }
 
-export async function batchCreator(deps: Deps, auth: Auth, input: VoucherBatchInput, requestId: string) {
-  const union = await scopedUnion(deps, auth, input.audience.unionId);
-  const now = deps.clock.now();
-  assertSound(input, now);
-  await checkMerchants(deps.db, input.merchantIds, union.path);
-  const [row] = await deps.db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(voucherBatches)
-      .values({ ...columnsOf(input), unionId: union.id, unionPath: union.path, createdBy: auth.userId, createdAt: now })
-      .returning();
-    await writeAudit(tx, now, { actorUserId: auth.userId, action: 'voucher_batch.create', targetType: 'voucher_batch', targetId: inserted[0]!.id, requestId });
-    return inserted;
-  });
-  return presentBatchForStaff(row!, union.name, now);
+function present(scope: Scope, b: BatchRow, unionName: string) {
+  const { update, publish, close } = batchPolicy.abilities(scope, b);
+  return presentBatchForStaff(b, unionName, scope.now, { update, publish, close });
+}
+
+export async function batchCreator(scope: Scope, input: VoucherBatchInput) {
+  const union = await scopedUnion(scope, input.audience.unionId);
+  assertSound(input, scope.now);
+  await checkMerchants(scope.db, input.merchantIds, union.path);
+  const [row] = await scope.db
+    .insert(voucherBatches)
+    .values({ ...columnsOf(input), unionId: union.id, unionPath: union.path, createdBy: scope.auth.userId, createdAt: scope.now })
+    .returning();
+  await audit(scope, 'voucher_batch.create', { type: 'voucher_batch', id: row!.id });
+  return present(scope, row!, union.name);
 }
 
 function toInput(b: BatchRow): VoucherBatchInput {
@@ -97,80 +91,80 @@ function toInput(b: BatchRow): VoucherBatchInput {
   };
 }
 
-/** Drafts change freely; a published batch keeps its value, kind, schedule and audience, and never drops stock below what is claimed. */
-export async function batchUpdater(deps: Deps, auth: Auth, id: string, patch: VoucherBatchPatch, requestId: string) {
-  const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
-    const before = await scopedBatch(tx, auth, id, true);
-    if (before.status !== 'draft') {
-      const locked = Object.keys(patch).filter((k) => !(PUBLISHED_PATCHABLE as readonly string[]).includes(k));
-      if (locked.length) throw new AppError('VOUCHER_BATCH_LOCKED', { fields: locked });
-      if (patch.stockTotal !== undefined && patch.stockTotal < before.stockClaimed) throw new AppError('VOUCHER_STOCK_BELOW_CLAIMED', { claimed: before.stockClaimed });
+/**
+ * Drafts change freely. A published batch (an admin's decision: it commits money) keeps its value,
+ * kind, schedule and audience, never drops stock below what is claimed, and loses no merchant once
+ * vouchers are out; an ended or closed batch takes no edits.
+ */
+export async function batchUpdater(scope: Scope, { id, patch }: { id: string; patch: VoucherBatchPatch }) {
+  const before = await scopedBatch(scope, id, { forUpdate: true });
+  batchPolicy.authorize(scope, 'update', before);
+  if (before.status !== 'draft') {
+    const locked = Object.keys(patch).filter((k) => !(PUBLISHED_PATCHABLE as readonly string[]).includes(k));
+    if (locked.length) throw new AppError('VOUCHER_BATCH_LOCKED', { fields: locked });
+    if (patch.stockTotal !== undefined && patch.stockTotal < before.stockClaimed) throw new AppError('VOUCHER_STOCK_BELOW_CLAIMED', { claimed: before.stockClaimed });
+    if (patch.merchantIds && before.stockClaimed > 0) {
+      const kept = new Set(patch.merchantIds);
+      // Members hold vouchers on the promise of these merchants: the list may grow, never shrink.
+      // (An empty list means the area's merchants, so it can neither become a list nor replace one.)
+      const removed = before.merchantIds.length === 0 ? patch.merchantIds.length > 0 : patch.merchantIds.length === 0 || before.merchantIds.some((m) => !kept.has(m));
+      if (removed) throw new AppError('VOUCHER_MERCHANT_IN_USE');
     }
-    const next: VoucherBatchInput = { ...toInput(before), ...patch };
-    let union = { id: before.unionId, path: before.unionPath };
-    if (patch.audience && patch.audience.unionId !== before.unionId) union = await scopedUnion(deps, auth, patch.audience.unionId);
-    if (before.status === 'draft') assertSound(next, now);
-    await checkMerchants(tx, patch.merchantIds ?? [], union.path);
-    const [row] = await tx
-      .update(voucherBatches)
-      .set({ ...columnsOf(next), unionId: union.id, unionPath: union.path })
-      // the database re-checks the stock floor: a claim may have landed since the read
-      .where(and(eq(voucherBatches.id, id), sql`${voucherBatches.stockClaimed} <= ${next.stockTotal}`))
-      .returning();
-    if (!row) throw new AppError('VOUCHER_STOCK_BELOW_CLAIMED');
-    await writeAudit(tx, now, { actorUserId: auth.userId, action: 'voucher_batch.update', targetType: 'voucher_batch', targetId: id, requestId, detail: { fields: Object.keys(patch) } });
-    return presentBatchForStaff(row, await unionName(tx, row.unionId), now);
-  });
+  }
+  const next: VoucherBatchInput = { ...toInput(before), ...patch };
+  const union = patch.audience && patch.audience.unionId !== before.unionId ? await scopedUnion(scope, patch.audience.unionId) : { id: before.unionId, path: before.unionPath };
+  if (before.status === 'draft') assertSound(next, scope.now);
+  // A new audience re-checks the whole list, not only the merchants this patch names.
+  await checkMerchants(scope.db, union.path !== before.unionPath ? next.merchantIds : (patch.merchantIds ?? []), union.path);
+  const [row] = await scope.db
+    .update(voucherBatches)
+    .set({ ...columnsOf(next), unionId: union.id, unionPath: union.path })
+    // the database re-checks the stock floor: a claim may have landed since the read
+    .where(and(eq(voucherBatches.id, id), sql`${voucherBatches.stockClaimed} <= ${next.stockTotal}`))
+    .returning();
+  if (!row) throw new AppError('VOUCHER_STOCK_BELOW_CLAIMED');
+  await audit(scope, 'voucher_batch.update', { type: 'voucher_batch', id }, { fields: Object.keys(patch) });
+  return present(scope, row, await unionName(scope.db, row.unionId));
 }
 
-export async function batchPublisher(deps: Deps, auth: Auth, id: string, requestId: string) {
-  const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
-    const b = await scopedBatch(tx, auth, id, true);
-    requireAdminOver(auth, b.unionPath);
-    if (b.status !== 'draft') throw new AppError('VOUCHER_BATCH_NOT_DRAFT');
-    assertSound(toInput(b), now);
-    const [row] = await tx.update(voucherBatches).set({ status: 'published', publishedAt: now }).where(eq(voucherBatches.id, id)).returning();
-    await writeAudit(tx, now, { actorUserId: auth.userId, action: 'voucher_batch.publish', targetType: 'voucher_batch', targetId: id, requestId });
-    return presentBatchForStaff(row!, await unionName(tx, row!.unionId), now);
-  });
+export async function batchPublisher(scope: Scope, { id }: { id: string }) {
+  const b = await scopedBatch(scope, id, { forUpdate: true });
+  batchPolicy.authorize(scope, 'publish', b);
+  assertSound(toInput(b), scope.now);
+  const [row] = await scope.db.update(voucherBatches).set({ status: 'published', publishedAt: scope.now }).where(eq(voucherBatches.id, id)).returning();
+  await audit(scope, 'voucher_batch.publish', { type: 'voucher_batch', id });
+  return present(scope, row!, await unionName(scope.db, row!.unionId));
 }
 
 /** Stops claiming at once; vouchers already claimed stay valid until they expire. */
-export async function batchCloser(deps: Deps, auth: Auth, id: string, requestId: string) {
-  const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
-    const b = await scopedBatch(tx, auth, id, true);
-    requireAdminOver(auth, b.unionPath);
-    if (b.status !== 'published') throw new AppError('VOUCHER_BATCH_NOT_PUBLISHED');
-    const [row] = await tx.update(voucherBatches).set({ status: 'closed', closedAt: now }).where(eq(voucherBatches.id, id)).returning();
-    await writeAudit(tx, now, { actorUserId: auth.userId, action: 'voucher_batch.close', targetType: 'voucher_batch', targetId: id, requestId });
-    return presentBatchForStaff(row!, await unionName(tx, row!.unionId), now);
-  });
+export async function batchCloser(scope: Scope, { id }: { id: string }) {
+  const b = await scopedBatch(scope, id, { forUpdate: true });
+  batchPolicy.authorize(scope, 'close', b);
+  const [row] = await scope.db.update(voucherBatches).set({ status: 'closed', closedAt: scope.now }).where(eq(voucherBatches.id, id)).returning();
+  await audit(scope, 'voucher_batch.close', { type: 'voucher_batch', id });
+  return present(scope, row!, await unionName(scope.db, row!.unionId));
 }
 
 /** Newest opening first. */
-export async function batchList(deps: Deps, auth: Auth, q: { cursor?: string; limit: number }) {
-  const where = [inScopeSql(auth, voucherBatches.unionPath)];
+export async function batchList(scope: Scope, q: { cursor?: string; limit: number }) {
+  const where = [inScopeSql(scope.auth, voucherBatches.unionPath)];
   if (q.cursor) {
     const [at, id] = decodeCursor(q.cursor, ['date', 'uuid']) as [string, string];
     where.push(or(lt(voucherBatches.startsAt, new Date(at)), and(eq(voucherBatches.startsAt, new Date(at)), lt(voucherBatches.id, id)))!);
   }
-  const rows = await deps.db
+  const rows = await scope.db
     .select({ b: voucherBatches, unionName: unions.name })
     .from(voucherBatches)
     .innerJoin(unions, eq(unions.id, voucherBatches.unionId))
     .where(and(...where))
     .orderBy(desc(voucherBatches.startsAt), desc(voucherBatches.id))
     .limit(q.limit + 1);
-  const now = deps.clock.now();
-  return pageOf(rows, q.limit, (r) => presentBatchForStaff(r.b, r.unionName, now), (r) => [r.b.startsAt.toISOString(), r.b.id]);
+  return pageOf(rows, q.limit, (r) => present(scope, r.b, r.unionName), (r) => [r.b.startsAt.toISOString(), r.b.id]);
 }
 
-export async function batchDetail(deps: Deps, auth: Auth, id: string) {
-  const b = await scopedBatch(deps.db, auth, id);
-  return presentBatchForStaff(b, await unionName(deps.db, b.unionId), deps.clock.now());
+export async function batchDetail(scope: Scope, { id }: { id: string }) {
+  const b = await scopedBatch(scope, id);
+  return present(scope, b, await unionName(scope.db, b.unionId));
 }
 
 const HOUR_MS = 3600_000;
@@ -184,10 +178,10 @@ function hourLabel(hourIndex: number): string {
 }
 
 /** Live figures: claimed, redeemed and remaining, by grassroots union and by Shanghai hour. */
-export async function batchStats(deps: Deps, auth: Auth, id: string): Promise<BatchStats> {
-  const b = await scopedBatch(deps.db, auth, id);
+export async function batchStats(scope: Scope, { id }: { id: string }): Promise<BatchStats> {
+  const b = await scopedBatch(scope, id);
   const byUnion = await queryRows<{ union_id: string; union_name: string; claimed: number; redeemed: number }>(
-    deps.db,
+    scope.db,
     sql`select m.union_id, u.name as union_name,
           count(*)::int as claimed,
           count(*) filter (where v.status = 'used')::int as redeemed
@@ -196,16 +190,16 @@ export async function batchStats(deps: Deps, auth: Auth, id: string): Promise<Ba
         group by m.union_id, u.name order by claimed desc`,
   );
   const claimedHours = await queryRows<{ h: number; n: number }>(
-    deps.db,
+    scope.db,
     sql`select floor((extract(epoch from claimed_at) + ${SHANGHAI_OFFSET_H * 3600}) / 3600)::int as h, count(*)::int as n
         from ${vouchers} where batch_id = ${id} and status <> 'returned' group by 1`,
   );
   const usedHours = await queryRows<{ h: number; n: number }>(
-    deps.db,
+    scope.db,
     sql`select floor((extract(epoch from used_at) + ${SHANGHAI_OFFSET_H * 3600}) / 3600)::int as h, count(*)::int as n
         from ${vouchers} where batch_id = ${id} and status = 'used' group by 1`,
   );
-  const [discount] = await queryRows<{ total: number }>(deps.db, sql`select coalesce(sum(discount_fen), 0)::bigint as total from ${redemptions} where batch_id = ${id}`);
+  const [discount] = await queryRows<{ total: number }>(scope.db, sql`select coalesce(sum(discount_fen), 0)::bigint as total from ${redemptions} where batch_id = ${id}`);
   const hours = new Map<number, { claimed: number; redeemed: number }>();
   for (const r of claimedHours) hours.set(Number(r.h), { claimed: Number(r.n), redeemed: 0 });
   for (const r of usedHours) hours.set(Number(r.h), { claimed: hours.get(Number(r.h))?.claimed ?? 0, redeemed: Number(r.n) });
@@ -223,9 +217,9 @@ export async function batchStats(deps: Deps, auth: Auth, id: string): Promise<Ba
 }
 
 /** Every redemption (one row per order) of one batch, for the union's records. */
-export async function batchRedemptionsXlsx(deps: Deps, auth: Auth, id: string, requestId: string): Promise<{ filename: string; chineseName: string; buffer: Buffer }> {
-  const b = await scopedBatch(deps.db, auth, id);
-  const rows = await deps.db
+export async function batchRedemptionsXlsx(scope: Scope, { id }: { id: string }): Promise<BinaryFile> {
+  const b = await scopedBatch(scope, id);
+  const rows = await scope.db
     .select({ r: redemptions, merchantName: merchants.name, memberName: schema.members.name, memberNo: schema.members.memberNo })
     .from(redemptions)
     .innerJoin(schema.members, eq(schema.members.id, redemptions.memberId))
@@ -235,6 +229,6 @@ export async function batchRedemptionsXlsx(deps: Deps, auth: Auth, id: string, r
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Gonghui';
   addRedemptionSheet(wb, '商户', rows.map((x) => ({ r: x.r, label: x.merchantName, memberName: x.memberName, memberNo: x.memberNo })));
-  await writeAudit(deps.db, deps.clock.now(), { actorUserId: auth.userId, action: 'voucher_batch.export_redemptions', targetType: 'voucher_batch', targetId: id, requestId, detail: { rows: rows.length } });
-  return { filename: `redemptions-${b.period}.xlsx`, chineseName: `核销明细-${b.title}-${b.period}.xlsx`, buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
+  await audit(scope, 'voucher_batch.export_redemptions', { type: 'voucher_batch', id }, { rows: rows.length });
+  return { filename: `redemptions-${b.period}.xlsx`, chineseName: `核销明细-${b.title}-${b.period}.xlsx`, contentType: XLSX_TYPE, buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
 }

@@ -2,11 +2,10 @@ import { randomInt } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { AppError, audienceIncludes, voucherExpiry, type VoucherCode, type VoucherDetail, type VoucherStatus, type VoucherView } from '@gonghui/shared';
-import { isUniqueViolation, queryRows, schema, type Db } from '../../db/index';
-import type { Deps } from '../../deps';
-import { decodeCursor, pageOf } from '../../http/pagination';
-import type { Auth } from '../../http/state';
-import { writeAudit } from '../audit/service';
+import { isUniqueViolation, pgConstraint, queryRows, schema, type Db } from '../../db/index';
+import { decodeCursor, pageOf } from '../../lib/pagination';
+import type { Scope } from '../../scope/scope';
+import { audit } from '../audit/service';
 import { batchStatus, presentBatchForMember, presentVoucher, voucherStatus, type BatchRow, type VoucherRow } from './presenters';
 
 const { voucherBatches, vouchers, members, unions, merchants, voucherCodes } = schema;
@@ -34,10 +33,10 @@ async function memberFacts(db: Db, memberId: string): Promise<MemberFacts> {
 const eligible = (b: BatchRow, m: MemberFacts) => m.status === 'active' && audienceIncludes(b.unionPath, b.audienceTags, m.unionPath, m.tags);
 
 /** Open and upcoming batches the member is in the audience of, with their remaining quota. */
-export async function openBatches(deps: Deps, auth: Auth) {
-  const now = deps.clock.now();
-  const m = await memberFacts(deps.db, auth.memberId!);
-  const rows = await deps.db
+export async function openBatches(scope: Scope) {
+  const { now, db } = scope;
+  const m = await memberFacts(db, scope.auth.memberId!);
+  const rows = await db
     .select({ b: voucherBatches, publisherName: unions.name })
     .from(voucherBatches)
     .innerJoin(unions, eq(unions.id, voucherBatches.unionId))
@@ -53,7 +52,7 @@ export async function openBatches(deps: Deps, auth: Auth) {
     .orderBy(asc(voucherBatches.startsAt));
   const visible = rows.filter((r) => eligible(r.b, m));
   const mine = visible.length
-    ? await deps.db
+    ? await db
         .select({ batchId: vouchers.batchId, n: sql<number>`count(*)::int` })
         .from(vouchers)
         .where(and(eq(vouchers.memberId, m.id), inArray(vouchers.batchId, visible.map((r) => r.b.id)), ne(vouchers.status, 'returned')))
@@ -63,16 +62,25 @@ export async function openBatches(deps: Deps, auth: Auth) {
   return { data: visible.map((r) => presentBatchForMember(r.b, r.publisherName, myCount.get(r.b.id) ?? 0, now)), serverTime: now.toISOString() };
 }
 
+export interface ClaimInput {
+  batchId: string;
+  /** The member the voucher is for: the caller, or (staff-assisted claiming) a member staff act for. */
+  memberId: string;
+  /** The staff user who claimed on the member's behalf, if any. */
+  claimedBy?: string | null;
+}
+
 /**
- * One claim, inside the caller's (idempotency) transaction. The database enforces both rules:
+ * One claim, inside the request's (idempotency) transaction. The database enforces both rules:
  * the per-member quota by a unique key on (member, batch, period, ordinal) among live vouchers,
  * and the stock by one conditional update of the counter. Either failing rolls the claim back.
  */
-export async function voucherClaimer(deps: Deps, tx: Db, memberId: string, batchId: string, claimedBy: string | null = null): Promise<VoucherView> {
-  const now = deps.clock.now();
+export async function voucherClaimer(scope: Scope, { batchId, memberId, claimedBy = null }: ClaimInput): Promise<VoucherView> {
+  const { db: tx, now } = scope;
   const [b] = await tx.select().from(voucherBatches).where(eq(voucherBatches.id, batchId)).limit(1);
   if (!b || b.status === 'draft') throw new AppError('VOUCHER_BATCH_NOT_FOUND');
   const m = await memberFacts(tx, memberId);
+  if (m.status !== 'active') throw new AppError('MEMBER_NOT_ACTIVE');
   if (!eligible(b, m)) throw new AppError('VOUCHER_NOT_ELIGIBLE');
   if (batchStatus(b, now) !== 'open') throw new AppError('VOUCHER_NOT_OPEN', { opensAt: b.startsAt.toISOString(), status: batchStatus(b, now) });
 
@@ -112,7 +120,12 @@ export async function voucherClaimer(deps: Deps, tx: Db, memberId: string, batch
     .update(voucherBatches)
     .set({ stockClaimed: sql`${voucherBatches.stockClaimed} + 1` })
     .where(and(eq(voucherBatches.id, b.id), eq(voucherBatches.status, 'published'), lt(voucherBatches.stockClaimed, voucherBatches.stockTotal)))
-    .returning({ stockClaimed: voucherBatches.stockClaimed });
+    .returning({ stockClaimed: voucherBatches.stockClaimed })
+    .catch((err: unknown) => {
+      // The table's check constraint is the last guard of the stock: when it is what stops a claim, the answer is still "sold out".
+      if (pgConstraint(err) === 'voucher_batches_stock_check') throw new AppError('VOUCHER_SOLD_OUT');
+      throw err;
+    });
   if (taken.length === 0) {
     const [again] = await tx.select({ status: voucherBatches.status }).from(voucherBatches).where(eq(voucherBatches.id, b.id));
     throw new AppError(again?.status === 'closed' ? 'VOUCHER_NOT_OPEN' : 'VOUCHER_SOLD_OUT');
@@ -155,16 +168,16 @@ function statusFilter(status: VoucherStatus | undefined, now: Date): SQL | undef
   }
 }
 
-export async function myVouchers(deps: Deps, auth: Auth, q: { status?: VoucherStatus; cursor?: string; limit: number }) {
-  const now = deps.clock.now();
-  const where = [eq(vouchers.memberId, auth.memberId!), statusFilter(q.status, now)];
+export async function myVouchers(scope: Scope, q: { status?: VoucherStatus; cursor?: string; limit: number }) {
+  const { now } = scope;
+  const where = [eq(vouchers.memberId, scope.auth.memberId!), statusFilter(q.status, now)];
   if (q.status === undefined) where.push(ne(vouchers.status, 'returned'));
   if (q.cursor) {
     const [at, id] = decodeCursor(q.cursor, ['date', 'uuid']) as [string, string];
     const when = new Date(at);
     where.push(or(lt(vouchers.claimedAt, when), and(eq(vouchers.claimedAt, when), lt(vouchers.id, id))));
   }
-  const rows = await deps.db
+  const rows = await scope.db
     .select({ v: vouchers, b: voucherBatches, merchantName: merchants.name })
     .from(vouchers)
     .innerJoin(voucherBatches, eq(voucherBatches.id, vouchers.batchId))
@@ -176,28 +189,29 @@ export async function myVouchers(deps: Deps, auth: Auth, q: { status?: VoucherSt
 }
 
 /** The member's own voucher or 404: someone else's voucher is not confirmed to exist. */
-async function ownVoucher(db: Db, auth: Auth, id: string): Promise<{ v: VoucherRow; b: BatchRow }> {
-  const [row] = await db
+async function ownVoucher(scope: Scope, id: string): Promise<{ v: VoucherRow; b: BatchRow }> {
+  const [row] = await scope.db
     .select({ v: vouchers, b: voucherBatches })
     .from(vouchers)
     .innerJoin(voucherBatches, eq(voucherBatches.id, vouchers.batchId))
-    .where(and(eq(vouchers.id, id), eq(vouchers.memberId, auth.memberId!)))
+    .where(and(eq(vouchers.id, id), eq(vouchers.memberId, scope.auth.memberId!)))
     .limit(1);
   if (!row) throw new AppError('VOUCHER_NOT_FOUND');
   return row;
 }
 
-export async function myVoucherDetail(deps: Deps, auth: Auth, id: string): Promise<VoucherDetail> {
-  const { v, b } = await ownVoucher(deps.db, auth, id);
-  const now = deps.clock.now();
-  const [usedAt] = v.merchantId ? await deps.db.select({ name: merchants.name }).from(merchants).where(eq(merchants.id, v.merchantId)) : [];
+export async function myVoucherDetail(scope: Scope, { id }: { id: string }): Promise<VoucherDetail> {
+  const { db, now } = scope;
+  const { v, b } = await ownVoucher(scope, id);
+  const [usedAt] = v.merchantId ? await db.select({ name: merchants.name }).from(merchants).where(eq(merchants.id, v.merchantId)) : [];
   const usable = b.merchantIds.length
-    ? await deps.db.select().from(merchants).where(and(inArray(merchants.id, b.merchantIds), eq(merchants.active, true)))
-    : await deps.db
+    ? await db.select().from(merchants).where(and(inArray(merchants.id, b.merchantIds), eq(merchants.active, true)))
+    : await db
         .select({ m: merchants })
         .from(merchants)
         .innerJoin(unions, eq(unions.id, merchants.unionId))
-        .where(and(eq(merchants.active, true), sql`(${unions.path} like ${b.unionPath} || '%' or ${b.unionPath} like ${unions.path} || '%')`))
+        // the same rule as merchantServesBatch: signed by the paying union or a union above it
+        .where(and(eq(merchants.active, true), sql`${b.unionPath} like ${unions.path} || '%'`))
         .orderBy(asc(merchants.name))
         .limit(100)
         .then((rows) => rows.map((r) => r.m));
@@ -210,14 +224,14 @@ export async function myVoucherDetail(deps: Deps, auth: Auth, id: string): Promi
 }
 
 /** Gives an unused voucher back while its batch is open: stock and quota return, once. */
-export async function voucherReturner(deps: Deps, tx: Db, auth: Auth, id: string): Promise<VoucherView> {
-  const now = deps.clock.now();
-  const { b } = await ownVoucher(tx, auth, id);
+export async function voucherReturner(scope: Scope, { id }: { id: string }): Promise<VoucherView> {
+  const { db: tx, now } = scope;
+  const { b } = await ownVoucher(scope, id);
   if (batchStatus(b, now) !== 'open') throw new AppError('VOUCHER_NOT_RETURNABLE');
   const [v] = await tx
     .update(vouchers)
     .set({ status: 'returned', returnedAt: now })
-    .where(and(eq(vouchers.id, id), eq(vouchers.memberId, auth.memberId!), eq(vouchers.status, 'unused'), gt(vouchers.expiresAt, now)))
+    .where(and(eq(vouchers.id, id), eq(vouchers.memberId, scope.auth.memberId!), eq(vouchers.status, 'unused'), gt(vouchers.expiresAt, now)))
     .returning();
   if (!v) throw new AppError('VOUCHER_NOT_RETURNABLE');
   const [after] = await tx
@@ -226,24 +240,25 @@ export async function voucherReturner(deps: Deps, tx: Db, auth: Auth, id: string
     .where(eq(voucherBatches.id, b.id))
     .returning();
   await tx.delete(voucherCodes).where(eq(voucherCodes.voucherId, id));
-  await writeAudit(tx, now, { actorUserId: auth.userId, action: 'voucher.return', targetType: 'voucher', targetId: id, detail: { batchId: b.id } });
+  await audit(scope, 'voucher.return', { type: 'voucher', id }, { batchId: b.id });
   return presentVoucher(v, after!, null, now);
 }
 
-/** A fresh 10-digit code and its QR, valid for 30 seconds: a screenshot is useless a minute later. */
-export async function voucherCodeIssuer(deps: Deps, auth: Auth, id: string): Promise<VoucherCode> {
-  const now = deps.clock.now();
-  const { v } = await ownVoucher(deps.db, auth, id);
+/** A fresh 10-digit code and its QR, valid for 30 seconds: a screenshot is useless a minute later. Only an active member gets one. */
+export async function voucherCodeIssuer(scope: Scope, { id }: { id: string }): Promise<VoucherCode> {
+  const { db, now } = scope;
+  const { v } = await ownVoucher(scope, id);
+  if (!scope.auth.memberActive) throw new AppError('MEMBER_NOT_ACTIVE');
   const status = voucherStatus(v, now);
   if (status === 'used') throw new AppError('VOUCHER_ALREADY_USED');
   if (status === 'expired') throw new AppError('VOUCHER_EXPIRED');
   if (status === 'returned') throw new AppError('VOUCHER_NOT_FOUND');
   const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
-  await deps.db.delete(voucherCodes).where(and(eq(voucherCodes.voucherId, id), lte(voucherCodes.expiresAt, now)));
+  await db.delete(voucherCodes).where(and(eq(voucherCodes.voucherId, id), lte(voucherCodes.expiresAt, now)));
   for (let attempt = 0; attempt < 5; attempt++) {
     const shortCode = String(randomInt(0, 10_000_000_000)).padStart(10, '0');
     try {
-      await deps.db.insert(voucherCodes).values({ code: shortCode, voucherId: id, memberId: auth.memberId!, issuedAt: now, expiresAt });
+      await db.insert(voucherCodes).values({ code: shortCode, voucherId: id, memberId: scope.auth.memberId!, issuedAt: now, expiresAt });
     } catch (err) {
       if (isUniqueViolation(err)) continue;
       throw err;

@@ -30,7 +30,11 @@ describe.each(storageKinds)('hardening on %s', (kind) => {
       const v2 = (await claim(app(), member, b.id)).body.voucher.id;
       const c1 = (await app().get(`/api/my/vouchers/${v1}/code`, member)).body.shortCode;
       const c2 = (await app().get(`/api/my/vouchers/${v2}/code`, member)).body.shortCode;
-      const [a, z] = await Promise.all([redeem(app(), merchant, { code: c1, orderAmountFen: 200_000 }), redeem(app(), merchant, { code: c2, orderAmountFen: 200_000 })]);
+      // each counter picks the member's other voucher too, so the two orders fight over both
+      const [a, z] = await Promise.all([
+        redeem(app(), merchant, { code: c1, orderAmountFen: 200_000, voucherIds: [v1, v2] }),
+        redeem(app(), merchant, { code: c2, orderAmountFen: 200_000, voucherIds: [v2, v1] }),
+      ]);
       const statuses = [a.status, z.status].sort();
       expect(statuses[0]).toBe(201);
       expect(statuses[1]).toBe(409);
@@ -120,7 +124,7 @@ describe.each(storageKinds)('hardening on %s', (kind) => {
     const v = (await claim(app(), member, b.id, key)).body.voucher;
     await app().get(`/api/my/vouchers/${v.id}/code`, member);
     app().clock.set('2026-12-10T02:00:00Z');
-    const pruned = await pruneExpired(app().deps);
+    const pruned = await pruneExpired(app().deps.db, app().clock.now());
     expect(pruned.codes).toBeGreaterThanOrEqual(1);
     expect(pruned.idempotencyKeys).toBeGreaterThanOrEqual(1);
     const [left] = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from idempotency_keys where key = ${key}`);

@@ -1,14 +1,16 @@
 import {
   claimStateOf,
   effectiveBatchStatus,
+  type BatchAbilities,
   type VoucherBatchAdminView,
   type VoucherBatchMemberView,
   type VoucherStatus,
   type VoucherView,
 } from '@gonghui/shared';
 import { schema } from '../../db/index';
+import type { BatchRow } from '../../policies/vouchers';
 
-export type BatchRow = typeof schema.voucherBatches.$inferSelect;
+export type { BatchRow };
 export type VoucherRow = typeof schema.vouchers.$inferSelect;
 
 export function batchStatus(b: BatchRow, now: Date) {
@@ -20,7 +22,7 @@ function batchFace(b: BatchRow) {
   return { id: b.id, title: b.title, description: b.description, kind: b.kind, thresholdFen: b.thresholdFen, faceValueFen: b.faceValueFen, stackable: b.stackable };
 }
 
-export function presentBatchForStaff(b: BatchRow, unionName: string, now: Date): VoucherBatchAdminView {
+export function presentBatchForStaff(b: BatchRow, unionName: string, now: Date, abilities: BatchAbilities): VoucherBatchAdminView {
   return {
     ...batchFace(b),
     stockTotal: b.stockTotal,
@@ -36,6 +38,7 @@ export function presentBatchForStaff(b: BatchRow, unionName: string, now: Date):
     status: batchStatus(b, now),
     createdAt: b.createdAt.toISOString(),
     publishedAt: b.publishedAt?.toISOString() ?? null,
+    abilities,
   };
 }
 

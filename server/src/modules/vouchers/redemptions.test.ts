@@ -40,10 +40,17 @@ describe.each(storageKinds)('redeeming vouchers on %s', (kind) => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await claim(app(), member, manjian.id)).body.voucher.id);
     const code = await codeFor(app(), member, ids[0]!);
-    const preview = await app().post('/api/merchant/redemptions/preview', { code, orderAmountFen: 200_000 }, merchant);
-    expect(preview.status).toBe(200);
+    // the code alone spends the presented voucher only; the preview offers the other two
+    const alone = await app().post('/api/merchant/redemptions/preview', { code, orderAmountFen: 200_000 }, merchant);
+    expect(alone.status).toBe(200);
+    expect(alone.body).toMatchObject({ discountFen: 10_000, payableFen: 190_000, redemptionId: null });
+    expect(alone.body.vouchers.map((v: { id: string }) => v.id)).toEqual([ids[0]]);
+    expect(alone.body.stackable.map((v: { id: string }) => v.id).sort()).toEqual([ids[1], ids[2]].sort());
+    // the cashier picks all three; a ¥2,000 order can carry only two
+    const picked = [ids[0]!, ids[1]!, ids[2]!];
+    const preview = await app().post('/api/merchant/redemptions/preview', { code, orderAmountFen: 200_000, voucherIds: picked }, merchant);
     expect(preview.body).toMatchObject({ discountFen: 20_000, payableFen: 180_000, redemptionId: null });
-    const r = await redeem(app(), merchant, { code, orderAmountFen: 200_000 });
+    const r = await redeem(app(), merchant, { code, orderAmountFen: 200_000, voucherIds: picked });
     expect(r.status).toBe(201);
     expect(r.body.discountFen).toBe(20_000);
     expect(r.body.payableFen).toBe(180_000);

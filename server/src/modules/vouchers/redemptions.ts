@@ -1,9 +1,8 @@
 import { and, asc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import { AppError, fromShanghai, formatShanghaiDate, maskName, merchantServesBatch, stackedDiscount, type RedemptionBody, type RedemptionResult } from '@gonghui/shared';
-import { schema, type Db } from '../../db/index';
-import type { Deps } from '../../deps';
-import type { Auth } from '../../http/state';
-import { LIMITS, assertUnderLimit, recordFailure } from '../../http/rateLimit';
+import { schema } from '../../db/index';
+import { LIMITS, assertUnderLimit, recordFailure } from '../../lib/limits';
+import type { Scope } from '../../scope/scope';
 import { voucherStatus } from './presenters';
 
 const { voucherCodes, vouchers, voucherBatches, members, merchants, unions, redemptions } = schema;
@@ -18,21 +17,25 @@ interface Plan {
   faceValueFen: number;
   orderAmountFen: number;
   discountFen: number;
+  stackable: { id: string; faceValueFen: number; expiresAt: string }[];
 }
 
 /** Works out what a code buys at this merchant: which vouchers, what discount. Reads only. */
-async function planRedemption(deps: Deps, db: Db, auth: Auth, body: RedemptionBody): Promise<Plan> {
-  const now = deps.clock.now();
+async function planRedemption(scope: Scope, body: RedemptionBody): Promise<Plan> {
+  const { db, now, auth } = scope;
   const [code] = await db.select().from(voucherCodes).where(eq(voucherCodes.code, body.code)).limit(1);
   if (!code || code.expiresAt.getTime() <= now.getTime()) throw new AppError('VOUCHER_CODE_EXPIRED');
   const [row] = await db
-    .select({ v: vouchers, b: voucherBatches, memberName: members.name })
+    .select({ v: vouchers, b: voucherBatches, memberName: members.name, memberStatus: members.status, memberUserId: members.userId })
     .from(vouchers)
     .innerJoin(voucherBatches, eq(voucherBatches.id, vouchers.batchId))
     .innerJoin(members, eq(members.id, vouchers.memberId))
     .where(eq(vouchers.id, code.voucherId));
   if (!row) throw new AppError('VOUCHER_CODE_EXPIRED');
   const { v, b } = row;
+  // A cashier is also a person who may hold vouchers: never at their own counter.
+  if (row.memberUserId === auth.userId) throw new AppError('VOUCHER_SELF_REDEEM');
+  if (row.memberStatus !== 'active') throw new AppError('MEMBER_NOT_ACTIVE', undefined, '该会员资格未生效或已暂停，不能使用工惠券');
 
   const merchantId = auth.merchantIds[0]!;
   const [merchant] = await db
@@ -47,23 +50,22 @@ async function planRedemption(deps: Deps, db: Db, auth: Auth, body: RedemptionBo
   if (status === 'expired') throw new AppError('VOUCHER_EXPIRED');
   if (status === 'returned') throw new AppError('VOUCHER_CODE_EXPIRED');
 
-  // The presented voucher first, then the member's other unused vouchers of the same batch (for stacking).
-  let candidates: string[] = [v.id];
-  if (b.stackable) {
-    const others = await db
-      .select({ id: vouchers.id })
-      .from(vouchers)
-      .where(and(eq(vouchers.memberId, v.memberId), eq(vouchers.batchId, b.id), eq(vouchers.status, 'unused'), gt(vouchers.expiresAt, now)))
-      .orderBy(asc(vouchers.expiresAt), asc(vouchers.ordinal));
-    const pool = others.map((o) => o.id).filter((id) => id !== v.id);
-    if (body.voucherIds) {
-      const wanted = new Set(body.voucherIds);
-      if ([...wanted].some((id) => id !== v.id && !pool.includes(id))) throw new AppError('VOUCHER_ALREADY_USED');
-      candidates = [v.id, ...pool.filter((id) => wanted.has(id))];
-    } else candidates = [v.id, ...pool];
-  } else if (body.voucherIds && body.voucherIds.some((id) => id !== v.id)) {
-    throw new AppError('VOUCHER_NOT_USABLE_HERE', undefined, '该券不可叠加使用');
-  }
+  // The presented voucher alone, unless the cashier picked more of the member's vouchers of this
+  // batch (stacking) from those the preview offered.
+  const others = b.stackable
+    ? (
+        await db
+          .select({ id: vouchers.id, expiresAt: vouchers.expiresAt })
+          .from(vouchers)
+          .where(and(eq(vouchers.memberId, v.memberId), eq(vouchers.batchId, b.id), eq(vouchers.status, 'unused'), gt(vouchers.expiresAt, now)))
+          .orderBy(asc(vouchers.expiresAt), asc(vouchers.ordinal))
+      ).filter((o) => o.id !== v.id)
+    : [];
+  const picked = new Set(body.voucherIds ?? []);
+  picked.delete(v.id);
+  if (picked.size && !b.stackable) throw new AppError('VOUCHER_NOT_USABLE_HERE', undefined, '该券不可叠加使用');
+  if ([...picked].some((id) => !others.some((o) => o.id === id))) throw new AppError('VOUCHER_ALREADY_USED');
+  const candidates = [v.id, ...others.filter((o) => picked.has(o.id)).map((o) => o.id)];
   const stack = stackedDiscount(b, body.orderAmountFen, candidates.length);
   if (!stack.ok) throw new AppError('VOUCHER_THRESHOLD_NOT_MET', { thresholdFen: b.thresholdFen });
   return {
@@ -76,6 +78,7 @@ async function planRedemption(deps: Deps, db: Db, auth: Auth, body: RedemptionBo
     faceValueFen: b.faceValueFen,
     orderAmountFen: body.orderAmountFen,
     discountFen: stack.discountFen,
+    stackable: others.filter((o) => !picked.has(o.id)).map((o) => ({ id: o.id, faceValueFen: b.faceValueFen, expiresAt: o.expiresAt.toISOString() })),
   };
 }
 
@@ -88,32 +91,33 @@ function present(plan: Plan, redemptionId: string | null): RedemptionResult {
     memberNameMasked: maskName(plan.memberName),
     batchTitle: plan.batchTitle,
     vouchers: plan.voucherIds.map((id) => ({ id, faceValueFen: plan.faceValueFen })),
+    stackable: plan.stackable,
   };
 }
 
-/** Unknown or expired codes are counted per cashier account, so live codes cannot be guessed at the counter. */
-const missBucket = (auth: Auth) => `redeem-miss:${auth.userId}`;
-
-/** Records a miss; `db` must be outside any rolled-back savepoint (see the redeem route). */
-export async function recordCodeMiss(deps: Deps, db: Db, auth: Auth, err: AppError): Promise<void> {
-  if (err.code === 'VOUCHER_CODE_EXPIRED') await recordFailure(db, deps.clock, missBucket(auth));
-}
-
-export async function redemptionPreview(deps: Deps, auth: Auth, body: RedemptionBody): Promise<RedemptionResult> {
-  await assertUnderLimit(deps.db, deps.clock, missBucket(auth), LIMITS.redeemMiss);
+/**
+ * Unknown or expired codes are counted per cashier account, so live codes cannot be guessed at
+ * the counter. The count survives the refusal that rolls the request back.
+ */
+async function planCounted(scope: Scope, body: RedemptionBody): Promise<Plan> {
+  const bucket = `redeem-miss:${scope.auth.userId}`;
+  await assertUnderLimit(scope.db, scope.now, bucket, LIMITS.redeemMiss);
   try {
-    return present(await planRedemption(deps, deps.db, auth, body), null);
+    return await planRedemption(scope, body);
   } catch (err) {
-    if (err instanceof AppError) await recordCodeMiss(deps, deps.db, auth, err);
+    if (err instanceof AppError && err.code === 'VOUCHER_CODE_EXPIRED') scope.onRefusal((db) => recordFailure(db, scope.now, bucket));
     throw err;
   }
 }
 
+export async function redemptionPreview(scope: Scope, body: RedemptionBody): Promise<RedemptionResult> {
+  return present(await planCounted(scope, body), null);
+}
+
 /** Redeems in one transaction: each voucher moves from unused to used by a conditional update, so two counters get one success. */
-export async function voucherRedeemer(deps: Deps, tx: Db, auth: Auth, body: RedemptionBody): Promise<RedemptionResult> {
-  const now = deps.clock.now();
-  await assertUnderLimit(tx, deps.clock, missBucket(auth), LIMITS.redeemMiss);
-  const plan = await planRedemption(deps, tx, auth, body);
+export async function voucherRedeemer(scope: Scope, body: RedemptionBody): Promise<RedemptionResult> {
+  const { db: tx, now, auth } = scope;
+  const plan = await planCounted(scope, body);
   const [redemption] = await tx
     .insert(redemptions)
     .values({
@@ -150,14 +154,15 @@ export async function voucherRedeemer(deps: Deps, tx: Db, auth: Auth, body: Rede
 }
 
 /** The merchant's redemptions on one Shanghai day (today by default). */
-export async function merchantDay(deps: Deps, auth: Auth, date?: string) {
-  const day = date ?? formatShanghaiDate(deps.clock.now());
+export async function merchantDay(scope: Scope, { date }: { date?: string }) {
+  const { db, auth } = scope;
+  const day = date ?? formatShanghaiDate(scope.now);
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const from = fromShanghai(y, m, d);
   const to = fromShanghai(y, m, d + 1);
   const merchantId = auth.merchantIds[0]!;
-  const [merchant] = await deps.db.select({ name: merchants.name }).from(merchants).where(eq(merchants.id, merchantId));
-  const rows = await deps.db
+  const [merchant] = await db.select({ name: merchants.name }).from(merchants).where(eq(merchants.id, merchantId));
+  const rows = await db
     .select({ r: redemptions, batchTitle: voucherBatches.title, memberName: members.name })
     .from(redemptions)
     .innerJoin(voucherBatches, eq(voucherBatches.id, redemptions.batchId))

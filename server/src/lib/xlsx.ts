@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { formatShanghai, maskName } from '@gonghui/shared';
-import type { schema } from '../../db/index';
+import type { schema } from '../db/index';
 
 type RedemptionRow = typeof schema.redemptions.$inferSelect;
 
@@ -11,6 +11,8 @@ export interface RedemptionLine {
   memberName: string;
   memberNo: string;
 }
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const yuan = (fen: number) => Math.round(fen) / 100;
 

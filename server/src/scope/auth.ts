@@ -1,33 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { AppError, type Audience, type StaffRole } from '@gonghui/shared';
-import { sha256 } from '../crypto';
-import { queryRows } from '../db/index';
-import type { Deps } from '../deps';
-import type { AppContext, Auth } from './state';
+import { queryRows, type Db } from '../db/index';
 
-
-function bearer(ctx: AppContext): string | null {
-  const h = ctx.get('authorization');
-  const m = /^Bearer ([A-Za-z0-9_-]{16,64})$/.exec(h);
-  return m ? m[1]! : null;
-}
-
-/** Loads the caller from the bearer token; an unknown, revoked or expired token is a 401. */
-export async function authenticate(deps: Deps, ctx: AppContext): Promise<Auth | undefined> {
-  if (ctx.state.auth) return ctx.state.auth;
-  const hasHeader = ctx.get('authorization') !== '';
-  const token = bearer(ctx);
-  if (!token) {
-    if (hasHeader) throw new AppError('UNAUTHENTICATED');
-    return undefined;
-  }
-  const now = deps.clock.now();
-  // One round trip per request: the session and every role of its user.
-  const [row] = await queryRows<AuthRow>(deps.db, sql`${authSelect} where s.token_hash = ${sha256(token)} and s.revoked_at is null limit 1`);
-  if (!row) throw new AppError('UNAUTHENTICATED');
-  if (new Date(row.expires_at).getTime() <= now.getTime()) throw new AppError('SESSION_EXPIRED');
-  ctx.state.auth = toAuth(row);
-  return ctx.state.auth;
+/** Who is calling, loaded once per request from the session token. */
+export interface Auth {
+  sessionId: string;
+  userId: string;
+  /** The caller's membership (pending, active or suspended); a rejected application is no membership. */
+  memberId: string | null;
+  memberUnionId: string | null;
+  memberActive: boolean;
+  staff: { unionId: string; path: string; role: StaffRole }[];
+  merchantIds: string[];
+  donor: boolean;
 }
 
 interface AuthRow {
@@ -42,6 +27,7 @@ interface AuthRow {
   donor: boolean;
 }
 
+// One round trip: the session and every role of its user.
 const authSelect = sql`
   select s.id as session_id, s.user_id, s.expires_at,
          m.id as member_id, m.union_id as member_union_id, m.status as member_status,
@@ -49,7 +35,7 @@ const authSelect = sql`
             from staff_roles r join unions u on u.id = r.union_id where r.user_id = s.user_id) as staff,
          (select coalesce(json_agg(ms.merchant_id), '[]'::json) from merchant_staff ms where ms.user_id = s.user_id) as merchant_ids,
          exists (select 1 from donors d where d.user_id = s.user_id) as donor
-    from sessions s left join members m on m.user_id = s.user_id`;
+    from sessions s left join members m on m.user_id = s.user_id and m.status <> 'rejected'`;
 
 const parseJson = <T>(v: T | string | null, fallback: T): T => (v === null ? fallback : typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
@@ -66,8 +52,18 @@ function toAuth(row: AuthRow): Auth {
   };
 }
 
-export async function loadAuth(deps: Deps, sessionId: string): Promise<Auth> {
-  const [row] = await queryRows<AuthRow>(deps.db, sql`${authSelect} where s.id = ${sessionId} limit 1`);
+export type SessionLookup = { found: false } | { found: true; expired: boolean; auth: Auth };
+
+/** The live session behind a token hash (revoked sessions are not found). */
+export async function sessionByTokenHash(db: Db, tokenHash: string, now: Date): Promise<SessionLookup> {
+  const [row] = await queryRows<AuthRow>(db, sql`${authSelect} where s.token_hash = ${tokenHash} and s.revoked_at is null limit 1`);
+  if (!row) return { found: false };
+  return { found: true, expired: new Date(row.expires_at).getTime() <= now.getTime(), auth: toAuth(row) };
+}
+
+/** Reloads the caller after a change to their own roles (joining, signing in). */
+export async function authBySession(db: Db, sessionId: string): Promise<Auth> {
+  const [row] = await queryRows<AuthRow>(db, sql`${authSelect} where s.id = ${sessionId} limit 1`);
   if (!row) throw new AppError('UNAUTHENTICATED');
   return toAuth(row);
 }
@@ -84,4 +80,3 @@ export function requireAudience(audience: Audience, auth: Auth | undefined): voi
     (audience === 'donor' && auth.donor);
   if (!allowed) throw new AppError(audience === 'member' ? 'NOT_A_MEMBER' : 'FORBIDDEN');
 }
-

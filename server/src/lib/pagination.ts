@@ -1,4 +1,13 @@
-import { AppError } from '@gonghui/shared';
+import { z } from 'zod';
+import { AppError, Id, IsoDateTime } from '@gonghui/shared';
+
+/** The parts a cursor may hold, parsed with the same types as every other input. */
+export const cursorPart = {
+  uuid: Id,
+  date: IsoDateTime,
+  string: z.string().min(1).max(200),
+} as const;
+type Part = keyof typeof cursorPart;
 
 /**
  * Keyset pagination: the cursor is the last row's sort key, opaque to the client
@@ -8,7 +17,8 @@ export function encodeCursor(key: (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, shape: ('string' | 'uuid' | 'date')[]): string[] {
+/** A crafted cursor is a 400 like any other bad input, never a 500. */
+export function decodeCursor(cursor: string, shape: Part[]): string[] {
   const bad = () => new AppError('VALIDATION_FAILED', { issues: [{ path: 'query.cursor', message: '无效的分页参数' }] });
   let key: unknown;
   try {
@@ -16,13 +26,9 @@ export function decodeCursor(cursor: string, shape: ('string' | 'uuid' | 'date')
   } catch {
     throw bad();
   }
-  if (!Array.isArray(key) || key.length !== shape.length) throw bad();
-  return key.map((v, i) => {
-    if (typeof v !== 'string' || v.length > 200) throw bad();
-    if (shape[i] === 'uuid' && !/^[0-9a-f-]{36}$/i.test(v)) throw bad();
-    if (shape[i] === 'date' && Number.isNaN(new Date(v).getTime())) throw bad();
-    return v;
-  });
+  const parsed = z.tuple(shape.map((p) => cursorPart[p]) as unknown as [z.ZodType<string>, ...z.ZodType<string>[]]).safeParse(key);
+  if (!parsed.success) throw bad();
+  return parsed.data as string[];
 }
 
 /** Takes `limit + 1` rows: the extra one only tells whether there is a next page. */

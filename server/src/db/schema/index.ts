@@ -1,0 +1,7 @@
+/* The database schema, one file per domain; migrations are generated from all of them. */
+export * from './accounts';
+export * from './unions';
+export * from './members';
+export * from './merchants';
+export * from './vouchers';
+export * from './platform';

@@ -1,0 +1,31 @@
+import { AppError } from '@gonghui/shared';
+import { sha256 } from '../crypto';
+import type { Deps } from '../deps';
+import { sessionByTokenHash, type Auth } from '../scope/auth';
+import type { AppContext } from './context';
+
+function bearer(ctx: AppContext): string | null {
+  const m = /^Bearer ([A-Za-z0-9_-]{16,64})$/.exec(ctx.get('authorization'));
+  return m ? m[1]! : null;
+}
+
+/**
+ * Loads the caller from the bearer token. An unknown, revoked or expired token is a 401, except on
+ * public endpoints (`lenient`), which answer as if nobody were signed in: a stale token left in a
+ * phone's storage must not block the SMS code or the join page.
+ */
+export async function authenticate(deps: Deps, ctx: AppContext, now: Date, lenient: boolean): Promise<Auth | undefined> {
+  if (ctx.state.auth) return ctx.state.auth;
+  const token = bearer(ctx);
+  if (!token) {
+    if (ctx.get('authorization') !== '' && !lenient) throw new AppError('UNAUTHENTICATED');
+    return undefined;
+  }
+  const session = await sessionByTokenHash(deps.db, sha256(token), now);
+  if (!session.found || session.expired) {
+    if (lenient) return undefined;
+    throw new AppError(session.found ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+  }
+  ctx.state.auth = session.auth;
+  return session.auth;
+}

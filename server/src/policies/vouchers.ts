@@ -1,0 +1,34 @@
+import { eq } from 'drizzle-orm';
+import { AppError, effectiveBatchStatus } from '@gonghui/shared';
+import { schema } from '../db/index';
+import type { Scope } from '../scope/scope';
+import { all, definePolicy, type Rule } from './policy';
+import { adminOver, pathInScope, staffOver } from './staff';
+
+const { voucherBatches } = schema;
+export type BatchRow = typeof voucherBatches.$inferSelect;
+
+const byPath = (b: BatchRow) => b.unionPath;
+const statusNow = (b: BatchRow, now: Date) => effectiveBatchStatus(b.status, b.startsAt, b.endsAt, now);
+
+/** Drafts are prepared by any staff over the batch; once published, every change commits money and needs an admin. */
+const editable: Rule<BatchRow> = (auth, b, now) => {
+  const status = statusNow(b, now);
+  if (status === 'ended' || status === 'closed') return 'VOUCHER_BATCH_FINISHED';
+  return status === 'draft' ? staffOver(byPath)(auth, b, now) : adminOver(byPath)(auth, b, now);
+};
+
+export const batchPolicy = definePolicy<BatchRow, 'read' | 'update' | 'publish' | 'close'>({
+  read: staffOver(byPath),
+  update: editable,
+  publish: all(adminOver(byPath), (_a, b) => (b.status === 'draft' ? true : 'VOUCHER_BATCH_NOT_DRAFT')),
+  close: all(adminOver(byPath), (_a, b) => (b.status === 'published' ? true : 'VOUCHER_BATCH_NOT_PUBLISHED')),
+});
+
+/** A batch inside the caller's subtree, or 404; `forUpdate` locks it for the rest of the transaction. */
+export async function scopedBatch(scope: Scope, id: string, opts: { forUpdate?: boolean } = {}): Promise<BatchRow> {
+  const q = scope.db.select().from(voucherBatches).where(eq(voucherBatches.id, id)).limit(1);
+  const [b] = opts.forUpdate ? await q.for('update') : await q;
+  if (!b || !pathInScope(scope.auth, b.unionPath)) throw new AppError('VOUCHER_BATCH_NOT_FOUND');
+  return b;
+}
