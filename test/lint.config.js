@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/.data/**', 'test/artifacts/**', '**/migrations/**', 'client/config/**', '**/*.config.*', '**/.swc/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/.data/**', 'test/artifacts/**', '**/migrations/**', 'client/config/**', '**/*.config.*', '**/.swc/**', '**/.stryker-tmp/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

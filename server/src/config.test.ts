@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { api } from '@gonghui/shared';
 import { ConfigError, loadConfig } from './config';
 import { startTestApp } from './testing/harness';
 
@@ -39,10 +40,10 @@ describe('configuration', () => {
   it('answers demo-login with 404 in production', async () => {
     const app = await startTestApp('pglite', { config: { mode: 'production', demoLogin: false } });
     try {
-      const r = await app.post('/api/auth/demo-login', { phone: '13800000001' });
+      const r = await app.call(api.demoLogin, { body: { phone: '13800000001' } });
       expect(r.status).toBe(404);
-      expect(r.body.error.code).toBe('NOT_FOUND');
-      expect((await app.get('/api/health')).body.mode).toBe('production');
+      expect(r.error?.code).toBe('NOT_FOUND');
+      expect((await app.call(api.health, {})).body.mode).toBe('production');
     } finally {
       await app.close();
     }

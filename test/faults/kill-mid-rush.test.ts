@@ -5,7 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SERVER_URL, activeMemberTokens, api, freshServerDatabase, openBatchAsCity, removeDir, startApiProcess, tempDataDir, type ApiProcess } from '../flows/processes';
+import { api } from '@gonghui/shared';
+import { callEndpoint } from '@gonghui/server/testing/call';
+import { SERVER_URL, activeMemberTokens, freshServerDatabase, openBatchAsCity, removeDir, startApiProcess, tempDataDir, type ApiProcess } from '../flows/processes';
 
 const kinds = SERVER_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
 
@@ -34,7 +36,7 @@ describe.each(kinds)('kill -9 mid-rush on %s', (kind) => {
     // Fire every claim, and kill the process hard while they are in flight.
     const confirmed: string[] = [];
     const inFlight = tokens.map((token) =>
-      api(proc.base, 'POST', `/api/voucher-batches/${batchId}/claims`, { token, headers: { 'idempotency-key': randomUUID() } })
+      callEndpoint(proc.base, api.claim, { params: { id: batchId }, token, idempotencyKey: randomUUID() })
         .then((r) => {
           if (r.status === 201) confirmed.push(r.body.voucher.id);
         })
@@ -47,9 +49,9 @@ describe.each(kinds)('kill -9 mid-rush on %s', (kind) => {
     expect(confirmed.length).toBeLessThan(120);
 
     proc = await startApiProcess({ port: 3832, env });
-    const staffAgain = (await api(proc.base, 'POST', '/api/auth/demo-login', { body: { phone: '13900000001' } })).body.token;
-    const stats = (await api(proc.base, 'GET', `/api/admin/voucher-batches/${batchId}/stats`, { token: staffAgain })).body;
-    const held = stats.byUnion.reduce((s: number, u: { claimed: number }) => s + u.claimed, 0);
+    const staffAgain = (await callEndpoint(proc.base, api.demoLogin, { body: { phone: '13900000001' } })).body.token;
+    const stats = (await callEndpoint(proc.base, api.batchStats, { params: { id: batchId }, token: staffAgain })).body;
+    const held = stats.byUnion.reduce((s, u) => s + u.claimed, 0);
     expect(held).toBe(stats.claimed);
     expect(stats.claimed).toBeGreaterThanOrEqual(confirmed.length);
     expect(stats.claimed).toBeLessThanOrEqual(120);
@@ -57,7 +59,7 @@ describe.each(kinds)('kill -9 mid-rush on %s', (kind) => {
     const checks = await Promise.all(
       confirmed.slice(0, 20).map(async (id) => {
         for (const token of tokens) {
-          const r = await api(proc.base, 'GET', `/api/my/vouchers/${id}`, { token });
+          const r = await callEndpoint(proc.base, api.myVoucher, { params: { id }, token });
           if (r.status === 200) return true;
         }
         return false;

@@ -5,7 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVER_URL, activeMemberTokens, api, freshServerDatabase, openBatchAsCity, removeDir, startApiProcess, tempDataDir, type ApiProcess } from './processes';
+import { api } from '@gonghui/shared';
+import { callEndpoint } from '@gonghui/server/testing/call';
+import { SERVER_URL, activeMemberTokens, freshServerDatabase, openBatchAsCity, removeDir, startApiProcess, tempDataDir, type ApiProcess } from './processes';
 
 const kinds = SERVER_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
 
@@ -37,15 +39,15 @@ describe.each(kinds)('Benefit Day rush through API processes on %s', (kind) => {
     const { batchId, staff } = await openBatchAsCity(first, '跨进程抢券 立减10', 50);
     const tokens = await activeMemberTokens(procs.map((p) => p.base), 200);
     const answers = await Promise.all(
-      tokens.map((token, i) => api(procs[i % procs.length]!.base, 'POST', `/api/voucher-batches/${batchId}/claims`, { token, headers: { 'idempotency-key': randomUUID() } })),
+      tokens.map((token, i) => callEndpoint(procs[i % procs.length]!.base, api.claim, { params: { id: batchId }, token, idempotencyKey: randomUUID() })),
     );
-    const codes = answers.map((a) => (a.status === 201 ? 'CLAIMED' : a.body.error.code));
+    const codes = answers.map((a) => (a.status === 201 ? 'CLAIMED' : a.error?.code));
     expect(codes.filter((c) => c === 'CLAIMED')).toHaveLength(50);
     expect(codes.filter((c) => c === 'VOUCHER_SOLD_OUT')).toHaveLength(150);
-    const stats = await api(procs[procs.length - 1]!.base, 'GET', `/api/admin/voucher-batches/${batchId}/stats`, { token: staff });
+    const stats = await callEndpoint(procs[procs.length - 1]!.base, api.batchStats, { params: { id: batchId }, token: staff });
     expect(stats.body.claimed).toBe(50);
-    expect(stats.body.byUnion.reduce((s: number, u: { claimed: number }) => s + u.claimed, 0)).toBe(50);
-    const unionCount = (await api(procs[procs.length - 1]!.base, 'GET', '/api/admin/unions', { token: staff })).body.data.length;
+    expect(stats.body.byUnion.reduce((s, u) => s + u.claimed, 0)).toBe(50);
+    const unionCount = (await callEndpoint(procs[procs.length - 1]!.base, api.listUnions, { token: staff })).body.data.length;
     expect(unionCount).toBe(11); // seeded once, not once per process
   });
 });

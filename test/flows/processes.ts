@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { api } from '@gonghui/shared';
+import { callEndpoint } from '@gonghui/server/testing/call';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const SERVER_URL = process.env.DATABASE_URL || undefined;
@@ -69,21 +71,11 @@ export async function freshServerDatabase(): Promise<{ url: string; drop(): Prom
 export const tempDataDir = () => mkdtempSync(path.join(tmpdir(), 'gh-flow-'));
 export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
 
-export async function api(base: string, method: string, url: string, opts: { body?: unknown; token?: string; headers?: Record<string, string> } = {}) {
-  const res = await fetch(base + url, {
-    method,
-    headers: { ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.headers ?? {}) },
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as any) : undefined };
-}
-
 /** As the city federation's demo admin: a published batch open all Benefit Day (the processes' clock is pinned to 2026-12-20). */
 export async function openBatchAsCity(base: string, title: string, stockTotal: number): Promise<{ batchId: string; staff: string }> {
-  const staff = (await api(base, 'POST', '/api/auth/demo-login', { body: { phone: '13900000001' } })).body.token as string;
-  const unions = (await api(base, 'GET', '/api/admin/unions', { token: staff })).body.data as { id: string }[];
-  const created = await api(base, 'POST', '/api/admin/voucher-batches', {
+  const staff = (await callEndpoint(base, api.demoLogin, { body: { phone: '13900000001' } })).body.token;
+  const unions = (await callEndpoint(base, api.listUnions, { token: staff })).body.data;
+  const created = await callEndpoint(base, api.createBatch, {
     token: staff,
     body: {
       title,
@@ -96,7 +88,7 @@ export async function openBatchAsCity(base: string, title: string, stockTotal: n
     },
   });
   if (created.status !== 201) throw new Error(`create batch: ${created.status}`);
-  const published = await api(base, 'POST', `/api/admin/voucher-batches/${created.body.id}/publish`, { token: staff });
+  const published = await callEndpoint(base, api.publishBatch, { params: { id: created.body.id }, token: staff });
   if (published.status !== 200) throw new Error(`publish: ${published.status}`);
   return { batchId: created.body.id, staff };
 }
@@ -105,7 +97,7 @@ export async function openBatchAsCity(base: string, title: string, stockTotal: n
 export async function activeMemberTokens(bases: string[], count: number): Promise<string[]> {
   const tokens: string[] = [];
   for (let i = 1; tokens.length < count; i++) {
-    const r = await api(bases[i % bases.length]!, 'POST', '/api/auth/demo-login', { body: { phone: `138${String(i).padStart(8, '0')}` } });
+    const r = await callEndpoint(bases[i % bases.length]!, api.demoLogin, { body: { phone: `138${String(i).padStart(8, '0')}` } });
     if (r.body.me.member?.status === 'active') tokens.push(r.body.token);
   }
   return tokens;

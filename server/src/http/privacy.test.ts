@@ -1,8 +1,10 @@
 import { queryRows } from '../db/index';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { api } from '@gonghui/shared';
 import { decrypt } from '../crypto';
 import { storageKinds } from '../testing/database';
+import type { CallResult } from '../testing/call';
 import { useTestApp } from '../testing/harness';
 
 const FULL_ID = /(?<![\w-])\d{17}[\dX](?![\w-])/;
@@ -16,7 +18,7 @@ describe.each(storageKinds)('privacy on %s', (kind) => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const r = await app().get(`/api/admin/members?limit=100${cursor ? `&cursor=${cursor}` : ''}`, token);
+      const r: CallResult<typeof api.listMembers> = await app().call(api.listMembers, { query: { limit: 100, cursor: cursor ?? undefined }, token });
       const text = JSON.stringify(r.body);
       expect(text).not.toMatch(FULL_ID);
       expect(text).not.toMatch(FULL_PHONE);
@@ -42,14 +44,14 @@ describe.each(storageKinds)('privacy on %s', (kind) => {
   it('logs a whole sign-in flow without the phone, the code, the token or an ID number', async () => {
     app().logs.lines.length = 0;
     const phone = '13800000077';
-    await app().post('/api/auth/sms-code', { phone });
+    await app().call(api.smsCode, { body: { phone } });
     const code = app().sms.lastCodeFor(phone);
-    const login = await app().post('/api/auth/sms-login', { phone, code });
-    const token = login.body.token as string;
-    await app().get('/api/me', token);
-    await app().patch('/api/me', { careMode: true }, token);
-    await app().post('/api/auth/logout', undefined, token);
-    await app().post('/api/auth/sms-login', { phone, code: '000000' });
+    const login = await app().call(api.smsLogin, { body: { phone, code } });
+    const token = login.body.token;
+    await app().call(api.me, { token });
+    await app().call(api.updateMe, { body: { careMode: true }, token });
+    await app().call(api.logout, { token });
+    await app().call(api.smsLogin, { body: { phone, code: '000000' } });
     const logs = app().logs.text;
     expect(logs.length).toBeGreaterThan(0);
     expect(logs).not.toContain(phone);

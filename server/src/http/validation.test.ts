@@ -1,6 +1,7 @@
 import { queryRows } from '../db/index';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { api } from '@gonghui/shared';
 import { storageKinds } from '../testing/database';
 import { useTestApp, type TestApp } from '../testing/harness';
 
@@ -30,7 +31,7 @@ describe.each(storageKinds)('request validation on %s', (kind) => {
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('VALIDATION_FAILED');
     expect(JSON.stringify(r.body.error.details)).toContain('isAdmin');
-    expect((await app().get('/api/me', token)).body.user.careMode).toBe(false);
+    expect((await app().call(api.me, { token })).body.user.careMode).toBe(false);
   });
 
   it('answers 400 for unknown query parameters', async () => {
@@ -86,7 +87,7 @@ describe.each(storageKinds)('request validation on %s', (kind) => {
   });
 
   it('sends a request id and security headers', async () => {
-    const r = await app().get('/api/health');
+    const r = await app().call(api.health, {});
     expect(r.headers.get('x-request-id')).toBeTruthy();
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     expect(r.headers.get('x-frame-options')).toBe('DENY');

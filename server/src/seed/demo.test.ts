@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { api } from '@gonghui/shared';
 import { queryRows } from '../db/index';
 import { storageKinds } from '../testing/database';
 import { useTestApp } from '../testing/harness';
@@ -23,8 +24,8 @@ describe.each(storageKinds)('demo data on %s', (kind) => {
     expect(rows.filter((r) => r.period === '2026-11').map((r) => r.title)).toEqual(expect.arrayContaining(['家电以旧换新 满1000减100', '演唱会门票 立减80', '出行打车 满20减5', '吴兴区职工暖心消费券 满100减20']));
     expect(rows.filter((r) => r.period === '2026-12')).toHaveLength(3);
     const member = await app().login('13800000001');
-    const open = await app().get('/api/voucher-batches', member);
-    expect(open.body.data.find((b: { title: string }) => b.title.startsWith('吴兴区')).claimState).toBe('claimable');
+    const open = await app().call(api.listOpenBatches, { token: member });
+    expect(open.body.data.find((b) => b.title.startsWith('吴兴区'))!.claimState).toBe('claimable');
   });
 
   it('gives some members used and some expired vouchers from last month', async () => {
@@ -35,6 +36,6 @@ describe.each(storageKinds)('demo data on %s', (kind) => {
     expect(Number(row!.used)).toBe(12);
     expect(Number(row!.expired)).toBe(8);
     const merchant = await app().login('13900000011');
-    expect((await app().get('/api/me', merchant)).body.merchant.merchantName).toBe('湖州苏宁易购吴兴店');
+    expect((await app().call(api.me, { token: merchant })).body.merchant!.merchantName).toBe('湖州苏宁易购吴兴店');
   });
 });

@@ -1,13 +1,16 @@
-/* Test data through the API, as staff would make it. */
+/* Test data through the API, as staff would make it; every factory returns the contract's typed view. */
 import { randomUUID } from 'node:crypto';
-import type { VoucherBatchInput } from '@gonghui/shared';
-import { unionIdByName, type Json, type TestApp } from './harness';
+import { api, type RedemptionBody, type ResponseOf, type VoucherBatchAdminView, type VoucherBatchInput } from '@gonghui/shared';
+import type { CallResult } from './call';
+import { unionIdByName, type TestApp } from './harness';
 
 export const CITY = '湖州市总工会';
 export const WUXING = '吴兴区总工会';
 export const NANXUN = '南浔区总工会';
 
-export async function makeBatch(app: TestApp, staffToken: string, overrides: Partial<VoucherBatchInput> & { unionName?: string } = {}): Promise<any> {
+export type BatchOverrides = Partial<VoucherBatchInput> & { unionName?: string };
+
+export async function makeBatch(app: TestApp, staffToken: string, overrides: BatchOverrides = {}): Promise<VoucherBatchAdminView> {
   const { unionName, ...rest } = overrides;
   const body: VoucherBatchInput = {
     title: '家电以旧换新 满1000减100',
@@ -24,24 +27,33 @@ export async function makeBatch(app: TestApp, staffToken: string, overrides: Par
     validity: { type: 'days', days: 30 },
     ...rest,
   };
-  const r = await app.post('/api/admin/voucher-batches', body, staffToken);
-  if (r.status !== 201) throw new Error(`create batch: ${r.status} ${JSON.stringify(r.body)}`);
+  const r = await app.call(api.createBatch, { body, token: staffToken });
+  if (r.status !== 201) throw new Error(`create batch: ${r.status} ${r.text}`);
   return r.body;
 }
 
-export async function publishedBatch(app: TestApp, staffToken: string, overrides: Parameters<typeof makeBatch>[2] = {}): Promise<any> {
+export async function publishedBatch(app: TestApp, staffToken: string, overrides: BatchOverrides = {}): Promise<VoucherBatchAdminView> {
   const b = await makeBatch(app, staffToken, overrides);
-  const p = await app.post(`/api/admin/voucher-batches/${b.id}/publish`, undefined, staffToken);
-  if (p.status !== 200) throw new Error(`publish: ${p.status} ${JSON.stringify(p.body)}`);
+  const p = await app.call(api.publishBatch, { params: { id: b.id }, token: staffToken });
+  if (p.status !== 200) throw new Error(`publish: ${p.status} ${p.text}`);
   return p.body;
 }
 
-export function claim(app: TestApp, token: string, batchId: string, key: string = randomUUID()): Promise<Json> {
-  return app.post(`/api/voucher-batches/${batchId}/claims`, undefined, token, { 'idempotency-key': key });
+export function claim(app: TestApp, token: string, batchId: string, key: string = randomUUID()): Promise<CallResult<typeof api.claim>> {
+  return app.call(api.claim, { params: { id: batchId }, token, idempotencyKey: key });
 }
 
-export function redeem(app: TestApp, merchantToken: string, body: { code: string; orderAmountFen: number; voucherIds?: string[] }, key: string = randomUUID()): Promise<Json> {
-  return app.post('/api/merchant/redemptions', body, merchantToken, { 'idempotency-key': key });
+export function redeem(app: TestApp, merchantToken: string, body: RedemptionBody, key: string = randomUUID()): Promise<CallResult<typeof api.redeem>> {
+  return app.call(api.redeem, { body, token: merchantToken, idempotencyKey: key });
 }
+
+/** A fresh redemption code for one of the member's vouchers. */
+export async function codeFor(app: TestApp, memberToken: string, voucherId: string): Promise<string> {
+  const r = await app.call(api.voucherCode, { params: { id: voucherId }, token: memberToken });
+  if (r.status !== 200) throw new Error(`code: ${r.status} ${r.text}`);
+  return r.body.shortCode;
+}
+
+export type ClaimAnswer = ResponseOf<typeof api.claim>;
 
 export const memberPhone = (i: number) => `138${String(i).padStart(8, '0')}`;

@@ -14,6 +14,8 @@ import { createLogger } from '../logger';
 import type { SmsSender } from '../modules/auth/sms';
 import { httpWechatClient, type WechatClient } from '../modules/auth/wechat';
 import { seedDemoData } from '../seed/demo';
+import type { Endpoint } from '@gonghui/shared';
+import { callEndpoint, type CallOptions, type CallResult } from './call';
 import { freshDatabase } from './database';
 
 /** Keeps every SMS "sent", so tests can read the code a person would have received. */
@@ -63,6 +65,8 @@ export interface TestApp {
   get(path: string, token?: string): Promise<Json>;
   post(path: string, body?: unknown, token?: string, headers?: Record<string, string>): Promise<Json>;
   patch(path: string, body?: unknown, token?: string): Promise<Json>;
+  /** One endpoint of the contract, typed from its entry: `app.call(api.claim, { params: { id }, token })`. */
+  call<E extends Endpoint<any, any, any, any, any>>(endpoint: E, opts: CallOptions<E>): Promise<CallResult<E>>;
   /** Demo-login by phone; returns the bearer token. */
   login(phone: string): Promise<string>;
   close(): Promise<void>;
@@ -74,10 +78,12 @@ export interface TestAppOptions {
   seed?: boolean;
   wechat?: WechatClient;
   clientDir?: string;
+  /** A database opened by the test itself (e.g. through a proxy it can cut); closed with the app. */
+  database?: Database;
 }
 
 export async function startTestApp(kind: DbKind, opts: TestAppOptions = {}): Promise<TestApp> {
-  const database = await freshDatabase(kind);
+  const database = opts.database ?? (await freshDatabase(kind));
   const clock = new FixedClock(opts.now ?? '2026-12-01T02:00:00Z');
   const config = testConfig(opts.config);
   const keys = deriveKeys(config.secret);
@@ -121,6 +127,7 @@ export async function startTestApp(kind: DbKind, opts: TestAppOptions = {}): Pro
     get: (path, token) => request('GET', path, { token }),
     post: (path, body, token, headers) => request('POST', path, { body, token, headers }),
     patch: (path, body, token) => request('PATCH', path, { body, token }),
+    call: (endpoint, opts) => callEndpoint(baseUrl, endpoint, opts),
     async login(phone) {
       const r = await request('POST', '/api/auth/demo-login', { body: { phone } });
       if (r.status !== 200) throw new Error(`demo-login ${phone}: ${r.status} ${JSON.stringify(r.body)}`);

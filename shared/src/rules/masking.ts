@@ -8,7 +8,8 @@ export function maskIdNumber(id: string): string {
 
 /** "13800000001" → "138****0001". */
 export function maskPhone(phone: string): string {
-  if (phone.length < 7) return '*'.repeat(phone.length);
+  // Seven characters or fewer would show every digit around the stars: mask them whole.
+  if (phone.length <= 7) return '*'.repeat(phone.length);
   return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4);
 }
 
@@ -22,6 +23,6 @@ export function maskName(name: string): string {
 
 /** Bank card: "6222021234567890123" → "6222 **** **** 0123". */
 export function maskBankCard(card: string): string {
-  if (card.length < 8) return '*'.repeat(card.length);
+  if (card.length <= 8) return '*'.repeat(card.length);
   return `${card.slice(0, 4)} **** **** ${card.slice(-4)}`;
 }

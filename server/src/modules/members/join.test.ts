@@ -1,7 +1,7 @@
 import { queryRows } from '../../db/index';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { idNumberCheckChar } from '@gonghui/shared';
+import { api, idNumberCheckChar } from '@gonghui/shared';
 import { decrypt } from '../../crypto';
 import { storageKinds } from '../../testing/database';
 import { useTestApp, type TestApp } from '../../testing/harness';
@@ -10,8 +10,8 @@ const validId = (body17: string) => body17 + idNumberCheckChar(body17);
 
 async function smsSignIn(app: TestApp, phone: string): Promise<string> {
   app.clock.advance(61_000);
-  await app.post('/api/auth/sms-code', { phone });
-  const r = await app.post('/api/auth/sms-login', { phone, code: app.sms.lastCodeFor(phone) });
+  await app.call(api.smsCode, { body: { phone } });
+  const r = await app.call(api.smsLogin, { body: { phone, code: app.sms.lastCodeFor(phone) } });
   return r.body.token;
 }
 
@@ -19,7 +19,7 @@ describe.each(storageKinds)('real-name joining on %s', (kind) => {
   const app = useTestApp(kind);
 
   it('shows the union behind a QR join code without signing in', async () => {
-    const r = await app().get('/api/unions/join/HZWXEQUIP2');
+    const r = await app().call(api.joinInfo, { params: { joinCode: 'HZWXEQUIP2' } });
     expect(r.status).toBe(200);
     expect(r.body.name).toBe('湖州吴兴智能装备有限公司工会');
     expect(r.body.parentName).toBe('吴兴区总工会');
@@ -28,7 +28,7 @@ describe.each(storageKinds)('real-name joining on %s', (kind) => {
   it('joins an auto-approving union at once, encrypting the ID number at rest', async () => {
     const token = await smsSignIn(app(), '13600000100');
     const idNumber = validId('33050219880312123');
-    const r = await app().post('/api/members/join', { joinCode: 'HZWXEQUIP2', name: '李新华', idNumber, employer: '湖州吴兴智能装备有限公司' }, token);
+    const r = await app().call(api.join, { body: { joinCode: 'HZWXEQUIP2', name: '李新华', idNumber, employer: '湖州吴兴智能装备有限公司' }, token });
     expect(r.status).toBe(201);
     expect(r.body.status).toBe('active');
     expect(r.body.idNumberMasked).toBe(`3305**********${idNumber.slice(-4)}`);
@@ -36,13 +36,13 @@ describe.each(storageKinds)('real-name joining on %s', (kind) => {
     const rows = await queryRows<{ id_number_enc: string }>(app().deps.db, sql`select id_number_enc from members where id = ${r.body.id}`);
     expect(rows[0]!.id_number_enc).not.toContain(idNumber);
     expect(decrypt(app().deps.keys, rows[0]!.id_number_enc)).toBe(idNumber);
-    const me = await app().get('/api/me', token);
-    expect(me.body.member.unionName).toBe('湖州吴兴智能装备有限公司工会');
+    const me = await app().call(api.me, { token });
+    expect(me.body.member!.unionName).toBe('湖州吴兴智能装备有限公司工会');
   });
 
   it('puts a join to a manually approving union on hold', async () => {
     const token = await smsSignIn(app(), '13600000101');
-    const r = await app().post('/api/members/join', { joinCode: 'HZWXKIDS2', name: '王春梅', idNumber: validId('33050219900101222'), employer: '织里镇星童服饰有限公司' }, token);
+    const r = await app().call(api.join, { body: { joinCode: 'HZWXKIDS2', name: '王春梅', idNumber: validId('33050219900101222'), employer: '织里镇星童服饰有限公司' }, token });
     expect(r.status).toBe(201);
     expect(r.body.status).toBe('pending');
   });
@@ -50,50 +50,50 @@ describe.each(storageKinds)('real-name joining on %s', (kind) => {
   it('sends a join with an ID number another member holds to staff review, telling the caller nothing', async () => {
     const squatter = await smsSignIn(app(), '13600000102');
     // 33050219880312123 belongs to a seeded, active member
-    const r = await app().post('/api/members/join', { joinCode: 'HZWXEQUIP2', name: '李新华', idNumber: validId('33050219880312123'), employer: '某公司' }, squatter);
+    const r = await app().call(api.join, { body: { joinCode: 'HZWXEQUIP2', name: '李新华', idNumber: validId('33050219880312123'), employer: '某公司' }, token: squatter });
     expect(r.status).toBe(201);
     expect(r.body.status).toBe('pending'); // even though this union approves joins automatically
     expect(JSON.stringify(r.body)).not.toMatch(/已入会|ALREADY/);
     const district = await app().login('13900000002');
-    const view = await app().get(`/api/admin/members/${r.body.id}`, district);
+    const view = await app().call(api.getMember, { params: { id: r.body.id }, token: district });
     expect(view.body).toMatchObject({ status: 'pending', idConflict: true, abilities: { review: true } });
     // approving would make two admitted members with one ID: the database refuses, staff are told why
-    const approve = await app().patch(`/api/admin/members/${r.body.id}`, { status: 'active' }, district);
+    const approve = await app().call(api.updateMember, { params: { id: r.body.id }, body: { status: 'active' }, token: district });
     expect(approve.status).toBe(409);
-    expect(approve.body.error.code).toBe('MEMBER_ID_CONFLICT');
-    expect((await app().get(`/api/admin/members/${r.body.id}`, district)).body.status).toBe('pending');
+    expect(approve.error?.code).toBe('MEMBER_ID_CONFLICT');
+    expect((await app().call(api.getMember, { params: { id: r.body.id }, token: district })).body.status).toBe('pending');
   });
 
   it('lets a rejected applicant apply again, with the same account and ID number', async () => {
     const phone = '13600000105';
     const idNumber = validId('33050219930707666');
     const token = await smsSignIn(app(), phone);
-    const first = await app().post('/api/members/join', { joinCode: 'HZWXKIDS2', name: '孙丽', idNumber, employer: '织里镇星童服饰有限公司' }, token);
+    const first = await app().call(api.join, { body: { joinCode: 'HZWXKIDS2', name: '孙丽', idNumber, employer: '织里镇星童服饰有限公司' }, token });
     expect(first.body.status).toBe('pending');
     const district = await app().login('13900000002');
-    const rejected = await app().patch(`/api/admin/members/${first.body.id}`, { status: 'rejected', reason: '单位名称与工会不符' }, district);
+    const rejected = await app().call(api.updateMember, { params: { id: first.body.id }, body: { status: 'rejected', reason: '单位名称与工会不符' }, token: district });
     expect(rejected.status).toBe(200);
     expect(rejected.body.status).toBe('rejected');
-    expect((await app().get('/api/me', token)).body.member).toBeNull();
-    const again = await app().post('/api/members/join', { joinCode: 'HZWXKIDS2', name: '孙丽', idNumber, employer: '织里镇星童服饰有限公司' }, token);
+    expect((await app().call(api.me, { token })).body.member).toBeNull();
+    const again = await app().call(api.join, { body: { joinCode: 'HZWXKIDS2', name: '孙丽', idNumber, employer: '织里镇星童服饰有限公司' }, token });
     expect(again.status).toBe(201);
     expect(again.body.status).toBe('pending');
     expect(again.body.id).not.toBe(first.body.id);
-    const approved = await app().patch(`/api/admin/members/${again.body.id}`, { status: 'active' }, district);
+    const approved = await app().call(api.updateMember, { params: { id: again.body.id }, body: { status: 'active' }, token: district });
     expect(approved.body.status).toBe('active');
     // a decided application is not reviewed twice
-    const twice = await app().patch(`/api/admin/members/${first.body.id}`, { status: 'active' }, district);
+    const twice = await app().call(api.updateMember, { params: { id: first.body.id }, body: { status: 'active' }, token: district });
     expect(twice.status).toBe(409);
-    expect(twice.body.error.code).toBe('MEMBER_INVALID_STATE');
+    expect(twice.error?.code).toBe('MEMBER_INVALID_STATE');
   });
 
   it('answers 429 after 20 unknown join codes from one address, and still serves a known code elsewhere', async () => {
-    for (let i = 0; i < 20; i++) expect((await app().get(`/api/unions/join/NOPE${1000 + i}`)).status).toBe(404);
-    const limited = await app().get('/api/unions/join/HZWXEQUIP2');
+    for (let i = 0; i < 20; i++) expect((await app().call(api.joinInfo, { params: { joinCode: `NOPE${1000 + i}` } })).status).toBe(404);
+    const limited = await app().call(api.joinInfo, { params: { joinCode: 'HZWXEQUIP2' } });
     expect(limited.status).toBe(429);
-    expect(limited.body.error.code).toBe('RATE_LIMITED');
+    expect(limited.error?.code).toBe('RATE_LIMITED');
     app().clock.advance(11 * 60_000);
-    expect((await app().get('/api/unions/join/HZWXEQUIP2')).status).toBe(200);
+    expect((await app().call(api.joinInfo, { params: { joinCode: 'HZWXEQUIP2' } })).status).toBe(200);
   });
 
   it('rejects an ID number with a wrong check digit with 422 and writes nothing', async () => {
@@ -101,24 +101,24 @@ describe.each(storageKinds)('real-name joining on %s', (kind) => {
     const good = validId('33050219920505333');
     const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
     const [before] = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from members`);
-    const r = await app().post('/api/members/join', { joinCode: 'HZWXEQUIP2', name: '赵刚', idNumber: bad, employer: '某公司' }, token);
+    const r = await app().call(api.join, { body: { joinCode: 'HZWXEQUIP2', name: '赵刚', idNumber: bad, employer: '某公司' }, token });
     expect(r.status).toBe(422);
-    expect(r.body.error.code).toBe('ID_NUMBER_INVALID');
+    expect(r.error?.code).toBe('ID_NUMBER_INVALID');
     const [after] = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from members`);
     expect(after!.n).toBe(before!.n);
   });
 
   it('rejects joining a district union (only grassroots unions take members)', async () => {
     const token = await smsSignIn(app(), '13600000104');
-    const r = await app().post('/api/members/join', { joinCode: 'HZWUXING1', name: '赵刚', idNumber: validId('33050219920505444'), employer: '某公司' }, token);
+    const r = await app().call(api.join, { body: { joinCode: 'HZWUXING1', name: '赵刚', idNumber: validId('33050219920505444'), employer: '某公司' }, token });
     expect(r.status).toBe(422);
-    expect(r.body.error.code).toBe('UNION_NOT_GRASSROOTS');
+    expect(r.error?.code).toBe('UNION_NOT_GRASSROOTS');
   });
 
   it('rejects a member who already joined with 409 MEMBER_ALREADY_JOINED', async () => {
     const token = await app().login('13800000001');
-    const r = await app().post('/api/members/join', { joinCode: 'HZWXEQUIP2', name: '张晓明', idNumber: validId('33050219920505555'), employer: '某公司' }, token);
+    const r = await app().call(api.join, { body: { joinCode: 'HZWXEQUIP2', name: '张晓明', idNumber: validId('33050219920505555'), employer: '某公司' }, token });
     expect(r.status).toBe(409);
-    expect(r.body.error.code).toBe('MEMBER_ALREADY_JOINED');
+    expect(r.error?.code).toBe('MEMBER_ALREADY_JOINED');
   });
 });

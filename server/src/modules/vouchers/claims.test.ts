@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { api } from '@gonghui/shared';
 import { queryRows } from '../../db/index';
 import { storageKinds } from '../../testing/database';
 import { NANXUN, WUXING, claim, makeBatch, publishedBatch } from '../../testing/factories';
@@ -34,8 +35,8 @@ describe.each(storageKinds)('claiming vouchers on %s', (kind) => {
     app().clock.set(BENEFIT_MORNING);
     const results = await Promise.all(members.map((t) => claim(app(), t, b.id)));
     const created = results.filter((r) => r.status === 201);
-    const soldOut = results.filter((r) => r.status === 409 && r.body.error.code === 'VOUCHER_SOLD_OUT');
-    expect(results.filter((r) => r.status !== 201 && r.body?.error?.code !== 'VOUCHER_SOLD_OUT').map((r) => r.body)).toEqual([]);
+    const soldOut = results.filter((r) => r.status === 409 && r.error?.code === 'VOUCHER_SOLD_OUT');
+    expect(results.filter((r) => r.status !== 201 && r.error?.code !== 'VOUCHER_SOLD_OUT').map((r) => r.body)).toEqual([]);
     expect(created).toHaveLength(50);
     expect(soldOut).toHaveLength(150);
     const [row] = await queryRows<{ claimed: number; n: number }>(
@@ -52,7 +53,7 @@ describe.each(storageKinds)('claiming vouchers on %s', (kind) => {
     app().clock.set(BENEFIT_MORNING);
     const results = await Promise.all(Array.from({ length: 20 }, () => claim(app(), members[0]!, b.id)));
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
-    expect(results.filter((r) => r.body?.error?.code === 'VOUCHER_LIMIT_REACHED')).toHaveLength(19);
+    expect(results.filter((r) => r.error?.code === 'VOUCHER_LIMIT_REACHED')).toHaveLength(19);
     const [row] = await queryRows<{ claimed: number }>(app().deps.db, sql`select stock_claimed as claimed from voucher_batches where id = ${b.id}`);
     expect(Number(row!.claimed)).toBe(1);
   });
@@ -70,11 +71,7 @@ describe.each(storageKinds)('claiming vouchers on %s', (kind) => {
     const b = await publishedBatch(app(), city, { stockTotal: 100 });
     app().clock.set(BENEFIT_MORNING);
     const key = randomUUID();
-    const rawCalls = await Promise.all(
-      Array.from({ length: 20 }, () =>
-        fetch(`${app().baseUrl}/api/voucher-batches/${b.id}/claims`, { method: 'POST', headers: { authorization: `Bearer ${members[2]}`, 'idempotency-key': key } }).then(async (r) => ({ status: r.status, text: await r.text() })),
-      ),
-    );
+    const rawCalls = await Promise.all(Array.from({ length: 20 }, () => claim(app(), members[2]!, b.id, key)));
     expect(new Set(rawCalls.map((r) => r.status))).toEqual(new Set([201]));
     expect(new Set(rawCalls.map((r) => r.text)).size).toBe(1);
     const [row] = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from vouchers where batch_id = ${b.id}`);
@@ -87,20 +84,20 @@ describe.each(storageKinds)('claiming vouchers on %s', (kind) => {
     const other = await publishedBatch(app(), city, { stockTotal: 10 });
     const key = randomUUID();
     const early = await claim(app(), members[3]!, a.id, key);
-    expect(early.body.error.code).toBe('VOUCHER_NOT_OPEN');
+    expect(early.error?.code).toBe('VOUCHER_NOT_OPEN');
     app().clock.set(BENEFIT_MORNING);
     const again = await claim(app(), members[3]!, a.id, key);
     expect(again.status).toBe(409);
     expect(again.body).toEqual(early.body);
     const reused = await claim(app(), members[3]!, other.id, key);
     expect(reused.status).toBe(422);
-    expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(reused.error?.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('demands an Idempotency-Key on claims', async () => {
-    const r = await app().post(`/api/voucher-batches/${randomUUID()}/claims`, undefined, members[4]);
+    const r = await app().call(api.claim, { params: { id: randomUUID() }, token: members[4], idempotencyKey: false });
     expect(r.status).toBe(400);
-    expect(r.body.error.code).toBe('IDEMPOTENCY_KEY_MISSING');
+    expect(r.error?.code).toBe('IDEMPOTENCY_KEY_MISSING');
   });
 
   describe('the clock', () => {
@@ -113,7 +110,7 @@ describe.each(storageKinds)('claiming vouchers on %s', (kind) => {
       app().clock.set('2026-12-20T01:59:59Z');
       const r = await claim(app(), members[5]!, batchId);
       expect(r.status).toBe(409);
-      expect(r.body.error.code).toBe('VOUCHER_NOT_OPEN');
+      expect(r.error?.code).toBe('VOUCHER_NOT_OPEN');
     });
     it('opens at 10:00:00 Shanghai (02:00 UTC)', async () => {
       app().clock.set('2026-12-20T02:00:00Z');
@@ -126,20 +123,20 @@ describe.each(storageKinds)('claiming vouchers on %s', (kind) => {
     it('is closed on the 21st Shanghai although UTC still says the 20th', async () => {
       app().clock.set('2026-12-20T16:00:00Z');
       const r = await claim(app(), members[7]!, batchId);
-      expect(r.body.error.code).toBe('VOUCHER_NOT_OPEN');
+      expect(r.error?.code).toBe('VOUCHER_NOT_OPEN');
     });
     it('lists the batch as upcoming with a claim state before it opens', async () => {
       app().clock.set('2026-12-19T02:00:00Z');
-      const r = await app().get('/api/voucher-batches', members[8]);
-      const b = r.body.data.find((x: { id: string }) => x.id === batchId);
-      expect(b.claimState).toBe('not_started');
-      expect(b.opensAt).toBe('2026-12-20T02:00:00.000Z');
+      const r = await app().call(api.listOpenBatches, { token: members[8] });
+      const b = r.body.data.find((x) => x.id === batchId);
+      expect(b!.claimState).toBe('not_started');
+      expect(b!.opensAt).toBe('2026-12-20T02:00:00.000Z');
     });
     it('opens a January batch on 20 January, across the year boundary', async () => {
       app().clock.set('2026-12-21T02:00:00Z');
       const jan = await publishedBatch(app(), city, { schedule: { type: 'benefitDay', month: '2027-01', startTime: '10:00' } });
       app().clock.set('2027-01-20T01:59:00Z');
-      expect((await claim(app(), members[9]!, jan.id)).body.error.code).toBe('VOUCHER_NOT_OPEN');
+      expect((await claim(app(), members[9]!, jan.id)).error?.code).toBe('VOUCHER_NOT_OPEN');
       app().clock.set('2027-01-20T02:00:00Z');
       const ok = await claim(app(), members[9]!, jan.id);
       expect(ok.status).toBe(201);
@@ -154,13 +151,13 @@ describe.each(storageKinds)('claiming vouchers on %s', (kind) => {
       const b = await publishedBatch(app(), wuxingStaff, { unionName: WUXING, title: '吴兴区职工 立减20', kind: 'direct', thresholdFen: null, faceValueFen: 2000, stackable: false });
       app().clock.set(BENEFIT_MORNING);
       const nanxunMember = await memberOf(app(), NANXUN);
-      const list = await app().get('/api/voucher-batches', nanxunMember);
-      expect(list.body.data.map((x: { id: string }) => x.id)).not.toContain(b.id);
+      const list = await app().call(api.listOpenBatches, { token: nanxunMember });
+      expect(list.body.data.map((x) => x.id)).not.toContain(b.id);
       const r = await claim(app(), nanxunMember, b.id);
       expect(r.status).toBe(403);
-      expect(r.body.error.code).toBe('VOUCHER_NOT_ELIGIBLE');
+      expect(r.error?.code).toBe('VOUCHER_NOT_ELIGIBLE');
       const wuxingMember = await memberOf(app(), WUXING);
-      expect((await app().get('/api/voucher-batches', wuxingMember)).body.data.map((x: { id: string }) => x.id)).toContain(b.id);
+      expect((await app().call(api.listOpenBatches, { token: wuxingMember })).body.data.map((x) => x.id)).toContain(b.id);
     });
 
     it('refuses a district staff member creating a batch for another district', async () => {
@@ -168,7 +165,7 @@ describe.each(storageKinds)('claiming vouchers on %s', (kind) => {
       const wuxingStaff = await app().login('13900000002');
       await expect(makeBatch(app(), wuxingStaff, { unionName: NANXUN })).rejects.toThrow(/404/);
       const cityBatch = await makeBatch(app(), city, { unionName: NANXUN });
-      const r = await app().post(`/api/admin/voucher-batches/${cityBatch.id}/publish`, undefined, wuxingStaff);
+      const r = await app().call(api.publishBatch, { params: { id: cityBatch.id }, token: wuxingStaff });
       expect(r.status).toBe(404);
     });
 
@@ -181,7 +178,7 @@ describe.each(storageKinds)('claiming vouchers on %s', (kind) => {
         sql`select u.phone from members m join users u on u.id = m.user_id where not ('model_worker' = any(m.tags)) and m.status = 'active' limit 1`,
       );
       const r = await claim(app(), await app().login(plain!.phone), b.id);
-      expect(r.body.error.code).toBe('VOUCHER_NOT_ELIGIBLE');
+      expect(r.error?.code).toBe('VOUCHER_NOT_ELIGIBLE');
       const [worker] = await queryRows<{ phone: string }>(
         app().deps.db,
         sql`select u.phone from members m join users u on u.id = m.user_id where 'model_worker' = any(m.tags) and m.status = 'active' limit 1`,
@@ -197,18 +194,18 @@ describe.each(storageKinds)('claiming vouchers on %s', (kind) => {
       app().clock.set(BENEFIT_MORNING);
       const first = await claim(app(), members[10]!, b.id);
       expect(first.status).toBe(201);
-      expect((await claim(app(), members[11]!, b.id)).body.error.code).toBe('VOUCHER_SOLD_OUT');
-      const back = await app().post(`/api/my/vouchers/${first.body.voucher.id}/return`, undefined, members[10]);
+      expect((await claim(app(), members[11]!, b.id)).error?.code).toBe('VOUCHER_SOLD_OUT');
+      const back = await app().call(api.returnVoucher, { params: { id: first.body.voucher.id }, token: members[10] });
       expect(back.status).toBe(200);
       expect(back.body.voucher.status).toBe('returned');
-      const twice = await app().post(`/api/my/vouchers/${first.body.voucher.id}/return`, undefined, members[10]);
+      const twice = await app().call(api.returnVoucher, { params: { id: first.body.voucher.id }, token: members[10] });
       expect(twice.status).toBe(409);
-      expect(twice.body.error.code).toBe('VOUCHER_NOT_RETURNABLE');
+      expect(twice.error?.code).toBe('VOUCHER_NOT_RETURNABLE');
       const [row] = await queryRows<{ claimed: number }>(app().deps.db, sql`select stock_claimed as claimed from voucher_batches where id = ${b.id}`);
       expect(Number(row!.claimed)).toBe(0);
       // the stock came back: another member can claim it, and the first member's quota too
       expect((await claim(app(), members[11]!, b.id)).status).toBe(201);
-      expect((await claim(app(), members[10]!, b.id)).body.error.code).toBe('VOUCHER_SOLD_OUT');
+      expect((await claim(app(), members[10]!, b.id)).error?.code).toBe('VOUCHER_SOLD_OUT');
     });
 
     it('returns each voucher once when the same return is sent at once', async () => {
@@ -216,7 +213,7 @@ describe.each(storageKinds)('claiming vouchers on %s', (kind) => {
       const b = await publishedBatch(app(), city, { stockTotal: 5 });
       app().clock.set(BENEFIT_MORNING);
       const v = (await claim(app(), members[12]!, b.id)).body.voucher;
-      const rs = await Promise.all(Array.from({ length: 5 }, () => app().post(`/api/my/vouchers/${v.id}/return`, undefined, members[12])));
+      const rs = await Promise.all(Array.from({ length: 5 }, () => app().call(api.returnVoucher, { params: { id: v.id }, token: members[12] })));
       expect(rs.filter((r) => r.status === 200)).toHaveLength(1);
       const [row] = await queryRows<{ claimed: number }>(app().deps.db, sql`select stock_claimed as claimed from voucher_batches where id = ${b.id}`);
       expect(Number(row!.claimed)).toBe(0);
@@ -229,12 +226,12 @@ describe.each(storageKinds)('claiming vouchers on %s', (kind) => {
       const b = await publishedBatch(app(), city, { validity: { type: 'days', days: 1 } });
       app().clock.set(BENEFIT_MORNING);
       const v = (await claim(app(), members[13]!, b.id)).body.voucher;
-      const unused = await app().get('/api/my/vouchers?status=unused', members[13]);
-      expect(unused.body.data.map((x: { id: string }) => x.id)).toContain(v.id);
+      const unused = await app().call(api.myVouchers, { query: { status: 'unused' }, token: members[13] });
+      expect(unused.body.data.map((x) => x.id)).toContain(v.id);
       app().clock.set('2026-12-22T00:00:00Z');
-      const expired = await app().get('/api/my/vouchers?status=expired', members[13]);
-      expect(expired.body.data.map((x: { id: string }) => x.id)).toContain(v.id);
-      expect((await app().get(`/api/my/vouchers/${v.id}/code`, members[13])).body.error.code).toBe('VOUCHER_EXPIRED');
+      const expired = await app().call(api.myVouchers, { query: { status: 'expired' }, token: members[13] });
+      expect(expired.body.data.map((x) => x.id)).toContain(v.id);
+      expect((await app().call(api.voucherCode, { params: { id: v.id }, token: members[13] })).error?.code).toBe('VOUCHER_EXPIRED');
     });
 
     it('answers 404 for another member’s voucher and its code', async () => {
@@ -242,9 +239,9 @@ describe.each(storageKinds)('claiming vouchers on %s', (kind) => {
       const b = await publishedBatch(app(), city);
       app().clock.set(BENEFIT_MORNING);
       const v = (await claim(app(), members[14]!, b.id)).body.voucher;
-      expect((await app().get(`/api/my/vouchers/${v.id}/code`, members[15])).status).toBe(404);
-      expect((await app().get(`/api/my/vouchers/${v.id}`, members[15])).status).toBe(404);
-      expect((await app().post(`/api/my/vouchers/${v.id}/return`, undefined, members[15])).status).toBe(404);
+      expect((await app().call(api.voucherCode, { params: { id: v.id }, token: members[15] })).status).toBe(404);
+      expect((await app().call(api.myVoucher, { params: { id: v.id }, token: members[15] })).status).toBe(404);
+      expect((await app().call(api.returnVoucher, { params: { id: v.id }, token: members[15] })).status).toBe(404);
     });
   });
 });

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { api } from '@gonghui/shared';
 import { queryRows } from '../../db/index';
 import { pruneExpired } from '../../maintenance';
 import { storageKinds } from '../../testing/database';
-import { claim, makeBatch, publishedBatch, redeem } from '../../testing/factories';
+import { claim, codeFor, makeBatch, publishedBatch, redeem } from '../../testing/factories';
 import { unionIdByName, useTestApp, type TestApp } from '../../testing/harness';
 
 async function activePhones(app: TestApp, n: number, offset = 100): Promise<string[]> {
@@ -28,8 +29,8 @@ describe.each(storageKinds)('hardening on %s', (kind) => {
       const member = await app().login(phone);
       const v1 = (await claim(app(), member, b.id)).body.voucher.id;
       const v2 = (await claim(app(), member, b.id)).body.voucher.id;
-      const c1 = (await app().get(`/api/my/vouchers/${v1}/code`, member)).body.shortCode;
-      const c2 = (await app().get(`/api/my/vouchers/${v2}/code`, member)).body.shortCode;
+      const c1 = await codeFor(app(), member, v1);
+      const c2 = await codeFor(app(), member, v2);
       // each counter picks the member's other voucher too, so the two orders fight over both
       const [a, z] = await Promise.all([
         redeem(app(), merchant, { code: c1, orderAmountFen: 200_000, voucherIds: [v1, v2] }),
@@ -38,7 +39,7 @@ describe.each(storageKinds)('hardening on %s', (kind) => {
       const statuses = [a.status, z.status].sort();
       expect(statuses[0]).toBe(201);
       expect(statuses[1]).toBe(409);
-      expect([a, z].find((r) => r.status === 409)!.body.error.code).toBe('VOUCHER_ALREADY_USED');
+      expect([a, z].find((r) => r.status === 409)!.error?.code).toBe('VOUCHER_ALREADY_USED');
     }
   });
 
@@ -69,51 +70,51 @@ describe.each(storageKinds)('hardening on %s', (kind) => {
     await app().deps.db.execute(sql`insert into staff_roles (user_id, union_id, role) values (${op!.id}, ${await unionIdByName(app(), '湖州市总工会')}, 'operator')`);
     const operator = await app().login('13900000099');
     const draft = await makeBatch(app(), operator);
-    const r = await app().post(`/api/admin/voucher-batches/${draft.id}/publish`, undefined, operator);
+    const r = await app().call(api.publishBatch, { params: { id: draft.id }, token: operator });
     expect(r.status).toBe(403);
-    expect(r.body.error.code).toBe('ADMIN_REQUIRED');
-    expect((await app().post(`/api/admin/voucher-batches/${draft.id}/publish`, undefined, city)).status).toBe(200);
+    expect(r.error?.code).toBe('ADMIN_REQUIRED');
+    expect((await app().call(api.publishBatch, { params: { id: draft.id }, token: city })).status).toBe(200);
   });
 
   it('refuses binding union staff or another merchant’s cashier as a new merchant’s cashier', async () => {
     const unionId = await unionIdByName(app(), '吴兴区总工会');
     for (const phone of ['13900000002', '13900000011']) {
-      const r = await app().post('/api/admin/merchants', { name: '某五金店', category: '五金', address: '', unionId, staffPhones: [phone] }, city);
+      const r = await app().call(api.createMerchant, { body: { name: '某五金店', category: '五金', address: '', unionId, staffPhones: [phone] }, token: city });
       expect(r.status).toBe(409);
-      expect(r.body.error.code).toBe('MERCHANT_STAFF_TAKEN');
+      expect(r.error?.code).toBe('MERCHANT_STAFF_TAKEN');
     }
-    const me = await app().get('/api/me', await app().login('13900000002'));
+    const me = await app().call(api.me, { token: await app().login('13900000002') });
     expect(me.body.merchant).toBeNull();
-    const ok = await app().post('/api/admin/merchants', { name: '某五金店', category: '五金', address: '', unionId, staffPhones: ['13900000098'] }, city);
+    const ok = await app().call(api.createMerchant, { body: { name: '某五金店', category: '五金', address: '', unionId, staffPhones: ['13900000098'] }, token: city });
     expect(ok.status).toBe(201);
   });
 
   it('refuses a listed merchant from another district for a district batch', async () => {
     const wuxing = await app().login('13900000002');
-    const nanxunMerchant = await app().post('/api/admin/merchants', { name: '南浔水晶晶超市', category: '商超', address: '', unionId: await unionIdByName(app(), '南浔区总工会'), staffPhones: [] }, city);
+    const nanxunMerchant = await app().call(api.createMerchant, { body: { name: '南浔水晶晶超市', category: '商超', address: '', unionId: await unionIdByName(app(), '南浔区总工会'), staffPhones: [] }, token: city });
     await expect(makeBatch(app(), wuxing, { unionName: '吴兴区总工会', merchantIds: [nanxunMerchant.body.id] })).rejects.toThrow(/404/);
   });
 
   it('lets a union switch joining to staff approval (admins only)', async () => {
     const id = await unionIdByName(app(), '湖州吴兴智能装备有限公司工会');
-    const r = await app().patch(`/api/admin/unions/${id}`, { joinApproval: 'manual' }, await app().login('13900000003'));
+    const r = await app().call(api.updateUnion, { params: { id }, body: { joinApproval: 'manual' }, token: await app().login('13900000003') });
     expect(r.status).toBe(200);
     expect(r.body.joinApproval).toBe('manual');
-    expect((await app().get('/api/unions/join/HZWXEQUIP2')).body.joinApproval).toBe('manual');
+    expect((await app().call(api.joinInfo, { params: { joinCode: 'HZWXEQUIP2' } })).body.joinApproval).toBe('manual');
   });
 
   it('stops a cashier account after 20 unknown codes in ten minutes (429), through redeem and preview alike', async () => {
-    await app().post('/api/admin/merchants', { name: '试码便利店', category: '商超', address: '', unionId: await unionIdByName(app(), '湖州市总工会'), staffPhones: ['13900000097'] }, city);
+    await app().call(api.createMerchant, { body: { name: '试码便利店', category: '商超', address: '', unionId: await unionIdByName(app(), '湖州市总工会'), staffPhones: ['13900000097'] }, token: city });
     const cashier = await app().login('13900000097');
     for (let i = 0; i < 20; i++) {
       const r = await redeem(app(), cashier, { code: String(1_000_000_000 + i), orderAmountFen: 100_000 });
-      expect(r.body.error.code).toBe('VOUCHER_CODE_EXPIRED');
+      expect(r.error?.code).toBe('VOUCHER_CODE_EXPIRED');
     }
     const blocked = await redeem(app(), cashier, { code: '1999999999', orderAmountFen: 100_000 });
     expect(blocked.status).toBe(429);
-    expect((await app().post('/api/merchant/redemptions/preview', { code: '1999999998', orderAmountFen: 100 }, cashier)).status).toBe(429);
+    expect((await app().call(api.previewRedemption, { body: { code: '1999999998', orderAmountFen: 100 }, token: cashier })).status).toBe(429);
     app().clock.advance(11 * 60_000);
-    expect((await redeem(app(), cashier, { code: '1999999997', orderAmountFen: 100_000 })).body.error.code).toBe('VOUCHER_CODE_EXPIRED');
+    expect((await redeem(app(), cashier, { code: '1999999997', orderAmountFen: 100_000 })).error?.code).toBe('VOUCHER_CODE_EXPIRED');
   });
 
   it('prunes expired codes and old idempotency answers, keeping fresh ones', async () => {
@@ -122,7 +123,7 @@ describe.each(storageKinds)('hardening on %s', (kind) => {
     const member = await app().login((await activePhones(app(), 1, 160))[0]!);
     const key = randomUUID();
     const v = (await claim(app(), member, b.id, key)).body.voucher;
-    await app().get(`/api/my/vouchers/${v.id}/code`, member);
+    await codeFor(app(), member, v.id);
     app().clock.set('2026-12-10T02:00:00Z');
     const pruned = await pruneExpired(app().deps.db, app().clock.now());
     expect(pruned.codes).toBeGreaterThanOrEqual(1);

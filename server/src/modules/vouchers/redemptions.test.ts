@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { api } from '@gonghui/shared';
 import { queryRows } from '../../db/index';
 import { storageKinds } from '../../testing/database';
-import { NANXUN, WUXING, claim, publishedBatch, redeem } from '../../testing/factories';
+import { NANXUN, WUXING, claim, codeFor, publishedBatch, redeem } from '../../testing/factories';
 import { unionIdByName, useTestApp, type TestApp } from '../../testing/harness';
 
 const BENEFIT_MORNING = '2026-12-20T02:00:00Z';
@@ -15,12 +16,6 @@ async function activeMemberToken(app: TestApp, offset: number): Promise<string> 
         order by u.phone offset ${offset} limit 1`,
   );
   return app.login(row!.phone);
-}
-
-async function codeFor(app: TestApp, token: string, voucherId: string): Promise<string> {
-  const r = await app.get(`/api/my/vouchers/${voucherId}/code`, token);
-  if (r.status !== 200) throw new Error(`code: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body.shortCode;
 }
 
 describe.each(storageKinds)('redeeming vouchers on %s', (kind) => {
@@ -41,25 +36,25 @@ describe.each(storageKinds)('redeeming vouchers on %s', (kind) => {
     for (let i = 0; i < 3; i++) ids.push((await claim(app(), member, manjian.id)).body.voucher.id);
     const code = await codeFor(app(), member, ids[0]!);
     // the code alone spends the presented voucher only; the preview offers the other two
-    const alone = await app().post('/api/merchant/redemptions/preview', { code, orderAmountFen: 200_000 }, merchant);
+    const alone = await app().call(api.previewRedemption, { body: { code, orderAmountFen: 200_000 }, token: merchant });
     expect(alone.status).toBe(200);
     expect(alone.body).toMatchObject({ discountFen: 10_000, payableFen: 190_000, redemptionId: null });
-    expect(alone.body.vouchers.map((v: { id: string }) => v.id)).toEqual([ids[0]]);
-    expect(alone.body.stackable.map((v: { id: string }) => v.id).sort()).toEqual([ids[1], ids[2]].sort());
+    expect(alone.body.vouchers.map((v) => v.id)).toEqual([ids[0]]);
+    expect(alone.body.stackable.map((v) => v.id).sort()).toEqual([ids[1], ids[2]].sort());
     // the cashier picks all three; a ¥2,000 order can carry only two
     const picked = [ids[0]!, ids[1]!, ids[2]!];
-    const preview = await app().post('/api/merchant/redemptions/preview', { code, orderAmountFen: 200_000, voucherIds: picked }, merchant);
+    const preview = await app().call(api.previewRedemption, { body: { code, orderAmountFen: 200_000, voucherIds: picked }, token: merchant });
     expect(preview.body).toMatchObject({ discountFen: 20_000, payableFen: 180_000, redemptionId: null });
     const r = await redeem(app(), merchant, { code, orderAmountFen: 200_000, voucherIds: picked });
     expect(r.status).toBe(201);
     expect(r.body.discountFen).toBe(20_000);
     expect(r.body.payableFen).toBe(180_000);
     expect(r.body.vouchers).toHaveLength(2);
-    expect(r.body.vouchers[0].id).toBe(ids[0]);
-    const mine = await app().get('/api/my/vouchers?status=used', member);
+    expect(r.body.vouchers[0]!.id).toBe(ids[0]);
+    const mine = await app().call(api.myVouchers, { query: { status: 'used' }, token: member });
     expect(mine.body.data).toHaveLength(2);
-    expect(mine.body.data[0].merchantName).toBe('湖州苏宁易购吴兴店');
-    const left = await app().get('/api/my/vouchers?status=unused', member);
+    expect(mine.body.data[0]!.merchantName).toBe('湖州苏宁易购吴兴店');
+    const left = await app().call(api.myVouchers, { query: { status: 'unused' }, token: member });
     expect(left.body.data).toHaveLength(1);
   });
 
@@ -92,7 +87,7 @@ describe.each(storageKinds)('redeeming vouchers on %s', (kind) => {
     app().clock.advance(31_000);
     const r = await redeem(app(), merchant, { code, orderAmountFen: 150_000 });
     expect(r.status).toBe(409);
-    expect(r.body.error.code).toBe('VOUCHER_CODE_EXPIRED');
+    expect(r.error?.code).toBe('VOUCHER_CODE_EXPIRED');
     const fresh = await codeFor(app(), member, v.id);
     expect(fresh).not.toBe(code);
   });
@@ -103,19 +98,18 @@ describe.each(storageKinds)('redeeming vouchers on %s', (kind) => {
     const code = await codeFor(app(), member, v.id);
     const r = await redeem(app(), merchant, { code, orderAmountFen: 99_999 });
     expect(r.status).toBe(422);
-    expect(r.body.error.code).toBe('VOUCHER_THRESHOLD_NOT_MET');
-    expect((await app().get('/api/my/vouchers?status=unused', member)).body.data.map((x: { id: string }) => x.id)).toContain(v.id);
+    expect(r.error?.code).toBe('VOUCHER_THRESHOLD_NOT_MET');
+    expect((await app().call(api.myVouchers, { query: { status: 'unused' }, token: member })).body.data.map((x) => x.id)).toContain(v.id);
   });
 
   it('refuses a merchant outside the batch’s area with 403 VOUCHER_NOT_USABLE_HERE', async () => {
     app().clock.set('2026-12-01T02:00:00Z');
     const wuxingStaff = await app().login('13900000002');
     const wuxingBatch = await publishedBatch(app(), wuxingStaff, { unionName: WUXING, stockTotal: 10 });
-    const created = await app().post(
-      '/api/admin/merchants',
-      { name: '南浔古镇特产店', category: '特产', address: '南浔区南浔镇', unionId: await unionIdByName(app(), NANXUN), staffPhones: ['13900000021'] },
-      city,
-    );
+    const created = await app().call(api.createMerchant, {
+      body: { name: '南浔古镇特产店', category: '特产', address: '南浔区南浔镇', unionId: await unionIdByName(app(), NANXUN), staffPhones: ['13900000021'] },
+      token: city,
+    });
     expect(created.status).toBe(201);
     app().clock.set(BENEFIT_MORNING);
     const nanxunMerchant = await app().login('13900000021');
@@ -124,7 +118,7 @@ describe.each(storageKinds)('redeeming vouchers on %s', (kind) => {
     const code = await codeFor(app(), member, v.id);
     const r = await redeem(app(), nanxunMerchant, { code, orderAmountFen: 200_000 });
     expect(r.status).toBe(403);
-    expect(r.body.error.code).toBe('VOUCHER_NOT_USABLE_HERE');
+    expect(r.error?.code).toBe('VOUCHER_NOT_USABLE_HERE');
     // the city-wide partner may take it
     expect((await redeem(app(), merchant, { code, orderAmountFen: 200_000 })).status).toBe(201);
   });
@@ -134,9 +128,9 @@ describe.each(storageKinds)('redeeming vouchers on %s', (kind) => {
     const v = (await claim(app(), member, manjian.id)).body.voucher;
     const code = await codeFor(app(), member, v.id);
     expect((await redeem(app(), merchant, { code, orderAmountFen: 100_000 })).status).toBe(201);
-    const codeAgain = await app().get(`/api/my/vouchers/${v.id}/code`, member);
-    expect(codeAgain.body.error.code).toBe('VOUCHER_ALREADY_USED');
-    const day = await app().get('/api/merchant/redemptions?date=2026-12-20', merchant);
+    const codeAgain = await app().call(api.voucherCode, { params: { id: v.id }, token: member });
+    expect(codeAgain.error?.code).toBe('VOUCHER_ALREADY_USED');
+    const day = await app().call(api.merchantRedemptions, { query: { date: '2026-12-20' }, token: merchant });
     expect(day.status).toBe(200);
     expect(day.body.data.length).toBeGreaterThanOrEqual(4);
     expect(JSON.stringify(day.body)).not.toMatch(/(?<![\w-])1[3-9]\d{9}(?![\w-])/);
@@ -150,11 +144,11 @@ describe.each(storageKinds)('redeeming vouchers on %s', (kind) => {
 
   it('exports a month’s settlement for a merchant as xlsx', async () => {
     const [m] = await queryRows<{ id: string }>(app().deps.db, sql`select id from merchants where name = '湖州苏宁易购吴兴店'`);
-    const res = await fetch(`${app().baseUrl}/api/admin/merchants/${m!.id}/settlement.xlsx?month=2026-12`, { headers: { authorization: `Bearer ${city}` } });
+    const res = await app().call(api.merchantSettlementXlsx, { params: { id: m!.id }, query: { month: '2026-12' }, token: city });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     expect(decodeURIComponent(res.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toBe('商户结算-湖州苏宁易购吴兴店-2026-12.xlsx');
-    const buf = Buffer.from(await res.arrayBuffer());
+    const buf = res.bytes;
     expect(buf.subarray(0, 2).toString()).toBe('PK');
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
