@@ -1,5 +1,6 @@
 import Router from '@koa/router';
 import Koa from 'koa';
+import compress from 'koa-compress';
 import { systemApi } from '@gonghui/shared';
 import type { Deps } from './deps';
 import { ping } from './db/index';
@@ -12,6 +13,7 @@ import { h5Portal } from './http/static';
 import { authRoutes } from './modules/auth/routes';
 import { memberRoutes } from './modules/members/routes';
 import { merchantRoutes } from './modules/merchants/routes';
+import { staffRoutes } from './modules/staff/routes';
 import { unionRoutes } from './modules/unions/routes';
 import { voucherRoutes } from './modules/vouchers/routes';
 import { guardPool } from './scope/scope';
@@ -44,6 +46,7 @@ export function createApp(rawDeps: Deps, opts: AppOptions = {}): Koa {
   unionRoutes(router, deps);
   memberRoutes(router, deps);
   merchantRoutes(router, deps);
+  staffRoutes(router, deps);
   voucherRoutes(router, deps);
 
   // Errors after the answer left (a client hanging up mid-download) reach here, not the error middleware.
@@ -55,6 +58,8 @@ export function createApp(rawDeps: Deps, opts: AppOptions = {}): Koa {
   app.use(securityHeaders());
   app.use(requestId());
   app.use(accessLog(deps.logger));
+  // Answers over 1 KB leave compressed (brotli or gzip, as the client accepts); precompressed files pass as they are.
+  app.use(compress({ threshold: 1024 }));
   app.use(errorHandler(deps.logger));
   if (opts.clientDir) app.use(h5Portal(opts.clientDir));
   for (const mw of jsonBody()) app.use(mw);

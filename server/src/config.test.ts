@@ -4,7 +4,14 @@ import { ConfigError, loadConfig } from './config';
 import { startTestApp } from './testing/harness';
 
 const strongSecret = 'k'.repeat(12) + 'Zx9-Qw8_Er7.Ty6/Ui5';
-const productionEnv = { GONGHUI_MODE: 'production', GONGHUI_SECRET: strongSecret + strongSecret, SMS_WEBHOOK_URL: 'http://127.0.0.1:9/sms' };
+const productionEnv = {
+  GONGHUI_MODE: 'production',
+  GONGHUI_SECRET: strongSecret + strongSecret,
+  SMS_WEBHOOK_URL: 'http://127.0.0.1:9/sms',
+  WECHAT_APPID: 'wx1234567890abcdef',
+  WECHAT_SECRET: 'wechat-secret-from-the-console',
+  PUBLIC_URL: 'https://gh.example.org.cn',
+};
 
 describe('configuration', () => {
   it('starts in production with a real secret and an SMS provider', () => {
@@ -26,6 +33,10 @@ describe('configuration', () => {
     ['demo seeding enabled', { GONGHUI_SEED_DEMO: '1' }],
     ['a pinned clock', { GONGHUI_NOW: '2026-12-20T02:00:00Z' }],
     ['no SMS provider', { SMS_WEBHOOK_URL: undefined }],
+    ['no WeChat appid', { WECHAT_APPID: undefined }],
+    ['no WeChat secret', { WECHAT_SECRET: undefined }],
+    ['no public address', { PUBLIC_URL: undefined }],
+    ['a public address without https', { PUBLIC_URL: 'http://gh.example.org.cn' }],
   ])('refuses production with %s', (_name, override) => {
     expect(() => loadConfig({ ...productionEnv, ...override })).toThrow(ConfigError);
   });

@@ -22,6 +22,8 @@ const Env = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
   /** How many reverse proxies stand in front (0: none; 1: nginx). */
   TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
+  /** Where members reach the H5 portal: join QR codes point here. */
+  PUBLIC_URL: z.url().optional(),
 });
 
 export type Mode = 'demo' | 'production';
@@ -46,6 +48,8 @@ export interface Config {
   sessionTtlMs: number;
   /** Trusted proxy hops: the client address is the one the outermost trusted proxy saw. */
   trustProxy: number;
+  /** The H5 portal's public address, without a trailing slash. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -79,6 +83,8 @@ export function loadConfig(env: Record<string, string | undefined>, demoSecret?:
     if (e.GONGHUI_SEED_DEMO === '1') throw new ConfigError('production mode refuses GONGHUI_SEED_DEMO=1');
     if (e.GONGHUI_NOW) throw new ConfigError('production mode refuses GONGHUI_NOW (the clock cannot be pinned)');
     if (!e.SMS_WEBHOOK_URL) throw new ConfigError('production mode needs an SMS provider: set SMS_WEBHOOK_URL');
+    if (!e.WECHAT_APPID || !e.WECHAT_SECRET) throw new ConfigError('production mode needs the mini-program: set WECHAT_APPID and WECHAT_SECRET');
+    if (!e.PUBLIC_URL?.startsWith('https://')) throw new ConfigError('production mode needs PUBLIC_URL, the https address members open (join QR codes point there)');
   }
 
   const secret = e.GONGHUI_SECRET ?? demoSecret?.();
@@ -101,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined>, demoSecret?:
     sms: { webhookUrl: e.SMS_WEBHOOK_URL, webhookToken: e.SMS_WEBHOOK_TOKEN },
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     trustProxy: e.TRUST_PROXY,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
 }
 
@@ -119,6 +126,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sms: {},
     sessionTtlMs: 30 * 24 * 3600_000,
     trustProxy: 0,
+    publicUrl: 'http://localhost:3000',
     ...overrides,
   };
 }

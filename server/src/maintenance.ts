@@ -28,6 +28,7 @@ async function pruneInBatches(db: Db, table: string, key: string, where: SQL): P
 
 export interface Pruned {
   codes: number;
+  memberCodes: number;
   idempotencyKeys: number;
   rateEvents: number;
   smsCodes: number;
@@ -40,6 +41,7 @@ export async function pruneExpired(db: Db, now: Date): Promise<Pruned> {
   const before = (ms: number) => new Date(now.getTime() - ms).toISOString();
   return {
     codes: await pruneInBatches(db, 'voucher_codes', 'code', sql`expires_at < ${before(CODE_RETENTION_MS)}`),
+    memberCodes: await pruneInBatches(db, 'member_codes', 'code', sql`expires_at < ${before(CODE_RETENTION_MS)}`),
     idempotencyKeys: await pruneInBatches(db, 'idempotency_keys', 'ctid', sql`created_at < ${before(IDEMPOTENCY_RETENTION_MS)}`),
     rateEvents: await pruneInBatches(db, 'rate_events', 'id', sql`at < ${before(RATE_RETENTION_MS)}`),
     smsCodes: await pruneInBatches(db, 'sms_codes', 'id', sql`created_at < ${before(RATE_RETENTION_MS)}`),

@@ -26,6 +26,7 @@ export const errorCatalogue = {
   WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂不可用，请稍后再试' },
   WECHAT_BIND_EXPIRED: { status: 401, message: '微信绑定已超时，请重新登录' },
   ACCOUNT_NOT_FOUND: { status: 404, message: '该手机号未开通账户' },
+  ACCOUNT_HAS_ROLES: { status: 409, message: '您仍是工会工作人员或商户店员，请先由管理员解除后再注销' },
 
   UNION_NOT_FOUND: { status: 404, message: '找不到该工会' },
   UNION_NOT_GRASSROOTS: { status: 422, message: '会员只能加入基层工会' },
@@ -35,6 +36,7 @@ export const errorCatalogue = {
   NOT_A_MEMBER: { status: 403, message: '请先加入工会' },
   MEMBER_NOT_ACTIVE: { status: 403, message: '您的会员资格尚未生效或已暂停，暂不能使用工惠券' },
   MEMBER_ID_CONFLICT: { status: 409, message: '该身份证号已有正式会员，请先核实并处理原会员' },
+  MEMBER_CODE_EXPIRED: { status: 404, message: '会员码已失效，请让会员刷新后再试' },
   MEMBER_INVALID_STATE: { status: 409, message: '该会员当前状态不能进行此操作' },
 
   VOUCHER_BATCH_NOT_FOUND: { status: 404, message: '找不到该批工惠券' },
@@ -60,6 +62,10 @@ export const errorCatalogue = {
   MERCHANT_NOT_FOUND: { status: 404, message: '找不到该商户' },
   MERCHANT_STAFF_TAKEN: { status: 409, message: '该手机号已是其他商户店员或工会工作人员，不能绑定' },
   ADMIN_REQUIRED: { status: 403, message: '此操作需要本级工会管理员' },
+  STAFF_NOT_FOUND: { status: 404, message: '找不到该工作人员' },
+  STAFF_EXISTS: { status: 409, message: '该手机号已是本工会工作人员' },
+  STAFF_IS_CASHIER: { status: 409, message: '该手机号是商户店员，不能同时担任工会工作人员' },
+  STAFF_SELF_CHANGE: { status: 409, message: '不能修改或移除自己的角色，请由其他管理员操作' },
 
   IDEMPOTENCY_KEY_MISSING: { status: 400, message: '请求缺少幂等键，请刷新后重试' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '重复的请求编号，请刷新后重试' },

@@ -6,6 +6,7 @@ export * from './rules/masking';
 export * from './models/common';
 export * from './models/unions';
 export * from './models/members';
+export * from './models/staff';
 export * from './models/auth';
 export * from './models/vouchers';
 export * from './rules/vouchers';

@@ -28,7 +28,7 @@ export function findNulString(value: unknown, path: string[] = [], depth = 0): s
 
 /** JSON only, 64 KB at most, and no prototype-polluting keys anywhere in the tree. */
 export function jsonBody(limit = '64kb'): Middleware[] {
-  const parse = bodyParser({ enableTypes: ['json'], jsonLimit: limit, encoding: 'utf-8' });
+  const parse = bodyParser({ enableTypes: ['json'], jsonLimit: limit, encoding: 'utf-8', parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'] });
   const guard: Middleware = async (ctx, next) => {
     const hit = findForbiddenKey((ctx.request as { body?: unknown }).body);
     if (hit) throw new AppError('VALIDATION_FAILED', { issues: [{ path: hit, message: '不允许的字段' }] });

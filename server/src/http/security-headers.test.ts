@@ -22,9 +22,9 @@ describe.each(storageKinds)('security headers on %s', (kind) => {
     [401, (a) => a.call(api.me, {})],
     [403, async (a) => a.call(api.listBatches, { token: await a.login('13800000001') })],
     [404, (a) => a.request('GET', '/api/no-such-thing')],
-    [409, async (a) => a.call(api.join, { body: { joinCode: 'HZWXEQUIP2', name: '张晓明', idNumber: '330502199205055551', employer: '某公司' }, token: await a.login('13800000001') })],
+    [409, async (a) => a.call(api.join, { body: { joinCode: 'HZWXEQUIP2', name: '张晓明', idNumber: '330502199205055551', employer: '某公司', idNumberConsent: true }, token: await a.login('13800000001') })],
     [413, (a) => a.request('POST', '/api/auth/sms-code', { rawBody: JSON.stringify({ phone: 'x'.repeat(100_000) }) })],
-    [422, async (a) => a.call(api.join, { body: { joinCode: 'HZWUXING1', name: '赵刚', idNumber: '330502199205054449', employer: '某公司' }, token: await a.login('13700000001') })],
+    [422, async (a) => a.call(api.join, { body: { joinCode: 'HZWUXING1', name: '赵刚', idNumber: '330502199205054449', employer: '某公司', idNumberConsent: true }, token: await a.login('13700000001') })],
     [500, (a) => a.call(api.wechatLogin, { body: { code: 'any-code-123' } })],
   ];
 

@@ -6,7 +6,8 @@ import serve from 'koa-static';
 /** Serves the H5 build at `/`, with history fallback to index.html for client routes. */
 export function h5Portal(dir: string): Middleware {
   const index = path.join(dir, 'index.html');
-  const files = serve(dir, { index: 'index.html', maxage: 0, gzip: true, brotli: false });
+  // .br and .gz files written at build time (client/scripts/precompress.mjs) are sent as they are.
+  const files = serve(dir, { index: 'index.html', maxage: 0, gzip: true, brotli: true });
   return async (ctx, next) => {
     if (ctx.path.startsWith('/api/') || ctx.path === '/api') return next();
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
@@ -18,6 +19,7 @@ export function h5Portal(dir: string): Middleware {
       return;
     }
     if (path.extname(ctx.path) === '' && existsSync(index)) {
+      // client routes get the page shell, never cached (koa-compress compresses it)
       ctx.set('Cache-Control', 'no-cache');
       ctx.type = 'html';
       ctx.body = createReadStream(index);

@@ -6,7 +6,7 @@ import { queryRows, type Db } from '../db/index';
 export interface Auth {
   sessionId: string;
   userId: string;
-  /** The caller's membership (pending, active or suspended); a rejected application is no membership. */
+  /** The caller's membership (pending, active or suspended); a rejected application or a deleted account is no membership. */
   memberId: string | null;
   memberUnionId: string | null;
   memberActive: boolean;
@@ -35,7 +35,7 @@ const authSelect = sql`
             from staff_roles r join unions u on u.id = r.union_id where r.user_id = s.user_id) as staff,
          (select coalesce(json_agg(ms.merchant_id), '[]'::json) from merchant_staff ms where ms.user_id = s.user_id) as merchant_ids,
          exists (select 1 from donors d where d.user_id = s.user_id) as donor
-    from sessions s left join members m on m.user_id = s.user_id and m.status <> 'rejected'`;
+    from sessions s left join members m on m.user_id = s.user_id and m.status not in ('rejected', 'left')`;
 
 const parseJson = <T>(v: T | string | null, fallback: T): T => (v === null ? fallback : typeof v === 'string' ? (JSON.parse(v) as T) : v);
 

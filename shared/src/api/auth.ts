@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { endpoint } from './endpoint';
 import { Ok } from '../models/common';
 import {
+  DeleteAccountBody,
   DemoLoginBody,
   Me,
   MePatch,
@@ -21,6 +22,8 @@ export const authApi = {
   logout: endpoint({ method: 'POST', path: '/api/auth/logout', audience: 'user', response: Ok }),
   me: endpoint({ method: 'GET', path: '/api/me', audience: 'user', response: Me }),
   updateMe: endpoint({ method: 'PATCH', path: '/api/me', audience: 'user', body: MePatch, response: Me }),
+  /** Deletes the account: see server/src/modules/auth/deletion.ts for what goes and what the union keeps. */
+  deleteAccount: endpoint({ method: 'DELETE', path: '/api/me', audience: 'user', body: DeleteAccountBody, response: Ok }),
 };
 
 export const systemApi = {

@@ -1,4 +1,6 @@
 import { authApi, systemApi } from './auth';
+import { merchantsApi } from './merchants';
+import { staffApi } from './staff';
 import { unionsApi } from './unions';
 import { vouchersApi } from './vouchers';
 
@@ -7,9 +9,11 @@ export const api = {
   ...systemApi,
   ...authApi,
   ...unionsApi,
+  ...staffApi,
   ...vouchersApi,
+  ...merchantsApi,
 };
 export type Api = typeof api;
 
 export * from './endpoint';
-export { authApi, systemApi, unionsApi, vouchersApi };
+export { authApi, merchantsApi, staffApi, systemApi, unionsApi, vouchersApi };

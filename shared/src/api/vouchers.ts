@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { endpoint } from './endpoint';
-import { IdParams, IsoDate, Month as MonthValue, PageQuery, page } from '../models/common';
+import { IdParams, IsoDate, PageQuery, page } from '../models/common';
 import {
   BatchStats,
-  MerchantAdminView,
-  MerchantInput,
   MerchantRedemptionRow,
   MyVouchersQuery,
   RedemptionBody,
@@ -18,7 +16,6 @@ import {
   VoucherView,
 } from '../models/vouchers';
 
-const Month = z.object({ month: MonthValue }).strict();
 const DateQuery = z.object({ date: IsoDate.optional() }).strict();
 
 export const vouchersApi = {
@@ -31,9 +28,6 @@ export const vouchersApi = {
   closeBatch: endpoint({ method: 'POST', path: '/api/admin/voucher-batches/:id/close', audience: 'staff', params: IdParams, response: VoucherBatchAdminView }),
   batchStats: endpoint({ method: 'GET', path: '/api/admin/voucher-batches/:id/stats', audience: 'staff', params: IdParams, response: BatchStats }),
   batchRedemptionsXlsx: endpoint({ method: 'GET', path: '/api/admin/voucher-batches/:id/redemptions.xlsx', audience: 'staff', params: IdParams, response: z.unknown(), binary: true }),
-  createMerchant: endpoint({ method: 'POST', path: '/api/admin/merchants', audience: 'staff', body: MerchantInput, response: MerchantAdminView, status: 201 }),
-  listMerchants: endpoint({ method: 'GET', path: '/api/admin/merchants', audience: 'staff', response: z.object({ data: z.array(MerchantAdminView) }).strict() }),
-  merchantSettlementXlsx: endpoint({ method: 'GET', path: '/api/admin/merchants/:id/settlement.xlsx', audience: 'staff', params: IdParams, query: Month, response: z.unknown(), binary: true }),
 
   // members
   listOpenBatches: endpoint({ method: 'GET', path: '/api/voucher-batches', audience: 'member', response: z.object({ data: z.array(VoucherBatchMemberView), serverTime: z.string() }).strict() }),

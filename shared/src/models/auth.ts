@@ -3,6 +3,10 @@ import { Id, IsoDateTime, Phone } from './common';
 import { MemberCard } from './members';
 import { StaffRole, UnionKind } from './unions';
 
+/** The version of the user agreement and privacy policy in force; a sign-in that accepts them names it. */
+export const TERMS_VERSION = '2026-12-01';
+const AcceptTerms = z.literal(TERMS_VERSION).optional();
+
 export const SmsCodeBody = z.object({ phone: Phone }).strict();
 export const SmsLoginBody = z
   .object({
@@ -10,10 +14,11 @@ export const SmsLoginBody = z
     code: z.string().regex(/^\d{6}$/, '请输入6位验证码'),
     /** From a WeChat login whose openid is not bound yet: binds it to this phone's account. */
     bindTicket: z.string().max(400).optional(),
+    acceptTerms: AcceptTerms,
   })
   .strict();
-export const WechatLoginBody = z.object({ code: z.string().min(1).max(128) }).strict();
-export const DemoLoginBody = z.object({ phone: Phone }).strict();
+export const WechatLoginBody = z.object({ code: z.string().min(1).max(128), acceptTerms: AcceptTerms }).strict();
+export const DemoLoginBody = z.object({ phone: Phone, acceptTerms: AcceptTerms }).strict();
 
 export const StaffRoleView = z
   .object({ unionId: Id, unionName: z.string(), unionKind: UnionKind, role: StaffRole })
@@ -28,7 +33,14 @@ export const DonorView = z
 export const Me = z
   .object({
     user: z
-      .object({ id: Id, displayName: z.string(), phoneMasked: z.string(), careMode: z.boolean() })
+      .object({
+        id: Id,
+        displayName: z.string(),
+        phoneMasked: z.string(),
+        careMode: z.boolean(),
+        /** The agreement version this user accepted, or null: the client asks again when it differs from TERMS_VERSION. */
+        termsAccepted: z.string().nullable(),
+      })
       .strict(),
     member: MemberCard.nullable(),
     staffRoles: z.array(StaffRoleView),
@@ -40,7 +52,14 @@ export const Me = z
   .strict();
 export type Me = z.infer<typeof Me>;
 
-export const MePatch = z.object({ careMode: z.boolean() }).strict();
+export const MePatch = z
+  .object({ careMode: z.boolean(), acceptTerms: z.literal(TERMS_VERSION) })
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: '没有要修改的内容' });
+
+/** Deleting one's account is confirmed by typing 注销. */
+export const DeleteAccountBody = z.object({ confirm: z.literal('注销', { message: '请输入“注销”确认' }) }).strict();
 
 export const SessionResponse = z
   .object({ token: z.string(), expiresAt: IsoDateTime, me: Me })

@@ -11,13 +11,14 @@ export const memberTagLabels: Record<MemberTag, string> = {
   hardship: '困难职工',
 };
 
-export const MemberStatus = z.enum(['pending', 'active', 'rejected', 'suspended']);
+export const MemberStatus = z.enum(['pending', 'active', 'rejected', 'suspended', 'left']);
 export type MemberStatus = z.infer<typeof MemberStatus>;
 export const memberStatusLabels: Record<MemberStatus, string> = {
   pending: '待审核',
   active: '正式会员',
   rejected: '未通过',
   suspended: '已暂停',
+  left: '已注销',
 };
 
 const ChineseName = z
@@ -34,6 +35,8 @@ export const JoinBody = z
     name: ChineseName,
     idNumber: z.string().trim().min(15).max(18),
     employer: z.string().trim().min(2).max(60),
+    /** Separate consent to process the ID number (PIPL art. 29): the join page asks for it on its own. */
+    idNumberConsent: z.literal(true, { message: '请阅读并同意身份证号处理说明' }),
   })
   .strict();
 export type JoinBody = z.infer<typeof JoinBody>;
@@ -101,3 +104,8 @@ export const MemberListQuery = z
   })
   .strict();
 export type MemberListQuery = z.infer<typeof MemberListQuery>;
+
+/** The electronic member card's code: a QR and the digits staff may type, valid one minute. */
+export const MemberCode = z.object({ qr: z.string(), shortCode: z.string(), expiresAt: IsoDateTime }).strict();
+export type MemberCode = z.infer<typeof MemberCode>;
+export const MemberShortCode = z.string().trim().transform((s) => s.replace(/\s+/g, '')).pipe(z.string().regex(/^\d{12}$/, '会员码为12位数字'));

@@ -28,6 +28,8 @@ export const UnionNode = z
     joinCode: z.string(),
     /** Members of this union and every union below it. */
     memberCount: z.number().int(),
+    /** Applications waiting for this union's review (grassroots unions take members). */
+    pendingCount: z.number().int(),
     /** What the caller may do here: change join approval, sign merchants. */
     abilities: z.object({ manage: z.boolean(), signMerchants: z.boolean() }).strict(),
   })

@@ -210,6 +210,18 @@ export const MerchantInput = z
 export const MerchantAdminView = MerchantRef.extend({ unionId: Id, unionName: z.string(), active: z.boolean(), staffCount: z.number().int() }).strict();
 export type MerchantAdminView = z.infer<typeof MerchantAdminView>;
 
+export const CashierView = z.object({ userId: Id, name: z.string(), phoneMasked: z.string() }).strict();
+/** One merchant as the union that signed it sees it: its cashiers, and whether the caller may change it. */
+export const MerchantDetail = MerchantAdminView.extend({ cashiers: z.array(CashierView), abilities: z.object({ manage: z.boolean() }).strict() }).strict();
+export type MerchantDetail = z.infer<typeof MerchantDetail>;
+export const MerchantPatch = z
+  .object({ name: MerchantInput.shape.name, category: MerchantInput.shape.category, address: z.string().trim().max(120), active: z.boolean() })
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: '没有要修改的内容' });
+export type MerchantPatch = z.infer<typeof MerchantPatch>;
+export const CashierBody = z.object({ phone: Phone }).strict();
+
 export const BatchStats = z
   .object({
     batchId: Id,

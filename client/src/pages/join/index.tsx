@@ -7,6 +7,7 @@ import { isValidIdNumber, normalizeIdNumber, type MemberCard as MemberCardData }
 import { api, call } from '../../api';
 import { useAppStore } from '../../stores';
 import { PageShell, HeaderBand } from '../../components/PageShell';
+import { ConsentCheck } from '../../components/ConsentCheck';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StatusView';
 import { useAsync } from '../../hooks/useAsync';
 import { goToLogin } from '../../navigation';
@@ -29,6 +30,7 @@ export default function JoinPage() {
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const [employer, setEmployer] = useState('');
+  const [idConsent, setIdConsent] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [joined, setJoined] = useState<MemberCardData | null>(null);
 
@@ -43,7 +45,9 @@ export default function JoinPage() {
         ? '身份证号码不正确'
         : employer.trim().length < 2
           ? '请输入工作单位'
-          : null;
+          : !idConsent
+            ? '请阅读并同意身份证号处理说明'
+            : null;
     if (problem) {
       void Taro.showToast({ icon: 'none', title: problem });
       return;
@@ -51,7 +55,7 @@ export default function JoinPage() {
     setSubmitting(true);
     try {
       const card = await call(api.join, {
-        body: { joinCode: code, name: name.trim(), idNumber: normalizeIdNumber(idNumber), employer: employer.trim() },
+        body: { joinCode: code, name: name.trim(), idNumber: normalizeIdNumber(idNumber), employer: employer.trim(), idNumberConsent: true },
       });
       setJoined(card);
       refreshMe().catch(() => undefined);
@@ -128,7 +132,9 @@ export default function JoinPage() {
               <View className='gh-field__label'>工作单位</View>
               <Input className='gh-field__input gh-join__employer' placeholder='单位全称' value={employer} maxLength={60} onChange={setEmployer} />
             </View>
-            <View className='gh-join__privacy'>身份证号仅用于核验会员身份，工会工作人员只能看到脱敏后的号码。</View>
+            <ConsentCheck className='gh-join__consent' checked={idConsent} onChange={setIdConsent}>
+              我同意工会处理我的身份证号：仅用于核验会员身份、防止重复入会，加密保存；工会工作人员只能看到脱敏后的号码。退会或注销账号后删除。
+            </ConsentCheck>
             <Button type='primary' size='large' block loading={submitting} className='gh-join__submit' onClick={submit}>
               提交入会
             </Button>

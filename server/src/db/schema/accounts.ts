@@ -11,6 +11,11 @@ export const users = pgTable(
     displayName: text('display_name').notNull().default(''),
     wechatOpenid: text('wechat_openid'),
     careMode: boolean('care_mode').notNull().default(false),
+    /** The user agreement and privacy policy version accepted, and when. */
+    termsVersion: text('terms_version'),
+    termsAcceptedAt: tstz('terms_accepted_at'),
+    /** Set when the person deleted the account: the row stays only for the records the union must keep. */
+    deletedAt: tstz('deleted_at'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_phone_key').on(t.phone), uniqueIndex('users_wechat_openid_key').on(t.wechatOpenid)],

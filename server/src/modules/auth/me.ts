@@ -57,6 +57,7 @@ export async function loadMe(scope: Pick<PublicScope, 'db' | 'now'>, userId: str
       displayName: member?.nameMasked ?? donor?.displayName ?? (user!.displayName || maskPhone(user!.phone)),
       phoneMasked: maskPhone(user!.phone),
       careMode: user!.careMode,
+      termsAccepted: user!.termsVersion,
     },
     member,
     staffRoles: auth.staff.map((s) => ({
@@ -71,8 +72,15 @@ export async function loadMe(scope: Pick<PublicScope, 'db' | 'now'>, userId: str
   };
 }
 
-export async function careModeSetter(scope: Scope, { careMode }: { careMode: boolean }): Promise<Me> {
-  await scope.db.update(users).set({ careMode }).where(eq(users.id, scope.auth.userId));
+/** Care mode, and accepting a new version of the user agreement and privacy policy. */
+export async function meUpdater(scope: Scope, patch: { careMode?: boolean; acceptTerms?: string }): Promise<Me> {
+  await scope.db
+    .update(users)
+    .set({
+      ...(patch.careMode === undefined ? {} : { careMode: patch.careMode }),
+      ...(patch.acceptTerms ? { termsVersion: patch.acceptTerms, termsAcceptedAt: scope.now } : {}),
+    })
+    .where(eq(users.id, scope.auth.userId));
   return loadMe(scope, scope.auth.userId, scope.auth.sessionId);
 }
 

@@ -87,7 +87,9 @@ async function consumeSmsCode(scope: PublicScope, phone: string, code: string): 
   return 'invalid';
 }
 
-export async function sessionOpener(scope: PublicScope, userId: string, channel: 'sms' | 'wechat' | 'demo'): Promise<SessionResponse> {
+/** Opens a session; a sign-in that carries the accepted agreement version records it. */
+export async function sessionOpener(scope: PublicScope, userId: string, channel: 'sms' | 'wechat' | 'demo', acceptTerms?: string): Promise<SessionResponse> {
+  if (acceptTerms) await scope.db.update(users).set({ termsVersion: acceptTerms, termsAcceptedAt: scope.now }).where(eq(users.id, userId));
   const token = newToken();
   const expiresAt = new Date(scope.now.getTime() + scope.deps.config.sessionTtlMs);
   const [s] = await scope.db.insert(sessions).values({ tokenHash: sha256(token), userId, channel, expiresAt, createdAt: scope.now }).returning({ id: sessions.id });
@@ -115,7 +117,7 @@ async function spendBindTicket(scope: PublicScope, ticket: string): Promise<stri
 }
 
 /** SMS login; signs up a new account on first use, and binds a pending WeChat openid if a ticket comes along. */
-export async function smsLoginer(scope: PublicScope, body: { phone: string; code: string; bindTicket?: string }): Promise<SessionResponse> {
+export async function smsLoginer(scope: PublicScope, body: { phone: string; code: string; bindTicket?: string; acceptTerms?: string }): Promise<SessionResponse> {
   const bucket = `sms-login:${scope.ip}`;
   await assertUnderLimit(scope.db, scope.now, bucket, LIMITS.smsLoginFail);
   const check = await consumeSmsCode(scope, body.phone, body.code);
@@ -130,13 +132,13 @@ export async function smsLoginer(scope: PublicScope, body: { phone: string; code
     await scope.db.update(users).set({ wechatOpenid: null }).where(eq(users.wechatOpenid, openid));
     await scope.db.update(users).set({ wechatOpenid: openid }).where(eq(users.id, userId));
   }
-  return sessionOpener(scope, userId, 'sms');
+  return sessionOpener(scope, userId, 'sms', body.acceptTerms);
 }
 
 /** `openid` comes from WeChat's code2Session, called before the transaction (see the route). */
-export async function wechatLoginer(scope: PublicScope, { openid }: { openid: string }) {
+export async function wechatLoginer(scope: PublicScope, { openid, acceptTerms }: { openid: string; acceptTerms?: string }) {
   const [user] = await scope.db.select({ id: users.id }).from(users).where(eq(users.wechatOpenid, openid)).limit(1);
-  if (user) return { needsBinding: false as const, ...(await sessionOpener(scope, user.id, 'wechat')) };
+  if (user) return { needsBinding: false as const, ...(await sessionOpener(scope, user.id, 'wechat', acceptTerms)) };
   const expiresAt = new Date(scope.now.getTime() + BIND_TICKET_TTL_MS);
   return {
     needsBinding: true as const,
@@ -146,10 +148,10 @@ export async function wechatLoginer(scope: PublicScope, { openid }: { openid: st
 }
 
 /** Demo mode only: sign in as a seeded account by phone. */
-export async function demoLoginer(scope: PublicScope, { phone }: { phone: string }): Promise<SessionResponse> {
+export async function demoLoginer(scope: PublicScope, { phone, acceptTerms }: { phone: string; acceptTerms?: string }): Promise<SessionResponse> {
   const [user] = await scope.db.select({ id: users.id }).from(users).where(eq(users.phone, phone)).limit(1);
   if (!user) throw new AppError('ACCOUNT_NOT_FOUND');
-  return sessionOpener(scope, user.id, 'demo');
+  return sessionOpener(scope, user.id, 'demo', acceptTerms);
 }
 
 export async function sessionRevoker(scope: Scope): Promise<{ ok: true }> {

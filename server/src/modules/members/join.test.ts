@@ -28,7 +28,7 @@ describe.each(storageKinds)('real-name joining on %s', (kind) => {
   it('joins an auto-approving union at once, encrypting the ID number at rest', async () => {
     const token = await smsSignIn(app(), '13600000100');
     const idNumber = validId('33050219880312123');
-    const r = await app().call(api.join, { body: { joinCode: 'HZWXEQUIP2', name: '李新华', idNumber, employer: '湖州吴兴智能装备有限公司' }, token });
+    const r = await app().call(api.join, { body: { joinCode: 'HZWXEQUIP2', name: '李新华', idNumber, employer: '湖州吴兴智能装备有限公司', idNumberConsent: true }, token });
     expect(r.status).toBe(201);
     expect(r.body.status).toBe('active');
     expect(r.body.idNumberMasked).toBe(`3305**********${idNumber.slice(-4)}`);
@@ -42,7 +42,7 @@ describe.each(storageKinds)('real-name joining on %s', (kind) => {
 
   it('puts a join to a manually approving union on hold', async () => {
     const token = await smsSignIn(app(), '13600000101');
-    const r = await app().call(api.join, { body: { joinCode: 'HZWXKIDS2', name: '王春梅', idNumber: validId('33050219900101222'), employer: '织里镇星童服饰有限公司' }, token });
+    const r = await app().call(api.join, { body: { joinCode: 'HZWXKIDS2', name: '王春梅', idNumber: validId('33050219900101222'), employer: '织里镇星童服饰有限公司', idNumberConsent: true }, token });
     expect(r.status).toBe(201);
     expect(r.body.status).toBe('pending');
   });
@@ -50,7 +50,7 @@ describe.each(storageKinds)('real-name joining on %s', (kind) => {
   it('sends a join with an ID number another member holds to staff review, telling the caller nothing', async () => {
     const squatter = await smsSignIn(app(), '13600000102');
     // 33050219880312123 belongs to a seeded, active member
-    const r = await app().call(api.join, { body: { joinCode: 'HZWXEQUIP2', name: '李新华', idNumber: validId('33050219880312123'), employer: '某公司' }, token: squatter });
+    const r = await app().call(api.join, { body: { joinCode: 'HZWXEQUIP2', name: '李新华', idNumber: validId('33050219880312123'), employer: '某公司', idNumberConsent: true }, token: squatter });
     expect(r.status).toBe(201);
     expect(r.body.status).toBe('pending'); // even though this union approves joins automatically
     expect(JSON.stringify(r.body)).not.toMatch(/已入会|ALREADY/);
@@ -68,14 +68,14 @@ describe.each(storageKinds)('real-name joining on %s', (kind) => {
     const phone = '13600000105';
     const idNumber = validId('33050219930707666');
     const token = await smsSignIn(app(), phone);
-    const first = await app().call(api.join, { body: { joinCode: 'HZWXKIDS2', name: '孙丽', idNumber, employer: '织里镇星童服饰有限公司' }, token });
+    const first = await app().call(api.join, { body: { joinCode: 'HZWXKIDS2', name: '孙丽', idNumber, employer: '织里镇星童服饰有限公司', idNumberConsent: true }, token });
     expect(first.body.status).toBe('pending');
     const district = await app().login('13900000002');
     const rejected = await app().call(api.updateMember, { params: { id: first.body.id }, body: { status: 'rejected', reason: '单位名称与工会不符' }, token: district });
     expect(rejected.status).toBe(200);
     expect(rejected.body.status).toBe('rejected');
     expect((await app().call(api.me, { token })).body.member).toBeNull();
-    const again = await app().call(api.join, { body: { joinCode: 'HZWXKIDS2', name: '孙丽', idNumber, employer: '织里镇星童服饰有限公司' }, token });
+    const again = await app().call(api.join, { body: { joinCode: 'HZWXKIDS2', name: '孙丽', idNumber, employer: '织里镇星童服饰有限公司', idNumberConsent: true }, token });
     expect(again.status).toBe(201);
     expect(again.body.status).toBe('pending');
     expect(again.body.id).not.toBe(first.body.id);
@@ -101,7 +101,7 @@ describe.each(storageKinds)('real-name joining on %s', (kind) => {
     const good = validId('33050219920505333');
     const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
     const [before] = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from members`);
-    const r = await app().call(api.join, { body: { joinCode: 'HZWXEQUIP2', name: '赵刚', idNumber: bad, employer: '某公司' }, token });
+    const r = await app().call(api.join, { body: { joinCode: 'HZWXEQUIP2', name: '赵刚', idNumber: bad, employer: '某公司', idNumberConsent: true }, token });
     expect(r.status).toBe(422);
     expect(r.error?.code).toBe('ID_NUMBER_INVALID');
     const [after] = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from members`);
@@ -110,14 +110,14 @@ describe.each(storageKinds)('real-name joining on %s', (kind) => {
 
   it('rejects joining a district union (only grassroots unions take members)', async () => {
     const token = await smsSignIn(app(), '13600000104');
-    const r = await app().call(api.join, { body: { joinCode: 'HZWUXING1', name: '赵刚', idNumber: validId('33050219920505444'), employer: '某公司' }, token });
+    const r = await app().call(api.join, { body: { joinCode: 'HZWUXING1', name: '赵刚', idNumber: validId('33050219920505444'), employer: '某公司', idNumberConsent: true }, token });
     expect(r.status).toBe(422);
     expect(r.error?.code).toBe('UNION_NOT_GRASSROOTS');
   });
 
   it('rejects a member who already joined with 409 MEMBER_ALREADY_JOINED', async () => {
     const token = await app().login('13800000001');
-    const r = await app().call(api.join, { body: { joinCode: 'HZWXEQUIP2', name: '张晓明', idNumber: validId('33050219920505555'), employer: '某公司' }, token });
+    const r = await app().call(api.join, { body: { joinCode: 'HZWXEQUIP2', name: '张晓明', idNumber: validId('33050219920505555'), employer: '某公司', idNumberConsent: true }, token });
     expect(r.status).toBe(409);
     expect(r.error?.code).toBe('MEMBER_ALREADY_JOINED');
   });

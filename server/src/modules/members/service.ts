@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, like, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   AppError,
   isValidIdNumber,
@@ -127,7 +127,7 @@ export async function memberJoiner(scope: Scope, body: JoinBody): Promise<Member
   const [holder] = await scope.db
     .select({ id: members.id })
     .from(members)
-    .where(and(eq(members.idNumberHash, idHash), ne(members.status, 'rejected')))
+    .where(and(eq(members.idNumberHash, idHash), notInArray(members.status, ['rejected', 'left'])))
     .limit(1);
   const idConflict = holder !== undefined;
   let memberId: string;
@@ -145,6 +145,7 @@ export async function memberJoiner(scope: Scope, body: JoinBody): Promise<Member
         memberNo: sql`'HZ' || nextval('member_no_seq')`,
         status: union.joinApproval === 'auto' && !idConflict ? 'active' : 'pending',
         idConflict,
+        idConsentAt: scope.now,
         joinedAt: scope.now,
       })
       .returning({ id: members.id });

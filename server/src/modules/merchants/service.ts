@@ -1,43 +1,28 @@
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { AppError, fromShanghai, maskPhone, parsePeriod, addMonths } from '@gonghui/shared';
-import { isUniqueViolation, schema } from '../../db/index';
+import { AppError, fromShanghai, parsePeriod, addMonths } from '@gonghui/shared';
+import { schema } from '../../db/index';
 import type { BinaryFile } from '../../http/route';
 import { addRedemptionSheet, styleHeader, XLSX_TYPE, yuan } from '../../lib/xlsx';
 import { inScopeSql, pathInScope } from '../../policies/staff';
 import { scopedUnion, unionPolicy } from '../../policies/unions';
 import type { Scope } from '../../scope/scope';
 import { audit } from '../audit/service';
+import { bindCashier } from './profile';
 
-const { merchants, merchantStaff, users, unions, redemptions, voucherBatches, members, staffRoles } = schema;
+const { merchants, merchantStaff, unions, redemptions, voucherBatches, members } = schema;
 
 export async function merchantCreator(scope: Scope, input: { name: string; category: string; address: string; unionId: string; staffPhones: string[] }) {
   const union = await scopedUnion(scope, input.unionId);
   unionPolicy.authorize(scope, 'signMerchants', union);
-  const { now } = scope;
-  const tx = scope.db;
-  let id: string;
-  try {
-    id = await (async () => {
-      const [m] = await tx.insert(merchants).values({ name: input.name, category: input.category, address: input.address, unionId: union.id, createdAt: now }).returning({ id: merchants.id });
-      const bound: string[] = [];
-      for (const phone of new Set(input.staffPhones)) {
-        await tx.insert(users).values({ phone }).onConflictDoNothing({ target: users.phone });
-        const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.phone, phone));
-        // Union staff never double as cashiers; a cashier serves one merchant (unique key).
-        const [role] = await tx.select({ userId: staffRoles.userId }).from(staffRoles).where(eq(staffRoles.userId, u!.id)).limit(1);
-        if (role) throw new AppError('MERCHANT_STAFF_TAKEN', { phone: maskPhone(phone) });
-        await tx.insert(merchantStaff).values({ userId: u!.id, merchantId: m!.id });
-        bound.push(u!.id);
-      }
-      await audit(scope, 'merchant.create', { type: 'merchant', id: m!.id }, { unionId: union.id, staffUserIds: bound });
-      return m!.id;
-    })();
-  } catch (err) {
-    if (isUniqueViolation(err, 'merchant_staff_user_key')) throw new AppError('MERCHANT_STAFF_TAKEN');
-    throw err;
-  }
-  const [view] = (await merchantList(scope)).data.filter((m) => m.id === id);
+  const [m] = await scope.db
+    .insert(merchants)
+    .values({ name: input.name, category: input.category, address: input.address, unionId: union.id, createdAt: scope.now })
+    .returning({ id: merchants.id });
+  const bound: string[] = [];
+  for (const phone of new Set(input.staffPhones)) bound.push(await bindCashier(scope, m!.id, phone));
+  await audit(scope, 'merchant.create', { type: 'merchant', id: m!.id }, { unionId: union.id, staffUserIds: bound });
+  const [view] = (await merchantList(scope)).data.filter((x) => x.id === m!.id);
   return view!;
 }
 

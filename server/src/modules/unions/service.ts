@@ -1,6 +1,9 @@
+import { randomInt } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import QRCode from 'qrcode';
 import { AppError, type JoinApproval, type UnionJoinInfo, type UnionNode } from '@gonghui/shared';
-import { schema } from '../../db/index';
+import { isUniqueViolation, schema } from '../../db/index';
+import type { BinaryFile } from '../../http/route';
 import { LIMITS, assertUnderLimit, recordFailure } from '../../lib/limits';
 import { inScopeSql } from '../../policies/staff';
 import { scopedUnion, unionPolicy, type UnionRow } from '../../policies/unions';
@@ -14,13 +17,18 @@ export async function unionTree(scope: Scope): Promise<UnionNode[]> {
   const rows = await scope.db.select().from(unions).where(inScopeSql(scope.auth, unions.path));
   const counts = rows.length
     ? await scope.db
-        .select({ unionId: members.unionId, n: sql<number>`count(*)::int` })
+        .select({
+          unionId: members.unionId,
+          active: sql<number>`count(*) filter (where ${members.status} = 'active')::int`,
+          pending: sql<number>`count(*) filter (where ${members.status} = 'pending')::int`,
+        })
         .from(members)
-        .where(and(inArray(members.unionId, rows.map((r) => r.id)), eq(members.status, 'active')))
+        .where(inArray(members.unionId, rows.map((r) => r.id)))
         .groupBy(members.unionId)
     : [];
   // A federation's or district's count is its whole subtree's.
-  const own = new Map(counts.map((c) => [c.unionId, Number(c.n)]));
+  const own = new Map(counts.map((c) => [c.unionId, Number(c.active)]));
+  const pending = new Map(counts.map((c) => [c.unionId, Number(c.pending)]));
   const subtreeCount = (r: UnionRow) => rows.filter((x) => x.path.startsWith(r.path)).reduce((s, x) => s + (own.get(x.id) ?? 0), 0);
   const ids = new Set(rows.map((r) => r.id));
   const children = new Map<string | null, UnionRow[]>();
@@ -42,6 +50,7 @@ export async function unionTree(scope: Scope): Promise<UnionNode[]> {
         joinApproval: r.joinApproval,
         joinCode: r.joinCode,
         memberCount: subtreeCount(r),
+        pendingCount: pending.get(r.id) ?? 0,
         abilities: { manage, signMerchants },
       });
       walk(r.id);
@@ -69,5 +78,43 @@ export async function unionUpdater(scope: Scope, { id, joinApproval }: { id: str
   unionPolicy.authorize(scope, 'manage', u);
   await scope.db.update(unions).set({ joinApproval }).where(eq(unions.id, id));
   await audit(scope, 'union.update', { type: 'union', id }, { joinApproval });
+  return (await unionTree(scope)).find((n) => n.id === id)!;
+}
+
+/** The join link a union's QR carries: the H5 join page, which the mini-program also understands. */
+export function joinUrl(publicUrl: string, joinCode: string): string {
+  return `${publicUrl}/pages/join/index?code=${encodeURIComponent(joinCode)}`;
+}
+
+async function grassrootsInScope(scope: Scope, id: string): Promise<UnionRow> {
+  const u = await scopedUnion(scope, id);
+  if (u.kind !== 'grassroots') throw new AppError('UNION_NOT_GRASSROOTS');
+  return u;
+}
+
+/** The join QR as a PNG, large enough to print on a poster. */
+export async function joinQrPng(scope: Scope, { id }: { id: string }): Promise<BinaryFile> {
+  const u = await grassrootsInScope(scope, id);
+  const buffer = await QRCode.toBuffer(joinUrl(scope.deps.config.publicUrl, u.joinCode), { type: 'png', width: 720, margin: 2, errorCorrectionLevel: 'M' });
+  return { filename: `join-qr-${u.joinCode}.png`, chineseName: `${u.name}-入会二维码.png`, contentType: 'image/png', buffer };
+}
+
+// No 0/O or 1/I: people read these codes aloud and type them.
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A new join code (admins only): the old QR stops working at once. */
+export async function joinCodeRegenerator(scope: Scope, { id }: { id: string }): Promise<UnionNode> {
+  const u = await grassrootsInScope(scope, id);
+  unionPolicy.authorize(scope, 'manage', u);
+  for (let attempt = 0; ; attempt++) {
+    const joinCode = 'HZ' + Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(0, CODE_ALPHABET.length)]).join('');
+    try {
+      await scope.db.update(unions).set({ joinCode }).where(eq(unions.id, id));
+      break;
+    } catch (err) {
+      if (!isUniqueViolation(err) || attempt >= 3) throw err;
+    }
+  }
+  await audit(scope, 'union.regenerate_join_code', { type: 'union', id });
   return (await unionTree(scope)).find((n) => n.id === id)!;
 }

@@ -69,7 +69,7 @@ describe.each(storageKinds)('claim rules on %s', (kind) => {
     const district = await app().login('13900000002');
     const b = await publishedBatch(app(), city, { schedule: OPEN_NOW });
     const pending = await smsSignIn(app(), '13500000401');
-    const applied = await app().call(api.join, { body: { joinCode: 'HZWXKIDS2', name: '周敏', idNumber: '330502199508087774', employer: '织里镇星童服饰有限公司' }, token: pending });
+    const applied = await app().call(api.join, { body: { joinCode: 'HZWXKIDS2', name: '周敏', idNumber: '330502199508087774', employer: '织里镇星童服饰有限公司', idNumberConsent: true }, token: pending });
     expect(applied.body.status).toBe('pending');
     const refused = await claim(app(), pending, b.id);
     expect(refused.status).toBe(403);

@@ -1,0 +1,55 @@
+import { and, eq, gt, notInArray, sql } from 'drizzle-orm';
+import { AppError, maskName } from '@gonghui/shared';
+import { schema } from '../../db/index';
+import type { Scope } from '../../scope/scope';
+import { audit } from '../audit/service';
+
+const { users, sessions, members, donors, staffRoles, merchantStaff, vouchers, voucherBatches, voucherCodes, memberCodes } = schema;
+
+/**
+ * Deletes the caller's account (注销账号). What goes: the phone number, the WeChat binding, every
+ * session, the full name, the employer, the encrypted ID number and its blind index, the donor
+ * profile, unused vouchers (their stock returns). What the union keeps, masked: the membership
+ * record (member number, union, dates, masked name and ID number) for its membership statistics,
+ * and redemptions already made, which settle money with merchants (kept under the accounting
+ * archive rules). Staff and cashiers are removed by their admin first.
+ */
+export async function deleteAccount(scope: Scope): Promise<{ ok: true }> {
+  const { db, now, auth } = scope;
+  const [role] = await db.select({ userId: staffRoles.userId }).from(staffRoles).where(eq(staffRoles.userId, auth.userId)).limit(1);
+  const [till] = await db.select({ userId: merchantStaff.userId }).from(merchantStaff).where(eq(merchantStaff.userId, auth.userId)).limit(1);
+  if (role || till) throw new AppError('ACCOUNT_HAS_ROLES');
+
+  const mine = await db
+    .select({ id: members.id, name: members.name })
+    .from(members)
+    .where(and(eq(members.userId, auth.userId), notInArray(members.status, ['left'])));
+  for (const m of mine) {
+    const returned = await db
+      .update(vouchers)
+      .set({ status: 'returned', returnedAt: now })
+      .where(and(eq(vouchers.memberId, m.id), eq(vouchers.status, 'unused'), gt(vouchers.expiresAt, now)))
+      .returning({ batchId: vouchers.batchId });
+    // the counter follows the ledger: every returned voucher gives its stock back
+    const perBatch = new Map<string, number>();
+    for (const r of returned) perBatch.set(r.batchId, (perBatch.get(r.batchId) ?? 0) + 1);
+    for (const [batchId, n] of perBatch) {
+      await db.update(voucherBatches).set({ stockClaimed: sql`${voucherBatches.stockClaimed} - ${n}` }).where(eq(voucherBatches.id, batchId));
+    }
+    await db.delete(voucherCodes).where(eq(voucherCodes.memberId, m.id));
+    await db.delete(memberCodes).where(eq(memberCodes.memberId, m.id));
+    await db
+      .update(members)
+      .set({ status: 'left', name: maskName(m.name), employer: '', idNumberEnc: '', idNumberHash: `deleted:${m.id}`, tags: [] })
+      .where(eq(members.id, m.id));
+  }
+  await db.delete(donors).where(eq(donors.userId, auth.userId));
+  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, auth.userId), sql`${sessions.revokedAt} is null`));
+  await db
+    .update(users)
+    .set({ phone: `deleted:${auth.userId}`, displayName: '', wechatOpenid: null, deletedAt: now })
+    .where(eq(users.id, auth.userId));
+  await audit(scope, 'account.delete', { type: 'user', id: auth.userId }, { memberIds: mine.map((m) => m.id) });
+  return { ok: true };
+}
+

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { Id, IsoDateTime, Phone } from './common';
+import { StaffRole } from './unions';
+
+/** One staff member of a union, as its admins see them. */
+export const StaffMemberView = z
+  .object({
+    userId: Id,
+    name: z.string(),
+    phoneMasked: z.string(),
+    role: StaffRole,
+    since: IsoDateTime,
+    /** The caller themself: nobody changes or removes their own role (another admin must). */
+    self: z.boolean(),
+  })
+  .strict();
+export type StaffMemberView = z.infer<typeof StaffMemberView>;
+
+export const StaffChangeAction = z.enum(['grant', 'change', 'revoke']);
+export const staffChangeLabels: Record<z.infer<typeof StaffChangeAction>, string> = { grant: '添加', change: '调整角色', revoke: '移除' };
+
+/** The audit trail of a union's staff, newest first. */
+export const StaffChangeView = z
+  .object({ at: IsoDateTime, action: StaffChangeAction, actorName: z.string(), subjectName: z.string(), role: StaffRole.nullable() })
+  .strict();
+export type StaffChangeView = z.infer<typeof StaffChangeView>;
+
+export const UnionStaff = z
+  .object({
+    unionId: Id,
+    unionName: z.string(),
+    data: z.array(StaffMemberView),
+    changes: z.array(StaffChangeView),
+    abilities: z.object({ manage: z.boolean() }).strict(),
+  })
+  .strict();
+export type UnionStaff = z.infer<typeof UnionStaff>;
+
+const PersonName = z.string().trim().min(2, '请输入姓名').max(20);
+
+export const StaffGrantBody = z.object({ phone: Phone, name: PersonName, role: StaffRole }).strict();
+export type StaffGrantBody = z.infer<typeof StaffGrantBody>;
+export const StaffRoleBody = z.object({ role: StaffRole }).strict();
