@@ -7,6 +7,11 @@ import { paletteAsScss } from './palette';
 const sharedPackage = path.resolve(__dirname, '..', '..', 'shared');
 // app.config.ts imports ./palette.ts from here: it must be compiled like src.
 const compileInclude = [sharedPackage, path.resolve(__dirname)];
+/**
+ * zod and zustand ship ES2020 (`class`, `?.`) and the mini build leaves node_modules as they are:
+ * transpile them too, so every file of dist/weapp stays ES5 (pnpm's .pnpm folder included).
+ */
+const es2020Packages = (file: string) => /[\\/]node_modules[\\/](zod|zustand)[\\/]/.test(file);
 const taroEnv = process.env.TARO_ENV ?? 'h5';
 
 /** NutUI is drawn for a 375 px wide design, our own styles for 750. */
@@ -49,7 +54,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
-      compile: { include: compileInclude },
+      compile: { include: [...compileInclude, es2020Packages] },
       // Pages import NutUI components in different orders; CSS order across them is irrelevant.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {

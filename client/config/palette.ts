@@ -17,8 +17,8 @@ export const palette = {
   textSecondary: '#595959',
   textCare: '#000000',
   border: '#E8E8E8',
-  success: '#1E8E3E',
-  warning: '#D46B08',
+  success: '#17803A',
+  warning: '#A84F00',
   white: '#FFFFFF',
   tabInactive: '#7A7A7A',
 } as const;

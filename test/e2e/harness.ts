@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startTestApp, type TestApp, type TestAppOptions } from '@gonghui/server/testing/harness';
+import type { StaffRole } from '@gonghui/shared';
+import { schema } from '@gonghui/server/db/index';
+import { startTestApp, unionIdByName, type TestApp, type TestAppOptions } from '@gonghui/server/testing/harness';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const H5_DIR = fileURLToPath(new URL('../../client/dist/h5', import.meta.url));
@@ -41,7 +43,20 @@ export async function startE2E(opts: TestAppOptions & { viewport?: { width: numb
     page,
     async shot(name, p = page) {
       const file = path.join(ARTIFACTS, `${name}.png`);
+      // Taro's H5 pages scroll inside their own box, so "full page" would stop at the viewport:
+      // grow the viewport to the shown page's height for the picture, then put it back.
+      const size = p.viewportSize();
+      const height = await p.evaluate(() => {
+        const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((el) => el.offsetParent !== null || el.getClientRects().length > 0);
+        return Math.max(0, ...shown.map((el) => el.scrollHeight));
+      });
+      const grow = size !== null && height > size.height;
+      if (grow) {
+        await p.setViewportSize({ width: size.width, height: Math.min(height + 80, 8000) });
+        await p.waitForTimeout(300);
+      }
       await p.screenshot({ path: file, fullPage: true });
+      if (grow) await p.setViewportSize(size);
       return file;
     },
     async close() {
@@ -50,4 +65,72 @@ export async function startE2E(opts: TestAppOptions & { viewport?: { width: numb
       await app.close();
     },
   };
+}
+
+/** Taro animates page changes: give it a moment after each navigation. */
+export const settle = (page: Page) => page.waitForTimeout(1000);
+
+/**
+ * A staff account that the demo data does not have (an operator, say): made in the database, as
+ * no endpoint grants staff roles yet. Idempotent.
+ */
+export async function addStaff(app: TestApp, phone: string, unionName: string, role: StaffRole, displayName = '经办人'): Promise<void> {
+  const db = app.deps.db;
+  const [user] = await db
+    .insert(schema.users)
+    .values({ phone, displayName })
+    .onConflictDoUpdate({ target: schema.users.phone, set: { displayName } })
+    .returning({ id: schema.users.id });
+  await db.insert(schema.staffRoles).values({ userId: user!.id, unionId: await unionIdByName(app, unionName), role }).onConflictDoNothing();
+}
+
+/**
+ * On the login page with no session. The stored session is dropped on a same-origin page where
+ * the app does not run (an API answer), so no request of the app can write it back meanwhile.
+ */
+async function signedOut(page: Page): Promise<void> {
+  await page.goto('/api/e2e-sign-out');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/pages/login/index');
+  await settle(page);
+  await page.locator('.gh-login__phone').waitFor();
+}
+
+/** Signs a browser in by SMS code as any account (the code is read from the recording SMS sender). */
+export async function smsSignIn(app: TestApp, page: Page, phone: string, lands: RegExp = /\/pages\/home\/index/): Promise<void> {
+  await signedOut(page);
+  const sentTo = () => app.sms.sent.filter((s) => s.phone === phone);
+  const before = sentTo().length;
+  await page.locator('.gh-login__phone input').fill(phone);
+  await page.locator('.gh-login__send').click();
+  await waitUntil(() => sentTo().length > before);
+  await page.locator('.gh-login__code input').fill(sentTo().at(-1)!.code);
+  await page.locator('.gh-login__submit').click();
+  await page.waitForURL(lands);
+  await settle(page);
+}
+
+/** Signs a browser in with a demo button of the login page (after clearing any session it had). */
+export async function demoSignIn(page: Page, label: string, lands: RegExp = /\/pages\/home\/index/): Promise<void> {
+  await signedOut(page);
+  await page.locator('.gh-login__demo-button', { hasText: label }).click();
+  await page.waitForURL(lands);
+  await settle(page);
+}
+
+/** Turns 关怀模式 on or off from 我的 (staff and members) and waits until pages show it. */
+export async function setCareMode(page: Page, on: boolean): Promise<void> {
+  await page.goto('/pages/mine/index');
+  await settle(page);
+  const care = page.locator('.gh-page.gh-mine.care-mode');
+  if ((await care.count()) > 0 !== on) await page.locator('.gh-mine__care').click();
+  await (on ? care.waitFor() : page.locator('.gh-page.gh-mine:not(.care-mode)').waitFor());
+}
+
+async function waitUntil(ok: () => boolean, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { api } from '@gonghui/shared';
 import { startE2E, type E2E } from './harness';
 
 const MEMBER_PHONE = '13800000001';
@@ -54,13 +55,13 @@ describe('client shell', () => {
 
   it('shows the member card with the union name in Chinese after demo login', async () => {
     const token = await e.app.login(MEMBER_PHONE);
-    const me = (await e.app.get('/api/me', token)).body;
-    const unionName: string = me.member.unionName;
+    const me = (await e.app.call(api.me, { token })).body;
+    const unionName: string = me.member!.unionName;
     expect(unionName).toMatch(/[\u4e00-\u9fa5]+工会$/);
 
     await demoLogin(e.page, '会员 张*');
     await expect(e.page.locator('.gh-member-card__union').textContent()).resolves.toBe(unionName);
-    await expect(e.page.locator('.gh-member-card__name').textContent()).resolves.toBe(me.member.nameMasked);
+    await expect(e.page.locator('.gh-member-card__name').textContent()).resolves.toBe(me.member!.nameMasked);
     await expect(e.page.locator('.gh-benefit-day__time').isVisible()).resolves.toBe(true);
     await e.shot('e2e-shell-home');
   });
@@ -81,7 +82,7 @@ describe('client shell', () => {
 
     const token = await storedToken(e.page);
     expect(token).toBeTruthy();
-    await expect.poll(async () => (await e.app.get('/api/me', token!)).body.user.careMode).toBe(true);
+    await expect.poll(async () => (await e.app.call(api.me, { token: token! })).body.user.careMode).toBe(true);
   });
 
   it('signs out back to the login page and forgets the session', async () => {

@@ -9,12 +9,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { publishedBatch } from '@gonghui/server/testing/factories';
-import { CHROMIUM, startE2E, type E2E } from './harness';
+import { api } from '@gonghui/shared';
+import { claim, codeFor, makeBatch, publishedBatch } from '@gonghui/server/testing/factories';
+import { expectAccessible } from './axe';
+import { addStaff, CHROMIUM, demoSignIn, setCareMode, smsSignIn, startE2E, type E2E } from './harness';
 
 const MEMBER_PHONE = '13800000001';
 const OTHER_MEMBER_PHONE = '13800000002';
 const CITY_STAFF_PHONE = '13900000001';
+/** An operator (经办人) of the city federation: prepares drafts, may not publish or change a published batch. */
+const CITY_OPERATOR_PHONE = '13900000091';
 /** 2026-12-20 10:00 in Shanghai: the December Benefit Day opens. */
 const BENEFIT_DAY_OPENING = '2026-12-20T02:00:00Z';
 const APPLIANCE = '家电以旧换新';
@@ -24,6 +28,7 @@ const settle = (page: Page) => page.waitForTimeout(1000);
 
 const fontSizePx = (l: Locator) => l.first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 const heightPx = (l: Locator) => l.first().evaluate((el) => el.getBoundingClientRect().height);
+
 
 async function demoLogin(page: Page, label: string, lands: RegExp = /\/pages\/home\/index/) {
   await page.goto('/pages/login/index');
@@ -67,8 +72,8 @@ describe('工惠券 on the Benefit Day', () => {
     e.app.clock.set(BENEFIT_DAY_OPENING);
     // The demo seed has a December appliance batch; if it is missing, publish one as city staff.
     const member = await e.app.login(MEMBER_PHONE);
-    const open = (await e.app.get('/api/voucher-batches', member)).body.data as { title: string; claimState: string; perMemberLimit: number }[];
-    let batch = open.find((b) => b.title.includes(APPLIANCE) && b.claimState === 'claimable');
+    const open = (await e.app.call(api.listOpenBatches, { token: member })).body.data;
+    let batch: { perMemberLimit: number } | undefined = open.find((b) => b.title.includes(APPLIANCE) && b.claimState === 'claimable');
     if (!batch) batch = await publishedBatch(e.app, await e.app.login(CITY_STAFF_PHONE), { stockTotal: 500 });
     perMemberLimit = batch!.perMemberLimit;
     shop = await secondBrowser(e.app.baseUrl);
@@ -101,7 +106,7 @@ describe('工惠券 on the Benefit Day', () => {
     else await expect(ticket.locator('.gh-claim--claimable').textContent()).resolves.toBe('再领一张');
     await e.shot('e2e-vouchers-tab');
 
-    const mine = (await e.app.get('/api/my/vouchers?status=unused', await e.app.login(MEMBER_PHONE))).body.data as { title: string }[];
+    const mine = (await e.app.call(api.myVouchers, { query: { status: 'unused' }, token: await e.app.login(MEMBER_PHONE) })).body.data;
     expect(mine.filter((v) => v.title.includes(APPLIANCE))).toHaveLength(1);
   });
 
@@ -210,7 +215,7 @@ describe('工惠券 on the Benefit Day', () => {
     // Another member claims meanwhile: the page shows it on its next refresh (about every 10 s).
     const id = new URL(page.url()).searchParams.get('id')!;
     const other = await e.app.login(OTHER_MEMBER_PHONE);
-    const r = await e.app.post(`/api/voucher-batches/${id}/claims`, undefined, other, { 'idempotency-key': `e2e-${Date.now()}` });
+    const r = await e.app.call(api.claim, { params: { id }, token: other, idempotencyKey: `e2e-${Date.now()}` });
     expect(r.status).toBe(201);
     await expect.poll(async () => Number(await claimed.textContent()), { timeout: 20_000, interval: 1000 }).toBe(before + 1);
     await e.shot('e2e-vouchers-stats-1280', page);
@@ -238,7 +243,7 @@ describe('工惠券 on the Benefit Day', () => {
     await page.locator('.gh-batch-edit__save').click();
     await page.getByText('草稿已保存').first().waitFor();
     const staff = await e.app.login(CITY_STAFF_PHONE);
-    const drafts = (await e.app.get('/api/admin/voucher-batches', staff)).body.data as { title: string; status: string; thresholdFen: number; faceValueFen: number }[];
+    const drafts = (await e.app.call(api.listBatches, { token: staff })).body.data;
     expect(drafts.filter((b) => b.title === title)).toEqual([expect.objectContaining({ status: 'draft', thresholdFen: 20_000, faceValueFen: 3_000 })]);
 
     await page.locator('.gh-batch-edit__publish').click();
@@ -246,7 +251,7 @@ describe('工惠券 on the Benefit Day', () => {
     await page.waitForURL(/\/pages\/union\/vouchers\/stats\/index\?id=/);
     await settle(page);
     await expect(page.locator('.gh-batch-stats__head .gh-badge').textContent()).resolves.toBe('发放中');
-    const after = (await e.app.get('/api/admin/voucher-batches', staff)).body.data as { title: string; status: string }[];
+    const after = (await e.app.call(api.listBatches, { token: staff })).body.data;
     expect(after.filter((b) => b.title === title).map((b) => b.status)).toEqual(['open']);
   });
 
@@ -279,8 +284,8 @@ describe('工惠券 on the Benefit Day', () => {
     let phone = '';
     for (let i = 2; i <= 30 && !phone; i++) {
       const candidate = `138${String(i).padStart(8, '0')}`;
-      const r = await e.app.get('/api/my/vouchers?status=expired', await e.app.login(candidate));
-      if ((r.body.data as unknown[]).length > 0) phone = candidate;
+      const r = await e.app.call(api.myVouchers, { query: { status: 'expired' }, token: await e.app.login(candidate) });
+      if (r.body.data.length > 0) phone = candidate;
     }
     expect(phone).not.toBe('');
 
@@ -313,5 +318,150 @@ describe('工惠券 on the Benefit Day', () => {
     await expect(page.locator('.gh-code__digits').count()).resolves.toBe(0);
     await expect(page.locator('.gh-return').count()).resolves.toBe(0);
     await e.shot('e2e-vouchers-expired');
+  });
+
+  it('shows 发布 on a draft to an admin only; an operator prepares it and sees who publishes', async () => {
+    await addStaff(e.app, CITY_OPERATOR_PHONE, '湖州市总工会', 'operator');
+    const admin = await e.app.login(CITY_STAFF_PHONE);
+    const draft = await makeBatch(e.app, admin, { title: '春节慰问 满300减50', thresholdFen: 30_000, faceValueFen: 5_000, stackable: false });
+    const batches = (await e.app.call(api.listBatches, { token: admin })).body.data;
+    const open = batches.find((b) => b.title.includes(APPLIANCE) && b.status === 'open')!;
+
+    const page = e.page;
+    await smsSignIn(e.app, page, CITY_OPERATOR_PHONE);
+    const operatorView = (await e.app.call(api.getBatch, { params: { id: draft.id }, token: await e.app.login(CITY_OPERATOR_PHONE) })).body;
+    expect(operatorView.abilities).toEqual({ update: true, publish: false, close: false });
+
+    // The draft's page: 编辑 yes, 发布 no, and a word on who publishes.
+    await page.goto(`/pages/union/vouchers/stats/index?id=${draft.id}`);
+    await settle(page);
+    await page.locator('.gh-batch-stats__edit').waitFor();
+    await expect(page.locator('.gh-batch-stats__publish').count()).resolves.toBe(0);
+    await expect(page.locator('.gh-batch-stats__note').textContent()).resolves.toContain('发布需要湖州市总工会管理员');
+    await e.shot('e2e-staff-operator-draft-stats');
+    await expectAccessible(page);
+
+    // From the list, the draft opens in the editor: 保存草稿 yes, 发布 no.
+    await page.goto('/pages/union/vouchers/index');
+    await settle(page);
+    await page.locator('.gh-table__row--link', { hasText: '春节慰问' }).first().click();
+    await page.waitForURL(/\/pages\/union\/vouchers\/edit\/index\?id=/);
+    await settle(page);
+    await page.locator('.gh-batch-edit__save').waitFor();
+    await expect(page.locator('.gh-batch-edit__publish').count()).resolves.toBe(0);
+    await expect(page.locator('.gh-batch-edit__publish-note').textContent()).resolves.toContain('请联系管理员发布');
+    await e.shot('e2e-staff-operator-draft-edit');
+    await expectAccessible(page);
+
+    // A published batch: no 修改 or 提前停发; its editor shows it read-only, with a way back.
+    await page.goto(`/pages/union/vouchers/stats/index?id=${open.id}`);
+    await settle(page);
+    await page.locator('.gh-batch-stats__export').waitFor();
+    await expect(page.locator('.gh-batch-stats__modify').count()).resolves.toBe(0);
+    await expect(page.locator('.gh-batch-stats__close').count()).resolves.toBe(0);
+    await expect(page.locator('.gh-batch-stats__note').textContent()).resolves.toContain('管理员');
+    await page.goto(`/pages/union/vouchers/edit/index?id=${open.id}`);
+    await settle(page);
+    await page.locator('.gh-batch-edit__readonly').waitFor();
+    await expect(page.locator('.gh-batch-edit__stock input').count()).resolves.toBe(0);
+    await expect(page.locator('.gh-batch-edit__title input').count()).resolves.toBe(0);
+    await expect(page.locator('.gh-batch-edit__save-changes').count()).resolves.toBe(0);
+    await e.shot('e2e-staff-operator-published-readonly');
+    await expectAccessible(page);
+    await page.locator('.gh-batch-edit__back').click();
+    await page.waitForURL(/\/pages\/union\/vouchers\/stats\/index\?id=/);
+
+    // The same pages in care mode.
+    await setCareMode(page, true);
+    for (const [name, url] of [
+      ['e2e-staff-operator-draft-stats-care', `/pages/union/vouchers/stats/index?id=${draft.id}`],
+      ['e2e-staff-operator-draft-edit-care', `/pages/union/vouchers/edit/index?id=${draft.id}`],
+      ['e2e-staff-operator-published-readonly-care', `/pages/union/vouchers/edit/index?id=${open.id}`],
+      ['e2e-staff-operator-batches-care', '/pages/union/vouchers/index'],
+    ] as const) {
+      await page.goto(url);
+      await settle(page);
+      await page.locator('.gh-page.care-mode .gh-card').first().waitFor();
+      await page.waitForTimeout(500);
+      await e.shot(name);
+      await expectAccessible(page);
+    }
+    await setCareMode(page, false);
+
+    // An admin of the union sees 发布 on the same draft.
+    const adminPage = shop.page;
+    await adminPage.setViewportSize({ width: 375, height: 812 });
+    await demoSignIn(adminPage, '市总工会工作人员');
+    await adminPage.goto(`/pages/union/vouchers/stats/index?id=${draft.id}`);
+    await settle(adminPage);
+    await adminPage.locator('.gh-batch-stats__publish').waitFor();
+    await expect(adminPage.locator('.gh-batch-stats__note').count()).resolves.toBe(0);
+    await e.shot('e2e-staff-admin-draft-stats', adminPage);
+    await adminPage.goto(`/pages/union/vouchers/edit/index?id=${draft.id}`);
+    await settle(adminPage);
+    await adminPage.locator('.gh-batch-edit__publish').waitFor();
+    await expect(adminPage.locator('.gh-batch-edit__publish-note').count()).resolves.toBe(0);
+  });
+
+  it('lets the cashier tick a second stackable voucher of the member: the discount doubles', async () => {
+    const admin = await e.app.login(CITY_STAFF_PHONE);
+    const batch = await publishedBatch(e.app, admin, { title: '年货家电 满1000减100', stackable: true, perMemberLimit: 3, stockTotal: 50 });
+    /** A member claims `n` vouchers of the batch; returns the code of the first and all their ids. */
+    const claimSome = async (phone: string, n: number) => {
+      const token = await e.app.login(phone);
+      const ids: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const r = await claim(e.app, token, batch.id, `e2e-stack-${phone}-${i}`);
+        expect(r.status).toBe(201);
+        ids.push(r.body.voucher.id);
+      }
+      const code = await codeFor(e.app, token, ids[0]!);
+      return { token, ids, code };
+    };
+    const first = await claimSome('13800000003', 2);
+
+    const page = shop.page;
+    await page.setViewportSize({ width: 375, height: 812 });
+    await demoSignIn(page, '商户店员', /\/pages\/merchant\/index/);
+    await page.locator('.gh-redeem__code input').fill(first.code);
+    await page.locator('.gh-redeem__amount input').fill('2000');
+    await page.locator('.gh-redeem__preview').click();
+    await page.locator('.gh-redeem__result').waitFor();
+    // Only the presented voucher unless the cashier picks more.
+    await expect(page.locator('.gh-redeem__discount').textContent()).resolves.toBe('¥100');
+    const extra = page.locator('.gh-stack__row');
+    await expect(extra.count()).resolves.toBe(1);
+    await expect(extra.first().textContent()).resolves.toMatch(/^叠加使用 ¥100 券，有效期至\d+月\d+日 \d\d:\d\d$/);
+    await e.shot('e2e-vouchers-merchant-stack', page);
+    await expectAccessible(page);
+
+    await extra.first().click();
+    await expect.poll(() => page.locator('.gh-redeem__discount').textContent()).toBe('¥200');
+    await expect(page.locator('.gh-redeem__payable').textContent()).resolves.toBe('¥1800');
+    await expect(page.locator('.gh-stack__row.gh-check--on').count()).resolves.toBe(1);
+    await e.shot('e2e-vouchers-merchant-stack-picked', page);
+
+    await page.locator('.gh-redeem__confirm').click();
+    await page.locator('.gh-redeem__done').waitFor();
+    await expect(page.locator('.gh-redeem__done .gh-redeem__discount').textContent()).resolves.toBe('¥200');
+    const used = (await e.app.call(api.myVouchers, { query: { status: 'used' }, token: first.token })).body.data;
+    expect(first.ids.every((id) => used.some((v) => v.id === id))).toBe(true);
+
+    // In care mode, with another member's pair.
+    const second = await claimSome('13800000004', 2);
+    await page.locator('.gh-merchant__care').click();
+    await page.locator('.gh-page.gh-merchant.care-mode').waitFor();
+    await page.locator('.gh-redeem__next').click();
+    await page.locator('.gh-redeem__code input').fill(second.code);
+    await page.locator('.gh-redeem__amount input').fill('2500');
+    await page.locator('.gh-redeem__preview').click();
+    await page.locator('.gh-stack__row').first().click();
+    await expect.poll(() => page.locator('.gh-redeem__discount').textContent()).toBe('¥200');
+    expect(await heightPx(page.locator('.gh-stack__row'))).toBeGreaterThanOrEqual(52);
+    expect(await fontSizePx(page.locator('.gh-stack__label'))).toBeGreaterThanOrEqual(18);
+    await e.shot('e2e-vouchers-merchant-stack-care', page);
+    await expectAccessible(page);
+    await page.locator('.gh-merchant__care').click();
+    await page.locator('.gh-page.gh-merchant:not(.care-mode)').waitFor();
   });
 });

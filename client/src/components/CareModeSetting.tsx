@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
-import { Switch } from '@nutui/nutui-react-taro';
 import { useAppStore } from '../stores';
+import { Toggle } from './Toggle';
 
 /** The 关怀模式 row: the whole row toggles (a large tap target); the switch only shows the state. */
 export function CareModeSetting({ className }: { className: string }) {
@@ -12,7 +12,7 @@ export function CareModeSetting({ className }: { className: string }) {
         <View className='gh-setting__title'>关怀模式</View>
         <View className='gh-setting__desc'>字更大、按钮更大、对比更清晰</View>
       </View>
-      <Switch className='gh-care-switch' checked={careMode} />
+      <Toggle className='gh-care-switch' on={careMode} />
     </View>
   );
 }

@@ -22,6 +22,10 @@ export function PageShell({ children, wide = false, className }: PageShellProps)
     // H5 draws its tab bar outside the page: mark the document so it can grow too.
     if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('gh-care-root', careMode);
   }, [careMode]);
+  useEffect(() => {
+    // H5 scrolls each page inside its own box (.taro_page): let the keyboard reach it to scroll too.
+    if (process.env.TARO_ENV === 'h5') document.querySelectorAll('.taro_page:not([tabindex])').forEach((el) => el.setAttribute('tabindex', '0'));
+  }, []);
   const classes = ['gh-page', careMode ? 'care-mode' : '', wide ? 'gh-page--wide' : '', className ?? '']
     .filter(Boolean)
     .join(' ');

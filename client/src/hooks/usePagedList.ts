@@ -51,5 +51,8 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
     [fetchPage],
   );
 
-  return { list, reload, loadMore };
+  /** Changes the rows shown in place (e.g. one row staff just updated), keeping the cursor. */
+  const updateItems = useCallback((fn: (items: T[]) => T[]) => setList((s) => ({ ...s, items: fn(s.items) })), []);
+
+  return { list, reload, loadMore, updateItems };
 }

@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { CareModeSetting } from '../../components/CareModeSetting';
-import { formatFen, parseYuan, type RedemptionResult, type ResponseOf } from '@gonghui/shared';
+import { formatFen, formatShanghai, parseYuan, type RedemptionBody, type RedemptionResult, type ResponseOf } from '@gonghui/shared';
 import { api, call, isApiError, newIdempotencyKey } from '../../api';
 import { useAppStore } from '../../stores';
 import { PageShell, HeaderBand } from '../../components/PageShell';
@@ -18,11 +18,66 @@ import './index.scss';
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
 type Today = ResponseOf<typeof api.merchantRedemptions>;
+type Offered = RedemptionResult['stackable'][number];
 type Step =
   | { kind: 'form' }
-  /** Previewed: `key` is this order's Idempotency-Key, kept for a retry after a lost answer. */
-  | { kind: 'preview'; body: { code: string; orderAmountFen: number }; result: RedemptionResult; key: string; retry: boolean }
+  /**
+   * Previewed: `key` is this order's Idempotency-Key, kept for a retry after a lost answer.
+   * `presentedId` is the voucher whose code was shown; `offered` the member's other vouchers of
+   * that batch the cashier may add (from the first preview), `picked` those added. `body` is
+   * exactly what the confirm sends, and `result` the server's answer for it.
+   */
+  | {
+      kind: 'preview';
+      body: RedemptionBody;
+      result: RedemptionResult;
+      key: string;
+      retry: boolean;
+      presentedId: string;
+      offered: Offered[];
+      picked: string[];
+    }
   | { kind: 'done'; result: RedemptionResult };
+
+/** The member's other vouchers of the batch as large checkbox rows; ticking one re-prices the order on the server. */
+function StackChoices({
+  offered,
+  picked,
+  used,
+  disabled,
+  onToggle,
+}: {
+  offered: Offered[];
+  picked: string[];
+  used: string[];
+  disabled: boolean;
+  onToggle: (id: string) => void;
+}) {
+  return (
+    <View className='gh-stack'>
+      <View className='gh-stack__title'>该会员还有 {offered.length} 张同批次的券，可叠加使用</View>
+      <View className='gh-stack__hint'>请按顾客意愿勾选；优惠金额以系统重新计算为准</View>
+      {offered.map((o) => {
+        const on = picked.includes(o.id);
+        return (
+          <View
+            key={o.id}
+            className={`gh-check gh-stack__row ${on ? 'gh-check--on' : ''} ${disabled ? 'gh-check--disabled' : ''}`}
+            onClick={() => !disabled && onToggle(o.id)}
+          >
+            <View className='gh-check__box'>{on ? '✓' : ''}</View>
+            <View className='gh-check__text'>
+              <View className='gh-check__title gh-stack__label'>
+                叠加使用 {formatFen(o.faceValueFen)} 券，有效期至{formatShanghai(o.expiresAt)}
+              </View>
+              {on && !used.includes(o.id) ? <View className='gh-check__desc gh-stack__unused'>订单金额不够，本单用不上这张</View> : null}
+            </View>
+          </View>
+        );
+      })}
+    </View>
+  );
+}
 
 function ResultFacts({ result }: { result: RedemptionResult }) {
   return (
@@ -107,6 +162,8 @@ export default function MerchantPage() {
   const [amountText, setAmountText] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'form' });
   const [busy, setBusy] = useState(false);
+  /** A tick changed which vouchers to use: the server is pricing the order again. */
+  const [repricing, setRepricing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [today, setToday] = useState<{ status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: Today }>({ status: 'loading' });
   const shownBefore = useRef(false);
@@ -173,13 +230,39 @@ export default function MerchantPage() {
     setBusy(true);
     setError(null);
     try {
-      const body = { code, orderAmountFen };
+      // The presented voucher alone; the cashier may add the member's other vouchers of the batch next.
+      const body: RedemptionBody = { code, orderAmountFen };
       const result = await call(api.previewRedemption, { body, toast: false });
-      setStep({ kind: 'preview', body, result, key: newIdempotencyKey(), retry: false });
+      const presentedId = result.vouchers[0]?.id ?? '';
+      setStep({ kind: 'preview', body, result, key: newIdempotencyKey(), retry: false, presentedId, offered: result.stackable, picked: [] });
     } catch (err) {
       setError(errorText(err));
     } finally {
       setBusy(false);
+    }
+  };
+
+  /** Adds or removes one of the member's other vouchers: the discount shown is always the server's answer for the new set. */
+  const togglePick = async (id: string) => {
+    if (step.kind !== 'preview' || busy || step.retry) return;
+    const picked = step.picked.includes(id) ? step.picked.filter((x) => x !== id) : [...step.picked, id];
+    const body: RedemptionBody = { code: step.body.code, orderAmountFen: step.body.orderAmountFen };
+    if (picked.length) body.voucherIds = [step.presentedId, ...picked];
+    setBusy(true);
+    setRepricing(true);
+    setError(null);
+    try {
+      const result = await call(api.previewRedemption, { body, toast: false });
+      // Still offered: what is picked, and what the server still lists (one used meanwhile drops out).
+      const offered = [...step.offered.filter((o) => picked.includes(o.id) || result.stackable.some((s) => s.id === o.id))];
+      for (const s of result.stackable) if (!offered.some((o) => o.id === s.id)) offered.push(s);
+      // A different set of vouchers is a different order: a new key for its confirm.
+      setStep({ ...step, body, result, picked, offered, key: newIdempotencyKey() });
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+      setRepricing(false);
     }
   };
 
@@ -264,7 +347,7 @@ export default function MerchantPage() {
               />
               <Text className='gh-redeem__unit'>元</Text>
             </View>
-            {error ? <View className='gh-redeem__error'>{error}</View> : null}
+            {error && step.kind === 'form' ? <View className='gh-redeem__error'>{error}</View> : null}
             {step.kind === 'form' ? (
               <Button type='primary' size='large' block loading={busy} className='gh-redeem__preview' onClick={() => void preview()}>
                 预览优惠
@@ -276,12 +359,25 @@ export default function MerchantPage() {
         {step.kind === 'preview' ? (
           <View className='gh-redeem__result'>
             <View className='gh-redeem__result-title'>请核对后确认</View>
-            <ResultFacts result={step.result} />
+            <View className={repricing ? 'gh-redeem__pricing gh-redeem__pricing--busy' : 'gh-redeem__pricing'}>
+              <ResultFacts result={step.result} />
+              {repricing ? <View className='gh-redeem__repricing'>正在重新计算优惠…</View> : null}
+            </View>
+            {step.offered.length > 0 ? (
+              <StackChoices
+                offered={step.offered}
+                picked={step.picked}
+                used={step.result.vouchers.map((v) => v.id)}
+                disabled={busy || step.retry}
+                onToggle={(id) => void togglePick(id)}
+              />
+            ) : null}
+            {error ? <View className='gh-redeem__error gh-redeem__error--preview'>{error}</View> : null}
             <View className='gh-redeem__actions'>
               <Button fill='outline' size='large' className='gh-redeem__cancel' disabled={busy} onClick={() => setStep({ kind: 'form' })}>
                 重新输入
               </Button>
-              <Button type='primary' size='large' loading={busy} className='gh-redeem__confirm' onClick={() => void confirm()}>
+              <Button type='primary' size='large' loading={busy && !repricing} disabled={busy} className='gh-redeem__confirm' onClick={() => void confirm()}>
                 {step.retry ? '重试确认核销' : '确认核销'}
               </Button>
             </View>

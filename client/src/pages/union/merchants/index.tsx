@@ -34,6 +34,7 @@ function splitPhones(text: string): string[] {
     .filter(Boolean);
 }
 
+/** `unions`: only those this staff member may sign merchants for (an admin's ability). */
 function NewMerchantForm({ unions, onCreated, onCancel }: { unions: UnionNode[]; onCreated: (m: Merchant) => void; onCancel: () => void }) {
   const [d, setD] = useState<Draft>({ ...emptyDraft, unionId: unions[0]?.id ?? '' });
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
@@ -152,6 +153,9 @@ export default function MerchantsPage() {
     if (signedIn) void load(true);
   });
 
+  // Signing a merchant needs an admin of its union: the button shows only where the server says so.
+  const signable = state.status === 'ready' ? state.unions.filter((u) => u.abilities.signMerchants) : [];
+
   const exportSettlement = async (m: Merchant) => {
     setExporting(m.id);
     try {
@@ -195,20 +199,25 @@ export default function MerchantsPage() {
 
   return (
     <PageShell wide className='gh-merchants-admin'>
-      <HeaderBand title='合作商户' subtitle='添加商户和店员账号；按月导出结算单（核销明细与汇总）' />
+      <HeaderBand
+        title='合作商户'
+        subtitle={signable.length > 0 || state.status !== 'ready' ? '添加商户和店员账号；按月导出结算单（核销明细与汇总）' : '按月导出结算单（核销明细与汇总）；新增商户由本级工会管理员办理'}
+      />
       <View className='gh-card gh-card--overlap gh-toolbar gh-merchants-admin__tools'>
-        <Button type='primary' className='gh-merchants-admin__add' onClick={() => setAdding(true)} disabled={adding}>
-          新增合作商户
-        </Button>
+        {signable.length > 0 ? (
+          <Button type='primary' className='gh-merchants-admin__add' onClick={() => setAdding(true)} disabled={adding}>
+            新增合作商户
+          </Button>
+        ) : null}
         <View className='gh-merchants-admin__month'>
           <Text className='gh-merchants-admin__month-label'>结算月份</Text>
           <PickerField mode='date' fields='month' value={month} display={`${month.replace('-', '年')}月`} onChange={(v) => setMonth(v.slice(0, 7))} />
         </View>
       </View>
 
-      {adding && state.status === 'ready' ? (
+      {adding && signable.length > 0 ? (
         <NewMerchantForm
-          unions={state.unions}
+          unions={signable}
           onCancel={() => setAdding(false)}
           onCreated={() => {
             setAdding(false);
@@ -221,7 +230,10 @@ export default function MerchantsPage() {
         {state.status === 'loading' ? <LoadingView /> : null}
         {state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void load(false)} /> : null}
         {state.status === 'ready' && state.merchants.length === 0 ? (
-          <EmptyView title='还没有合作商户' hint='点击“新增合作商户”，填写商户信息和店员手机号。' />
+          <EmptyView
+            title='还没有合作商户'
+            hint={signable.length > 0 ? '点击“新增合作商户”，填写商户信息和店员手机号。' : '新增合作商户需要本级工会管理员，请联系管理员添加。'}
+          />
         ) : null}
         {state.status === 'ready' && state.merchants.length > 0 ? (
           <DataTable columns={columns} rows={state.merchants} rowKey={(m) => m.id} className='gh-merchants-table' />

@@ -25,6 +25,7 @@ function UnionRow({ union, level }: { union: UnionNode; level: number }) {
         <View className='gh-union-row__meta'>
           <View className={`gh-kind gh-kind--${union.kind}`}>{unionKindLabels[union.kind]}</View>
           <View className='gh-union-row__count'>会员 {union.memberCount} 人</View>
+          {union.kind === 'grassroots' && union.joinApproval === 'manual' ? <View className='gh-union-row__approval'>入会需审核</View> : null}
         </View>
       </View>
       <View className='gh-union-row__go'>会员名册 ›</View>

@@ -71,8 +71,9 @@ export default function BatchesPage() {
   });
 
   const rows = list.status === 'ready' ? list.items.filter((b) => filter === 'all' || b.status === filter) : [];
+  // A draft this staff member may edit opens in the editor; anything else on its (read-only) page.
   const open = (b: VoucherBatchAdminView) =>
-    openPage(withQuery(b.status === 'draft' ? BATCH_EDIT_PAGE : BATCH_STATS_PAGE, { id: b.id }));
+    openPage(withQuery(b.status === 'draft' && b.abilities.update ? BATCH_EDIT_PAGE : BATCH_STATS_PAGE, { id: b.id }));
 
   return (
     <PageShell wide className='gh-batches'>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
 import { View, Text, Image } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { formatFen, formatShanghai, voucherStatusLabels, type VoucherCode, type VoucherDetail } from '@gonghui/shared';
+import { formatFen, formatShanghai, voucherStatusLabels, type ErrorCode, type VoucherCode, type VoucherDetail } from '@gonghui/shared';
 import { api, call, isApiError, newIdempotencyKey } from '../../../api';
 import { PageShell } from '../../../components/PageShell';
 import { VoucherTicket } from '../../../components/VoucherTicket';
@@ -19,7 +19,7 @@ const CODE_REFRESH_MS = 25_000;
 /** While the code is shown, look every few seconds whether the merchant has redeemed it. */
 const STATUS_POLL_MS = 5_000;
 /** Answers that mean the voucher can no longer show a code: reload it to show why. */
-const FINAL_CODES = ['VOUCHER_ALREADY_USED', 'VOUCHER_EXPIRED', 'VOUCHER_NOT_FOUND'];
+const FINAL_CODES: readonly ErrorCode[] = ['VOUCHER_ALREADY_USED', 'VOUCHER_EXPIRED', 'VOUCHER_NOT_FOUND'];
 
 type Loaded<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: T };
 type CodeState = { status: 'idle' } | { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; code: VoucherCode; refreshAt: number };
@@ -134,7 +134,7 @@ export default function VoucherPage() {
       if (seq === codeSeq.current) setCode({ status: 'ready', code: c, refreshAt: Date.now() + CODE_REFRESH_MS });
     } catch (error) {
       if (seq !== codeSeq.current) return;
-      if (isApiError(error) && FINAL_CODES.includes(error.code)) {
+      if (isApiError(error) && FINAL_CODES.includes(error.code as ErrorCode)) {
         setCode({ status: 'idle' });
         void loadDetail(true);
       } else {

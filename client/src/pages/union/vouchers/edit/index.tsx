@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import {
   batchProblems,
   batchStatusLabels,
@@ -14,6 +14,7 @@ import {
   voucherKindLabels,
   type BatchSchedule,
   type BatchValidity,
+  type ErrorCode,
   type MemberTag,
   type ResponseOf,
   type UnionNode,
@@ -26,6 +27,7 @@ import { api, call, isApiError } from '../../../../api';
 import { serverNow, useServerClock } from '../../../../stores/server-clock';
 import { PageShell, HeaderBand } from '../../../../components/PageShell';
 import { VoucherTicket } from '../../../../components/VoucherTicket';
+import { Toggle } from '../../../../components/Toggle';
 import { Chips, FormRow, PickerField, SelectField } from '../../../../components/Form';
 import { EmptyView, ErrorView, LoadingView, errorText } from '../../../../components/StatusView';
 import { StatusBadge } from '../../../../components/StatusBadge';
@@ -230,11 +232,23 @@ function publishedPatchOf(f: Form, b: VoucherBatchAdminView): { patch: VoucherBa
 }
 
 /** Server answers that belong to one field of the form. */
-const FIELD_OF_CODE: Record<string, string> = { VOUCHER_STOCK_BELOW_CLAIMED: 'stockTotal', MERCHANT_NOT_FOUND: 'merchantIds' };
+const FIELD_OF_CODE: Partial<Record<ErrorCode, string>> = {
+  VOUCHER_STOCK_BELOW_CLAIMED: 'stockTotal',
+  MERCHANT_NOT_FOUND: 'merchantIds',
+  VOUCHER_MERCHANT_IN_USE: 'merchantIds',
+};
 
 /** A value a published batch keeps: shown, not editable. */
 function Fixed({ children, className }: { children: ReactNode; className?: string }) {
   return <View className={`gh-batch-edit__fixed ${className ?? ''}`}>{children}</View>;
+}
+
+/** The merchants a batch names, for a read-only view. */
+function merchantsText(form: Form, merchants: Merchant[]): string {
+  if (form.merchantMode === 'all') return '本地区全部合作商户';
+  const names = form.merchantIds.map((id) => merchants.find((m) => m.id === id)?.name).filter((n): n is string => Boolean(n));
+  const others = form.merchantIds.length - names.length;
+  return [...names, ...(others > 0 ? [`其他 ${others} 家`] : [])].join('、');
 }
 
 function monthLabel(period: string): string {
@@ -375,7 +389,16 @@ export default function BatchEditPage() {
   /** Scheduled or open: its name, description, stock and merchants can still change, nothing else. */
   const published = batch && (batch.status === 'scheduled' || batch.status === 'open') ? batch : null;
   const locked = batch && (batch.status === 'ended' || batch.status === 'closed') ? batch : null;
-  const fixed = published !== null;
+  /** A batch this staff member may not change (an operator and a published batch): every field shown, none editable. */
+  const readOnly = batch && !locked && !batch.abilities.update ? batch : null;
+  /** Value, kind, schedule and audience: kept by a published batch, and by a read-only one. */
+  const fixed = published !== null || readOnly !== null;
+  const shown = published ?? readOnly;
+  // Publishing needs an admin over the audience union (the server's abilities): the loaded batch
+  // says so for its own union; for a new batch or another union, the union's admin ability does.
+  const selectedUnion = unions.find((u) => u.id === form.unionId);
+  const canPublish =
+    batch && batch.audience.unionId === form.unionId ? batch.abilities.publish : (selectedUnion?.abilities.manage ?? false);
 
   const backToStats = (id: string) => {
     const pages = Taro.getCurrentPages();
@@ -403,7 +426,7 @@ export default function BatchEditPage() {
       backToStats(b.id);
     } catch (error) {
       const fields = errorsOf(error);
-      const field = isApiError(error) ? FIELD_OF_CODE[error.code] : undefined;
+      const field = isApiError(error) ? FIELD_OF_CODE[error.code as ErrorCode] : undefined;
       if (field) fields[field] ??= errorText(error);
       setErrors((e) => ({ ...e, ...fields }));
       toast(errorText(error));
@@ -416,8 +439,14 @@ export default function BatchEditPage() {
   return (
     <PageShell wide className='gh-batch-edit'>
       <HeaderBand
-        title={published ? '修改已发布的工惠券' : routeId ? '编辑工惠券草稿' : '新建工惠券'}
-        subtitle={published ? '可修改名称、使用说明、发放总量和可用商户' : '填写面额、数量、发放范围和领取时间；右侧实时预览会员看到的券'}
+        title={readOnly ? '查看工惠券' : published ? '修改已发布的工惠券' : routeId ? '编辑工惠券草稿' : '新建工惠券'}
+        subtitle={
+          readOnly
+            ? `这批券由${readOnly.audience.unionName}管理员修改，您可以查看`
+            : published
+              ? '可修改名称、使用说明、发放总量和可用商户'
+              : '填写面额、数量、发放范围和领取时间；右侧实时预览会员看到的券'
+        }
       />
       {loaded.status === 'loading' ? (
         <View className='gh-card gh-card--overlap'>
@@ -449,7 +478,17 @@ export default function BatchEditPage() {
       {loaded.status === 'ready' && !locked ? (
         <View className='gh-batch-edit__layout'>
           <View className='gh-card gh-batch-edit__form'>
-            {published ? (
+            {readOnly ? (
+              <View className='gh-batch-edit__notice gh-batch-edit__readonly'>
+                <View className='gh-batch-edit__notice-head'>
+                  <StatusBadge status={readOnly.status} />
+                  <Text className='gh-batch-edit__notice-title'>这批券您只能查看</Text>
+                </View>
+                <View className='gh-batch-edit__notice-hint'>
+                  {readOnly.status === 'draft' ? '发布和修改' : '修改和停发'}需要{readOnly.audience.unionName}管理员。如需修改，请联系管理员。
+                </View>
+              </View>
+            ) : published ? (
               <View className='gh-batch-edit__notice'>
                 <View className='gh-batch-edit__notice-head'>
                   <StatusBadge status={published.status} />
@@ -460,7 +499,11 @@ export default function BatchEditPage() {
             ) : null}
             <View className='gh-section-title'>券面</View>
             <FormRow label='券名称' error={errors.title}>
-              <Input className='gh-input gh-batch-edit__title' placeholder='例如：家电以旧换新 满1000减100' maxLength={40} value={form.title} onChange={(v) => set('title', v)} />
+              {readOnly ? (
+                <Fixed className='gh-batch-edit__title-fixed'>{form.title}</Fixed>
+              ) : (
+                <Input className='gh-input gh-batch-edit__title' placeholder='例如：家电以旧换新 满1000减100' maxLength={40} value={form.title} onChange={(v) => set('title', v)} />
+              )}
             </FormRow>
             <FormRow label='券类型'>
               {fixed ? (
@@ -505,27 +548,41 @@ export default function BatchEditPage() {
                 <Fixed>{form.stackable ? '可叠加使用' : '不可叠加'}</Fixed>
               ) : (
                 <View className='gh-batch-edit__switch' onClick={() => set('stackable', !form.stackable)}>
-                  <Switch checked={form.stackable} />
+                  <Toggle on={form.stackable} />
                   <Text>{form.stackable ? '可叠加使用' : '不可叠加'}</Text>
                 </View>
               )}
             </FormRow>
             <FormRow label='使用说明'>
-              <TextArea
-                className='gh-input gh-input--area gh-batch-edit__desc'
-                placeholder='例如：全市合作家电门店可用，以旧换新专用'
-                maxLength={500}
-                value={form.description}
-                onChange={(v) => set('description', v)}
-              />
+              {readOnly ? (
+                <Fixed>{form.description || '—'}</Fixed>
+              ) : (
+                <TextArea
+                  className='gh-input gh-input--area gh-batch-edit__desc'
+                  placeholder='例如：全市合作家电门店可用，以旧换新专用'
+                  maxLength={500}
+                  value={form.description}
+                  onChange={(v) => set('description', v)}
+                />
+              )}
             </FormRow>
 
             <View className='gh-section-title gh-batch-edit__section'>数量与范围</View>
-            <FormRow label='发放总量' error={errors.stockTotal} hint={published ? `已领取 ${published.stockClaimed} 张，总量不能少于已领取数量` : undefined}>
-              <View className='gh-inline'>
-                <Input className='gh-input gh-batch-edit__stock' type='number' maxLength={8} value={form.stockTotal} onChange={(v) => set('stockTotal', v.replace(/\D/g, ''))} />
-                <Text className='gh-inline__unit'>张</Text>
-              </View>
+            <FormRow
+              label='发放总量'
+              error={errors.stockTotal}
+              hint={readOnly ? undefined : published ? `已领取 ${published.stockClaimed} 张，总量不能少于已领取数量` : undefined}
+            >
+              {readOnly ? (
+                <Fixed className='gh-batch-edit__stock-fixed'>
+                  {form.stockTotal} 张{readOnly.status !== 'draft' ? `（已领取 ${readOnly.stockClaimed} 张）` : ''}
+                </Fixed>
+              ) : (
+                <View className='gh-inline'>
+                  <Input className='gh-input gh-batch-edit__stock' type='number' maxLength={8} value={form.stockTotal} onChange={(v) => set('stockTotal', v.replace(/\D/g, ''))} />
+                  <Text className='gh-inline__unit'>张</Text>
+                </View>
+              )}
             </FormRow>
             <FormRow label='每人限领' error={errors.perMemberLimit}>
               {fixed ? (
@@ -557,42 +614,52 @@ export default function BatchEditPage() {
                 <Chips options={TAG_OPTIONS} value={form.tags} onChange={(k) => set('tags', toggle(form.tags, k))} className='gh-batch-edit__tags' />
               )}
             </FormRow>
-            <FormRow label='可用商户' error={errors.merchantIds}>
-              <Chips
-                options={[
-                  { key: 'all', label: '本地区全部合作商户' },
-                  { key: 'some', label: '指定商户' },
-                ]}
-                value={form.merchantMode}
-                onChange={(k) => set('merchantMode', k)}
-              />
-              {form.merchantMode === 'some' ? (
-                <View className='gh-batch-edit__merchants'>
-                  {merchants.length === 0 ? <View className='gh-muted'>还没有合作商户，请先在“合作商户”中添加。</View> : null}
-                  {merchants.map((m) => {
-                    const on = form.merchantIds.includes(m.id);
-                    return (
-                      <View key={m.id} className={`gh-check ${on ? 'gh-check--on' : ''}`} onClick={() => set('merchantIds', toggle(form.merchantIds, m.id))}>
-                        <View className='gh-check__box'>{on ? '✓' : ''}</View>
-                        <View className='gh-check__text'>
-                          <View className='gh-check__title'>{m.name}</View>
-                          <View className='gh-check__desc'>
-                            {m.category} · {m.unionName}
+            <FormRow
+              label='可用商户'
+              error={errors.merchantIds}
+              hint={published && !readOnly && published.stockClaimed > 0 ? '已有会员领取：可以增加商户，不能移除已选的商户' : undefined}
+            >
+              {readOnly ? (
+                <Fixed className='gh-batch-edit__merchants-fixed'>{merchantsText(form, merchants)}</Fixed>
+              ) : (
+                <>
+                  <Chips
+                    options={[
+                      { key: 'all', label: '本地区全部合作商户' },
+                      { key: 'some', label: '指定商户' },
+                    ]}
+                    value={form.merchantMode}
+                    onChange={(k) => set('merchantMode', k)}
+                  />
+                  {form.merchantMode === 'some' ? (
+                    <View className='gh-batch-edit__merchants'>
+                      {merchants.length === 0 ? <View className='gh-muted'>还没有合作商户，请先在“合作商户”中添加。</View> : null}
+                      {merchants.map((m) => {
+                        const on = form.merchantIds.includes(m.id);
+                        return (
+                          <View key={m.id} className={`gh-check ${on ? 'gh-check--on' : ''}`} onClick={() => set('merchantIds', toggle(form.merchantIds, m.id))}>
+                            <View className='gh-check__box'>{on ? '✓' : ''}</View>
+                            <View className='gh-check__text'>
+                              <View className='gh-check__title'>{m.name}</View>
+                              <View className='gh-check__desc'>
+                                {m.category} · {m.unionName}
+                              </View>
+                            </View>
                           </View>
-                        </View>
-                      </View>
-                    );
-                  })}
-                </View>
-              ) : null}
+                        );
+                      })}
+                    </View>
+                  ) : null}
+                </>
+              )}
             </FormRow>
 
             <View className='gh-section-title gh-batch-edit__section'>领取与有效期</View>
             <FormRow label='领取时间' error={errors.schedule}>
-              {published ? (
+              {shown ? (
                 <Fixed className='gh-batch-edit__window-fixed'>
-                  {published.schedule.type === 'benefitDay' ? '工惠日 ' : ''}
-                  {windowText(published.opensAt, published.closesAt)}
+                  {shown.schedule.type === 'benefitDay' ? '工惠日 ' : ''}
+                  {windowText(shown.opensAt, shown.closesAt)}
                 </Fixed>
               ) : (
                 <>
@@ -628,8 +695,8 @@ export default function BatchEditPage() {
               )}
             </FormRow>
             <FormRow label='有效期' error={errors.validity}>
-              {published ? (
-                <Fixed>{validityRuleText(published.validity)}</Fixed>
+              {shown ? (
+                <Fixed>{validityRuleText(shown.validity)}</Fixed>
               ) : (
                 <>
                   <Chips
@@ -657,7 +724,13 @@ export default function BatchEditPage() {
               )}
             </FormRow>
 
-            {published ? (
+            {readOnly ? (
+              <View className='gh-batch-edit__actions'>
+                <Button type='primary' size='large' className='gh-batch-edit__back' onClick={() => backToStats(readOnly.id)}>
+                  查看领取与核销实况
+                </Button>
+              </View>
+            ) : published ? (
               <View className='gh-batch-edit__actions'>
                 <Button fill='outline' size='large' disabled={saving !== null} className='gh-batch-edit__cancel' onClick={() => backToStats(published.id)}>
                   取消
@@ -668,21 +741,42 @@ export default function BatchEditPage() {
               </View>
             ) : (
               <View className='gh-batch-edit__actions'>
-                <Button fill='outline' size='large' loading={saving === 'draft'} disabled={saving !== null} className='gh-batch-edit__save' onClick={() => void save(false)}>
+                <Button
+                  type={canPublish ? 'default' : 'primary'}
+                  fill={canPublish ? 'outline' : 'solid'}
+                  size='large'
+                  loading={saving === 'draft'}
+                  disabled={saving !== null}
+                  className='gh-batch-edit__save'
+                  onClick={() => void save(false)}
+                >
                   保存草稿
                 </Button>
-                <Button type='primary' size='large' loading={saving === 'publish'} disabled={saving !== null} className='gh-batch-edit__publish' onClick={() => void save(true)}>
-                  发布
-                </Button>
+                {canPublish ? (
+                  <Button type='primary' size='large' loading={saving === 'publish'} disabled={saving !== null} className='gh-batch-edit__publish' onClick={() => void save(true)}>
+                    发布
+                  </Button>
+                ) : null}
               </View>
             )}
+            {!readOnly && !published && !canPublish ? (
+              <View className='gh-batch-edit__publish-note'>
+                发布需要{unionName || '发放工会'}管理员：保存草稿后，请联系管理员发布。
+              </View>
+            ) : null}
           </View>
           <View className='gh-batch-edit__side'>
             <Preview
               form={form}
               unionName={unionName}
-              claimed={published?.stockClaimed ?? 0}
-              note={published ? '预览随填写实时更新；保存后会员立即看到新的名称、说明和数量。' : '预览随填写实时更新；保存为草稿后，发布前会员看不到。'}
+              claimed={shown?.stockClaimed ?? 0}
+              note={
+                readOnly
+                  ? '会员看到的就是这样。'
+                  : published
+                    ? '预览随填写实时更新；保存后会员立即看到新的名称、说明和数量。'
+                    : '预览随填写实时更新；保存为草稿后，发布前会员看不到。'
+              }
             />
           </View>
         </View>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -177,6 +177,52 @@ export default function BatchStatsPage() {
 
   const { batch: b, stats: s } = state;
   const claimedPct = percent(s.claimed, s.stockTotal);
+  // Only what this staff member may do now (the server's abilities): a button that would answer
+  // 此操作需要本级工会管理员 is not shown at all.
+  const published = b.status === 'open' || b.status === 'scheduled';
+  const actions: ReactNode[] = [];
+  if (b.status === 'draft' && b.abilities.update) {
+    actions.push(
+      <Button key='edit' fill='outline' className='gh-batch-stats__edit' onClick={() => openPage(withQuery(BATCH_EDIT_PAGE, { id: b.id }))}>
+        编辑
+      </Button>,
+    );
+  }
+  if (b.status === 'draft' && b.abilities.publish) {
+    actions.push(
+      <Button key='publish' type='primary' loading={acting === 'publish'} className='gh-batch-stats__publish' onClick={() => void publish(b)}>
+        发布
+      </Button>,
+    );
+  }
+  if (published && b.abilities.update) {
+    actions.push(
+      <Button key='modify' fill='outline' className='gh-batch-stats__modify' onClick={() => openPage(withQuery(BATCH_EDIT_PAGE, { id: b.id }))}>
+        修改
+      </Button>,
+    );
+  }
+  if (published && b.abilities.close) {
+    actions.push(
+      <Button key='close' fill='outline' loading={acting === 'close'} className='gh-batch-stats__close' onClick={() => void close(b)}>
+        提前停发
+      </Button>,
+    );
+  }
+  if (b.status !== 'draft') {
+    actions.push(
+      <Button key='export' type='primary' loading={acting === 'export'} className='gh-batch-stats__export' onClick={() => void exportXlsx(b)}>
+        导出核销明细
+      </Button>,
+    );
+  }
+  /** What an operator cannot do here, and who can: instead of a button that would fail. */
+  const waitingFor =
+    b.status === 'draft' && !b.abilities.publish
+      ? `发布需要${b.audience.unionName}管理员：请联系管理员审核发布。`
+      : published && !b.abilities.update && !b.abilities.close
+        ? `修改或停发已发布的工惠券需要${b.audience.unionName}管理员。`
+        : null;
   return (
     <PageShell wide className='gh-batch-stats'>
       <HeaderBand title={b.title} subtitle={`${b.audience.unionName}发放 · 领取时间 ${windowText(b.opensAt, b.closesAt)}`} />
@@ -193,33 +239,8 @@ export default function BatchStatsPage() {
             <Text className='gh-batch-stats__live'>草稿：发布后开始统计</Text>
           )}
         </View>
-        <View className='gh-batch-stats__actions'>
-          {b.status === 'draft' ? (
-            <>
-              <Button fill='outline' className='gh-batch-stats__edit' onClick={() => openPage(withQuery(BATCH_EDIT_PAGE, { id: b.id }))}>
-                编辑
-              </Button>
-              <Button type='primary' loading={acting === 'publish'} className='gh-batch-stats__publish' onClick={() => void publish(b)}>
-                发布
-              </Button>
-            </>
-          ) : null}
-          {b.status === 'open' || b.status === 'scheduled' ? (
-            <>
-              <Button fill='outline' className='gh-batch-stats__modify' onClick={() => openPage(withQuery(BATCH_EDIT_PAGE, { id: b.id }))}>
-                修改
-              </Button>
-              <Button fill='outline' loading={acting === 'close'} className='gh-batch-stats__close' onClick={() => void close(b)}>
-                提前停发
-              </Button>
-            </>
-          ) : null}
-          {b.status !== 'draft' ? (
-            <Button type='primary' loading={acting === 'export'} className='gh-batch-stats__export' onClick={() => void exportXlsx(b)}>
-              导出核销明细
-            </Button>
-          ) : null}
-        </View>
+        {actions.length > 0 ? <View className='gh-batch-stats__actions'>{actions}</View> : null}
+        {waitingFor ? <View className='gh-batch-stats__note'>{waitingFor}</View> : null}
       </View>
 
       <View className='gh-card gh-figures'>
