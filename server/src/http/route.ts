@@ -111,14 +111,19 @@ export function mount<E extends Endpoint<any, any, any, any, any>, P = undefined
         onRefusal: (w) => void refusalWrites.push(w),
         afterCommit: (w) => void afterCommit.push(w),
       };
-      const result = await handler(scope as never, input);
-      if (endpoint.binary) return result;
-      const out = endpoint.response.safeParse(result);
-      if (!out.success) {
-        deps.logger.error({ requestId: ctx.state.requestId, route: endpoint.path, issues: out.error.issues.map((i: z.core.$ZodIssue) => i.path.join('.')) }, 'response violates contract');
-        throw new Error('response violates contract');
+      try {
+        const result = await handler(scope as never, input);
+        if (endpoint.binary) return result;
+        const out = endpoint.response.safeParse(result);
+        if (!out.success) {
+          deps.logger.error({ requestId: ctx.state.requestId, route: endpoint.path, issues: out.error.issues.map((i: z.core.$ZodIssue) => i.path.join('.')) }, 'response violates contract');
+          throw new Error('response violates contract');
+        }
+        return out.data;
+      } catch (err) {
+        afterCommit = []; // refused or failed: nothing of the work is committed, so nothing follows it
+        throw err;
       }
-      return out.data;
     };
     const keepRefusalWrites = async (db: Db): Promise<AppError | undefined> => {
       let replacement: AppError | undefined;

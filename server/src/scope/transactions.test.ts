@@ -5,7 +5,7 @@ import Koa from 'koa';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoint } from '@gonghui/shared';
+import { AppError, endpoint } from '@gonghui/shared';
 import { queryRows, schema } from '../db/index';
 import type { Deps } from '../deps';
 import { jsonBody } from '../http/body';
@@ -21,12 +21,15 @@ const Answer = z.object({ ok: z.literal(true) }).strict();
 const writesThenBreaksContract = endpoint({ method: 'POST', path: '/api/test/contract', audience: 'user', response: Answer });
 const touchesThePool = endpoint({ method: 'POST', path: '/api/test/pool', audience: 'user', response: Answer });
 const readsOnly = endpoint({ method: 'GET', path: '/api/test/read', audience: 'user', response: Answer });
+const refusedAfterWork = endpoint({ method: 'POST', path: '/api/test/refused', audience: 'user', response: Answer, idempotent: 'required' });
+const committedThenFollowed = endpoint({ method: 'POST', path: '/api/test/followed', audience: 'user', response: Answer });
 
 describe.each(storageKinds)('the request scope on %s', (kind) => {
   const app = useTestApp(kind);
   let base = '';
   let close = async () => undefined as void;
   let pool: Deps['db'];
+  const followUps: string[] = [];
 
   beforeAll(async () => {
     const deps: Deps = { ...app().deps, db: guardPool(app().deps.db) };
@@ -40,6 +43,20 @@ describe.each(storageKinds)('the request scope on %s', (kind) => {
       await audit(s, 'test.pool', { type: 'test' });
       // the mistake the guard exists for: on PGlite this query would wait forever for the transaction around it
       await pool.select().from(schema.unions).limit(1);
+      return { ok: true as const };
+    });
+    mount(router, deps, refusedAfterWork, async (s) => {
+      await audit(s, 'test.refused', { type: 'test' });
+      s.afterCommit(async () => void followUps.push('refused'));
+      throw new AppError('VOUCHER_SOLD_OUT');
+    });
+    mount(router, deps, committedThenFollowed, async (s) => {
+      await audit(s, 'test.followed', { type: 'test' });
+      s.afterCommit(async (db) => {
+        // runs after the commit, on the pool: it sees the committed row
+        const rows = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from audit_log where action = 'test.followed'`);
+        followUps.push(`followed:${rows[0]!.n}`);
+      });
       return { ok: true as const };
     });
     mount(router, deps, readsOnly, async (s) => {
@@ -78,6 +95,17 @@ describe.each(storageKinds)('the request scope on %s', (kind) => {
     expect(app().logs.text).toContain('PoolInTransactionError');
     // and the server is not stuck
     expect((await fetch(`${base}/api/test/read`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+  });
+
+  it('runs after-commit work only for committed work, and after the commit', async () => {
+    const token = await app().login('13800000001');
+    const headers = { authorization: `Bearer ${token}`, 'idempotency-key': 'refused-key-0001' };
+    const refused = await fetch(`${base}/api/test/refused`, { method: 'POST', headers });
+    expect(refused.status).toBe(409);
+    expect(await auditCount('test.refused')).toBe(0);
+    const followed = await fetch(`${base}/api/test/followed`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(followed.status).toBe(200);
+    expect(followUps).toEqual(['followed:1']);
   });
 
   it('lets the pool be used outside a transaction, and refuses it inside one', async () => {
