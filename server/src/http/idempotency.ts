@@ -55,9 +55,9 @@ export async function idempotent(
   renderError: (err: AppError) => StoredAnswer,
   /** Runs in the outer transaction after a refusal rolled the work back (e.g. to count failures). */
   onRefusal?: (tx: Db, err: AppError) => Promise<void>,
-): Promise<StoredAnswer> {
+): Promise<StoredAnswer & { replayed: boolean }> {
   const earlier = await storedAnswer(pool, userId, key, fingerprint);
-  if (earlier) return earlier;
+  if (earlier) return { ...earlier, replayed: true };
   const fresh = await retryOnConflict(() => pool.transaction((tx) => insideTransaction(async () => {
     const claimed = await tx
       .insert(idempotencyKeys)
@@ -79,10 +79,10 @@ export async function idempotent(
       .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
     return answer;
   })));
-  if (fresh) return fresh;
+  if (fresh) return { ...fresh, replayed: false };
   const replay = await storedAnswer(pool, userId, key, fingerprint);
   if (!replay) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
-  return replay;
+  return { ...replay, replayed: true };
 }
 
 /** Deadlocks (40P01) and serialization failures (40001) are safe to retry: the transaction was rolled back whole. */

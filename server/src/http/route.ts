@@ -144,7 +144,8 @@ export function mount<E extends Endpoint<any, any, any, any, any>, P = undefined
         (err) => ({ status: err.status, bodyText: JSON.stringify(renderError(err.code, ctx.state.requestId, err.details, err.message)) }),
         async (db) => void (await keepRefusalWrites(db)),
       );
-      for (const w of afterCommit) await w(pool);
+      // A replayed answer's work was done (and followed up) by the first request.
+      if (!answer.replayed) for (const w of afterCommit) await w(pool);
       ctx.status = answer.status;
       ctx.type = 'application/json; charset=utf-8';
       ctx.body = answer.bodyText;

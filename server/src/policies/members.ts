@@ -3,7 +3,7 @@ import { AppError } from '@gonghui/shared';
 import { schema } from '../db/index';
 import type { Scope } from '../scope/scope';
 import { all, definePolicy } from './policy';
-import { pathInScope, staffOver } from './staff';
+import { adminOver, pathInScope, staffOver } from './staff';
 
 const { members, unions } = schema;
 export type MemberRow = typeof members.$inferSelect;
@@ -15,12 +15,16 @@ export interface ScopedMember {
 
 const byPath = (s: ScopedMember) => s.unionPath;
 
-export const memberPolicy = definePolicy<ScopedMember, 'read' | 'review' | 'update'>({
+const admitted = (_a: unknown, s: ScopedMember) => (s.m.status === 'active' || s.m.status === 'suspended' ? true : ('MEMBER_INVALID_STATE' as const));
+
+export const memberPolicy = definePolicy<ScopedMember, 'read' | 'review' | 'update' | 'revoke'>({
   read: staffOver(byPath),
   /** Approving or rejecting an application: operators review too. */
   review: all(staffOver(byPath), (_a, s) => (s.m.status === 'pending' ? true : 'MEMBER_INVALID_STATE')),
   /** Tags, suspending and reinstating a member who was admitted. */
-  update: all(staffOver(byPath), (_a, s) => (s.m.status === 'active' || s.m.status === 'suspended' ? true : 'MEMBER_INVALID_STATE')),
+  update: all(staffOver(byPath), admitted),
+  /** Ending an admitted membership (a squatted ID number, a member who left the employer): admins only. */
+  revoke: all(adminOver(byPath), admitted),
 });
 
 /** A member of the caller's subtree, or 404. */

@@ -89,7 +89,7 @@ export async function seedDemoData(db: Db, keys: Keys, now: Date): Promise<boole
     for (const s of DEMO_STAFF) {
       const [user] = await tx.insert(users).values({ phone: s.phone, displayName: s.name }).returning({ id: users.id });
       if (s.union === 'city') cityStaffId = user!.id;
-      await tx.insert(staffRoles).values({ userId: user!.id, unionId: ids.get(s.union)!.id, role: s.role });
+      await tx.insert(staffRoles).values({ userId: user!.id, unionId: ids.get(s.union)!.id, role: s.role, displayName: s.name });
     }
 
     const [donor1] = await tx.insert(users).values({ phone: '13700000001', displayName: '陈爱心' }).returning({ id: users.id });

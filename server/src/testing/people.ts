@@ -13,12 +13,11 @@ export async function activePhones(app: TestApp, n: number, offset = 100): Promi
   return rows.map((r) => r.phone);
 }
 
-/** A staff account over a union (no endpoint grants roles yet: the staff-management issue adds it). Returns its token. */
+/** A staff account over a union, granted by the city federation's admin through the API. Returns its token. */
 export async function staffToken(app: TestApp, phone: string, unionName: string, role: StaffRole): Promise<string> {
-  await app.deps.db.execute(sql`insert into users (phone, display_name) values (${phone}, '经办人') on conflict (phone) do nothing`);
-  await app.deps.db.execute(
-    sql`insert into staff_roles (user_id, union_id, role) select id, ${await unionIdByName(app, unionName)}, ${role} from users where phone = ${phone} on conflict do nothing`,
-  );
+  const city = await app.login('13900000001');
+  const r = await app.call(api.grantStaff, { params: { id: await unionIdByName(app, unionName) }, body: { phone, name: '测试工作人员', role }, token: city });
+  if (r.status !== 201 && r.error?.code !== 'STAFF_EXISTS') throw new Error(`grant staff: ${r.status} ${r.text}`);
   return app.login(phone);
 }
 

@@ -74,24 +74,28 @@ export const MemberAdminView = z
     phoneMasked: z.string(),
     idNumberMasked: z.string(),
     joinedAt: IsoDateTime,
-    /** The ID number is already held by another member: staff check before approving. */
+    /** Another application or membership carries the same ID number: staff check who is who. */
     idConflict: z.boolean(),
-    abilities: z.object({ review: z.boolean(), update: z.boolean() }).strict(),
+    /** The other holders of this ID number (member number only where the caller may see that member). */
+    conflictsWith: z.array(z.object({ memberNo: z.string().nullable(), unionName: z.string(), status: MemberStatus }).strict()),
+    /** review: decide an application; update: tags, suspend, reinstate; revoke: end an admitted membership (admins). */
+    abilities: z.object({ review: z.boolean(), update: z.boolean(), revoke: z.boolean() }).strict(),
   })
   .strict();
 export type MemberAdminView = z.infer<typeof MemberAdminView>;
 
 export const MemberPatch = z
   .object({
-    /** approve (active), reject a pending application, suspend or reinstate an active member */
-    status: z.enum(['active', 'rejected', 'suspended']).optional(),
+    /** approve (active) or reject an application; suspend or reinstate a member; revoke (left) a membership */
+    status: z.enum(['active', 'rejected', 'suspended', 'left']).optional(),
     tags: z.array(MemberTag).max(5).optional(),
-    /** Why an application was rejected; the applicant sees it. */
+    /** Why an application was rejected or a membership revoked; recorded and audited. */
     reason: z.string().trim().min(2).max(200).optional(),
   })
   .strict()
   .refine((v) => v.status !== undefined || v.tags !== undefined, { message: '没有要修改的内容' })
-  .refine((v) => v.reason === undefined || v.status === 'rejected', { message: '只有驳回申请时需要填写原因', path: ['reason'] });
+  .refine((v) => v.reason === undefined || v.status === 'rejected' || v.status === 'left', { message: '只有驳回申请或撤销会员资格时需要填写原因', path: ['reason'] })
+  .refine((v) => v.status !== 'left' || v.reason !== undefined, { message: '撤销会员资格须填写原因', path: ['reason'] });
 export type MemberPatch = z.infer<typeof MemberPatch>;
 
 export const MemberListQuery = z

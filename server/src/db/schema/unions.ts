@@ -33,6 +33,8 @@ export const staffRoles = pgTable(
     userId: uuid('user_id').notNull().references(() => users.id),
     unionId: uuid('union_id').notNull().references(() => unions.id),
     role: text().$type<StaffRole>().notNull(),
+    /** The name the granting admin typed: staff lists never show an account's own (real) name. */
+    displayName: text('display_name').notNull().default(''),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.unionId] }), check('staff_roles_role_check', sql`${t.role} in ('admin','operator')`)],

@@ -1,15 +1,16 @@
-import { and, eq, gt, notInArray, sql } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import { AppError, maskName } from '@gonghui/shared';
 import { schema } from '../../db/index';
 import type { Scope } from '../../scope/scope';
 import { audit } from '../audit/service';
+import { unusedVoucherReleaser } from '../vouchers/claims';
 
-const { users, sessions, members, donors, staffRoles, merchantStaff, vouchers, voucherBatches, voucherCodes, memberCodes } = schema;
+const { users, sessions, members, donors, staffRoles, merchantStaff, memberCodes } = schema;
 
 /**
  * Deletes the caller's account (注销账号). What goes: the phone number, the WeChat binding, every
  * session, the full name, the employer, the encrypted ID number and its blind index, the donor
- * profile, unused vouchers (their stock returns). What the union keeps, masked: the membership
+ * profile, unused vouchers of batches still open (their stock returns). What the union keeps, masked: the membership
  * record (member number, union, dates, masked name and ID number) for its membership statistics,
  * and redemptions already made, which settle money with merchants (kept under the accounting
  * archive rules). Staff and cashiers are removed by their admin first.
@@ -20,23 +21,15 @@ export async function deleteAccount(scope: Scope): Promise<{ ok: true }> {
   const [till] = await db.select({ userId: merchantStaff.userId }).from(merchantStaff).where(eq(merchantStaff.userId, auth.userId)).limit(1);
   if (role || till) throw new AppError('ACCOUNT_HAS_ROLES');
 
+  // Locked first: a claim from another session either finished (and its voucher is released
+  // below) or waits and then sees the member gone.
   const mine = await db
     .select({ id: members.id, name: members.name })
     .from(members)
-    .where(and(eq(members.userId, auth.userId), notInArray(members.status, ['left'])));
+    .where(and(eq(members.userId, auth.userId), notInArray(members.status, ['left'])))
+    .for('update');
   for (const m of mine) {
-    const returned = await db
-      .update(vouchers)
-      .set({ status: 'returned', returnedAt: now })
-      .where(and(eq(vouchers.memberId, m.id), eq(vouchers.status, 'unused'), gt(vouchers.expiresAt, now)))
-      .returning({ batchId: vouchers.batchId });
-    // the counter follows the ledger: every returned voucher gives its stock back
-    const perBatch = new Map<string, number>();
-    for (const r of returned) perBatch.set(r.batchId, (perBatch.get(r.batchId) ?? 0) + 1);
-    for (const [batchId, n] of perBatch) {
-      await db.update(voucherBatches).set({ stockClaimed: sql`${voucherBatches.stockClaimed} - ${n}` }).where(eq(voucherBatches.id, batchId));
-    }
-    await db.delete(voucherCodes).where(eq(voucherCodes.memberId, m.id));
+    await unusedVoucherReleaser(scope, { memberId: m.id });
     await db.delete(memberCodes).where(eq(memberCodes.memberId, m.id));
     await db
       .update(members)

@@ -5,6 +5,7 @@ import { api, idNumberCheckChar } from '@gonghui/shared';
 import { decrypt } from '../../crypto';
 import { storageKinds } from '../../testing/database';
 import { useTestApp, type TestApp } from '../../testing/harness';
+import { staffToken } from '../../testing/people';
 
 const validId = (body17: string) => body17 + idNumberCheckChar(body17);
 
@@ -62,6 +63,43 @@ describe.each(storageKinds)('real-name joining on %s', (kind) => {
     expect(approve.status).toBe(409);
     expect(approve.error?.code).toBe('MEMBER_ID_CONFLICT');
     expect((await app().call(api.getMember, { params: { id: r.body.id }, token: district })).body.status).toBe('pending');
+  });
+
+  it('lets an admin revoke a squatter who was admitted first, so the real owner of the ID number can be admitted', async () => {
+    const idNumber = validId('33050219870909888');
+    const squatter = await smsSignIn(app(), '13600000110');
+    const taken = await app().call(api.join, { body: { joinCode: 'HZWXEQUIP2', name: '冒名者', idNumber, employer: '某公司', idNumberConsent: true }, token: squatter });
+    expect(taken.body.status).toBe('active'); // an auto-approving union, and nobody held the number yet
+    const owner = await smsSignIn(app(), '13600000111');
+    const applied = await app().call(api.join, { body: { joinCode: 'HZWXKIDS2', name: '真本人', idNumber, employer: '织里镇星童服饰有限公司', idNumberConsent: true }, token: owner });
+    expect(applied.body.status).toBe('pending');
+    const district = await app().login('13900000002');
+    // both sides are flagged, each naming the other
+    const ownerView = await app().call(api.getMember, { params: { id: applied.body.id }, token: district });
+    expect(ownerView.body).toMatchObject({ idConflict: true, conflictsWith: [{ memberNo: taken.body.memberNo, status: 'active' }] });
+    const squatterView = await app().call(api.getMember, { params: { id: taken.body.id }, token: district });
+    expect(squatterView.body).toMatchObject({ idConflict: true, conflictsWith: [{ memberNo: applied.body.memberNo, status: 'pending' }] });
+    expect((await app().call(api.updateMember, { params: { id: applied.body.id }, body: { status: 'active' }, token: district })).error?.code).toBe('MEMBER_ID_CONFLICT');
+    // an operator may not end a membership; an admin may, with a reason
+    const operator = await staffToken(app(), '13600000112', '吴兴区总工会', 'operator');
+    const byOperator = await app().call(api.updateMember, { params: { id: taken.body.id }, body: { status: 'left', reason: '冒用他人身份证号' }, token: operator });
+    expect(byOperator.error?.code).toBe('ADMIN_REQUIRED');
+    const revoked = await app().call(api.updateMember, { params: { id: taken.body.id }, body: { status: 'left', reason: '冒用他人身份证号' }, token: district });
+    expect(revoked.body.status).toBe('left');
+    expect((await app().call(api.me, { token: squatter })).body.member).toBeNull();
+    const admitted = await app().call(api.updateMember, { params: { id: applied.body.id }, body: { status: 'active' }, token: district });
+    expect(admitted.status).toBe(200);
+    expect(admitted.body.status).toBe('active');
+  });
+
+  it('answers two simultaneous joins with one ID number in an auto-approving union: one admitted, one waiting, no 500', async () => {
+    const idNumber = validId('33050219860606555');
+    const [a, b] = [await smsSignIn(app(), '13600000113'), await smsSignIn(app(), '13600000114')];
+    const rs = await Promise.all(
+      [a, b].map((token) => app().call(api.join, { body: { joinCode: 'HZWXEQUIP2', name: '同号人', idNumber, employer: '某公司', idNumberConsent: true }, token })),
+    );
+    expect(rs.map((r) => r.status)).toEqual([201, 201]);
+    expect(rs.map((r) => r.body.status).sort()).toEqual(['active', 'pending']);
   });
 
   it('lets a rejected applicant apply again, with the same account and ID number', async () => {

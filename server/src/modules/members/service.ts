@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, like, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, like, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   AppError,
   isValidIdNumber,
@@ -10,16 +10,19 @@ import {
   type MemberCard,
   type MemberListQuery,
   type MemberPatch,
+  type MemberStatus,
 } from '@gonghui/shared';
 import { blindIndex, encrypt } from '../../crypto';
 import { isUniqueViolation, schema } from '../../db/index';
+import { LIMITS, assertUnderLimit, recordFailure } from '../../lib/limits';
 import { decodeCursor, pageOf } from '../../lib/pagination';
 import { memberPolicy, scopedMember, type ScopedMember } from '../../policies/members';
-import { inScopeSql } from '../../policies/staff';
+import { inScopeSql, pathInScope } from '../../policies/staff';
 import { scopedUnion } from '../../policies/unions';
 import type { Scope } from '../../scope/scope';
 import { audit } from '../audit/service';
 import { memberCard } from '../auth/me';
+import { unusedVoucherReleaser } from '../vouchers/claims';
 
 const { members, unions, users } = schema;
 
@@ -32,10 +35,12 @@ const adminColumns = {
 
 type AdminRow = ScopedMember & { phone: string };
 
+type Holder = { memberNo: string | null; unionName: string; status: MemberStatus };
+
 /** The presenter for staff: the phone leaves masked, the ID number was masked at rest already. */
-function presentForStaff(scope: Scope, r: AdminRow): MemberAdminView {
+function presentForStaff(scope: Scope, r: AdminRow, conflictsWith: Holder[]): MemberAdminView {
   const { m } = r;
-  const { review, update } = memberPolicy.abilities(scope, r);
+  const { review, update, revoke } = memberPolicy.abilities(scope, r);
   return {
     id: m.id,
     name: m.name,
@@ -48,9 +53,40 @@ function presentForStaff(scope: Scope, r: AdminRow): MemberAdminView {
     phoneMasked: maskPhone(r.phone),
     idNumberMasked: m.idNumberMasked,
     joinedAt: m.joinedAt.toISOString(),
-    idConflict: m.idConflict,
-    abilities: { review, update },
+    idConflict: conflictsWith.length > 0,
+    conflictsWith,
+    abilities: { review, update, revoke },
   };
+}
+
+/**
+ * Every other live application or membership with the same ID number, for a page of members:
+ * the holder is flagged as well as the newcomer. A holder outside the caller's subtree is named
+ * by union only.
+ */
+async function holdersOf(scope: Scope, page: AdminRow[]): Promise<Map<string, Holder[]>> {
+  const hashes = [...new Set(page.map((r) => r.m.idNumberHash))];
+  const out = new Map<string, Holder[]>();
+  if (hashes.length === 0) return out;
+  const rows = await scope.db
+    .select({ id: members.id, hash: members.idNumberHash, memberNo: members.memberNo, status: members.status, unionName: unions.name, unionPath: unions.path })
+    .from(members)
+    .innerJoin(unions, eq(unions.id, members.unionId))
+    .where(and(inArray(members.idNumberHash, hashes), notInArray(members.status, ['rejected', 'left'])));
+  for (const r of page) {
+    out.set(
+      r.m.id,
+      rows
+        .filter((x) => x.hash === r.m.idNumberHash && x.id !== r.m.id)
+        .map((x) => ({ memberNo: pathInScope(scope.auth, x.unionPath) ? x.memberNo : null, unionName: x.unionName, status: x.status })),
+    );
+  }
+  return out;
+}
+
+async function presentPage(scope: Scope, page: AdminRow[]): Promise<MemberAdminView[]> {
+  const holders = await holdersOf(scope, page);
+  return page.map((r) => presentForStaff(scope, r, holders.get(r.m.id) ?? []));
 }
 
 function baseQuery(scope: Scope) {
@@ -73,33 +109,48 @@ export async function memberList(scope: Scope, q: MemberListQuery) {
     .where(and(...where))
     .orderBy(asc(members.memberNo))
     .limit(q.limit + 1);
-  return pageOf(rows, q.limit, (r) => presentForStaff(scope, r), (r) => [r.m.memberNo]);
+  const page = pageOf(rows, q.limit, (r) => r, (r) => [r.m.memberNo]);
+  return { data: await presentPage(scope, page.data), pagination: page.pagination };
 }
 
 export async function memberForStaff(scope: Scope, { id }: { id: string }): Promise<MemberAdminView> {
   await scopedMember(scope, id);
   const [row] = await baseQuery(scope).where(eq(members.id, id));
-  return presentForStaff(scope, row!);
+  return (await presentPage(scope, [row!]))[0]!;
 }
 
+/** Which change of status needs which ability: reviewing applications, keeping members, ending a membership. */
+const TRANSITIONS: Record<string, { to: MemberStatus[]; ability: 'review' | 'update' | 'revoke' }[]> = {
+  pending: [{ to: ['active', 'rejected'], ability: 'review' }],
+  active: [
+    { to: ['active', 'suspended'], ability: 'update' },
+    { to: ['left'], ability: 'revoke' },
+  ],
+  suspended: [
+    { to: ['active', 'suspended'], ability: 'update' },
+    { to: ['left'], ability: 'revoke' },
+  ],
+};
+
 /**
- * Staff decide on applications (approve or reject: operators may) and on admitted members (tags,
- * suspend, reinstate). A rejection frees the account and the ID number for a new application.
+ * Staff decide on applications (approve or reject: operators may), keep admitted members (tags,
+ * suspend, reinstate) and, as admins, end a membership (a squatted ID number, a member who left).
+ * A rejection or a revocation frees the account and the ID number; a revocation also gives back
+ * the member's unused vouchers of batches still open.
  */
 export async function memberUpdater(scope: Scope, { id, patch }: { id: string; patch: MemberPatch }): Promise<MemberAdminView> {
   const before = await scopedMember(scope, id, { forUpdate: true });
-  const reviewing = before.m.status === 'pending';
-  if (patch.status) {
-    const allowed = reviewing ? ['active', 'rejected'] : ['active', 'suspended'];
-    if (!allowed.includes(patch.status)) throw new AppError('MEMBER_INVALID_STATE');
-  }
-  memberPolicy.authorize(scope, reviewing ? 'review' : 'update', before);
+  const rules = TRANSITIONS[before.m.status] ?? [];
+  const rule = patch.status ? rules.find((r) => r.to.includes(patch.status!)) : rules.find((r) => r.ability !== 'revoke');
+  if (!rule) throw new AppError('MEMBER_INVALID_STATE');
+  memberPolicy.authorize(scope, rule.ability, before);
+  if (patch.status === 'left') await unusedVoucherReleaser(scope, { memberId: id });
   try {
     await scope.db
       .update(members)
       .set({
-        ...(patch.status ? { status: patch.status, idConflict: patch.status === 'active' ? false : before.m.idConflict } : {}),
-        ...(patch.status === 'rejected' ? { rejectionReason: patch.reason ?? null } : {}),
+        ...(patch.status ? { status: patch.status } : {}),
+        ...(patch.status === 'rejected' || patch.status === 'left' ? { rejectionReason: patch.reason ?? null } : {}),
         ...(patch.tags ? { tags: [...new Set(patch.tags)] } : {}),
       })
       .where(eq(members.id, id));
@@ -115,13 +166,19 @@ export async function memberUpdater(scope: Scope, { id, patch }: { id: string; p
 /**
  * Real-name joining through a grassroots union's QR link. An ID number someone else already
  * holds is not revealed to the caller: the application waits for staff review like any other.
+ * Unknown join codes count against the caller's address, as on the join page.
  */
 export async function memberJoiner(scope: Scope, body: JoinBody): Promise<MemberCard> {
   if (scope.auth.memberId) throw new AppError('MEMBER_ALREADY_JOINED');
   const idNumber = normalizeIdNumber(body.idNumber);
   if (!isValidIdNumber(idNumber)) throw new AppError('ID_NUMBER_INVALID');
+  const bucket = `join-code-miss:${scope.ip}`;
+  await assertUnderLimit(scope.db, scope.now, bucket, LIMITS.joinCodeMiss);
   const [union] = await scope.db.select().from(unions).where(eq(unions.joinCode, body.joinCode)).limit(1);
-  if (!union) throw new AppError('UNION_NOT_FOUND');
+  if (!union) {
+    scope.onRefusal((db) => recordFailure(db, scope.now, bucket));
+    throw new AppError('UNION_NOT_FOUND');
+  }
   if (union.kind !== 'grassroots') throw new AppError('UNION_NOT_GRASSROOTS');
   const idHash = blindIndex(scope.deps.keys, idNumber);
   const [holder] = await scope.db
@@ -129,32 +186,33 @@ export async function memberJoiner(scope: Scope, body: JoinBody): Promise<Member
     .from(members)
     .where(and(eq(members.idNumberHash, idHash), notInArray(members.status, ['rejected', 'left'])))
     .limit(1);
-  const idConflict = holder !== undefined;
+  const row = {
+    userId: scope.auth.userId,
+    unionId: union.id,
+    name: body.name,
+    idNumberEnc: encrypt(scope.deps.keys, idNumber),
+    idNumberHash: idHash,
+    idNumberMasked: maskIdNumber(idNumber),
+    employer: body.employer,
+    memberNo: sql`'HZ' || nextval('member_no_seq')`,
+    idConsentAt: scope.now,
+    joinedAt: scope.now,
+  };
+  const admit = union.joinApproval === 'auto' && !holder;
   let memberId: string;
   try {
-    const [row] = await scope.db
-      .insert(members)
-      .values({
-        userId: scope.auth.userId,
-        unionId: union.id,
-        name: body.name,
-        idNumberEnc: encrypt(scope.deps.keys, idNumber),
-        idNumberHash: idHash,
-        idNumberMasked: maskIdNumber(idNumber),
-        employer: body.employer,
-        memberNo: sql`'HZ' || nextval('member_no_seq')`,
-        status: union.joinApproval === 'auto' && !idConflict ? 'active' : 'pending',
-        idConflict,
-        idConsentAt: scope.now,
-        joinedAt: scope.now,
-      })
-      .returning({ id: members.id });
-    memberId = row!.id;
+    // In a savepoint: when a parallel join admitted the same ID number first, this one waits for review instead.
+    memberId = await scope.db.transaction(async (sp) => {
+      const [m] = await sp.insert(members).values({ ...row, status: admit ? 'active' : 'pending', idConflict: !!holder }).returning({ id: members.id });
+      return m!.id;
+    });
   } catch (err) {
     if (isUniqueViolation(err, 'members_user_key')) throw new AppError('MEMBER_ALREADY_JOINED');
-    throw err;
+    if (!isUniqueViolation(err, 'members_id_number_key')) throw err;
+    const [m] = await scope.db.insert(members).values({ ...row, status: 'pending', idConflict: true }).returning({ id: members.id });
+    memberId = m!.id;
   }
   await scope.db.update(users).set({ displayName: body.name }).where(eq(users.id, scope.auth.userId));
-  await audit(scope, 'member.join', { type: 'member', id: memberId }, { unionId: union.id, approval: union.joinApproval, idConflict });
+  await audit(scope, 'member.join', { type: 'member', id: memberId }, { unionId: union.id, approval: union.joinApproval, admitted: admit });
   return (await memberCard(scope.db, memberId))!;
 }

@@ -9,7 +9,7 @@ const { merchants, merchantStaff, users, staffRoles } = schema;
 
 async function present(scope: Scope, s: ScopedMerchant): Promise<MerchantDetail> {
   const cashiers = await scope.db
-    .select({ userId: users.id, name: users.displayName, phone: users.phone })
+    .select({ userId: users.id, phone: users.phone })
     .from(merchantStaff)
     .innerJoin(users, eq(users.id, merchantStaff.userId))
     .where(eq(merchantStaff.merchantId, s.m.id))
@@ -23,7 +23,8 @@ async function present(scope: Scope, s: ScopedMerchant): Promise<MerchantDetail>
     unionName: s.unionName,
     active: s.m.active,
     staffCount: cashiers.length,
-    cashiers: cashiers.map((c) => ({ userId: c.userId, name: c.name || '店员', phoneMasked: maskPhone(c.phone) })),
+    // A cashier is shown by a masked phone only: the account's own name may be a member's legal name.
+    cashiers: cashiers.map((c) => ({ userId: c.userId, name: `店员 ${c.phone.slice(-4)}`, phoneMasked: maskPhone(c.phone) })),
     abilities: { manage: merchantPolicy.can(scope, 'manage', s) },
   };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, like } from 'drizzle-orm';
+import { and, desc, eq, like, sql } from 'drizzle-orm';
 import { AppError, maskPhone, type StaffGrantBody, type StaffMemberView, type StaffRole, type UnionStaff } from '@gonghui/shared';
 import { schema } from '../../db/index';
 import { scopedUnion, unionPolicy, type UnionRow } from '../../policies/unions';
@@ -16,7 +16,7 @@ async function manageableUnion(scope: Scope, unionId: string): Promise<UnionRow>
 
 async function staffRow(scope: Scope, unionId: string, userId: string) {
   const [row] = await scope.db
-    .select({ userId: staffRoles.userId, role: staffRoles.role, since: staffRoles.createdAt, name: users.displayName, phone: users.phone })
+    .select({ userId: staffRoles.userId, role: staffRoles.role, since: staffRoles.createdAt, name: staffRoles.displayName, phone: users.phone })
     .from(staffRoles)
     .innerJoin(users, eq(users.id, staffRoles.userId))
     .where(and(eq(staffRoles.unionId, unionId), eq(staffRoles.userId, userId)))
@@ -32,15 +32,20 @@ function present(scope: Scope, r: { userId: string; role: StaffRole; since: Date
 export async function unionStaff(scope: Scope, { id }: { id: string }): Promise<UnionStaff> {
   const u = await scopedUnion(scope, id);
   const rows = await scope.db
-    .select({ userId: staffRoles.userId, role: staffRoles.role, since: staffRoles.createdAt, name: users.displayName, phone: users.phone })
+    .select({ userId: staffRoles.userId, role: staffRoles.role, since: staffRoles.createdAt, name: staffRoles.displayName, phone: users.phone })
     .from(staffRoles)
     .innerJoin(users, eq(users.id, staffRoles.userId))
     .where(eq(staffRoles.unionId, id))
     .orderBy(staffRoles.role, staffRoles.createdAt);
   const changes = await scope.db
-    .select({ at: auditLog.at, action: auditLog.action, detail: auditLog.detail, actorName: users.displayName })
+    .select({
+      at: auditLog.at,
+      action: auditLog.action,
+      detail: auditLog.detail,
+      // the actor as named on a union's staff (their own union's, when they still hold a role)
+      actorName: sql<string | null>`(select r.display_name from ${staffRoles} r where r.user_id = ${auditLog.actorUserId} order by r.created_at limit 1)`,
+    })
     .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(and(eq(auditLog.targetType, 'union'), eq(auditLog.targetId, id), like(auditLog.action, 'staff.%')))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(50);
@@ -51,7 +56,7 @@ export async function unionStaff(scope: Scope, { id }: { id: string }): Promise<
     changes: changes.map((c) => ({
       at: c.at.toISOString(),
       action: c.action.slice('staff.'.length) as 'grant' | 'change' | 'revoke',
-      actorName: c.actorName || '系统',
+      actorName: c.actorName || '上级工会管理员',
       subjectName: String(c.detail.subjectName ?? ''),
       role: (c.detail.role as StaffRole | undefined) ?? null,
     })),
@@ -63,18 +68,18 @@ export async function unionStaff(scope: Scope, { id }: { id: string }): Promise<
 export async function staffGranter(scope: Scope, { unionId, body }: { unionId: string; body: StaffGrantBody }): Promise<StaffMemberView> {
   const u = await manageableUnion(scope, unionId);
   await scope.db.insert(users).values({ phone: body.phone, displayName: body.name }).onConflictDoNothing({ target: users.phone });
-  const [user] = await scope.db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.phone, body.phone));
+  // An account that already exists is neither confirmed nor named: the list shows the name typed here.
+  const [user] = await scope.db.select({ id: users.id }).from(users).where(eq(users.phone, body.phone));
   // The person at a merchant's till never also holds the union's purse.
   const [cashier] = await scope.db.select({ userId: merchantStaff.userId }).from(merchantStaff).where(eq(merchantStaff.userId, user!.id)).limit(1);
   if (cashier) throw new AppError('STAFF_IS_CASHIER');
   const added = await scope.db
     .insert(staffRoles)
-    .values({ userId: user!.id, unionId: u.id, role: body.role, createdAt: scope.now })
+    .values({ userId: user!.id, unionId: u.id, role: body.role, displayName: body.name, createdAt: scope.now })
     .onConflictDoNothing()
     .returning({ userId: staffRoles.userId });
   if (added.length === 0) throw new AppError('STAFF_EXISTS');
-  if (!user!.displayName) await scope.db.update(users).set({ displayName: body.name }).where(eq(users.id, user!.id));
-  await audit(scope, 'staff.grant', { type: 'union', id: u.id }, { subjectUserId: user!.id, subjectName: user!.displayName || body.name, role: body.role });
+  await audit(scope, 'staff.grant', { type: 'union', id: u.id }, { subjectUserId: user!.id, subjectName: body.name, role: body.role });
   return present(scope, await staffRow(scope, u.id, user!.id));
 }
 

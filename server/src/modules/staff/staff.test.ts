@@ -74,4 +74,19 @@ describe.each(storageKinds)('staff management on %s', (kind) => {
     expect(twice.status).toBe(409);
     expect(twice.error?.code).toBe('STAFF_EXISTS');
   });
+
+  it('never names an existing account: staff and cashier lists show what the admin typed, or a masked phone', async () => {
+    const city = await app().login('13900000001');
+    const cityId = await unionIdByName(app(), '湖州市总工会');
+    // 13800000001 is 张晓明, a member: granting and revoking must not reveal that
+    const granted = await app().call(api.grantStaff, { params: { id: cityId }, body: { phone: '13800000001', name: '临时工作人员', role: 'operator' }, token: city });
+    expect(granted.body.name).toBe('临时工作人员');
+    expect(granted.text).not.toContain('张晓明');
+    expect((await app().call(api.listStaff, { params: { id: cityId }, token: city })).text).not.toContain('张晓明');
+    await app().call(api.revokeStaff, { params: { id: cityId, userId: granted.body.userId }, token: city });
+    const merchants = (await app().call(api.listMerchants, { token: city })).body.data;
+    const cashier = await app().call(api.addCashier, { params: { id: merchants[0]!.id }, body: { phone: '13800000001' }, token: city });
+    expect(cashier.status).toBe(201);
+    expect(cashier.text).not.toContain('张晓明');
+  });
 });

@@ -109,7 +109,8 @@ export async function joinCodeRegenerator(scope: Scope, { id }: { id: string }):
   for (let attempt = 0; ; attempt++) {
     const joinCode = 'HZ' + Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(0, CODE_ALPHABET.length)]).join('');
     try {
-      await scope.db.update(unions).set({ joinCode }).where(eq(unions.id, id));
+      // a savepoint: a collision with another union's code must not abort the request's transaction
+      await scope.db.transaction((sp) => sp.update(unions).set({ joinCode }).where(eq(unions.id, id)));
       break;
     } catch (err) {
       if (!isUniqueViolation(err) || attempt >= 3) throw err;

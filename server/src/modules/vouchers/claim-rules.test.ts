@@ -92,4 +92,24 @@ describe.each(storageKinds)('claim rules on %s', (kind) => {
     expect(statuses.filter((s) => s >= 500)).toHaveLength(0);
     expect(rs.filter((r) => r.status !== 201).every((r) => r.status === 409 && r.error?.code === 'VOUCHER_SOLD_OUT')).toBe(true);
   });
+
+  it('answers 409 VOUCHER_SOLD_OUT, not 500, when the table’s check constraint is what stops a claim', async () => {
+    const city = await app().login('13900000001');
+    const b = await publishedBatch(app(), city, { title: '约束兜底测试', stockTotal: 5, schedule: OPEN_NOW });
+    // Stand in for a broken guard: a trigger pushes the counter past the stock on this batch's update,
+    // so only voucher_batches_stock_check can refuse it.
+    await app().deps.db.execute(sql`create or replace function gh_test_overclaim() returns trigger language plpgsql as $$
+      begin if new.title = '约束兜底测试' then new.stock_claimed := new.stock_total + 1; end if; return new; end $$`);
+    await app().deps.db.execute(sql`create trigger gh_test_overclaim before update on voucher_batches for each row execute function gh_test_overclaim()`);
+    try {
+      const [phone] = await activePhones(app(), 1, 26);
+      const r = await claim(app(), await app().login(phone!), b.id);
+      expect(r.status).toBe(409);
+      expect(r.error?.code).toBe('VOUCHER_SOLD_OUT');
+      const [row] = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from vouchers where batch_id = ${b.id}`);
+      expect(row!.n).toBe(0);
+    } finally {
+      await app().deps.db.execute(sql`drop trigger gh_test_overclaim on voucher_batches`);
+    }
+  });
 });

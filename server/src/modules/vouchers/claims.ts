@@ -20,12 +20,18 @@ interface MemberFacts {
   unionPath: string;
 }
 
-async function memberFacts(db: Db, memberId: string): Promise<MemberFacts> {
-  const [m] = await db
+/**
+ * The member's standing. `share` locks the row until the claim commits, so a suspension,
+ * revocation or account deletion running at the same time waits for the claim, and then gives
+ * back what it took (or the claim waits and sees the new status).
+ */
+async function memberFacts(db: Db, memberId: string, opts: { share?: boolean } = {}): Promise<MemberFacts> {
+  const q = db
     .select({ id: members.id, status: members.status, tags: members.tags, unionPath: unions.path })
     .from(members)
     .innerJoin(unions, eq(unions.id, members.unionId))
     .where(eq(members.id, memberId));
+  const [m] = opts.share ? await q.for('share', { of: members }) : await q;
   if (!m) throw new AppError('NOT_A_MEMBER');
   return m;
 }
@@ -79,7 +85,7 @@ export async function voucherClaimer(scope: Scope, { batchId, memberId, claimedB
   const { db: tx, now } = scope;
   const [b] = await tx.select().from(voucherBatches).where(eq(voucherBatches.id, batchId)).limit(1);
   if (!b || b.status === 'draft') throw new AppError('VOUCHER_BATCH_NOT_FOUND');
-  const m = await memberFacts(tx, memberId);
+  const m = await memberFacts(tx, memberId, { share: true });
   if (m.status !== 'active') throw new AppError('MEMBER_NOT_ACTIVE');
   if (!eligible(b, m)) throw new AppError('VOUCHER_NOT_ELIGIBLE');
   if (batchStatus(b, now) !== 'open') throw new AppError('VOUCHER_NOT_OPEN', { opensAt: b.startsAt.toISOString(), status: batchStatus(b, now) });
@@ -267,4 +273,28 @@ export async function voucherCodeIssuer(scope: Scope, { id }: { id: string }): P
     return { qr, shortCode, expiresAt: expiresAt.toISOString() };
   }
   throw new Error('could not allocate a voucher code');
+}
+
+/**
+ * Gives back a member's unused vouchers of batches still open, returning their stock (a revoked
+ * membership, a deleted account). Vouchers of ended batches stay as they are: nobody can claim
+ * their stock any more, and a member who is not active cannot use them.
+ */
+export async function unusedVoucherReleaser(scope: Scope, { memberId }: { memberId: string }): Promise<number> {
+  const { db, now } = scope;
+  const rows = await queryRows<{ batch_id: string; n: number }>(
+    db,
+    sql`with released as (
+          update vouchers v set status = 'returned', returned_at = ${now.toISOString()}
+            from voucher_batches b
+           where v.batch_id = b.id and v.member_id = ${memberId} and v.status = 'unused' and v.expires_at > ${now.toISOString()}
+             and b.status = 'published' and b.starts_at <= ${now.toISOString()} and b.ends_at >= ${now.toISOString()}
+          returning v.batch_id)
+        select batch_id, count(*)::int as n from released group by batch_id`,
+  );
+  for (const r of rows) {
+    await db.update(voucherBatches).set({ stockClaimed: sql`${voucherBatches.stockClaimed} - ${Number(r.n)}` }).where(eq(voucherBatches.id, r.batch_id));
+  }
+  await db.delete(voucherCodes).where(eq(voucherCodes.memberId, memberId));
+  return rows.reduce((s, r) => s + Number(r.n), 0);
 }
