@@ -43,6 +43,8 @@ export const Me = z
       })
       .strict(),
     member: MemberCard.nullable(),
+    /** Without a membership: the latest application that was not admitted, and why (the applicant may apply again). */
+    lastApplication: z.object({ unionName: z.string(), status: z.enum(['rejected', 'left']), reason: z.string().nullable() }).strict().nullable(),
     staffRoles: z.array(StaffRoleView),
     merchant: MerchantRoleView.nullable(),
     donor: DonorView.nullable(),

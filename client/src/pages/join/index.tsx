@@ -113,6 +113,11 @@ export default function JoinPage() {
           <View className='gh-join__already'>您已是{me.member.unionName}会员，无需重复入会。</View>
         ) : (
           <View className='gh-join__form'>
+            {me?.lastApplication?.status === 'rejected' ? (
+              <View className='gh-join__rejected'>
+                您在{me.lastApplication.unionName}的入会申请未通过{me.lastApplication.reason ? `：${me.lastApplication.reason}` : ''}。核对信息后可重新提交。
+              </View>
+            ) : null}
             <View className='gh-field'>
               <View className='gh-field__label'>姓名</View>
               <Input className='gh-field__input gh-join__name' placeholder='与身份证一致' value={name} maxLength={20} onChange={setName} />

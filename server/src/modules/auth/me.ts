@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { maskName, maskPhone, type Me, type MemberCard } from '@gonghui/shared';
 import { schema, type Db } from '../../db/index';
 import { authBySession } from '../../scope/auth';
@@ -50,6 +50,15 @@ export async function loadMe(scope: Pick<PublicScope, 'db' | 'now'>, userId: str
     : [];
   const [donor] = auth.donor ? await db.select().from(donors).where(eq(donors.userId, userId)) : [];
   const member = auth.memberId ? await memberCard(db, auth.memberId) : null;
+  const [last] = member
+    ? []
+    : await db
+        .select({ unionName: unions.name, status: members.status, reason: members.rejectionReason })
+        .from(members)
+        .innerJoin(unions, eq(unions.id, members.unionId))
+        .where(and(eq(members.userId, userId), inArray(members.status, ['rejected', 'left'])))
+        .orderBy(desc(members.joinedAt))
+        .limit(1);
   const unionById = new Map(staffUnions.map((u) => [u.id, u]));
   return {
     user: {
@@ -60,6 +69,7 @@ export async function loadMe(scope: Pick<PublicScope, 'db' | 'now'>, userId: str
       termsAccepted: user!.termsVersion,
     },
     member,
+    lastApplication: last ? { unionName: last.unionName, status: last.status as 'rejected' | 'left', reason: last.reason } : null,
     staffRoles: auth.staff.map((s) => ({
       unionId: s.unionId,
       unionName: unionById.get(s.unionId)?.name ?? '',

@@ -112,7 +112,9 @@ describe.each(storageKinds)('real-name joining on %s', (kind) => {
     const rejected = await app().call(api.updateMember, { params: { id: first.body.id }, body: { status: 'rejected', reason: '单位名称与工会不符' }, token: district });
     expect(rejected.status).toBe(200);
     expect(rejected.body.status).toBe('rejected');
-    expect((await app().call(api.me, { token })).body.member).toBeNull();
+    const me = (await app().call(api.me, { token })).body;
+    expect(me.member).toBeNull();
+    expect(me.lastApplication).toEqual({ unionName: '织里童装产业园联合工会', status: 'rejected', reason: '单位名称与工会不符' });
     const again = await app().call(api.join, { body: { joinCode: 'HZWXKIDS2', name: '孙丽', idNumber, employer: '织里镇星童服饰有限公司', idNumberConsent: true }, token });
     expect(again.status).toBe(201);
     expect(again.body.status).toBe('pending');
