@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
@@ -14,6 +15,88 @@ const compileInclude = [sharedPackage, path.resolve(__dirname)];
 const es2020Packages = (file: string) => /[\\/]node_modules[\\/](zod|zustand)[\\/]/.test(file);
 const taroEnv = process.env.TARO_ENV ?? 'h5';
 
+/**
+ * Where the mini-program calls the API, and which mini-program it is. `taro build` runs with
+ * NODE_ENV=production unless told otherwise (`--watch`, or NODE_ENV=development): a production
+ * weapp build must name an https API (WeChat only calls https domains listed in the console)
+ * and a real appid, or it stops here rather than ship a build that calls localhost.
+ * Both may also come from client/.env.production (Taro reads TARO_APP_* from .env files).
+ * A development build keeps http://localhost:3000 and touristappid for WeChat DevTools.
+ */
+export const LOCAL_API_BASE = 'http://localhost:3000';
+export function weappTarget(env: NodeJS.ProcessEnv = process.env): { apiBase: string; appId: string } {
+  const production = env.NODE_ENV === 'production';
+  const apiBase = env.TARO_APP_API_BASE?.trim() ?? '';
+  const appId = env.TARO_APP_ID?.trim() ?? '';
+  if (!production) return { apiBase: apiBase || LOCAL_API_BASE, appId: appId || 'touristappid' };
+  const problems: string[] = [];
+  let url: URL | null = null;
+  try {
+    url = new URL(apiBase);
+  } catch {
+    url = null;
+  }
+  if (!url || url.protocol !== 'https:' || url.pathname.replace(/\/$/, '') !== '' || url.search || url.hash) {
+    problems.push(
+      `TARO_APP_API_BASE must be the API's https origin, e.g. TARO_APP_API_BASE=https://gh.example.org.cn (got ${apiBase ? JSON.stringify(apiBase) : 'nothing'})`,
+    );
+  }
+  if (!/^wx[0-9a-f]{16}$/.test(appId)) {
+    problems.push(`TARO_APP_ID must be the mini-program's appid from mp.weixin.qq.com, wx + 16 hex digits (got ${appId ? JSON.stringify(appId) : 'nothing'})`);
+  }
+  if (problems.length > 0) {
+    const message = [
+      'Production weapp build refused:',
+      ...problems.map((p) => `  - ${p}`),
+      'For WeChat DevTools against a local server, build in development mode: pnpm build:weapp:dev',
+    ].join('\n');
+    // Taro follows a thrown config error with a misleading "config not found": say it first.
+    console.error(`\n${message}\n`);
+    throw new Error(message);
+  }
+  return { apiBase: url!.origin, appId };
+}
+
+/**
+ * H5: what every member page needs, in one chunk loaded with the app (not re-bundled by each
+ * page chunk): NutUI (script and CSS), our components, hooks, stores, API client, theme and the
+ * shared package, and the two tab pages members open first (首页, 工惠券), so their page chunk
+ * is empty and opening them costs no extra round trip on a slow network.
+ */
+const SHELL_MODULES = new RegExp(
+  [
+    // NutUI, Taro's H5 components, and what they bring along
+    String.raw`[\/]node_modules[\/](@nutui|@tarojs[\/]components[^\/]*|lodash\.kebabcase|react-fast-compare|@swc[\/]helpers|@babel[\/]runtime|classnames)[\/]`,
+    // our components, hooks, stores, API client, theme and top-level helpers
+    String.raw`[\/]client[\/]src[\/]((components|hooks|stores|api|theme)[\/]|[^\/]+\.tsx?$)`,
+    String.raw`[\/]client[\/]src[\/]pages[\/](home|vouchers)[\/]index\.`,
+    String.raw`[\/]shared[\/]src[\/]`,
+  ].join('|'),
+);
+function isShellModule(module: { resource?: string | null; nameForCondition?: () => string | null }): boolean {
+  const resource = module.nameForCondition?.() ?? module.resource ?? '';
+  return SHELL_MODULES.test(resource);
+}
+
+/** Writes { chunk: { files, modules: [[name, bytes]] } } after an H5 build (GH_BUNDLE_REPORT). */
+class BundleReport {
+  constructor(private readonly file: string) {}
+  apply(compiler: { hooks: { done: { tap(name: string, fn: (stats: { toJson(o: object): any }) => void): void } } }): void {
+    compiler.hooks.done.tap('gh-bundle-report', (stats) => {
+      const json = stats.toJson({ all: false, chunks: true, chunkModules: true, ids: true });
+      const report: Record<string, { files: string[]; initial: boolean; modules: [string, number][] }> = {};
+      for (const c of json.chunks ?? []) {
+        report[String(c.names?.[0] ?? c.id)] = {
+          files: c.files ?? [],
+          initial: Boolean(c.initial),
+          modules: (c.modules ?? []).map((m: { name?: string; identifier?: string; size: number }) => [m.name ?? m.identifier ?? '?', m.size] as [string, number]).sort((a: [string, number], b: [string, number]) => b[1] - a[1]),
+        };
+      }
+      writeFileSync(this.file, JSON.stringify(report, null, 1));
+    });
+  }
+}
+
 /** NutUI is drawn for a 375 px wide design, our own styles for 750. */
 function designWidth(input: unknown): number {
   if (typeof input === 'object' && input !== null) {
@@ -24,6 +107,11 @@ function designWidth(input: unknown): number {
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
+  if (taroEnv === 'weapp') {
+    // project.config.json's appid is replaced with TARO_APP_ID by Taro when it writes dist/weapp.
+    const { appId } = weappTarget();
+    process.env.TARO_APP_ID = appId;
+  }
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'gonghui-client',
     date: '2026-11-26',
@@ -40,9 +128,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {},
     env: {
       // Weapp talks to a server elsewhere; H5 is served by the API server itself (same origin).
-      TARO_APP_API_BASE: JSON.stringify(
-        taroEnv === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? 'http://localhost:3000'),
-      ),
+      TARO_APP_API_BASE: JSON.stringify(taroEnv === 'h5' ? '' : taroEnv === 'weapp' ? weappTarget().apiBase : (process.env.TARO_APP_API_BASE ?? LOCAL_API_BASE)),
     },
     sass: { data: paletteAsScss() },
     copy: {
@@ -73,6 +159,19 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       compile: { include: compileInclude },
       esnextModules: ['@nutui/'],
+      webpackChain(chain) {
+        // Taro's own groups (taro, vendors, common) stay; `shell` takes NutUI and the app shell.
+        const splitChunks = (chain.optimization.get('splitChunks') ?? {}) as { cacheGroups?: Record<string, unknown> };
+        chain.optimization.splitChunks({
+          ...splitChunks,
+          cacheGroups: {
+            ...splitChunks.cacheGroups,
+            shell: { name: 'shell', chunks: 'all', test: isShellModule, priority: 50, enforce: true, reuseExistingChunk: true },
+          },
+        });
+        // GH_BUNDLE_REPORT=file.json: which module ended in which chunk, for measuring a change.
+        if (process.env.GH_BUNDLE_REPORT) chain.plugin('gh-bundle-report').use(BundleReport, [process.env.GH_BUNDLE_REPORT]);
+      },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

@@ -15,6 +15,16 @@ export const BATCHES_PAGE = '/pages/union/vouchers/index';
 export const BATCH_EDIT_PAGE = '/pages/union/vouchers/edit/index';
 export const BATCH_STATS_PAGE = '/pages/union/vouchers/stats/index';
 export const MERCHANTS_PAGE = '/pages/union/merchants/index';
+export const UNION_JOIN_QR_PAGE = '/pages/union/join-qr/index';
+export const UNION_STAFF_PAGE = '/pages/union/staff/index';
+export const MERCHANT_DETAIL_PAGE = '/pages/union/merchant/index';
+export const MEMBER_LOOKUP_PAGE = '/pages/union/member-lookup/index';
+
+export const MEMBER_CARD_PAGE = '/pages/member-card/index';
+export const PRIVACY_PAGE = '/pages/legal/privacy/index';
+export const TERMS_PAGE = '/pages/legal/terms/index';
+export const CONTACT_UNION_PAGE = '/pages/account/contact/index';
+export const DELETE_ACCOUNT_PAGE = '/pages/account/delete/index';
 
 export const TAB_PAGES = [HOME_PAGE, VOUCHERS_PAGE, WISHES_PAGE, ACTIVITIES_PAGE, MINE_PAGE];
 

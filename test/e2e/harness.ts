@@ -96,11 +96,27 @@ async function signedOut(page: Page): Promise<void> {
   await page.locator('.gh-login__phone').waitFor();
 }
 
+/** Ticks the login page's agreement box (it starts unticked, and no sign-in works without it). */
+export async function acceptAgreement(page: Page): Promise<void> {
+  const box = page.locator('.gh-login__consent input');
+  if (!(await box.isChecked())) await page.locator('.gh-login__consent').click();
+  await waitUntilAsync(() => box.isChecked());
+}
+
+async function waitUntilAsync(ok: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ok())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Signs a browser in by SMS code as any account (the code is read from the recording SMS sender). */
 export async function smsSignIn(app: TestApp, page: Page, phone: string, lands: RegExp = /\/pages\/home\/index/): Promise<void> {
   await signedOut(page);
   const sentTo = () => app.sms.sent.filter((s) => s.phone === phone);
   const before = sentTo().length;
+  await acceptAgreement(page);
   await page.locator('.gh-login__phone input').fill(phone);
   await page.locator('.gh-login__send').click();
   await waitUntil(() => sentTo().length > before);
@@ -113,6 +129,7 @@ export async function smsSignIn(app: TestApp, page: Page, phone: string, lands: 
 /** Signs a browser in with a demo button of the login page (after clearing any session it had). */
 export async function demoSignIn(page: Page, label: string, lands: RegExp = /\/pages\/home\/index/): Promise<void> {
   await signedOut(page);
+  await acceptAgreement(page);
   await page.locator('.gh-login__demo-button', { hasText: label }).click();
   await page.waitForURL(lands);
   await settle(page);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { api } from '@gonghui/shared';
-import { startE2E, type E2E } from './harness';
+import { startE2E, type E2E, acceptAgreement } from './harness';
 
 const MEMBER_PHONE = '13800000001';
 
@@ -29,6 +29,7 @@ const fontSizePx = (page: Page, selector: string) =>
 async function demoLogin(page: Page, label: string) {
   await page.goto('/pages/login/index');
   await settle(page);
+  await acceptAgreement(page);
   await page.locator('.gh-login__demo-button', { hasText: label }).click();
   await page.waitForURL(/\/pages\/home\/index/);
   await settle(page);

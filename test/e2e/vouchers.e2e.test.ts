@@ -12,7 +12,7 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 import { api } from '@gonghui/shared';
 import { claim, codeFor, makeBatch, publishedBatch } from '@gonghui/server/testing/factories';
 import { expectAccessible } from './axe';
-import { addStaff, CHROMIUM, demoSignIn, setCareMode, smsSignIn, startE2E, type E2E } from './harness';
+import { addStaff, CHROMIUM, demoSignIn, setCareMode, smsSignIn, startE2E, type E2E, acceptAgreement } from './harness';
 
 const MEMBER_PHONE = '13800000001';
 const OTHER_MEMBER_PHONE = '13800000002';
@@ -33,6 +33,7 @@ const heightPx = (l: Locator) => l.first().evaluate((el) => el.getBoundingClient
 async function demoLogin(page: Page, label: string, lands: RegExp = /\/pages\/home\/index/) {
   await page.goto('/pages/login/index');
   await settle(page);
+  await acceptAgreement(page);
   await page.locator('.gh-login__demo-button', { hasText: label }).click();
   await page.waitForURL(lands);
   await settle(page);
@@ -295,6 +296,7 @@ describe('工惠券 on the Benefit Day', () => {
     await page.locator('.gh-logout').click();
     await page.waitForURL(/\/pages\/login\/index/);
     await settle(page);
+    await acceptAgreement(page);
     await page.locator('.gh-login__phone input').fill(phone);
     await page.locator('.gh-login__send').click();
     await expect.poll(() => e.app.sms.lastCodeFor(phone)).toBeTruthy();

@@ -1,54 +1,136 @@
+import { useCallback, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import { useShallow } from 'zustand/react/shallow';
+import type { VoucherBatchMemberView } from '@gonghui/shared';
 import { useAppStore } from '../../stores';
 import { PageShell } from '../../components/PageShell';
 import { MemberCard } from '../../components/MemberCard';
 import { RoleCards } from '../../components/RoleCard';
-import { comingSoon, goToLogin, openPage } from '../../navigation';
+import { CareModeSetting } from '../../components/CareModeSetting';
+import { errorText } from '../../components/StatusView';
+import { goToLogin, openPage } from '../../navigation';
 import { BenefitDayBanner } from '../../components/BenefitDayBanner';
 import { isMerchantOnly } from '../../roles';
 import { fetchOpenBatches } from '../../api/server-time';
 import { useServerClock } from '../../stores/server-clock';
-import { ACTIVITIES_PAGE, HOME_PAGE, MERCHANT_PAGE, VOUCHERS_PAGE, WISHES_PAGE } from '../../routes';
+import { formatFen } from '@gonghui/shared';
+import { conditionText } from '../../format';
+import { HOME_PAGE, MEMBER_CARD_PAGE, MERCHANT_PAGE, MY_VOUCHERS_PAGE, VOUCHERS_PAGE } from '../../routes';
+import { pressable } from '../account/shared/pressable';
+import { ensureTermsAccepted } from '../login/terms';
 import './index.scss';
 
 interface Entry {
   key: string;
   label: string;
   glyph: string;
-  onTap: () => void;
+  page: string;
+  memberOnly: boolean;
 }
 
+/** Only what exists: each tile opens a working page. */
 const ENTRIES: Entry[] = [
-  { key: 'vouchers', label: '工惠券', glyph: '券', onTap: () => openPage(VOUCHERS_PAGE) },
-  { key: 'wishes', label: '微心愿', glyph: '愿', onTap: () => openPage(WISHES_PAGE) },
-  { key: 'activities', label: '活动', glyph: '活', onTap: () => openPage(ACTIVITIES_PAGE) },
-  { key: 'warmth', label: '送温暖', glyph: '暖', onTap: () => comingSoon('送温暖') },
-  { key: 'listen', label: '聆听', glyph: '听', onTap: () => comingSoon('聆听') },
-  { key: 'code', label: '会员码', glyph: '码', onTap: () => comingSoon('会员码') },
+  { key: 'vouchers', label: '工惠券', glyph: '券', page: VOUCHERS_PAGE, memberOnly: false },
+  { key: 'code', label: '会员码', glyph: '码', page: MEMBER_CARD_PAGE, memberOnly: true },
+  { key: 'mine', label: '我的券', glyph: '我', page: MY_VOUCHERS_PAGE, memberOnly: true },
 ];
+
+/** Coming later: told, never offered as something to tap. */
+const COMING = ['微心愿', '工会活动', '送温暖', '聆听'];
+
+type Batches = { status: 'idle' } | { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: VoucherBatchMemberView[] };
+
+/** How many vouchers the member can still take from the batches open now (the 工惠券 tab's 立即领取 buttons). */
+export function claimableCount(batches: VoucherBatchMemberView[]): number {
+  return batches
+    .filter((b) => b.claimState === 'claimable')
+    .reduce((n, b) => n + Math.max(1, Math.min(b.myRemaining, b.stockRemaining)), 0);
+}
+
+function OpenNow({ batches, onRetry }: { batches: Batches; onRetry: () => void }) {
+  if (batches.status === 'error') {
+    return (
+      <View className='gh-card gh-home__open gh-home__open--error'>
+        <View className='gh-home__open-text'>{errorText(batches.error)}</View>
+        <Button type='primary' fill='outline' className='gh-home__retry' onClick={onRetry}>
+          重新加载
+        </Button>
+      </View>
+    );
+  }
+  if (batches.status !== 'ready') return null;
+  const open = batches.data.filter((b) => b.claimState === 'claimable');
+  const count = claimableCount(batches.data);
+  if (count === 0) return null;
+  return (
+    <View className='gh-card gh-home__open'>
+      <View className='gh-home__open-head'>
+        <View className='gh-home__open-count'>
+          <Text className='gh-home__open-n'>{count}</Text> 张可领
+        </View>
+        <Button type='primary' className='gh-home__go' onClick={() => openPage(VOUCHERS_PAGE)}>
+          去领券
+        </Button>
+      </View>
+      {open.slice(0, 3).map((b) => (
+        <View key={b.id} className='gh-home__open-row'>
+          <Text className='gh-home__open-amount'>{formatFen(b.faceValueFen)}</Text>
+          <Text className='gh-home__open-title'>
+            {b.title}（{conditionText(b)}）
+          </Text>
+        </View>
+      ))}
+      {open.length > 3 ? <View className='gh-home__open-more'>还有 {open.length - 3} 种，去工惠券查看</View> : null}
+    </View>
+  );
+}
 
 export default function HomePage() {
   const { token, me } = useAppStore(useShallow((s) => ({ token: s.token, me: s.me })));
   const refreshMe = useAppStore((s) => s.refreshMe);
+  const clockSynced = useServerClock((s) => s.synced);
+  const [batches, setBatches] = useState<Batches>({ status: 'idle' });
+  const generation = useRef(0);
+
+  // The same answer as the 工惠券 tab (and its serverTime for the countdown): never a different story.
+  const loadBatches = useCallback(async (quiet: boolean) => {
+    const gen = ++generation.current;
+    if (!quiet) setBatches({ status: 'loading' });
+    try {
+      const res = await fetchOpenBatches();
+      if (gen === generation.current) setBatches({ status: 'ready', data: res.data });
+    } catch (error) {
+      if (gen === generation.current) setBatches((s) => (quiet && s.status === 'ready' ? s : { status: 'error', error }));
+    }
+  }, []);
 
   useDidShow(() => {
-    if (!useAppStore.getState().token) {
+    const state = useAppStore.getState();
+    if (!state.token) {
       goToLogin(HOME_PAGE);
       return;
     }
     // A shop assistant's home is the redemption page; member features are not theirs.
-    if (isMerchantOnly(useAppStore.getState().me)) {
+    if (isMerchantOnly(state.me)) {
       void Taro.reLaunch({ url: MERCHANT_PAGE });
       return;
     }
+    // What is claimable changes by the minute on the 20th: ask every time the page shows.
+    if (state.me?.member?.status === 'active') void loadBatches(batches.status === 'ready');
     // Keep the card fresh (a new membership, a role change); the cached one shows meanwhile.
     refreshMe()
-      .then((fresh) => {
-        if (isMerchantOnly(fresh)) void Taro.reLaunch({ url: MERCHANT_PAGE });
-        // The banner's countdown follows the server's clock: members learn it from the batch list.
-        else if (fresh?.member?.status === 'active' && !useServerClock.getState().synced) fetchOpenBatches().catch(() => undefined);
+      .then(async (fresh) => {
+        if (isMerchantOnly(fresh)) {
+          void Taro.reLaunch({ url: MERCHANT_PAGE });
+          return;
+        }
+        if (!(await ensureTermsAccepted(fresh))) {
+          goToLogin(HOME_PAGE);
+          return;
+        }
+        if (fresh?.member?.status === 'active' && state.me?.member?.status !== 'active') void loadBatches(false);
       })
       .catch(() => undefined);
   });
@@ -58,8 +140,10 @@ export default function HomePage() {
   }
 
   const member = me.member;
+  const activeMember = member?.status === 'active';
   const isOtherRole = me.staffRoles.length > 0 || me.merchant !== null || me.donor !== null;
   const greetingName = member?.nameMasked ?? me.user.displayName;
+  const entries = ENTRIES.filter((e) => !e.memberOnly || member);
 
   return (
     <PageShell className='gh-home'>
@@ -77,14 +161,18 @@ export default function HomePage() {
         </View>
       ) : null}
 
-      <BenefitDayBanner onTap={() => openPage(VOUCHERS_PAGE)} />
+      {/* First what can be claimed now, then the countdown: both from the 工惠券 tab's own answer. */}
+      {activeMember ? <OpenNow batches={batches} onRetry={() => void loadBatches(false)} /> : null}
+      {activeMember && clockSynced ? <BenefitDayBanner className='gh-home__banner' /> : null}
 
       {/* Member services; staff, merchants and donors have their role card instead. */}
       {member || !isOtherRole ? (
         <View className='gh-card gh-home__entries'>
-          {ENTRIES.map((e) => (
-            <View key={e.key} className={`gh-entry gh-entry--${e.key}`} onClick={e.onTap}>
-              <View className='gh-entry__icon'>{e.glyph}</View>
+          {entries.map((e) => (
+            <View key={e.key} className={`gh-entry gh-entry--${e.key}`} {...pressable(null, () => openPage(e.page))}>
+              <View className='gh-entry__icon' aria-hidden='true'>
+                {e.glyph}
+              </View>
               <View className='gh-entry__label'>{e.label}</View>
             </View>
           ))}
@@ -92,6 +180,16 @@ export default function HomePage() {
       ) : null}
 
       {member && isOtherRole ? <RoleCards me={me} /> : null}
+
+      <View className='gh-card gh-home__coming'>
+        <View className='gh-home__coming-title'>即将上线</View>
+        <View className='gh-home__coming-list'>{COMING.join(' · ')}</View>
+        <View className='gh-home__coming-hint'>上线后会在这里和通知中告诉您。</View>
+      </View>
+
+      <View className='gh-card gh-home__care'>
+        <CareModeSetting className='gh-home__care-row' />
+      </View>
 
       <View className='gh-card gh-home__notices'>
         <View className='gh-section-title'>通知公告</View>

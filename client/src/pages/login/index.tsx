@@ -2,11 +2,15 @@ import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import type { SessionResponse } from '@gonghui/shared';
+import { TERMS_VERSION, type SessionResponse } from '@gonghui/shared';
 import { api, call } from '../../api';
 import { useAppStore } from '../../stores';
 import { PageShell } from '../../components/PageShell';
-import { goAfterLogin } from '../../navigation';
+import { goAfterLogin, openPage } from '../../navigation';
+import { ConsentCheck } from '../../components/ConsentCheck';
+import { CareModeSetting } from '../../components/CareModeSetting';
+import { PRIVACY_PAGE, TERMS_PAGE } from '../../routes';
+import { ensureTermsAccepted } from './terms';
 import { useSecondsLeft } from '../../hooks/useCountdown';
 import './index.scss';
 
@@ -44,6 +48,9 @@ export default function LoginPage() {
   const [sending, setSending] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [demo, setDemo] = useState(false);
+  // PIPL: consent is given by ticking, never presumed; every way of signing in waits for it.
+  const [agreed, setAgreed] = useState(false);
+  const [nudge, setNudge] = useState(false);
   // weapp: a WeChat account not bound to a phone yet must verify one by SMS first.
   const [bindTicket, setBindTicket] = useState<string | null>(null);
   const secondsLeft = useSecondsLeft(resendAt);
@@ -62,14 +69,23 @@ export default function LoginPage() {
     );
   }, []);
 
-  const finish = (session: SessionResponse) => {
+  const finish = async (session: SessionResponse) => {
     login(session);
-    goAfterLogin(redirect);
+    if (await ensureTermsAccepted(session.me)) goAfterLogin(redirect);
+  };
+
+  /** False (and a reminder at the box) until the agreement is ticked. */
+  const consented = (): boolean => {
+    if (agreed) return true;
+    setNudge(true);
+    void Taro.showToast({ icon: 'none', title: '请先阅读并勾选同意《用户协议》《隐私政策》', duration: 2500 });
+    return false;
   };
 
   const phoneOk = PHONE_PATTERN.test(phone);
 
   const sendCode = async () => {
+    if (!consented()) return;
     if (!phoneOk) {
       void Taro.showToast({ icon: 'none', title: '请输入11位手机号' });
       return;
@@ -87,6 +103,7 @@ export default function LoginPage() {
   };
 
   const smsLogin = async () => {
+    if (!consented()) return;
     if (!phoneOk) {
       void Taro.showToast({ icon: 'none', title: '请输入11位手机号' });
       return;
@@ -98,9 +115,9 @@ export default function LoginPage() {
     setSubmitting(true);
     try {
       const session = await call(api.smsLogin, {
-        body: { phone, code, ...(bindTicket ? { bindTicket } : {}) },
+        body: { phone, code, acceptTerms: TERMS_VERSION, ...(bindTicket ? { bindTicket } : {}) },
       });
-      finish(session);
+      await finish(session);
     } catch {
       // Toast shown by the API layer.
     } finally {
@@ -109,15 +126,16 @@ export default function LoginPage() {
   };
 
   const wechatLogin = async () => {
+    if (!consented()) return;
     setSubmitting(true);
     try {
       const { code: wxCode } = await Taro.login();
-      const res = await call(api.wechatLogin, { body: { code: wxCode } });
+      const res = await call(api.wechatLogin, { body: { code: wxCode, acceptTerms: TERMS_VERSION } });
       if (res.needsBinding) {
         setBindTicket(res.bindTicket);
         void Taro.showToast({ icon: 'none', title: '首次使用，请验证手机号' });
       } else {
-        finish(res);
+        await finish(res);
       }
     } catch {
       // Toast shown by the API layer (or Taro.login failed, which WeChat reports itself).
@@ -127,9 +145,10 @@ export default function LoginPage() {
   };
 
   const demoLogin = async (demoPhone: string) => {
+    if (!consented()) return;
     setSubmitting(true);
     try {
-      finish(await call(api.demoLogin, { body: { phone: demoPhone } }));
+      await finish(await call(api.demoLogin, { body: { phone: demoPhone, acceptTerms: TERMS_VERSION } }));
     } catch {
       // Toast shown by the API layer.
     } finally {
@@ -195,9 +214,34 @@ export default function LoginPage() {
             </Button>
           </View>
         ) : null}
+
+        <View className={`gh-login__agree ${nudge && !agreed ? 'gh-login__agree--nudge' : ''}`}>
+          <ConsentCheck
+            className='gh-login__consent'
+            checked={agreed}
+            onChange={(on) => {
+              setAgreed(on);
+              if (on) setNudge(false);
+            }}
+          >
+            我已阅读并同意《用户协议》《隐私政策》
+          </ConsentCheck>
+          <View className='gh-login__docs'>
+            <Button size='small' fill='none' className='gh-login__doc gh-login__terms' onClick={() => openPage(TERMS_PAGE)}>
+              阅读《用户协议》
+            </Button>
+            <Button size='small' fill='none' className='gh-login__doc gh-login__privacy' onClick={() => openPage(PRIVACY_PAGE)}>
+              阅读《隐私政策》
+            </Button>
+          </View>
+        </View>
       </View>
 
-      {demo ? (
+      <View className='gh-card gh-login__care'>
+        <CareModeSetting className='gh-login__care-row' />
+      </View>
+
+      {demo && !IS_WEAPP ? (
         <View className='gh-card gh-login__demo'>
           <View className='gh-section-title'>演示账号</View>
           <View className='gh-muted'>演示环境，点击即可用对应身份登录</View>

@@ -10,6 +10,7 @@ import { PageShell, HeaderBand } from '../../components/PageShell';
 import { EmptyView, ErrorView, LoadingView, errorText } from '../../components/StatusView';
 import { useRequireLogin } from '../../hooks/useRequireLogin';
 import { toast } from '../../dialogs';
+import { useNumericKeypad, useQrScan } from '../../components/QrScanner';
 import { groupCode, normalizeCode, shanghaiClock } from '../../format';
 import { isMerchantOnly } from '../../roles';
 import { LOGIN_PAGE, MERCHANT_PAGE } from '../../routes';
@@ -202,18 +203,19 @@ export default function MerchantPage() {
     if (step.kind === 'preview') setStep({ kind: 'form' });
   };
 
+  // weapp: the mini-program's scanner; H5: the camera layer (rendered at the end of the page).
+  const { scan: scanQr, layer: scanLayer } = useQrScan();
+  useNumericKeypad('.gh-redeem__code');
   const scan = async () => {
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
-      const c = normalizeCode(res.result);
-      if (!c) {
-        toast('这不是工惠券券码');
-        return;
-      }
-      editCode(groupCode(c));
-    } catch {
-      // Cancelled by the user.
+    const text = await scanQr();
+    if (text === null) return; // cancelled
+    const c = normalizeCode(text);
+    if (!c) {
+      toast('这不是工惠券券码');
+      return;
     }
+    // weapp's field is type='number' (no spaces); H5 shows the code grouped as read out.
+    editCode(IS_WEAPP ? c : groupCode(c));
   };
 
   const preview = async () => {
@@ -319,19 +321,17 @@ export default function MerchantPage() {
       <View className='gh-card gh-card--overlap gh-redeem'>
         {step.kind !== 'done' ? (
           <View className='gh-redeem__form'>
-            {IS_WEAPP ? (
-              <Button type='primary' size='large' block className='gh-redeem__scan' onClick={() => void scan()}>
-                扫码核销
-              </Button>
-            ) : null}
+            <Button type='primary' size='large' block className='gh-redeem__scan' onClick={() => void scan()}>
+              扫码核销
+            </Button>
             <View className='gh-field'>
               <View className='gh-field__label'>券码</View>
               <Input
                 className='gh-field__input gh-redeem__code'
-                type='text'
-                placeholder={IS_WEAPP ? '或输入10位券码' : '请输入会员出示的10位券码'}
+                type={IS_WEAPP ? 'number' : 'text'}
+                placeholder='或输入10位券码'
                 value={codeText}
-                maxLength={13}
+                maxLength={IS_WEAPP ? 10 : 13}
                 onChange={editCode}
               />
             </View>
@@ -400,6 +400,7 @@ export default function MerchantPage() {
 
       <TodayList today={today} onRetry={() => void loadToday(false)} />
 
+      {scanLayer}
       <View className='gh-card gh-merchant__settings'>
         <CareModeSetting className='gh-merchant__care' />
       </View>

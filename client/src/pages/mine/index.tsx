@@ -8,8 +8,37 @@ import { useAppStore } from '../../stores';
 import { PageShell } from '../../components/PageShell';
 import { useRequireLogin } from '../../hooks/useRequireLogin';
 import { openPage } from '../../navigation';
-import { BATCHES_PAGE, LOGIN_PAGE, MERCHANT_PAGE, MERCHANTS_PAGE, MINE_PAGE, MY_VOUCHERS_PAGE, UNION_TREE_PAGE } from '../../routes';
+import {
+  BATCHES_PAGE,
+  CONTACT_UNION_PAGE,
+  DELETE_ACCOUNT_PAGE,
+  LOGIN_PAGE,
+  MEMBER_CARD_PAGE,
+  MERCHANT_PAGE,
+  MERCHANTS_PAGE,
+  MINE_PAGE,
+  MY_VOUCHERS_PAGE,
+  PRIVACY_PAGE,
+  TERMS_PAGE,
+  UNION_TREE_PAGE,
+} from '../../routes';
+import { pressable } from '../account/shared/pressable';
 import './index.scss';
+
+/** A row of 我的: the whole row is one button. */
+function Row({ className, title, desc, go, page }: { className: string; title: string; desc?: string; go: string; page: string }) {
+  return (
+    <View className={`gh-setting ${className}`} {...pressable(null, () => openPage(page))}>
+      <View className='gh-setting__text'>
+        <View className='gh-setting__title'>{title}</View>
+        {desc ? <View className='gh-setting__desc'>{desc}</View> : null}
+      </View>
+      <View className='gh-setting__go' aria-hidden='true'>
+        {go} ›
+      </View>
+    </View>
+  );
+}
 
 export default function MinePage() {
   useRequireLogin(MINE_PAGE);
@@ -29,11 +58,14 @@ export default function MinePage() {
   for (const r of me?.staffRoles ?? []) roles.push(`${r.unionName}${staffRoleLabels[r.role]}`);
   if (me?.merchant) roles.push(`${me.merchant.merchantName}店员`);
   if (me?.donor) roles.push(me.donor.kind === 'enterprise' ? '爱心企业' : '爱心人士');
+  const isStaff = !!me && me.staffRoles.length > 0;
 
   return (
     <PageShell className='gh-mine'>
       <View className='gh-band gh-mine__band'>
-        <View className='gh-mine__avatar'>{(me?.member?.nameMasked ?? me?.user.displayName ?? '工').slice(0, 1)}</View>
+        <View className='gh-mine__avatar' aria-hidden='true'>
+          {(me?.member?.nameMasked ?? me?.user.displayName ?? '工').slice(0, 1)}
+        </View>
         <View className='gh-mine__who'>
           <View className='gh-mine__name'>{me?.member?.nameMasked ?? me?.user.displayName ?? ''}</View>
           <View className='gh-mine__phone'>{me?.user.phoneMasked ?? ''}</View>
@@ -57,52 +89,20 @@ export default function MinePage() {
       )}
 
       <View className='gh-card gh-mine__settings'>
+        {me?.member ? <Row className='gh-mine__card' title='会员码' desc='电子会员卡，向工会工作人员出示' go='出示' page={MEMBER_CARD_PAGE} /> : null}
+        {me?.member ? <Row className='gh-mine__vouchers' title='我的券' desc='已领取的工惠券，到店出示券码使用' go='查看' page={MY_VOUCHERS_PAGE} /> : null}
+        {me?.merchant ? <Row className='gh-mine__merchant' title='商户核销' desc={`${me.merchant.merchantName}：核销会员的工惠券`} go='进入' page={MERCHANT_PAGE} /> : null}
+        {isStaff ? <Row className='gh-mine__union' title='工会管理' desc='查看本级及下级工会、会员名册' go='进入' page={UNION_TREE_PAGE} /> : null}
+        {isStaff ? <Row className='gh-mine__batches' title='工惠券管理' desc='发放工惠券、查看领取核销实况、导出明细' go='进入' page={BATCHES_PAGE} /> : null}
+        {isStaff ? <Row className='gh-mine__merchants' title='合作商户' desc='添加商户和店员、导出月度结算单' go='进入' page={MERCHANTS_PAGE} /> : null}
         <CareModeSetting className='gh-mine__care' />
-        {me?.member ? (
-          <View className='gh-setting gh-mine__vouchers' onClick={() => openPage(MY_VOUCHERS_PAGE)}>
-            <View className='gh-setting__text'>
-              <View className='gh-setting__title'>我的券</View>
-              <View className='gh-setting__desc'>已领取的工惠券，到店出示券码使用</View>
-            </View>
-            <View className='gh-setting__go'>查看 ›</View>
-          </View>
-        ) : null}
-        {me?.merchant ? (
-          <View className='gh-setting gh-mine__merchant' onClick={() => openPage(MERCHANT_PAGE)}>
-            <View className='gh-setting__text'>
-              <View className='gh-setting__title'>商户核销</View>
-              <View className='gh-setting__desc'>{me.merchant.merchantName}：核销会员的工惠券</View>
-            </View>
-            <View className='gh-setting__go'>进入 ›</View>
-          </View>
-        ) : null}
-        {me && me.staffRoles.length > 0 ? (
-          <View className='gh-setting gh-mine__union' onClick={() => openPage(UNION_TREE_PAGE)}>
-            <View className='gh-setting__text'>
-              <View className='gh-setting__title'>工会管理</View>
-              <View className='gh-setting__desc'>查看本级及下级工会、会员名册</View>
-            </View>
-            <View className='gh-setting__go'>进入 ›</View>
-          </View>
-        ) : null}
-        {me && me.staffRoles.length > 0 ? (
-          <View className='gh-setting gh-mine__batches' onClick={() => openPage(BATCHES_PAGE)}>
-            <View className='gh-setting__text'>
-              <View className='gh-setting__title'>工惠券管理</View>
-              <View className='gh-setting__desc'>发放工惠券、查看领取核销实况、导出明细</View>
-            </View>
-            <View className='gh-setting__go'>进入 ›</View>
-          </View>
-        ) : null}
-        {me && me.staffRoles.length > 0 ? (
-          <View className='gh-setting gh-mine__merchants' onClick={() => openPage(MERCHANTS_PAGE)}>
-            <View className='gh-setting__text'>
-              <View className='gh-setting__title'>合作商户</View>
-              <View className='gh-setting__desc'>添加商户和店员、导出月度结算单</View>
-            </View>
-            <View className='gh-setting__go'>进入 ›</View>
-          </View>
-        ) : null}
+      </View>
+
+      <View className='gh-card gh-mine__settings gh-mine__about'>
+        <Row className='gh-mine__contact' title='联系工会' desc={me?.member ? me.member.unionName : '入会、信息更正、投诉建议'} go='查看' page={CONTACT_UNION_PAGE} />
+        <Row className='gh-mine__privacy' title='隐私政策' go='查看' page={PRIVACY_PAGE} />
+        <Row className='gh-mine__terms' title='用户协议' go='查看' page={TERMS_PAGE} />
+        <Row className='gh-mine__delete' title='注销账号' desc='删除您的个人信息，不能恢复' go='了解' page={DELETE_ACCOUNT_PAGE} />
       </View>
 
       <View className='gh-button-row'>

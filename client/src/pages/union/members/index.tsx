@@ -19,7 +19,8 @@ import { EmptyView, ErrorView, LoadingView, errorText } from '../../../component
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { confirmDialog, toast } from '../../../dialogs';
-import { UNION_MEMBERS_PAGE, withQuery } from '../../../routes';
+import { UNION_JOIN_QR_PAGE, UNION_MEMBERS_PAGE, UNION_STAFF_PAGE, withQuery } from '../../../routes';
+import { openPage } from '../../../navigation';
 import './index.scss';
 
 const PAGE_SIZE = 20;
@@ -215,11 +216,13 @@ export default function UnionMembersPage() {
   const router = useRouter();
   const unionId = decode(router.params.unionId);
   const unionName = decode(router.params.unionName);
-  const signedIn = useRequireLogin(withQuery(UNION_MEMBERS_PAGE, { unionId, unionName }));
+  const initialStatus = decode(router.params.status);
+  const signedIn = useRequireLogin(withQuery(UNION_MEMBERS_PAGE, { unionId, unionName, status: initialStatus }));
 
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
-  const [filter, setFilter] = useState<Filter>('all');
+  // ?status=pending (from the pending count) opens the list filtered to 待审核.
+  const [filter, setFilter] = useState<Filter>(() => FILTERS.find((f) => f.key === initialStatus)?.key ?? 'all');
   const [busy, setBusy] = useState<{ id: string; decision: Decision } | null>(null);
   const [union, setUnion] = useState<UnionNode | null>(null);
   const fetchPage = useCallback(
@@ -310,6 +313,18 @@ export default function UnionMembersPage() {
         <Chips options={FILTERS} value={filter} onChange={setFilter} className='gh-members__filter' />
       </View>
 
+      {union ? (
+        <View className='gh-card gh-toolbar gh-members__tools'>
+          {union.kind === 'grassroots' ? (
+            <Button type='primary' fill='outline' className='gh-members__tool gh-go-join-qr' onClick={() => openPage(withQuery(UNION_JOIN_QR_PAGE, { unionId: union.id }))}>
+              入会二维码
+            </Button>
+          ) : null}
+          <Button type='primary' fill='outline' className='gh-members__tool gh-go-staff' onClick={() => openPage(withQuery(UNION_STAFF_PAGE, { unionId: union.id }))}>
+            工作人员
+          </Button>
+        </View>
+      ) : null}
       {union && union.kind === 'grassroots' ? <JoinApprovalCard union={union} onChanged={setUnion} /> : null}
 
       <View className='gh-card gh-members__card'>

@@ -11,7 +11,8 @@ import { Chips, FormRow, PickerField, SelectField } from '../../../components/Fo
 import { EmptyView, ErrorView, LoadingView, errorText } from '../../../components/StatusView';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { scrollToFirstError, toast } from '../../../dialogs';
-import { MERCHANTS_PAGE } from '../../../routes';
+import { MERCHANT_DETAIL_PAGE, MERCHANTS_PAGE, withQuery } from '../../../routes';
+import { openPage } from '../../../navigation';
 import './index.scss';
 
 type Merchant = ResponseOf<typeof api.listMerchants>['data'][number];
@@ -192,6 +193,17 @@ export default function MerchantsPage() {
       render: (m) => (
         <Button size='small' fill='outline' loading={exporting === m.id} className='gh-merchants-table__export' onClick={() => void exportSettlement(m)}>
           导出结算单
+        </Button>
+      ),
+    },
+    {
+      key: 'open',
+      title: '店员与信息',
+      width: '1.2fr',
+      full: true,
+      render: (m) => (
+        <Button size='small' type='primary' fill='outline' className='gh-merchants-table__open' onClick={() => openPage(withQuery(MERCHANT_DETAIL_PAGE, { id: m.id }))}>
+          查看详情
         </Button>
       ),
     },

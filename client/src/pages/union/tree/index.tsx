@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { unionKindLabels, type UnionNode } from '@gonghui/shared';
 import { api, call } from '../../../api';
@@ -8,7 +8,7 @@ import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusVie
 import { useAsync } from '../../../hooks/useAsync';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { openPage } from '../../../navigation';
-import { BATCHES_PAGE, MERCHANTS_PAGE, UNION_MEMBERS_PAGE, UNION_TREE_PAGE, withQuery } from '../../../routes';
+import { BATCHES_PAGE, MEMBER_LOOKUP_PAGE, MERCHANTS_PAGE, UNION_MEMBERS_PAGE, UNION_TREE_PAGE, withQuery } from '../../../routes';
 import './index.scss';
 
 function UnionRow({ union, level }: { union: UnionNode; level: number }) {
@@ -26,9 +26,36 @@ function UnionRow({ union, level }: { union: UnionNode; level: number }) {
           <View className={`gh-kind gh-kind--${union.kind}`}>{unionKindLabels[union.kind]}</View>
           <View className='gh-union-row__count'>会员 {union.memberCount} 人</View>
           {union.kind === 'grassroots' && union.joinApproval === 'manual' ? <View className='gh-union-row__approval'>入会需审核</View> : null}
+          {union.pendingCount > 0 ? <View className='gh-union-row__pending'>待审核 {union.pendingCount} 人</View> : null}
         </View>
       </View>
       <View className='gh-union-row__go'>会员名册 ›</View>
+    </View>
+  );
+}
+
+/** Applications waiting for review, per grassroots union, each a way to the list filtered to 待审核. */
+function PendingCard({ unions }: { unions: UnionNode[] }) {
+  const waiting = unions.filter((u) => u.pendingCount > 0);
+  if (waiting.length === 0) return null;
+  const total = waiting.reduce((n, u) => n + u.pendingCount, 0);
+  return (
+    <View className='gh-card gh-pending'>
+      <View className='gh-pending__title'>
+        待审核入会申请 <Text className='gh-pending__total'>{total}</Text> 份
+      </View>
+      {waiting.map((u) => (
+        <View key={u.id} className='gh-pending__row'>
+          <Text className='gh-pending__name'>{u.name}</Text>
+          <Button
+            type='primary'
+            className='gh-pending__go'
+            onClick={() => openPage(withQuery(UNION_MEMBERS_PAGE, { unionId: u.id, unionName: u.name, status: 'pending' }))}
+          >
+            {`审核 ${u.pendingCount} 份`}
+          </Button>
+        </View>
+      ))}
     </View>
   );
 }
@@ -49,7 +76,11 @@ export default function UnionTreePage() {
         <Button type='primary' fill='outline' className='gh-union-tree__tool gh-go-merchants' onClick={() => openPage(MERCHANTS_PAGE)}>
           合作商户
         </Button>
+        <Button type='primary' fill='outline' className='gh-union-tree__tool gh-go-lookup' onClick={() => openPage(MEMBER_LOOKUP_PAGE)}>
+          会员码查询
+        </Button>
       </View>
+      {unions.status === 'ready' ? <PendingCard unions={unions.data} /> : null}
       <View className='gh-card gh-union-tree__card'>
         {unions.status === 'loading' ? <LoadingView /> : null}
         {unions.status === 'error' ? <ErrorView error={unions.error} onRetry={unions.reload} /> : null}

@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
+import { View, Text, Image } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { memberStatusLabels, type MemberCode } from '@gonghui/shared';
+import { api, call } from '../../api';
+import { useAppStore } from '../../stores';
+import { PageShell } from '../../components/PageShell';
+import { EmptyView, ErrorView, LoadingView } from '../../components/StatusView';
+import { useRequireLogin } from '../../hooks/useRequireLogin';
+import { useSecondsLeft } from '../../hooks/useCountdown';
+import { MEMBER_CARD_PAGE } from '../../routes';
+import { SubPageNav } from '../account/shared/SubPageNav';
+import './index.scss';
+
+/** The code is valid 60 s on the server: ask for a fresh one a little before that. */
+const REFRESH_MS = 50_000;
+
+type CodeState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; code: MemberCode; refreshAt: number };
+
+/** "123456789012" → "1234 5678 9012": easier to read out and to type at the counter. */
+export function groupDigits(code: string): string {
+  return code.replace(/(\d{4})(?=\d)/g, '$1 ');
+}
+
+export default function MemberCardPage() {
+  const signedIn = useRequireLogin(MEMBER_CARD_PAGE, { memberArea: true });
+  const member = useAppStore((s) => s.me?.member ?? null);
+  const [code, setCode] = useState<CodeState>({ status: 'loading' });
+  const [visible, setVisible] = useState(true);
+  const generation = useRef(0);
+  const secondsLeft = useSecondsLeft(code.status === 'ready' ? code.refreshAt : null);
+
+  const load = useCallback(async (quiet: boolean) => {
+    const gen = ++generation.current;
+    if (!quiet) setCode({ status: 'loading' });
+    try {
+      const fresh = await call(api.myMemberCode, { toast: false });
+      if (gen === generation.current) setCode({ status: 'ready', code: fresh, refreshAt: Date.now() + REFRESH_MS });
+    } catch (error) {
+      // A failed quiet refresh still replaces the code: an expired one must not stay on screen.
+      if (gen === generation.current) setCode({ status: 'error', error });
+    }
+  }, []);
+
+  // A fresh code every time the page is shown (the one from before is likely expired).
+  useDidShow(() => {
+    setVisible(true);
+    if (useAppStore.getState().token && useAppStore.getState().me?.member) void load(code.status === 'ready');
+  });
+  useDidHide(() => setVisible(false));
+
+  useEffect(() => {
+    if (!visible || code.status !== 'ready') return undefined;
+    const id = setTimeout(() => void load(true), Math.max(1000, code.refreshAt - Date.now()));
+    return () => clearTimeout(id);
+  }, [visible, code, load]);
+
+  // Bright screen while the code is shown at a counter (mini-program only).
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'weapp' || !visible) return undefined;
+    Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined);
+    return () => {
+      Taro.setKeepScreenOn({ keepScreenOn: false }).catch(() => undefined);
+    };
+  }, [visible]);
+
+  if (!signedIn) return <PageShell className='gh-mcard' />;
+
+  if (!member) {
+    return (
+      <PageShell className='gh-mcard'>
+        <SubPageNav title='会员码' />
+        <View className='gh-card gh-mcard__none'>
+          <EmptyView title='您还不是工会会员' hint='请扫描所在单位工会的入会二维码，实名入会后即可使用电子会员卡。' />
+        </View>
+      </PageShell>
+    );
+  }
+
+  const path = member.unionPathNames.filter((n) => n !== member.unionName).join(' · ');
+  const digits = code.status === 'ready' ? groupDigits(code.code.shortCode) : '';
+
+  return (
+    <PageShell className='gh-mcard'>
+      <SubPageNav title='会员码' />
+      <View className='gh-mcard__card'>
+        <View className='gh-mcard__head'>
+          <View>
+            <View className='gh-mcard__kind'>电子会员卡</View>
+            <View className='gh-mcard__name'>{member.name}</View>
+          </View>
+          <View className={`gh-mcard__status gh-mcard__status--${member.status}`}>{memberStatusLabels[member.status]}</View>
+        </View>
+        <View className='gh-mcard__union'>{member.unionName}</View>
+        {path ? <View className='gh-mcard__path'>{path}</View> : null}
+        <View className='gh-mcard__no'>
+          <Text className='gh-mcard__no-label'>会员号</Text>
+          <Text className='gh-mcard__no-value'>{member.memberNo}</Text>
+        </View>
+
+        <View className='gh-mcard__code'>
+          {code.status === 'ready' ? (
+            <View className='gh-mcard__code-body'>
+              <Image
+                className='gh-mcard__qr'
+                src={code.code.qr}
+                mode='scaleToFill'
+                ariaLabel={`会员码二维码，数字码 ${digits}`}
+                nativeProps={{ alt: `会员码二维码，数字码 ${digits}` }}
+              />
+              <View className='gh-mcard__digits' aria-label={`会员码 ${digits}`}>
+                {digits}
+              </View>
+              <View className='gh-mcard__refresh'>
+                <Text className='gh-mcard__left'>{secondsLeft > 0 ? `${secondsLeft} 秒后自动刷新` : '正在刷新…'}</Text>
+              </View>
+              <Button type='primary' fill='outline' className='gh-mcard__refresh-now' onClick={() => void load(true)}>
+                立即刷新
+              </Button>
+            </View>
+          ) : null}
+          {code.status === 'loading' ? <LoadingView text='正在生成会员码…' /> : null}
+          {code.status === 'error' ? <ErrorView error={code.error} onRetry={() => void load(false)} /> : null}
+        </View>
+      </View>
+
+      <View className='gh-card gh-mcard__help'>
+        <View className='gh-section-title'>怎么用</View>
+        <View className='gh-mcard__tip'>在工会活动签到、代领物品、办理业务时，向工会工作人员出示此码，或读出下面的12位数字。</View>
+        <View className='gh-mcard__tip'>会员码每分钟自动更新，截图无效；请勿发给他人。</View>
+        {process.env.TARO_ENV === 'h5' ? null : <View className='gh-mcard__tip'>出示时请调高屏幕亮度。</View>}
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,201 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { View, Text, Image } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { UnionNode } from '@gonghui/shared';
+import { api, API_BASE, call } from '../../../api';
+import { PageShell, HeaderBand } from '../../../components/PageShell';
+import { ErrorView, LoadingView, EmptyView, errorText } from '../../../components/StatusView';
+import { fetchAuthedImage, saveAuthedImage, type AuthedImage } from '../../../components/authedImage';
+import { useRequireLogin } from '../../../hooks/useRequireLogin';
+import { confirmDialog, toast } from '../../../dialogs';
+import { UNION_JOIN_QR_PAGE, withQuery } from '../../../routes';
+import './index.scss';
+
+const IS_H5 = process.env.TARO_ENV === 'h5';
+
+type Loaded = { union: UnionNode; parentName: string | null };
+type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'missing' } | ({ status: 'ready' } & Loaded);
+type Qr = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; image: AuthedImage };
+
+/** The link the QR carries (the server builds the same one from its public address). */
+function joinLink(joinCode: string): string {
+  const origin = IS_H5 ? window.location.origin : API_BASE;
+  return `${origin}/pages/join/index?code=${encodeURIComponent(joinCode)}`;
+}
+
+export default function JoinQrPage() {
+  const router = useRouter();
+  const unionId = router.params.unionId ?? '';
+  const signedIn = useRequireLogin(withQuery(UNION_JOIN_QR_PAGE, { unionId }));
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [qr, setQr] = useState<Qr>({ status: 'loading' });
+  const [busy, setBusy] = useState<'download' | 'regenerate' | null>(null);
+  const [poster, setPoster] = useState(false);
+  const current = useRef<AuthedImage | null>(null);
+
+  const loadQr = useCallback(async () => {
+    setQr({ status: 'loading' });
+    try {
+      const image = await fetchAuthedImage(api.joinQrPng, { id: unionId });
+      current.current?.release();
+      current.current = image;
+      setQr({ status: 'ready', image });
+    } catch (error) {
+      setQr({ status: 'error', error });
+    }
+  }, [unionId]);
+
+  const load = useCallback(async () => {
+    setState({ status: 'loading' });
+    try {
+      const all = (await call(api.listUnions, { toast: false })).data;
+      const union = all.find((u) => u.id === unionId);
+      if (!union || union.kind !== 'grassroots') {
+        setState({ status: 'missing' });
+        return;
+      }
+      setState({ status: 'ready', union, parentName: all.find((u) => u.id === union.parentId)?.name ?? null });
+      void loadQr();
+    } catch (error) {
+      setState({ status: 'error', error });
+    }
+  }, [unionId, loadQr]);
+
+  useEffect(() => {
+    if (signedIn) void load();
+  }, [signedIn, load]);
+  useEffect(() => () => current.current?.release(), []);
+
+  const download = async (union: UnionNode) => {
+    if (qr.status !== 'ready') return;
+    setBusy('download');
+    try {
+      const how = await saveAuthedImage(qr.image, `${union.name}-入会二维码.png`);
+      if (how === 'saved') toast('已保存到相册', 'success');
+      else if (how === 'downloaded') toast('二维码图片已下载', 'success');
+    } catch (error) {
+      toast(errorText(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const printPoster = () => {
+    setPoster(true);
+    // Let the poster render before the print dialog takes a picture of the page.
+    if (IS_H5) setTimeout(() => window.print(), 300);
+  };
+
+  const regenerate = async (union: UnionNode) => {
+    const ok = await confirmDialog({
+      title: '更换入会码？',
+      content: '更换后，已张贴、已转发的旧二维码和入会链接立即失效，需要重新下载或打印。',
+      confirmText: '确认更换',
+    });
+    if (!ok) return;
+    setBusy('regenerate');
+    try {
+      const updated = await call(api.regenerateJoinCode, { params: { id: union.id } });
+      setState((s) => (s.status === 'ready' ? { ...s, union: updated } : s));
+      toast('入会码已更换', 'success');
+      void loadQr();
+    } catch {
+      // the API layer shows the message
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (state.status !== 'ready') {
+    return (
+      <PageShell wide className='gh-joinqr'>
+        <HeaderBand title='入会二维码' />
+        <View className='gh-card gh-card--overlap'>
+          {state.status === 'loading' ? <LoadingView /> : null}
+          {state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void load()} /> : null}
+          {state.status === 'missing' ? <EmptyView title='找不到这个基层工会' hint='入会二维码属于基层工会，请从“工会管理”中选择本级或下级的基层工会。' /> : null}
+        </View>
+      </PageShell>
+    );
+  }
+
+  const { union, parentName } = state;
+  const manual = union.joinApproval === 'manual';
+  const link = joinLink(union.joinCode);
+  // A square box sized by CSS; the image fills it (scaleToFill of a square PNG keeps it square).
+  const qrImage = (className: string) =>
+    qr.status === 'ready' ? (
+      <View className={className}>
+        <Image className='gh-qr-fill' src={qr.image.src} mode='scaleToFill' ariaLabel={`${union.name}入会二维码`} nativeProps={{ alt: `${union.name}入会二维码` }} />
+      </View>
+    ) : null;
+
+  return (
+    <PageShell wide className='gh-joinqr'>
+      <HeaderBand title='入会二维码' subtitle={union.name} />
+      <View className='gh-card gh-card--overlap gh-joinqr__card'>
+        <View className='gh-joinqr__qr-box'>
+          {qr.status === 'loading' ? <LoadingView text='正在生成二维码…' /> : null}
+          {qr.status === 'error' ? <ErrorView error={qr.error} onRetry={() => void loadQr()} /> : null}
+          {qrImage('gh-joinqr__qr')}
+        </View>
+        <View className='gh-joinqr__side'>
+          <View className='gh-joinqr__union'>{union.name}</View>
+          <View className='gh-joinqr__how'>职工用微信扫一扫，填写实名信息即可申请入会。</View>
+          <View className='gh-joinqr__mode'>
+            入会方式：<Text className='gh-joinqr__mode-value'>{manual ? '需工会审核' : '自动通过'}</Text>
+          </View>
+          <View className='gh-joinqr__link-label'>入会链接（可复制发到职工群）</View>
+          <Text className='gh-joinqr__link' selectable userSelect>
+            {link}
+          </Text>
+          <View className='gh-joinqr__code'>入会码：{union.joinCode}</View>
+          <View className='gh-joinqr__actions'>
+            <Button type='primary' size='large' className='gh-joinqr__download' disabled={qr.status !== 'ready'} loading={busy === 'download'} onClick={() => void download(union)}>
+              下载二维码
+            </Button>
+            {IS_H5 ? (
+              <Button type='primary' fill='outline' size='large' className='gh-joinqr__print' disabled={qr.status !== 'ready'} onClick={printPoster}>
+                打印海报
+              </Button>
+            ) : null}
+            {union.abilities.manage ? (
+              <Button fill='outline' size='large' className='gh-joinqr__regenerate' loading={busy === 'regenerate'} disabled={busy !== null} onClick={() => void regenerate(union)}>
+                更换入会码
+              </Button>
+            ) : null}
+          </View>
+          {union.abilities.manage ? <View className='gh-joinqr__note'>二维码外泄或被冒用时可更换入会码，旧二维码随即失效。</View> : null}
+        </View>
+      </View>
+
+      {IS_H5 && poster ? (
+        <View className='gh-card gh-joinqr__preview'>
+          <View className='gh-joinqr__preview-head'>
+            <View className='gh-section-title'>海报预览（A4）</View>
+            <Button fill='outline' className='gh-joinqr__preview-close' onClick={() => setPoster(false)}>
+              收起预览
+            </Button>
+          </View>
+          <View className='gh-poster' aria-label={`${union.name}入会海报`}>
+            <View className='gh-poster__band'>
+              {parentName ? <View className='gh-poster__org'>{parentName}</View> : null}
+              <View className='gh-poster__title'>职工入会</View>
+            </View>
+            <View className='gh-poster__union'>{union.name}</View>
+            {qrImage('gh-poster__qr')}
+            <View className='gh-poster__scan'>微信扫一扫 · 实名入会</View>
+            <View className='gh-poster__steps'>
+              <View>① 微信扫描上方二维码</View>
+              <View>② 填写姓名、身份证号和工作单位</View>
+              <View>{manual ? '③ 工会审核通过后成为正式会员' : '③ 提交后即成为正式会员'}</View>
+            </View>
+            <View className='gh-poster__foot'>入会码 {union.joinCode} · 工惠 职工普惠服务平台</View>
+          </View>
+          <View className='gh-joinqr__note'>打印时只输出海报本身，请在打印设置中选择 A4 纸、纵向。</View>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,276 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import { CashierBody, MerchantPatch, type MerchantDetail } from '@gonghui/shared';
+import { api, call, isApiError } from '../../../api';
+import { PageShell, HeaderBand } from '../../../components/PageShell';
+import { Chips, FormRow } from '../../../components/Form';
+import { ErrorView, LoadingView, errorText } from '../../../components/StatusView';
+import { useRequireLogin } from '../../../hooks/useRequireLogin';
+import { confirmDialog, scrollToFirstError, toast } from '../../../dialogs';
+import { MERCHANT_DETAIL_PAGE, withQuery } from '../../../routes';
+import './index.scss';
+
+const CATEGORIES = ['家电', '商超', '餐饮', '出行', '演出票务', '医药', '其他'];
+
+type Draft = { name: string; category: string; address: string };
+type Field = keyof Draft;
+
+function issuesOf(error: unknown): { path: string; message: string }[] {
+  return isApiError(error) ? ((error.details as { issues?: { path: string; message: string }[] } | undefined)?.issues ?? []) : [];
+}
+
+function EditForm({ m, onSaved, onCancel }: { m: MerchantDetail; onSaved: (m: MerchantDetail) => void; onCancel: () => void }) {
+  const [d, setD] = useState<Draft>({ name: m.name, category: m.category, address: m.address });
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [saving, setSaving] = useState(false);
+  const set = (k: Field, v: string) => {
+    setD((x) => ({ ...x, [k]: v }));
+    setErrors((e) => ({ ...e, [k]: undefined }));
+  };
+  const options = (CATEGORIES.includes(m.category) ? CATEGORIES : [m.category, ...CATEGORIES]).map((c) => ({ key: c, label: c }));
+
+  const save = async () => {
+    const body: Partial<Draft> = {};
+    if (d.name.trim() !== m.name) body.name = d.name.trim();
+    if (d.category !== m.category) body.category = d.category;
+    if (d.address.trim() !== m.address) body.address = d.address.trim();
+    if (Object.keys(body).length === 0) {
+      onCancel();
+      return;
+    }
+    const parsed = MerchantPatch.safeParse(body);
+    if (!parsed.success) {
+      const found: Partial<Record<Field, string>> = {};
+      for (const i of parsed.error.issues) {
+        const k = i.path[0] as Field;
+        found[k] ??= k === 'name' ? '请填写2–60个字的商户名称' : k === 'address' ? '地址最多120个字' : '请选择类别';
+      }
+      setErrors(found);
+      scrollToFirstError();
+      return;
+    }
+    setSaving(true);
+    try {
+      onSaved(await call(api.updateMerchant, { params: { id: m.id }, body: parsed.data, toast: false }));
+      toast('已保存', 'success');
+    } catch (error) {
+      const next: Partial<Record<Field, string>> = {};
+      for (const i of issuesOf(error)) {
+        const k = i.path.split('.')[1] as Field | undefined;
+        if (k === 'name' || k === 'category' || k === 'address') next[k] ??= i.message;
+      }
+      setErrors(next);
+      toast(errorText(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <View className='gh-mdetail__edit'>
+      <FormRow label='商户名称' error={errors.name}>
+        <Input className='gh-input gh-mdetail__name-input' maxLength={60} value={d.name} onChange={(v) => set('name', v)} />
+      </FormRow>
+      <FormRow label='类别' error={errors.category}>
+        <Chips options={options} value={d.category} onChange={(k) => set('category', k)} />
+      </FormRow>
+      <FormRow label='地址' error={errors.address} hint='会员在券上看到'>
+        <Input className='gh-input gh-mdetail__address-input' maxLength={120} value={d.address} onChange={(v) => set('address', v)} />
+      </FormRow>
+      <View className='gh-mdetail__buttons'>
+        <Button fill='outline' size='large' disabled={saving} onClick={onCancel}>
+          取消
+        </Button>
+        <Button type='primary' size='large' loading={saving} className='gh-mdetail__save' onClick={() => void save()}>
+          保存
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+export default function MerchantDetailPage() {
+  const router = useRouter();
+  const id = router.params.id ?? '';
+  const signedIn = useRequireLogin(withQuery(MERCHANT_DETAIL_PAGE, { id }));
+  const [state, setState] = useState<{ status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; m: MerchantDetail }>({ status: 'loading' });
+  const [editing, setEditing] = useState(false);
+  const [phone, setPhone] = useState('');
+  const [phoneError, setPhoneError] = useState<string | undefined>();
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setState({ status: 'loading' });
+    try {
+      setState({ status: 'ready', m: await call(api.getMerchant, { params: { id }, toast: false }) });
+    } catch (error) {
+      setState({ status: 'error', error });
+    }
+  }, [id]);
+
+  useEffect(() => {
+    if (signedIn) void load();
+  }, [signedIn, load]);
+
+  if (state.status !== 'ready') {
+    return (
+      <PageShell wide className='gh-mdetail'>
+        <HeaderBand title='商户详情' />
+        <View className='gh-card gh-card--overlap'>
+          {state.status === 'loading' ? <LoadingView /> : <ErrorView error={state.error} onRetry={() => void load()} />}
+        </View>
+      </PageShell>
+    );
+  }
+
+  const m = state.m;
+  const manage = m.abilities.manage;
+  const setM = (next: MerchantDetail) => setState({ status: 'ready', m: next });
+
+  const toggleActive = async () => {
+    const ok = await confirmDialog(
+      m.active
+        ? { title: `停用${m.name}？`, content: '停用后店员不能再核销工惠券，会员在券上也看不到这家商户；可以随时启用。', confirmText: '确认停用' }
+        : { title: `启用${m.name}？`, content: '启用后店员即可继续核销工惠券。', confirmText: '确认启用' },
+    );
+    if (!ok) return;
+    setBusy('active');
+    try {
+      setM(await call(api.updateMerchant, { params: { id: m.id }, body: { active: !m.active } }));
+      toast(m.active ? '已停用' : '已启用', 'success');
+    } catch {
+      // shown by the API layer
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const addCashier = async () => {
+    const parsed = CashierBody.safeParse({ phone: phone.trim() });
+    if (!parsed.success) {
+      setPhoneError(parsed.error.issues[0]?.message ?? '请输入11位手机号');
+      return;
+    }
+    setBusy('add');
+    try {
+      setM(await call(api.addCashier, { params: { id: m.id }, body: parsed.data, toast: false }));
+      setPhone('');
+      toast('店员已添加', 'success');
+    } catch (error) {
+      setPhoneError(errorText(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const removeCashier = async (c: MerchantDetail['cashiers'][number]) => {
+    const ok = await confirmDialog({ title: `移除店员${c.name}？`, content: `移除后${c.phoneMasked}不能再为本店核销工惠券。`, confirmText: '确认移除' });
+    if (!ok) return;
+    setBusy(c.userId);
+    try {
+      setM(await call(api.removeCashier, { params: { id: m.id, userId: c.userId } }));
+      toast('已移除', 'success');
+    } catch {
+      // shown by the API layer
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <PageShell wide className='gh-mdetail'>
+      <HeaderBand title={m.name} subtitle={`${m.unionName} · ${m.active ? '合作中' : '已停用'}`} />
+      <View className='gh-card gh-card--overlap gh-mdetail__info'>
+        <View className='gh-mdetail__head'>
+          <View className='gh-section-title'>商户信息</View>
+          <Text className={m.active ? 'gh-mdetail__state' : 'gh-mdetail__state gh-mdetail__state--off'}>{m.active ? '合作中' : '已停用'}</Text>
+        </View>
+        {editing && manage ? (
+          <EditForm
+            m={m}
+            onCancel={() => setEditing(false)}
+            onSaved={(next) => {
+              setM(next);
+              setEditing(false);
+            }}
+          />
+        ) : (
+          <View>
+            <View className='gh-facts'>
+              <View className='gh-facts__row'>
+                <Text className='gh-facts__label'>名称</Text>
+                <Text className='gh-facts__value gh-mdetail__name'>{m.name}</Text>
+              </View>
+              <View className='gh-facts__row'>
+                <Text className='gh-facts__label'>类别</Text>
+                <Text className='gh-facts__value gh-mdetail__category'>{m.category}</Text>
+              </View>
+              <View className='gh-facts__row'>
+                <Text className='gh-facts__label'>地址</Text>
+                <Text className='gh-facts__value gh-mdetail__address'>{m.address || '—'}</Text>
+              </View>
+              <View className='gh-facts__row'>
+                <Text className='gh-facts__label'>所属工会</Text>
+                <Text className='gh-facts__value'>{m.unionName}</Text>
+              </View>
+            </View>
+            {manage ? (
+              <View className='gh-mdetail__buttons'>
+                <Button type='primary' fill='outline' size='large' className='gh-mdetail__edit-open' disabled={busy !== null} onClick={() => setEditing(true)}>
+                  修改信息
+                </Button>
+                <Button fill='outline' size='large' className='gh-mdetail__active' loading={busy === 'active'} disabled={busy !== null} onClick={() => void toggleActive()}>
+                  {m.active ? '停用商户' : '启用商户'}
+                </Button>
+              </View>
+            ) : (
+              <View className='gh-mdetail__note'>修改商户和店员需要本级工会管理员。</View>
+            )}
+          </View>
+        )}
+      </View>
+
+      <View className='gh-card gh-mdetail__cashiers'>
+        <View className='gh-section-title'>店员（{m.cashiers.length}人）</View>
+        {m.cashiers.length === 0 ? <View className='gh-mdetail__note'>还没有店员：添加店员手机号后，店员登录即可核销。</View> : null}
+        {m.cashiers.map((c) => (
+          <View key={c.userId} className='gh-cashier'>
+            <View className='gh-cashier__main'>
+              <Text className='gh-cashier__name'>{c.name}</Text>
+              <Text className='gh-cashier__phone'>{c.phoneMasked}</Text>
+            </View>
+            {manage ? (
+              <Button fill='outline' className='gh-cashier__remove' loading={busy === c.userId} disabled={busy !== null} onClick={() => void removeCashier(c)}>
+                移除
+              </Button>
+            ) : null}
+          </View>
+        ))}
+        {manage ? (
+          <View className='gh-mdetail__add'>
+            <FormRow label='添加店员' error={phoneError} hint='店员用这个手机号登录后即可核销'>
+              <View className='gh-mdetail__add-line'>
+                <Input
+                  className='gh-input gh-mdetail__phone'
+                  type='number'
+                  placeholder='店员手机号'
+                  maxLength={11}
+                  value={phone}
+                  onChange={(v) => {
+                    setPhone(v);
+                    setPhoneError(undefined);
+                  }}
+                />
+                <Button type='primary' className='gh-mdetail__add-button' loading={busy === 'add'} disabled={busy !== null} onClick={() => void addCashier()}>
+                  添加
+                </Button>
+              </View>
+            </FormRow>
+          </View>
+        ) : null}
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,249 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import {
+  formatShanghai,
+  formatShanghaiDate,
+  StaffGrantBody,
+  staffChangeLabels,
+  staffRoleLabels,
+  type StaffMemberView,
+  type StaffRole,
+  type UnionStaff,
+} from '@gonghui/shared';
+import { api, call, isApiError } from '../../../api';
+import { PageShell, HeaderBand } from '../../../components/PageShell';
+import { Chips, FormRow } from '../../../components/Form';
+import { EmptyView, ErrorView, LoadingView, errorText } from '../../../components/StatusView';
+import { useRequireLogin } from '../../../hooks/useRequireLogin';
+import { confirmDialog, scrollToFirstError, toast } from '../../../dialogs';
+import { UNION_STAFF_PAGE, withQuery } from '../../../routes';
+import './index.scss';
+
+const ROLES: { key: StaffRole; label: string }[] = [
+  { key: 'operator', label: staffRoleLabels.operator },
+  { key: 'admin', label: staffRoleLabels.admin },
+];
+const ROLE_HINT: Record<StaffRole, string> = {
+  operator: '经办人：审核入会、维护会员、查看统计',
+  admin: '管理员：另可发布工惠券、签约商户、设置入会方式和管理工作人员',
+};
+
+type Draft = { phone: string; name: string; role: StaffRole };
+type Field = 'phone' | 'name' | 'role';
+
+function AddStaffForm({ unionId, onAdded, onCancel }: { unionId: string; onAdded: () => void; onCancel: () => void }) {
+  const [d, setD] = useState<Draft>({ phone: '', name: '', role: 'operator' });
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [saving, setSaving] = useState(false);
+  const set = <K extends Field>(k: K, v: Draft[K]) => {
+    setD((x) => ({ ...x, [k]: v }));
+    setErrors((e) => ({ ...e, [k]: undefined }));
+  };
+
+  const submit = async () => {
+    // The shared schema carries the Chinese messages; the server checks the same one.
+    const parsed = StaffGrantBody.safeParse({ phone: d.phone.trim(), name: d.name, role: d.role });
+    if (!parsed.success) {
+      const found: Partial<Record<Field, string>> = {};
+      for (const i of parsed.error.issues) {
+        const k = i.path[0] as Field;
+        found[k] ??= k === 'name' && d.name.trim().length > 20 ? '姓名最多20个字' : i.message;
+      }
+      setErrors(found);
+      scrollToFirstError();
+      return;
+    }
+    setSaving(true);
+    try {
+      await call(api.grantStaff, { params: { id: unionId }, body: parsed.data, toast: false });
+      toast('已添加', 'success');
+      onAdded();
+    } catch (error) {
+      if (isApiError(error)) {
+        const issues = (error.details as { issues?: { path: string; message: string }[] } | undefined)?.issues ?? [];
+        const next: Partial<Record<Field, string>> = {};
+        for (const i of issues) {
+          const k = i.path.split('.')[1] as Field | undefined;
+          if (k === 'phone' || k === 'name' || k === 'role') next[k] ??= i.message;
+        }
+        setErrors(next);
+      }
+      toast(errorText(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <View className='gh-card gh-staff-form'>
+      <View className='gh-section-title'>添加工作人员</View>
+      <FormRow label='手机号' error={errors.phone} hint='对方用这个手机号登录后即可办理'>
+        <Input className='gh-input gh-staff-form__phone' type='number' placeholder='11位手机号' maxLength={11} value={d.phone} onChange={(v) => set('phone', v)} />
+      </FormRow>
+      <FormRow label='姓名' error={errors.name}>
+        <Input className='gh-input gh-staff-form__name' placeholder='真实姓名' maxLength={20} value={d.name} onChange={(v) => set('name', v)} />
+      </FormRow>
+      <FormRow label='角色' error={errors.role} hint={ROLE_HINT[d.role]}>
+        <Chips options={ROLES} value={d.role} onChange={(k) => set('role', k)} className='gh-staff-form__role' />
+      </FormRow>
+      <View className='gh-staff-form__actions'>
+        <Button fill='outline' size='large' disabled={saving} onClick={onCancel}>
+          取消
+        </Button>
+        <Button type='primary' size='large' loading={saving} className='gh-staff-form__submit' onClick={() => void submit()}>
+          确认添加
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function StaffRow({ s, manage, busy, onRole, onRemove }: { s: StaffMemberView; manage: boolean; busy: boolean; onRole: (s: StaffMemberView, role: StaffRole) => void; onRemove: (s: StaffMemberView) => void }) {
+  const other: StaffRole = s.role === 'admin' ? 'operator' : 'admin';
+  return (
+    <View className='gh-srow'>
+      <View className='gh-srow__main'>
+        <View className='gh-srow__name'>
+          {s.name}
+          {s.self ? <Text className='gh-srow__self'>（我）</Text> : null}
+        </View>
+        <View className='gh-srow__meta'>
+          <Text className={`gh-srow__role gh-srow__role--${s.role}`}>{staffRoleLabels[s.role]}</Text>
+          <Text>{s.phoneMasked}</Text>
+          <Text>{formatShanghaiDate(s.since)} 起</Text>
+        </View>
+      </View>
+      {manage && !s.self ? (
+        <View className='gh-srow__actions'>
+          <Button fill='outline' disabled={busy} className='gh-srow__change' onClick={() => onRole(s, other)}>
+            改为{staffRoleLabels[other]}
+          </Button>
+          <Button fill='outline' disabled={busy} className='gh-srow__remove' onClick={() => onRemove(s)}>
+            移除
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+export default function UnionStaffPage() {
+  const router = useRouter();
+  const unionId = router.params.unionId ?? '';
+  const signedIn = useRequireLogin(withQuery(UNION_STAFF_PAGE, { unionId }));
+  const [state, setState] = useState<{ status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: UnionStaff }>({ status: 'loading' });
+  const [adding, setAdding] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const load = useCallback(
+    async (quiet: boolean) => {
+      if (!quiet) setState({ status: 'loading' });
+      try {
+        setState({ status: 'ready', data: await call(api.listStaff, { params: { id: unionId }, toast: false }) });
+      } catch (error) {
+        setState((s) => (quiet && s.status === 'ready' ? s : { status: 'error', error }));
+      }
+    },
+    [unionId],
+  );
+
+  useEffect(() => {
+    if (signedIn) void load(false);
+  }, [signedIn, load]);
+
+  const changeRole = async (s: StaffMemberView, role: StaffRole) => {
+    const ok = await confirmDialog({
+      title: `把${s.name}改为${staffRoleLabels[role]}？`,
+      content: ROLE_HINT[role],
+      confirmText: '确认调整',
+    });
+    if (!ok) return;
+    setBusy(s.userId);
+    try {
+      await call(api.changeStaff, { params: { id: unionId, userId: s.userId }, body: { role } });
+      toast('已调整', 'success');
+      await load(true);
+    } catch {
+      // shown by the API layer
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const remove = async (s: StaffMemberView) => {
+    const ok = await confirmDialog({
+      title: `移除${s.name}？`,
+      content: `移除后${s.name}不能再办理本工会的业务；其会员身份不受影响。`,
+      confirmText: '确认移除',
+    });
+    if (!ok) return;
+    setBusy(s.userId);
+    try {
+      await call(api.revokeStaff, { params: { id: unionId, userId: s.userId } });
+      toast('已移除', 'success');
+      await load(true);
+    } catch {
+      // shown by the API layer
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const data = state.status === 'ready' ? state.data : null;
+  const manage = data?.abilities.manage ?? false;
+
+  return (
+    <PageShell wide className='gh-staff'>
+      <HeaderBand
+        title='工作人员'
+        subtitle={data ? `${data.unionName} · ${manage ? '添加、调整或移除本工会的管理员和经办人' : '本工会的管理员和经办人（由管理员维护）'}` : undefined}
+      />
+      {manage ? (
+        <View className='gh-card gh-card--overlap gh-toolbar gh-staff__tools'>
+          <Button type='primary' className='gh-staff__add' onClick={() => setAdding(true)}>
+            添加工作人员
+          </Button>
+        </View>
+      ) : null}
+      {manage && adding ? (
+        <AddStaffForm
+          unionId={unionId}
+          onCancel={() => setAdding(false)}
+          onAdded={() => {
+            setAdding(false);
+            void load(true);
+          }}
+        />
+      ) : null}
+      <View className={manage ? 'gh-card gh-staff__card' : 'gh-card gh-card--overlap gh-staff__card'}>
+        {state.status === 'loading' ? <LoadingView /> : null}
+        {state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void load(false)} /> : null}
+        {data && data.data.length === 0 ? <EmptyView title='还没有工作人员' hint={manage ? '点击“添加工作人员”，输入手机号和姓名。' : '请联系上级工会开通。'} /> : null}
+        {data && data.data.length > 0 ? (
+          <View className='gh-staff__list'>
+            {data.data.map((s) => (
+              <StaffRow key={s.userId} s={s} manage={manage} busy={busy !== null} onRole={(x, r) => void changeRole(x, r)} onRemove={(x) => void remove(x)} />
+            ))}
+          </View>
+        ) : null}
+      </View>
+      {data ? (
+        <View className='gh-card gh-staff__log'>
+          <View className='gh-section-title'>变更记录</View>
+          {data.changes.length === 0 ? <View className='gh-staff__log-empty'>还没有变更记录</View> : null}
+          {data.changes.map((c, i) => (
+            <View key={`${c.at}-${i}`} className='gh-staff__change'>
+              <Text className='gh-staff__change-at'>{formatShanghai(c.at, new Date(c.at).getFullYear() !== new Date().getFullYear())}</Text>
+              <Text className='gh-staff__change-text'>
+                {c.actorName} {staffChangeLabels[c.action]} {c.subjectName}
+                {c.role ? `（${staffRoleLabels[c.role]}）` : ''}
+              </Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}
