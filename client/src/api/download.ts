@@ -23,23 +23,22 @@ function filenameOf(disposition: string | null, fallback: string): string {
   }
 }
 
-function fail(status: number, body: unknown): never {
+function failure(status: number, body: unknown): ApiError {
   const err = (body && typeof body === 'object' ? (body as { error?: { code?: string; message?: string } }).error : undefined) ?? {};
   const code = err.code ?? (status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL');
   const message = err.message || errorMessage(code);
   if (status === 401) authBridge.onUnauthorized(message);
-  throw new ApiError(status, code, message);
+  return new ApiError(status, code, message);
 }
 
+/** A binary answer: on H5 its bytes and file name, on weapp a temporary file. */
+export type BinaryAnswer = { blob: Blob; filename: string | null } | { tempFilePath: string };
+
 /**
- * Downloads a binary endpoint (an xlsx export) with the session's bearer header.
- * H5: fetch → Blob → object URL → <a download>. weapp: downloadFile → openDocument (share or save from there).
- * Throws ApiError; the caller shows the message.
+ * Fetches a binary endpoint (an xlsx export, a PNG) with the session's bearer header.
+ * H5: fetch → Blob. weapp: downloadFile → temp file. Throws ApiError with the server's message.
  */
-export async function downloadExport<E extends AnyEndpoint>(
-  endpoint: E,
-  opts: { params?: ParamsOf<E>; query?: QueryOf<E>; filename: string },
-): Promise<void> {
+export async function fetchBinary<E extends AnyEndpoint>(endpoint: E, opts: { params?: ParamsOf<E>; query?: QueryOf<E> }): Promise<BinaryAnswer> {
   const url =
     API_BASE +
     buildPath(endpoint.path, opts.params as Record<string, string> | undefined) +
@@ -50,22 +49,12 @@ export async function downloadExport<E extends AnyEndpoint>(
   if (process.env.TARO_ENV === 'h5') {
     let res: Response;
     try {
-      res = await fetch(url, { headers: header });
+      res = await fetch(url, { headers: header, cache: 'no-store' });
     } catch {
       throw new ApiError(0, 'NETWORK', NETWORK_ERROR_MESSAGE);
     }
-    if (!res.ok) fail(res.status, await res.json().catch(() => undefined));
-    const blob = await res.blob();
-    const href = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = href;
-    a.download = filenameOf(res.headers.get('Content-Disposition'), opts.filename);
-    a.style.display = 'none';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(href), 30_000);
-    return;
+    if (!res.ok) throw failure(res.status, await res.json().catch(() => undefined));
+    return { blob: await res.blob(), filename: filenameOf(res.headers.get('Content-Disposition'), '') || null };
   }
 
   let res: Taro.downloadFile.FileSuccessCallbackResult;
@@ -82,7 +71,33 @@ export async function downloadExport<E extends AnyEndpoint>(
     } catch {
       body = undefined;
     }
-    fail(res.statusCode, body);
+    throw failure(res.statusCode, body);
   }
-  await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true });
+  return { tempFilePath: res.tempFilePath };
+}
+
+/** H5: saves a URL (blob: or data:) under a file name through a temporary <a download>. */
+export function saveHref(href: string, filename: string): void {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+/**
+ * Downloads an export (xlsx): H5 saves the file; weapp opens it (share or save from there).
+ * Throws ApiError; the caller shows the message.
+ */
+export async function downloadExport<E extends AnyEndpoint>(endpoint: E, opts: { params?: ParamsOf<E>; query?: QueryOf<E>; filename: string }): Promise<void> {
+  const answer = await fetchBinary(endpoint, opts);
+  if ('blob' in answer) {
+    const href = URL.createObjectURL(answer.blob);
+    saveHref(href, answer.filename ?? opts.filename);
+    setTimeout(() => URL.revokeObjectURL(href), 30_000);
+    return;
+  }
+  await Taro.openDocument({ filePath: answer.tempFilePath, fileType: 'xlsx', showMenu: true });
 }

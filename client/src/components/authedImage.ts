@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro';
-import { buildPath, errorMessage, type Endpoint, type ParamsOf } from '@gonghui/shared';
-import { API_BASE, ApiError, NETWORK_ERROR_MESSAGE } from '../api';
-import { authBridge } from '../api/bridge';
+import type { Endpoint, ParamsOf } from '@gonghui/shared';
+import { fetchBinary, saveHref } from '../api/download';
 
 type AnyEndpoint = Endpoint<any, any, any, any>;
 
@@ -13,52 +12,17 @@ export interface AuthedImage {
   release: () => void;
 }
 
-function failure(status: number, body: unknown): ApiError {
-  const err = (body && typeof body === 'object' ? (body as { error?: { code?: string; message?: string } }).error : undefined) ?? {};
-  const code = err.code ?? (status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL');
-  const message = err.message || errorMessage(code);
-  if (status === 401) authBridge.onUnauthorized(message);
-  return new ApiError(status, code, message);
-}
-
 /**
  * Fetches a binary image endpoint (the union's join QR) as the signed-in user:
- * H5 fetch → Blob → object URL; weapp downloadFile with the Authorization header → temp file.
- * Throws ApiError.
+ * H5 → an object URL; weapp → the downloaded temp file. Throws ApiError.
  */
 export async function fetchAuthedImage<E extends AnyEndpoint>(endpoint: E, params: ParamsOf<E>): Promise<AuthedImage> {
-  const url = API_BASE + buildPath(endpoint.path, params as Record<string, string>);
-  const token = authBridge.getToken();
-  const header: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
-
-  if (process.env.TARO_ENV === 'h5') {
-    let res: Response;
-    try {
-      res = await fetch(url, { headers: header, cache: 'no-store' });
-    } catch {
-      throw new ApiError(0, 'NETWORK', NETWORK_ERROR_MESSAGE);
-    }
-    if (!res.ok) throw failure(res.status, await res.json().catch(() => undefined));
-    const href = URL.createObjectURL(await res.blob());
+  const answer = await fetchBinary(endpoint, { params });
+  if ('blob' in answer) {
+    const href = URL.createObjectURL(answer.blob);
     return { src: href, release: () => URL.revokeObjectURL(href) };
   }
-
-  let res: Taro.downloadFile.FileSuccessCallbackResult;
-  try {
-    res = await Taro.downloadFile({ url, header });
-  } catch {
-    throw new ApiError(0, 'NETWORK', NETWORK_ERROR_MESSAGE);
-  }
-  if (res.statusCode !== 200) {
-    let body: unknown;
-    try {
-      body = JSON.parse(Taro.getFileSystemManager().readFileSync(res.tempFilePath, 'utf8') as string);
-    } catch {
-      body = undefined;
-    }
-    throw failure(res.statusCode, body);
-  }
-  return { src: res.tempFilePath, release: () => undefined };
+  return { src: answer.tempFilePath, release: () => undefined };
 }
 
 /**
@@ -67,13 +31,7 @@ export async function fetchAuthedImage<E extends AnyEndpoint>(endpoint: E, param
  */
 export async function saveAuthedImage(image: AuthedImage, filename: string): Promise<'downloaded' | 'saved' | 'previewed'> {
   if (process.env.TARO_ENV === 'h5') {
-    const a = document.createElement('a');
-    a.href = image.src;
-    a.download = filename;
-    a.style.display = 'none';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
+    saveHref(image.src, filename);
     return 'downloaded';
   }
   try {
