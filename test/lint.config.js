@@ -18,7 +18,8 @@ export default tseslint.config(
   {
     files: ['client/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+    // useResource(load, deps) is checked like useEffect: load must not use what deps leave out.
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '^useResource$' }] },
   },
   {
     files: ['server/src/config.ts', 'server/src/main.ts', 'server/scripts/**', 'server/src/testing/**', 'test/**', 'client/**'],

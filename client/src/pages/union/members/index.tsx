@@ -230,11 +230,7 @@ export default function UnionMembersPage() {
       call(api.listMembers, { query: { unionId, q: q || undefined, status: filter === 'all' ? undefined : filter, cursor, limit: PAGE_SIZE }, toast: false }),
     [unionId, q, filter],
   );
-  const { list, reload, loadMore, updateItems } = usePagedList(fetchPage);
-
-  useEffect(() => {
-    if (signedIn) void reload();
-  }, [signedIn, reload]);
+  const { list, reload, loadMore, updateItems } = usePagedList(fetchPage, { enabled: signedIn });
 
   // The union itself (its join approval mode and what the caller may change), when one was opened.
   useEffect(() => {

@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { batchStatusLabels, formatFen, type BatchStatus, type VoucherBatchAdminView } from '@gonghui/shared';
@@ -53,22 +52,9 @@ const COLUMNS: Column<VoucherBatchAdminView>[] = [
 export default function BatchesPage() {
   const signedIn = useRequireLogin(BATCHES_PAGE);
   const fetchPage = useCallback((cursor: string | undefined) => call(api.listBatches, { query: { cursor, limit: PAGE_SIZE }, toast: false }), []);
-  const { list, reload, loadMore } = usePagedList(fetchPage);
-  const [filter, setFilter] = useState<Filter>('all');
-  const shownBefore = useRef(false);
-
-  useEffect(() => {
-    if (signedIn) void reload(false);
-  }, [signedIn, reload]);
-
   // Back from creating, publishing or closing: show the change.
-  useDidShow(() => {
-    if (!shownBefore.current) {
-      shownBefore.current = true;
-      return;
-    }
-    if (signedIn) void reload(true);
-  });
+  const { list, reload, loadMore } = usePagedList(fetchPage, { enabled: signedIn, refreshOnShow: true });
+  const [filter, setFilter] = useState<Filter>('all');
 
   const rows = list.status === 'ready' ? list.items.filter((b) => filter === 'all' || b.status === filter) : [];
   // A draft this staff member may edit opens in the editor; anything else on its (read-only) page.

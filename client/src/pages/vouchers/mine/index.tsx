@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { formatFen, formatShanghai, type VoucherView } from '@gonghui/shared';
@@ -59,21 +59,8 @@ export default function MyVouchersPage() {
   const signedIn = useRequireLogin(MY_VOUCHERS_PAGE, { memberArea: true });
   const [tab, setTab] = useState<Tab>(initialTab);
   const fetchPage = useCallback((cursor: string | undefined) => call(api.myVouchers, { query: { status: tab, cursor, limit: PAGE_SIZE }, toast: false }), [tab]);
-  const { list, reload, loadMore } = usePagedList(fetchPage);
-  const shownBefore = useRef(false);
-
-  useEffect(() => {
-    if (signedIn) void reload();
-  }, [signedIn, reload]);
-
   // Back from a voucher (used or returned meanwhile): refresh without flashing.
-  useDidShow(() => {
-    if (!shownBefore.current) {
-      shownBefore.current = true;
-      return;
-    }
-    if (signedIn) void reload(true);
-  });
+  const { list, reload, loadMore } = usePagedList(fetchPage, { enabled: signedIn, refreshOnShow: true });
 
   return (
     <PageShell className='gh-my-vouchers'>
