@@ -11,6 +11,7 @@ import {
   VoucherBatchInput,
   VoucherBatchMemberView,
   VoucherBatchPatch,
+  VoucherBatchVisitorView,
   VoucherCode,
   VoucherDetail,
   VoucherView,
@@ -28,6 +29,10 @@ export const vouchersApi = {
   closeBatch: endpoint({ method: 'POST', path: '/api/admin/voucher-batches/:id/close', audience: 'staff', params: IdParams, response: VoucherBatchAdminView }),
   batchStats: endpoint({ method: 'GET', path: '/api/admin/voucher-batches/:id/stats', audience: 'staff', params: IdParams, response: BatchStats }),
   batchRedemptionsXlsx: endpoint({ method: 'GET', path: '/api/admin/voucher-batches/:id/redemptions.xlsx', audience: 'staff', params: IdParams, response: z.unknown(), binary: true }),
+
+  // anyone: 首页 and 工惠券 before signing in
+  /** City-wide published batches open now or soon, without anything about the caller (a token is ignored). */
+  listVisitorBatches: endpoint({ method: 'GET', path: '/api/public/voucher-batches', audience: 'public', response: z.object({ data: z.array(VoucherBatchVisitorView), serverTime: z.string() }).strict() }),
 
   // members
   listOpenBatches: endpoint({ method: 'GET', path: '/api/voucher-batches', audience: 'member', response: z.object({ data: z.array(VoucherBatchMemberView), serverTime: z.string() }).strict() }),

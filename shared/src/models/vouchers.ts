@@ -120,6 +120,27 @@ export const VoucherBatchMemberView = z
   .strict();
 export type VoucherBatchMemberView = z.infer<typeof VoucherBatchMemberView>;
 
+/** Without a session nothing is known about the caller: an open batch with stock asks to sign in. */
+export const VisitorClaimState = z.enum(['sign_in_required', 'sold_out', 'not_started', 'ended']);
+export type VisitorClaimState = z.infer<typeof VisitorClaimState>;
+
+/** A city-wide batch as a signed-out visitor sees it: what it promises and when, nothing about any member. */
+export const VoucherBatchVisitorView = z
+  .object({
+    ...batchFaceView,
+    stockTotal: z.number().int(),
+    stockRemaining: z.number().int(),
+    perMemberLimit: z.number().int(),
+    period: z.string(),
+    opensAt: IsoDateTime,
+    closesAt: IsoDateTime,
+    status: BatchStatus,
+    claimState: VisitorClaimState,
+    publisherName: z.string(),
+  })
+  .strict();
+export type VoucherBatchVisitorView = z.infer<typeof VoucherBatchVisitorView>;
+
 export const VoucherStatus = z.enum(['unused', 'used', 'expired', 'returned']);
 export type VoucherStatus = z.infer<typeof VoucherStatus>;
 export const voucherStatusLabels: Record<VoucherStatus, string> = { unused: '未使用', used: '已使用', expired: '已过期', returned: '已退回' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VoucherBatchInput } from '../models/vouchers';
-import { audienceIncludes, batchProblems, batchWindow, claimStateOf, effectiveBatchStatus, merchantListable, merchantServesBatch, stackedDiscount, voucherExpiry } from './vouchers';
+import { audienceIncludes, batchProblems, batchWindow, claimStateOf, effectiveBatchStatus, visitorClaimStateOf, merchantListable, merchantServesBatch, stackedDiscount, voucherExpiry } from './vouchers';
 
 const manjian = { kind: 'threshold' as const, thresholdFen: 100_000, faceValueFen: 10_000, stackable: true };
 
@@ -71,6 +71,12 @@ describe('batch windows and statuses', () => {
     expect(claimStateOf('draft', 500, 1)).toBe('not_started');
     expect(claimStateOf('ended', 500, 1)).toBe('ended');
     expect(claimStateOf('closed', 500, 1)).toBe('ended');
+  });
+  it('asks a visitor to sign in where a member could claim, and says 已领完 and 未开始 as it does to members', () => {
+    expect(visitorClaimStateOf('open', 500)).toBe('sign_in_required');
+    expect(visitorClaimStateOf('open', 0)).toBe('sold_out');
+    expect(visitorClaimStateOf('scheduled', 500)).toBe('not_started');
+    expect(visitorClaimStateOf('ended', 500)).toBe('ended');
   });
 });
 

@@ -1,5 +1,5 @@
 /** Pure voucher rules: windows, statuses, eligibility and the stacking arithmetic. */
-import type { BatchSchedule, BatchStatus, BatchValidity, ClaimState, VoucherBatchInput, VoucherKind } from '../models/vouchers';
+import type { BatchSchedule, BatchStatus, BatchValidity, ClaimState, VisitorClaimState, VoucherBatchInput, VoucherKind } from '../models/vouchers';
 import { benefitDayWindow, fromShanghai, periodOf, shanghaiParts, type Period } from '../time';
 
 export function batchWindow(schedule: BatchSchedule): { startsAt: Date; endsAt: Date; period: Period } {
@@ -22,6 +22,12 @@ export function claimStateOf(status: BatchStatus, stockRemaining: number, myRema
   if (myRemaining <= 0) return 'claimed';
   if (stockRemaining <= 0) return 'sold_out';
   return 'claimable';
+}
+
+/** The same table for someone not signed in: where a member would claim, a visitor is asked to sign in. */
+export function visitorClaimStateOf(status: BatchStatus, stockRemaining: number): VisitorClaimState {
+  const state = claimStateOf(status, stockRemaining, 1);
+  return state === 'claimable' || state === 'claimed' ? 'sign_in_required' : state;
 }
 
 /** A voucher valid for `days` lasts to the end of the Shanghai day `days` days after it was claimed. */

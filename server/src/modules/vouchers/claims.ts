@@ -11,7 +11,7 @@ import { batchStatus, presentBatchForMember, presentVoucher, voucherStatus, type
 const { voucherBatches, vouchers, members, unions, merchants, voucherCodes } = schema;
 export const CODE_TTL_MS = 30_000;
 /** How far ahead members see upcoming batches. */
-const UPCOMING_MS = 45 * 24 * 3600_000;
+export const UPCOMING_MS = 45 * 24 * 3600_000;
 
 interface MemberFacts {
   id: string;

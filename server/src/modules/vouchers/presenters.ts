@@ -1,9 +1,11 @@
 import {
   claimStateOf,
   effectiveBatchStatus,
+  visitorClaimStateOf,
   type BatchAbilities,
   type VoucherBatchAdminView,
   type VoucherBatchMemberView,
+  type VoucherBatchVisitorView,
   type VoucherStatus,
   type VoucherView,
 } from '@gonghui/shared';
@@ -58,6 +60,24 @@ export function presentBatchForMember(b: BatchRow, publisherName: string, myClai
     closesAt: b.endsAt.toISOString(),
     status,
     claimState: claimStateOf(status, stockRemaining, myRemaining),
+    publisherName,
+  };
+}
+
+/** No member, so no quota and nothing claimed: only what the batch itself says. */
+export function presentBatchForVisitor(b: BatchRow, publisherName: string, now: Date): VoucherBatchVisitorView {
+  const status = batchStatus(b, now);
+  const stockRemaining = Math.max(0, b.stockTotal - b.stockClaimed);
+  return {
+    ...batchFace(b),
+    stockTotal: b.stockTotal,
+    stockRemaining,
+    perMemberLimit: b.perMemberLimit,
+    period: b.period,
+    opensAt: b.startsAt.toISOString(),
+    closesAt: b.endsAt.toISOString(),
+    status,
+    claimState: visitorClaimStateOf(status, stockRemaining),
     publisherName,
   };
 }

@@ -5,6 +5,7 @@ import { mount } from '../../http/route';
 import { batchCloser, batchCreator, batchDetail, batchList, batchPublisher, batchRedemptionsXlsx, batchStats, batchUpdater } from './batches';
 import { myVoucherDetail, myVouchers, openBatches, voucherClaimer, voucherCodeIssuer, voucherReturner } from './claims';
 import { merchantDay, redemptionPreview, voucherRedeemer } from './redemptions';
+import { visitorBatches } from './visitors';
 
 /** One line per contract endpoint: the route maps the request onto the service's input, nothing else. */
 export function voucherRoutes(router: Router, deps: Deps): void {
@@ -17,6 +18,9 @@ export function voucherRoutes(router: Router, deps: Deps): void {
   mount(router, deps, api.closeBatch, (s, { params }) => batchCloser(s, params));
   mount(router, deps, api.batchStats, (s, { params }) => batchStats(s, params));
   mount(router, deps, api.batchRedemptionsXlsx, (s, { params }) => batchRedemptionsXlsx(s, params));
+
+  // anyone
+  mount(router, deps, api.listVisitorBatches, (s) => visitorBatches(s));
 
   // members
   mount(router, deps, api.listOpenBatches, (s) => openBatches(s));
