@@ -1,4 +1,3 @@
-import { useCallback, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -20,6 +19,7 @@ import { conditionText } from '../../format';
 import { HOME_PAGE, MEMBER_CARD_PAGE, MERCHANT_PAGE, MY_VOUCHERS_PAGE, VOUCHERS_PAGE } from '../../routes';
 import { pressable } from '../account/shared/pressable';
 import { ensureTermsAccepted } from '../login/terms';
+import { useResource, type ResourceState } from '../../hooks/useResource';
 import './index.scss';
 
 interface Entry {
@@ -40,7 +40,7 @@ const ENTRIES: Entry[] = [
 /** Coming later: told, never offered as something to tap. */
 const COMING = ['微心愿', '工会活动', '送温暖', '聆听'];
 
-type Batches = { status: 'idle' } | { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: VoucherBatchMemberView[] };
+type Batches = ResourceState<VoucherBatchMemberView[]>;
 
 /** How many vouchers the member can still take from the batches open now (the 工惠券 tab's 立即领取 buttons). */
 export function claimableCount(batches: VoucherBatchMemberView[]): number {
@@ -91,20 +91,12 @@ export default function HomePage() {
   const { token, me } = useAppStore(useShallow((s) => ({ token: s.token, me: s.me })));
   const refreshMe = useAppStore((s) => s.refreshMe);
   const clockSynced = useServerClock((s) => s.synced);
-  const [batches, setBatches] = useState<Batches>({ status: 'idle' });
-  const generation = useRef(0);
-
-  // The same answer as the 工惠券 tab (and its serverTime for the countdown): never a different story.
-  const loadBatches = useCallback(async (quiet: boolean) => {
-    const gen = ++generation.current;
-    if (!quiet) setBatches({ status: 'loading' });
-    try {
-      const res = await fetchOpenBatches();
-      if (gen === generation.current) setBatches({ status: 'ready', data: res.data });
-    } catch (error) {
-      if (gen === generation.current) setBatches((s) => (quiet && s.status === 'ready' ? s : { status: 'error', error }));
-    }
-  }, []);
+  // The same answer as the 工惠券 tab: never a different story. What is claimable changes by the
+  // minute on the 20th: asked again (quietly) every time the page shows.
+  const batches = useResource(async () => (await fetchOpenBatches()).data, [], {
+    enabled: !!token && me?.member?.status === 'active',
+    refreshOnShow: true,
+  });
 
   useDidShow(() => {
     const state = useAppStore.getState();
@@ -117,8 +109,6 @@ export default function HomePage() {
       void Taro.reLaunch({ url: MERCHANT_PAGE });
       return;
     }
-    // What is claimable changes by the minute on the 20th: ask every time the page shows.
-    if (state.me?.member?.status === 'active') void loadBatches(batches.status === 'ready');
     // Keep the card fresh (a new membership, a role change); the cached one shows meanwhile.
     refreshMe()
       .then(async (fresh) => {
@@ -126,11 +116,8 @@ export default function HomePage() {
           void Taro.reLaunch({ url: MERCHANT_PAGE });
           return;
         }
-        if (!(await ensureTermsAccepted(fresh))) {
-          goToLogin(HOME_PAGE);
-          return;
-        }
-        if (fresh?.member?.status === 'active' && state.me?.member?.status !== 'active') void loadBatches(false);
+        // A membership that became active meanwhile turns the batches on (useResource's `enabled`).
+        if (!(await ensureTermsAccepted(fresh))) goToLogin(HOME_PAGE);
       })
       .catch(() => undefined);
   });
@@ -162,7 +149,7 @@ export default function HomePage() {
       ) : null}
 
       {/* First what can be claimed now, then the countdown: both from the 工惠券 tab's own answer. */}
-      {activeMember ? <OpenNow batches={batches} onRetry={() => void loadBatches(false)} /> : null}
+      {activeMember ? <OpenNow batches={batches} onRetry={() => void batches.reload()} /> : null}
       {activeMember && clockSynced ? <BenefitDayBanner className='gh-home__banner' /> : null}
 
       {/* Member services; staff, merchants and donors have their role card instead. */}

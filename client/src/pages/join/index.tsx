@@ -9,7 +9,7 @@ import { useAppStore } from '../../stores';
 import { PageShell, HeaderBand } from '../../components/PageShell';
 import { ConsentCheck } from '../../components/ConsentCheck';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StatusView';
-import { useAsync } from '../../hooks/useAsync';
+import { useResource } from '../../hooks/useResource';
 import { goToLogin } from '../../navigation';
 import { HOME_PAGE, JOIN_PAGE, withQuery } from '../../routes';
 import './index.scss';
@@ -22,10 +22,7 @@ export default function JoinPage() {
   const { token, me } = useAppStore(useShallow((s) => ({ token: s.token, me: s.me })));
   const refreshMe = useAppStore((s) => s.refreshMe);
 
-  const info = useAsync(async () => {
-    if (!code) return null;
-    return call(api.joinInfo, { params: { joinCode: code }, toast: false });
-  }, [code]);
+  const info = useResource(() => call(api.joinInfo, { params: { joinCode: code }, toast: false }), [code], { enabled: !!code });
 
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
@@ -71,7 +68,7 @@ export default function JoinPage() {
       return <EmptyView title='入会链接不完整' hint='请重新扫描所在单位工会的入会二维码。' />;
     }
     if (info.status === 'loading') return <LoadingView />;
-    if (info.status === 'error') return <ErrorView error={info.error} onRetry={info.reload} />;
+    if (info.status === 'error') return <ErrorView error={info.error} onRetry={() => void info.reload()} />;
     const union = info.data;
     if (!union) return null;
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { View, Text, Image } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -8,6 +8,7 @@ import { useAppStore } from '../../stores';
 import { PageShell } from '../../components/PageShell';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StatusView';
 import { useRequireLogin } from '../../hooks/useRequireLogin';
+import { useResource } from '../../hooks/useResource';
 import { useSecondsLeft } from '../../hooks/useCountdown';
 import { MEMBER_CARD_PAGE } from '../../routes';
 import { SubPageNav } from '../account/shared/SubPageNav';
@@ -15,8 +16,6 @@ import './index.scss';
 
 /** The code is valid 60 s on the server: ask for a fresh one a little before that. */
 const REFRESH_MS = 50_000;
-
-type CodeState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; code: MemberCode; refreshAt: number };
 
 /** "123456789012" → "1234 5678 9012": easier to read out and to type at the counter. */
 export function groupDigits(code: string): string {
@@ -26,35 +25,27 @@ export function groupDigits(code: string): string {
 export default function MemberCardPage() {
   const signedIn = useRequireLogin(MEMBER_CARD_PAGE, { memberArea: true });
   const member = useAppStore((s) => s.me?.member ?? null);
-  const [code, setCode] = useState<CodeState>({ status: 'loading' });
+  // A fresh code every time the page is shown (the one from before is likely expired). A failed
+  // quiet refresh still replaces the code (keepOnError: false): an expired one must not stay on screen.
+  const loaded = useResource(
+    async (): Promise<{ code: MemberCode; refreshAt: number }> => ({ code: await call(api.myMemberCode, { toast: false }), refreshAt: Date.now() + REFRESH_MS }),
+    [],
+    { enabled: signedIn && !!member, refreshOnShow: true, keepOnError: false },
+  );
+  const code = loaded.status === 'ready' ? { status: 'ready' as const, ...loaded.data } : loaded;
+  const load = loaded.reload;
   const [visible, setVisible] = useState(true);
-  const generation = useRef(0);
   const secondsLeft = useSecondsLeft(code.status === 'ready' ? code.refreshAt : null);
 
-  const load = useCallback(async (quiet: boolean) => {
-    const gen = ++generation.current;
-    if (!quiet) setCode({ status: 'loading' });
-    try {
-      const fresh = await call(api.myMemberCode, { toast: false });
-      if (gen === generation.current) setCode({ status: 'ready', code: fresh, refreshAt: Date.now() + REFRESH_MS });
-    } catch (error) {
-      // A failed quiet refresh still replaces the code: an expired one must not stay on screen.
-      if (gen === generation.current) setCode({ status: 'error', error });
-    }
-  }, []);
-
-  // A fresh code every time the page is shown (the one from before is likely expired).
-  useDidShow(() => {
-    setVisible(true);
-    if (useAppStore.getState().token && useAppStore.getState().me?.member) void load(code.status === 'ready');
-  });
+  useDidShow(() => setVisible(true));
   useDidHide(() => setVisible(false));
 
+  const refreshAt = code.status === 'ready' ? code.refreshAt : null;
   useEffect(() => {
-    if (!visible || code.status !== 'ready') return undefined;
-    const id = setTimeout(() => void load(true), Math.max(1000, code.refreshAt - Date.now()));
+    if (!visible || refreshAt === null) return undefined;
+    const id = setTimeout(() => void load(true), Math.max(1000, refreshAt - Date.now()));
     return () => clearTimeout(id);
-  }, [visible, code, load]);
+  }, [visible, refreshAt, load]);
 
   // Bright screen while the code is shown at a counter (mini-program only).
   useEffect(() => {
@@ -121,7 +112,7 @@ export default function MemberCardPage() {
             </View>
           ) : null}
           {code.status === 'loading' ? <LoadingView text='正在生成会员码…' /> : null}
-          {code.status === 'error' ? <ErrorView error={code.error} onRetry={() => void load(false)} /> : null}
+          {code.status === 'error' ? <ErrorView error={code.error} onRetry={() => void load()} /> : null}
         </View>
       </View>
 

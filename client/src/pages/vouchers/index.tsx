@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -12,16 +12,12 @@ import { BenefitDayBanner } from '../../components/BenefitDayBanner';
 import { VoucherTicket } from '../../components/VoucherTicket';
 import { EmptyView, ErrorView, LoadingView, errorText } from '../../components/StatusView';
 import { useRequireLogin } from '../../hooks/useRequireLogin';
+import { useResource } from '../../hooks/useResource';
 import { formatDuration, useServerNow } from '../../hooks/useCountdown';
 import { openPage } from '../../navigation';
 import { MY_VOUCHERS_PAGE, VOUCHERS_PAGE, withQuery } from '../../routes';
 import { windowText } from '../../format';
 import './index.scss';
-
-type ListState =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; data: VoucherBatchMemberView[] };
 
 const BUTTON_LABEL: Record<VoucherBatchMemberView['claimState'], string> = {
   claimable: '立即领取',
@@ -117,43 +113,19 @@ export default function VouchersPage() {
   const me = useAppStore((s) => s.me);
   const isMember = !!me?.member && me.member.status === 'active';
   const clockSynced = useServerClock((s) => s.synced);
-  const [list, setList] = useState<ListState>({ status: 'loading' });
+  // Coming back (after claiming, using a voucher): refresh quietly, keeping what is on screen.
+  const list = useResource(async () => (await fetchOpenBatches()).data, [], { enabled: signedIn && isMember, refreshOnShow: true });
+  const load = list.reload;
   const [claiming, setClaiming] = useState<string | null>(null);
   // One key per claim intent: a retry after a lost answer must not claim a second voucher.
   const pendingKeys = useRef(new Map<string, string>());
   const visible = useRef(true);
-  const shownBefore = useRef(false);
-
-  const load = useCallback(
-    async (quiet: boolean) => {
-      if (!quiet) setList({ status: 'loading' });
-      try {
-        const res = await fetchOpenBatches();
-        setList({ status: 'ready', data: res.data });
-      } catch (error) {
-        // A quiet refresh keeps what is on screen.
-        setList((s) => (quiet && s.status === 'ready' ? s : { status: 'error', error }));
-      }
-    },
-    [],
-  );
-
-  // Coming back (after claiming, using a voucher): refresh quietly. The first show loads below.
   useDidShow(() => {
     visible.current = true;
-    if (!shownBefore.current) {
-      shownBefore.current = true;
-      return;
-    }
-    if (useAppStore.getState().token && isMember) void load(true);
   });
   useDidHide(() => {
     visible.current = false;
   });
-
-  useEffect(() => {
-    if (signedIn && isMember) void load(false);
-  }, [signedIn, isMember, load]);
 
   // When the next batch opens (server time), ask the server again: it decides what is open.
   const nextOpening =
@@ -226,7 +198,7 @@ export default function VouchersPage() {
       ) : null}
       {isMember && list.status === 'error' ? (
         <View className='gh-card'>
-          <ErrorView error={list.error} onRetry={() => void load(false)} />
+          <ErrorView error={list.error} onRetry={() => void load()} />
         </View>
       ) : null}
       {isMember && list.status === 'ready' && list.data.length === 0 ? (

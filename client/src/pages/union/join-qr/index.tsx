@@ -8,6 +8,7 @@ import { PageShell, HeaderBand } from '../../../components/PageShell';
 import { ErrorView, LoadingView, EmptyView, errorText } from '../../../components/StatusView';
 import { fetchAuthedImage, saveAuthedImage, type AuthedImage } from '../../../components/authedImage';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
+import { useResource } from '../../../hooks/useResource';
 import { confirmDialog, toast } from '../../../dialogs';
 import { UNION_JOIN_QR_PAGE, withQuery } from '../../../routes';
 import './index.scss';
@@ -15,7 +16,6 @@ import './index.scss';
 const IS_H5 = process.env.TARO_ENV === 'h5';
 
 type Loaded = { union: UnionNode; parentName: string | null };
-type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'missing' } | ({ status: 'ready' } & Loaded);
 type Qr = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; image: AuthedImage };
 
 /** The link the QR carries (the server builds the same one from its public address). */
@@ -28,7 +28,17 @@ export default function JoinQrPage() {
   const router = useRouter();
   const unionId = router.params.unionId ?? '';
   const signedIn = useRequireLogin(withQuery(UNION_JOIN_QR_PAGE, { unionId }));
-  const [state, setState] = useState<State>({ status: 'loading' });
+  // null: no grassroots union of that id in the caller's subtree.
+  const state = useResource(
+    async (): Promise<Loaded | null> => {
+      const all = (await call(api.listUnions, { toast: false })).data;
+      const union = all.find((u) => u.id === unionId);
+      if (!union || union.kind !== 'grassroots') return null;
+      return { union, parentName: all.find((u) => u.id === union.parentId)?.name ?? null };
+    },
+    [unionId],
+    { enabled: signedIn },
+  );
   const [qr, setQr] = useState<Qr>({ status: 'loading' });
   const [busy, setBusy] = useState<'download' | 'regenerate' | null>(null);
   const [poster, setPoster] = useState(false);
@@ -46,25 +56,10 @@ export default function JoinQrPage() {
     }
   }, [unionId]);
 
-  const load = useCallback(async () => {
-    setState({ status: 'loading' });
-    try {
-      const all = (await call(api.listUnions, { toast: false })).data;
-      const union = all.find((u) => u.id === unionId);
-      if (!union || union.kind !== 'grassroots') {
-        setState({ status: 'missing' });
-        return;
-      }
-      setState({ status: 'ready', union, parentName: all.find((u) => u.id === union.parentId)?.name ?? null });
-      void loadQr();
-    } catch (error) {
-      setState({ status: 'error', error });
-    }
-  }, [unionId, loadQr]);
-
+  const found = state.status === 'ready' && state.data !== null;
   useEffect(() => {
-    if (signedIn) void load();
-  }, [signedIn, load]);
+    if (found) void loadQr();
+  }, [found, loadQr]);
   useEffect(() => () => current.current?.release(), []);
 
   const download = async (union: UnionNode) => {
@@ -97,7 +92,7 @@ export default function JoinQrPage() {
     setBusy('regenerate');
     try {
       const updated = await call(api.regenerateJoinCode, { params: { id: union.id } });
-      setState((s) => (s.status === 'ready' ? { ...s, union: updated } : s));
+      state.setData((s) => (s ? { ...s, union: updated } : s));
       toast('入会码已更换', 'success');
       void loadQr();
     } catch {
@@ -107,20 +102,20 @@ export default function JoinQrPage() {
     }
   };
 
-  if (state.status !== 'ready') {
+  if (state.status !== 'ready' || state.data === null) {
     return (
       <PageShell wide className='gh-joinqr'>
         <HeaderBand title='入会二维码' />
         <View className='gh-card gh-card--overlap'>
-          {state.status === 'loading' ? <LoadingView /> : null}
-          {state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void load()} /> : null}
-          {state.status === 'missing' ? <EmptyView title='找不到这个基层工会' hint='入会二维码属于基层工会，请从“工会管理”中选择本级或下级的基层工会。' /> : null}
+          {state.status === 'loading' || state.status === 'idle' ? <LoadingView /> : null}
+          {state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void state.reload()} /> : null}
+          {state.status === 'ready' ? <EmptyView title='找不到这个基层工会' hint='入会二维码属于基层工会，请从“工会管理”中选择本级或下级的基层工会。' /> : null}
         </View>
       </PageShell>
     );
   }
 
-  const { union, parentName } = state;
+  const { union, parentName } = state.data;
   const manual = union.joinApproval === 'manual';
   const link = joinLink(union.joinCode);
   // A square box sized by CSS; the image fills it (scaleToFill of a square PNG keeps it square).

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
@@ -18,6 +18,7 @@ import { Toggle } from '../../../components/Toggle';
 import { EmptyView, ErrorView, LoadingView, errorText } from '../../../components/StatusView';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { usePagedList } from '../../../hooks/usePagedList';
+import { useResource } from '../../../hooks/useResource';
 import { confirmDialog, toast } from '../../../dialogs';
 import { UNION_JOIN_QR_PAGE, UNION_MEMBERS_PAGE, UNION_STAFF_PAGE, withQuery } from '../../../routes';
 import { openPage } from '../../../navigation';
@@ -224,7 +225,6 @@ export default function UnionMembersPage() {
   // ?status=pending (from the pending count) opens the list filtered to 待审核.
   const [filter, setFilter] = useState<Filter>(() => FILTERS.find((f) => f.key === initialStatus)?.key ?? 'all');
   const [busy, setBusy] = useState<{ id: string; decision: Decision } | null>(null);
-  const [union, setUnion] = useState<UnionNode | null>(null);
   const fetchPage = useCallback(
     (cursor: string | undefined) =>
       call(api.listMembers, { query: { unionId, q: q || undefined, status: filter === 'all' ? undefined : filter, cursor, limit: PAGE_SIZE }, toast: false }),
@@ -233,17 +233,12 @@ export default function UnionMembersPage() {
   const { list, reload, loadMore, updateItems } = usePagedList(fetchPage, { enabled: signedIn });
 
   // The union itself (its join approval mode and what the caller may change), when one was opened.
-  useEffect(() => {
-    if (!signedIn || !unionId) return undefined;
-    let live = true;
-    call(api.listUnions, { toast: false }).then(
-      (r) => live && setUnion(r.data.find((u) => u.id === unionId) ?? null),
-      () => undefined, // the setting is extra: the member list shows its own errors
-    );
-    return () => {
-      live = false;
-    };
-  }, [signedIn, unionId]);
+  // It is extra: a failure shows nothing here, the member list shows its own errors.
+  const unionInfo = useResource(async () => (await call(api.listUnions, { toast: false })).data.find((u) => u.id === unionId) ?? null, [unionId], {
+    enabled: signedIn && !!unionId,
+  });
+  const union = unionInfo.status === 'ready' ? unionInfo.data : null;
+  const setUnion = (u: UnionNode) => unionInfo.setData(() => u);
 
   const search = () => setQ(draft.trim());
   const clearSearch = () => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
@@ -8,6 +8,7 @@ import { PageShell, HeaderBand } from '../../../components/PageShell';
 import { Chips, FormRow } from '../../../components/Form';
 import { ErrorView, LoadingView, errorText } from '../../../components/StatusView';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
+import { useResource } from '../../../hooks/useResource';
 import { confirmDialog, scrollToFirstError, toast } from '../../../dialogs';
 import { MERCHANT_DETAIL_PAGE, withQuery } from '../../../routes';
 import './index.scss';
@@ -95,39 +96,26 @@ export default function MerchantDetailPage() {
   const router = useRouter();
   const id = router.params.id ?? '';
   const signedIn = useRequireLogin(withQuery(MERCHANT_DETAIL_PAGE, { id }));
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; m: MerchantDetail }>({ status: 'loading' });
+  const state = useResource(() => call(api.getMerchant, { params: { id }, toast: false }), [id], { enabled: signedIn });
   const [editing, setEditing] = useState(false);
   const [phone, setPhone] = useState('');
   const [phoneError, setPhoneError] = useState<string | undefined>();
   const [busy, setBusy] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setState({ status: 'loading' });
-    try {
-      setState({ status: 'ready', m: await call(api.getMerchant, { params: { id }, toast: false }) });
-    } catch (error) {
-      setState({ status: 'error', error });
-    }
-  }, [id]);
-
-  useEffect(() => {
-    if (signedIn) void load();
-  }, [signedIn, load]);
 
   if (state.status !== 'ready') {
     return (
       <PageShell wide className='gh-mdetail'>
         <HeaderBand title='商户详情' />
         <View className='gh-card gh-card--overlap'>
-          {state.status === 'loading' ? <LoadingView /> : <ErrorView error={state.error} onRetry={() => void load()} />}
+          {state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void state.reload()} /> : <LoadingView />}
         </View>
       </PageShell>
     );
   }
 
-  const m = state.m;
+  const m = state.data;
   const manage = m.abilities.manage;
-  const setM = (next: MerchantDetail) => setState({ status: 'ready', m: next });
+  const setM = (next: MerchantDetail) => state.setData(() => next);
 
   const toggleActive = async () => {
     const ok = await confirmDialog(

@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import { useMemo, useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { periodOf, unionKindLabels, type ResponseOf, type UnionNode } from '@gonghui/shared';
@@ -10,6 +9,7 @@ import { DataTable, type Column } from '../../../components/DataTable';
 import { Chips, FormRow, PickerField, SelectField } from '../../../components/Form';
 import { EmptyView, ErrorView, LoadingView, errorText } from '../../../components/StatusView';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
+import { useResource } from '../../../hooks/useResource';
 import { scrollToFirstError, toast } from '../../../dialogs';
 import { MERCHANT_DETAIL_PAGE, MERCHANTS_PAGE, withQuery } from '../../../routes';
 import { openPage } from '../../../navigation';
@@ -123,39 +123,22 @@ function NewMerchantForm({ unions, onCreated, onCancel }: { unions: UnionNode[];
 
 export default function MerchantsPage() {
   const signedIn = useRequireLogin(MERCHANTS_PAGE);
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; merchants: Merchant[]; unions: UnionNode[] }>({
-    status: 'loading',
-  });
+  // Back from a merchant's page (edited, cashiers changed): show the change.
+  const state = useResource(
+    async () => {
+      const [m, u] = await Promise.all([call(api.listMerchants, { toast: false }), call(api.listUnions, { toast: false })]);
+      return { merchants: m.data, unions: u.data };
+    },
+    [],
+    { enabled: signedIn, refreshOnShow: true },
+  );
   const [adding, setAdding] = useState(false);
   // This month so far by default; pick a finished month for the final settlement.
   const [month, setMonth] = useState(() => periodOf(serverNow()));
   const [exporting, setExporting] = useState<string | null>(null);
-  const shownBefore = useRef(false);
-
-  const load = useCallback(async (quiet: boolean) => {
-    if (!quiet) setState({ status: 'loading' });
-    try {
-      const [m, u] = await Promise.all([call(api.listMerchants, { toast: false }), call(api.listUnions, { toast: false })]);
-      setState({ status: 'ready', merchants: m.data, unions: u.data });
-    } catch (error) {
-      setState((s) => (quiet && s.status === 'ready' ? s : { status: 'error', error }));
-    }
-  }, []);
-
-  useEffect(() => {
-    if (signedIn) void load(false);
-  }, [signedIn, load]);
-
-  useDidShow(() => {
-    if (!shownBefore.current) {
-      shownBefore.current = true;
-      return;
-    }
-    if (signedIn) void load(true);
-  });
 
   // Signing a merchant needs an admin of its union: the button shows only where the server says so.
-  const signable = state.status === 'ready' ? state.unions.filter((u) => u.abilities.signMerchants) : [];
+  const signable = state.status === 'ready' ? state.data.unions.filter((u) => u.abilities.signMerchants) : [];
 
   const exportSettlement = async (m: Merchant) => {
     setExporting(m.id);
@@ -233,22 +216,22 @@ export default function MerchantsPage() {
           onCancel={() => setAdding(false)}
           onCreated={() => {
             setAdding(false);
-            void load(true);
+            void state.reload(true);
           }}
         />
       ) : null}
 
       <View className='gh-card gh-merchants-admin__card'>
         {state.status === 'loading' ? <LoadingView /> : null}
-        {state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void load(false)} /> : null}
-        {state.status === 'ready' && state.merchants.length === 0 ? (
+        {state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void state.reload()} /> : null}
+        {state.status === 'ready' && state.data.merchants.length === 0 ? (
           <EmptyView
             title='还没有合作商户'
             hint={signable.length > 0 ? '点击“新增合作商户”，填写商户信息和店员手机号。' : '新增合作商户需要本级工会管理员，请联系管理员添加。'}
           />
         ) : null}
-        {state.status === 'ready' && state.merchants.length > 0 ? (
-          <DataTable columns={columns} rows={state.merchants} rowKey={(m) => m.id} className='gh-merchants-table' />
+        {state.status === 'ready' && state.data.merchants.length > 0 ? (
+          <DataTable columns={columns} rows={state.data.merchants} rowKey={(m) => m.id} className='gh-merchants-table' />
         ) : null}
       </View>
     </PageShell>

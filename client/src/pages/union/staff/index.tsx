@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
@@ -10,13 +10,13 @@ import {
   staffRoleLabels,
   type StaffMemberView,
   type StaffRole,
-  type UnionStaff,
 } from '@gonghui/shared';
 import { api, call, isApiError } from '../../../api';
 import { PageShell, HeaderBand } from '../../../components/PageShell';
 import { Chips, FormRow } from '../../../components/Form';
 import { EmptyView, ErrorView, LoadingView, errorText } from '../../../components/StatusView';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
+import { useResource } from '../../../hooks/useResource';
 import { confirmDialog, scrollToFirstError, toast } from '../../../dialogs';
 import { UNION_STAFF_PAGE, withQuery } from '../../../routes';
 import './index.scss';
@@ -133,25 +133,10 @@ export default function UnionStaffPage() {
   const router = useRouter();
   const unionId = router.params.unionId ?? '';
   const signedIn = useRequireLogin(withQuery(UNION_STAFF_PAGE, { unionId }));
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: UnionStaff }>({ status: 'loading' });
+  const state = useResource(() => call(api.listStaff, { params: { id: unionId }, toast: false }), [unionId], { enabled: signedIn });
+  const { reload } = state;
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (quiet: boolean) => {
-      if (!quiet) setState({ status: 'loading' });
-      try {
-        setState({ status: 'ready', data: await call(api.listStaff, { params: { id: unionId }, toast: false }) });
-      } catch (error) {
-        setState((s) => (quiet && s.status === 'ready' ? s : { status: 'error', error }));
-      }
-    },
-    [unionId],
-  );
-
-  useEffect(() => {
-    if (signedIn) void load(false);
-  }, [signedIn, load]);
 
   const changeRole = async (s: StaffMemberView, role: StaffRole) => {
     const ok = await confirmDialog({
@@ -164,7 +149,7 @@ export default function UnionStaffPage() {
     try {
       await call(api.changeStaff, { params: { id: unionId, userId: s.userId }, body: { role } });
       toast('已调整', 'success');
-      await load(true);
+      await reload(true);
     } catch {
       // shown by the API layer
     } finally {
@@ -183,7 +168,7 @@ export default function UnionStaffPage() {
     try {
       await call(api.revokeStaff, { params: { id: unionId, userId: s.userId } });
       toast('已移除', 'success');
-      await load(true);
+      await reload(true);
     } catch {
       // shown by the API layer
     } finally {
@@ -213,13 +198,13 @@ export default function UnionStaffPage() {
           onCancel={() => setAdding(false)}
           onAdded={() => {
             setAdding(false);
-            void load(true);
+            void reload(true);
           }}
         />
       ) : null}
       <View className={manage ? 'gh-card gh-staff__card' : 'gh-card gh-card--overlap gh-staff__card'}>
         {state.status === 'loading' ? <LoadingView /> : null}
-        {state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void load(false)} /> : null}
+        {state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void reload()} /> : null}
         {data && data.data.length === 0 ? <EmptyView title='还没有工作人员' hint={manage ? '点击“添加工作人员”，输入手机号和姓名。' : '请联系上级工会开通。'} /> : null}
         {data && data.data.length > 0 ? (
           <View className='gh-staff__list'>

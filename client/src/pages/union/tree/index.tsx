@@ -5,7 +5,7 @@ import { unionKindLabels, type UnionNode } from '@gonghui/shared';
 import { api, call } from '../../../api';
 import { PageShell, HeaderBand } from '../../../components/PageShell';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView';
-import { useAsync } from '../../../hooks/useAsync';
+import { useResource } from '../../../hooks/useResource';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { openPage } from '../../../navigation';
 import { BATCHES_PAGE, MEMBER_LOOKUP_PAGE, MERCHANTS_PAGE, UNION_MEMBERS_PAGE, UNION_TREE_PAGE, withQuery } from '../../../routes';
@@ -62,7 +62,8 @@ function PendingCard({ unions }: { unions: UnionNode[] }) {
 
 export default function UnionTreePage() {
   const signedIn = useRequireLogin(UNION_TREE_PAGE);
-  const unions = useAsync(async () => (signedIn ? (await call(api.listUnions, { toast: false })).data : []), [signedIn]);
+  // Back from reviewing applications: the pending counts change.
+  const unions = useResource(async () => (await call(api.listUnions, { toast: false })).data, [], { enabled: signedIn, refreshOnShow: true });
 
   const minDepth = unions.status === 'ready' ? Math.min(...unions.data.map((u) => u.depth)) : 0;
 
@@ -83,7 +84,7 @@ export default function UnionTreePage() {
       {unions.status === 'ready' ? <PendingCard unions={unions.data} /> : null}
       <View className='gh-card gh-union-tree__card'>
         {unions.status === 'loading' ? <LoadingView /> : null}
-        {unions.status === 'error' ? <ErrorView error={unions.error} onRetry={unions.reload} /> : null}
+        {unions.status === 'error' ? <ErrorView error={unions.error} onRetry={() => void unions.reload()} /> : null}
         {unions.status === 'ready' && unions.data.length === 0 ? (
           <EmptyView title='没有可管理的工会' hint='您的账号还没有工会管理权限，请联系上级工会为您开通。' />
         ) : null}

@@ -8,6 +8,7 @@ import { PageShell } from '../../../components/PageShell';
 import { VoucherTicket } from '../../../components/VoucherTicket';
 import { ErrorView, LoadingView } from '../../../components/StatusView';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
+import { useResource } from '../../../hooks/useResource';
 import { useSecondsLeft } from '../../../hooks/useCountdown';
 import { confirmDialog, toast } from '../../../dialogs';
 import { groupCode } from '../../../format';
@@ -21,7 +22,6 @@ const STATUS_POLL_MS = 5_000;
 /** Answers that mean the voucher can no longer show a code: reload it to show why. */
 const FINAL_CODES: readonly ErrorCode[] = ['VOUCHER_ALREADY_USED', 'VOUCHER_EXPIRED', 'VOUCHER_NOT_FOUND'];
 
-type Loaded<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: T };
 type CodeState = { status: 'idle' } | { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; code: VoucherCode; refreshAt: number };
 
 /** weapp: full brightness and no screen lock while the code is shown; restored after. */
@@ -107,24 +107,12 @@ export default function VoucherPage() {
   const router = useRouter();
   const id = router.params.id ?? '';
   const signedIn = useRequireLogin(withQuery(VOUCHER_PAGE, { id }), { memberArea: true });
-  const [detail, setDetail] = useState<Loaded<VoucherDetail>>({ status: 'loading' });
+  const detail = useResource(() => call(api.myVoucher, { params: { id }, toast: false }), [id], { enabled: signedIn && !!id });
+  const loadDetail = detail.reload;
   const [code, setCode] = useState<CodeState>({ status: 'idle' });
   const [visible, setVisible] = useState(true);
   const [returning, setReturning] = useState(false);
   const codeSeq = useRef(0);
-
-  const loadDetail = useCallback(
-    async (quiet: boolean) => {
-      if (!quiet) setDetail({ status: 'loading' });
-      try {
-        const data = await call(api.myVoucher, { params: { id }, toast: false });
-        setDetail({ status: 'ready', data });
-      } catch (error) {
-        setDetail((s) => (quiet && s.status === 'ready' ? s : { status: 'error', error }));
-      }
-    },
-    [id],
-  );
 
   const fetchCode = useCallback(async () => {
     const seq = ++codeSeq.current;
@@ -142,10 +130,6 @@ export default function VoucherPage() {
       }
     }
   }, [id, loadDetail]);
-
-  useEffect(() => {
-    if (signedIn && id) void loadDetail(false);
-  }, [signedIn, id, loadDetail]);
 
   useDidShow(() => setVisible(true));
   useDidHide(() => setVisible(false));
@@ -204,7 +188,7 @@ export default function VoucherPage() {
     }
   };
 
-  if (detail.status === 'loading') {
+  if (detail.status === 'loading' || detail.status === 'idle') {
     return (
       <PageShell className='gh-voucher-page'>
         <LoadingView />
@@ -214,7 +198,7 @@ export default function VoucherPage() {
   if (detail.status === 'error') {
     return (
       <PageShell className='gh-voucher-page'>
-        <ErrorView error={detail.error} onRetry={() => void loadDetail(false)} />
+        <ErrorView error={detail.error} onRetry={() => void loadDetail()} />
       </PageShell>
     );
   }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -10,6 +10,7 @@ import { DataTable, type Column } from '../../../../components/DataTable';
 import { StatusBadge } from '../../../../components/StatusBadge';
 import { EmptyView, ErrorView, LoadingView, errorText } from '../../../../components/StatusView';
 import { useRequireLogin } from '../../../../hooks/useRequireLogin';
+import { useResource } from '../../../../hooks/useResource';
 import { useSecondsLeft } from '../../../../hooks/useCountdown';
 import { confirmDialog, toast } from '../../../../dialogs';
 import { openPage } from '../../../../navigation';
@@ -18,8 +19,6 @@ import { BATCH_EDIT_PAGE, BATCH_STATS_PAGE, withQuery } from '../../../../routes
 import './index.scss';
 
 const REFRESH_MS = 10_000;
-
-type Loaded = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; batch: VoucherBatchAdminView; stats: BatchStats };
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
 
@@ -70,45 +69,26 @@ export default function BatchStatsPage() {
   const router = useRouter();
   const id = router.params.id ?? '';
   const signedIn = useRequireLogin(withQuery(BATCH_STATS_PAGE, { id }));
-  const [state, setState] = useState<Loaded>({ status: 'loading' });
-  const [visible, setVisible] = useState(true);
-  const [nextAt, setNextAt] = useState<number | null>(null);
-  const [acting, setActing] = useState<'publish' | 'close' | 'export' | null>(null);
-  const [refreshError, setRefreshError] = useState<unknown>(null);
-  const secondsLeft = useSecondsLeft(nextAt);
-  const shownBefore = useRef(false);
-
-  const load = useCallback(
-    async (quiet: boolean) => {
-      if (!quiet) setState({ status: 'loading' });
-      try {
-        const [batch, stats] = await Promise.all([call(api.getBatch, { params: { id }, toast: false }), call(api.batchStats, { params: { id }, toast: false })]);
-        setState({ status: 'ready', batch, stats });
-        setRefreshError(null);
-      } catch (error) {
-        if (quiet) setRefreshError(error);
-        setState((s) => (quiet && s.status === 'ready' ? s : { status: 'error', error }));
-      } finally {
-        setNextAt(Date.now() + REFRESH_MS);
-      }
+  // Back from the edit page: show the change at once (refreshOnShow), not at the next refresh.
+  const state = useResource(
+    async () => {
+      const [batch, stats] = await Promise.all([call(api.getBatch, { params: { id }, toast: false }), call(api.batchStats, { params: { id }, toast: false })]);
+      return { batch, stats };
     },
     [id],
+    { enabled: signedIn && !!id, refreshOnShow: true },
   );
+  const { reload: load, refreshError } = state;
+  const nextAt = state.settledAt === null ? null : state.settledAt + REFRESH_MS;
+  const [visible, setVisible] = useState(true);
+  const [acting, setActing] = useState<'publish' | 'close' | 'export' | null>(null);
+  const secondsLeft = useSecondsLeft(nextAt);
 
-  useEffect(() => {
-    if (signedIn && id) void load(false);
-  }, [signedIn, id, load]);
-
-  useDidShow(() => {
-    setVisible(true);
-    // Back from the edit page: show the change at once, not at the next refresh.
-    if (shownBefore.current && signedIn && id) void load(true);
-    shownBefore.current = true;
-  });
+  useDidShow(() => setVisible(true));
   useDidHide(() => setVisible(false));
 
   // Live: every ~10 s while the page is in front and the batch can still change.
-  const live = state.status === 'ready' && state.batch.status !== 'draft';
+  const live = state.status === 'ready' && state.data.batch.status !== 'draft';
   useEffect(() => {
     if (!visible || !live || nextAt === null) return undefined;
     const t = setTimeout(() => void load(true), Math.max(0, nextAt - Date.now()));
@@ -169,13 +149,13 @@ export default function BatchStatsPage() {
       <PageShell wide className='gh-batch-stats'>
         <HeaderBand title='工惠券实况' />
         <View className='gh-card gh-card--overlap'>
-          {state.status === 'loading' ? <LoadingView /> : <ErrorView error={state.error} onRetry={() => void load(false)} />}
+          {state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void load()} /> : <LoadingView />}
         </View>
       </PageShell>
     );
   }
 
-  const { batch: b, stats: s } = state;
+  const { batch: b, stats: s } = state.data;
   const claimedPct = percent(s.claimed, s.stockTotal);
   // Only what this staff member may do now (the server's abilities): a button that would answer
   // 此操作需要本级工会管理员 is not shown at all.
