@@ -39,7 +39,7 @@ export function createApp(rawDeps: Deps, opts: AppOptions = {}): Koa {
     const ok = await ping(deps.db, 2000);
     ctx.status = ok ? 200 : 503;
     if (!ok) ctx.set('Retry-After', '5');
-    ctx.body = systemApi.health.response.parse({ ok, db: deps.dbKind, version: VERSION, mode: deps.config.mode });
+    ctx.body = systemApi.health.response.parse({ ok, db: deps.dbKind, version: VERSION, mode: deps.config.mode, wechat: deps.wechat.configured });
   });
   // Each module mounts its own routes; none imports another's.
   authRoutes(router, deps);

@@ -25,6 +25,8 @@ export const errorCatalogue = {
   WECHAT_RISKY_USER: { status: 403, message: '微信账号存在风险，暂无法登录' },
   WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂不可用，请稍后再试' },
   WECHAT_BIND_EXPIRED: { status: 401, message: '微信绑定已超时，请重新登录' },
+  WECHAT_NOT_CONFIGURED: { status: 409, message: '未配置微信小程序，暂不能生成小程序码，请使用入会二维码' },
+  WECHAT_PAGE_NOT_RELEASED: { status: 409, message: '小程序正式版尚未发布入会页面，发布后再生成小程序码' },
   ACCOUNT_NOT_FOUND: { status: 404, message: '该手机号未开通账户' },
   ACCOUNT_HAS_ROLES: { status: 409, message: '您仍是工会工作人员或商户店员，请先由管理员解除后再注销' },
 

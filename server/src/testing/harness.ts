@@ -76,7 +76,8 @@ export interface TestAppOptions {
   now?: string;
   config?: Partial<Config>;
   seed?: boolean;
-  wechat?: WechatClient;
+  /** Replaces members of the WeChat client built from the config (code2Session, configured, getUnlimitedQr…). */
+  wechat?: Partial<WechatClient>;
   clientDir?: string;
   /** A database opened by the test itself (e.g. through a proxy it can cut); closed with the app. */
   database?: Database;
@@ -90,7 +91,7 @@ export async function startTestApp(kind: DbKind, opts: TestAppOptions = {}): Pro
   const logs = new LogCapture();
   const logger = createLogger('info', logs);
   const sms = new RecordingSms();
-  const wechat = opts.wechat ?? httpWechatClient({ apiBase: config.wechat.apiBase, appId: config.wechat.appId, secret: config.wechat.secret });
+  const wechat: WechatClient = { ...httpWechatClient({ apiBase: config.wechat.apiBase, appId: config.wechat.appId, secret: config.wechat.secret }), ...opts.wechat };
   const deps: Deps = { db: database.db, dbKind: database.kind, clock, config, keys, logger, sms, wechat };
   if (opts.seed !== false) await seedDemoData(database.db, keys, clock.now());
   const app = createApp(deps, { clientDir: opts.clientDir });

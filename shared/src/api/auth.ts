@@ -31,6 +31,15 @@ export const systemApi = {
     method: 'GET',
     path: '/api/health',
     audience: 'public',
-    response: z.object({ ok: z.boolean(), db: z.enum(['pglite', 'postgres']), version: z.string(), mode: z.enum(['demo', 'production']) }).strict(),
+    response: z
+      .object({
+        ok: z.boolean(),
+        db: z.enum(['pglite', 'postgres']),
+        version: z.string(),
+        mode: z.enum(['demo', 'production']),
+        /** WeChat's server APIs are configured (mini-program sign-in, 小程序码); false in demo mode without an appid. */
+        wechat: z.boolean(),
+      })
+      .strict(),
   }),
 };

@@ -15,6 +15,8 @@ export const unionsApi = {
   updateMember: endpoint({ method: 'PATCH', path: '/api/admin/members/:id', audience: 'staff', params: IdParams, body: MemberPatch, response: MemberAdminView }),
   /** The union's join QR (a PNG of its join link), for staff to show, download or print. */
   joinQrPng: endpoint({ method: 'GET', path: '/api/admin/unions/:id/join-qr.png', audience: 'staff', params: IdParams, response: z.unknown(), binary: true }),
+  /** The same join link as a 小程序码 (wxacode.getUnlimited, scene = the join code); WECHAT_NOT_CONFIGURED without WeChat. */
+  joinWxacode: endpoint({ method: 'GET', path: '/api/admin/unions/:id/join-wxacode', audience: 'staff', params: IdParams, response: z.unknown(), binary: true }),
   /** A new join code: the old QR stops working at once (admins only). */
   regenerateJoinCode: endpoint({ method: 'POST', path: '/api/admin/unions/:id/join-code', audience: 'staff', params: IdParams, response: UnionNode }),
   /** The member card's rotating code (会员码). */

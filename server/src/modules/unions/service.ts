@@ -99,6 +99,21 @@ export async function joinQrPng(scope: Scope, { id }: { id: string }): Promise<B
   return { filename: `join-qr-${u.joinCode}.png`, chineseName: `${u.name}-入会二维码.png`, contentType: 'image/png', buffer };
 }
 
+/** The mini-program page a 小程序码 opens (app.json's path: no leading slash, no query). */
+export const JOIN_MINIPROGRAM_PAGE = 'pages/join/index';
+
+/**
+ * The join QR as a 小程序码: WeChat opens the join page straight away, with the join code as its
+ * `scene`. Outside the caller's scope it is 404 like the plain QR; without WeChat, a clear 409.
+ */
+export async function joinWxacode(scope: Scope, { id }: { id: string }): Promise<BinaryFile> {
+  const u = await grassrootsInScope(scope, id);
+  if (!scope.deps.wechat.configured) throw new AppError('WECHAT_NOT_CONFIGURED');
+  const image = await scope.deps.wechat.getUnlimitedQr({ page: JOIN_MINIPROGRAM_PAGE, scene: u.joinCode, width: 720 });
+  const ext = image.contentType === 'image/png' ? 'png' : 'jpg';
+  return { filename: `join-wxacode-${u.joinCode}.${ext}`, chineseName: `${u.name}-入会小程序码.${ext}`, contentType: image.contentType, buffer: image.buffer };
+}
+
 // No 0/O or 1/I: people read these codes aloud and type them.
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
