@@ -9,6 +9,7 @@ import { jsonBody } from './http/body';
 import { errorHandler } from './http/errors';
 import { requestId } from './http/requestId';
 import { securityHeaders } from './http/security';
+import { dateHeader } from './http/date';
 import { h5Portal } from './http/static';
 import { authRoutes } from './modules/auth/routes';
 import { memberRoutes } from './modules/members/routes';
@@ -55,6 +56,7 @@ export function createApp(rawDeps: Deps, opts: AppOptions = {}): Koa {
     deps.logger.error({ err, requestId: ctx?.state?.requestId }, 'response stream error');
   });
 
+  app.use(dateHeader(deps.clock));
   app.use(securityHeaders());
   app.use(requestId());
   app.use(accessLog(deps.logger));

@@ -9,6 +9,8 @@ import {
   type ResponseOf,
 } from '@gonghui/shared';
 import { authBridge } from './bridge';
+import { useServerClock } from '../stores/server-clock';
+import { boundFromDateHeader, boundFromServerTime, headerValue } from '../stores/clock-offset';
 
 /** '' on H5 (the API server serves the H5 build); the configured origin on weapp. */
 export const API_BASE: string = process.env.TARO_APP_API_BASE ?? '';
@@ -69,6 +71,20 @@ function showError(message: string): void {
   void Taro.showToast({ icon: 'none', title: message, duration: 2500 });
 }
 
+/**
+ * Every answer, refusals included, tells the server's time: its Date header (to the second), and
+ * the more precise `serverTime` where the body has one (me, the open batches). See clock-offset.ts.
+ */
+function learnServerClock(res: { data: unknown; header?: Record<string, unknown> }, sentAt: number, receivedAt: number): void {
+  const clock = useServerClock.getState();
+  const date = headerValue(res.header, 'date');
+  const coarse = date ? boundFromDateHeader(date, sentAt, receivedAt) : null;
+  if (coarse) clock.learn(coarse);
+  const serverTime = typeof res.data === 'object' && res.data !== null ? (res.data as { serverTime?: unknown }).serverTime : undefined;
+  const precise = typeof serverTime === 'string' ? boundFromServerTime(serverTime, sentAt, receivedAt) : null;
+  if (precise) clock.learn(precise);
+}
+
 /** A fresh key for one user intent (e.g. one tap of 领取); reuse it when retrying that intent. */
 export function newIdempotencyKey(): string {
   const rnd = () => Math.random().toString(36).slice(2, 10);
@@ -96,7 +112,8 @@ export async function call<E extends AnyEndpoint>(endpoint: E, ...[options]: Cal
   const idempotencyKey = opts.idempotencyKey ?? (endpoint.idempotent === 'required' ? newIdempotencyKey() : undefined);
   if (idempotencyKey) header['Idempotency-Key'] = idempotencyKey;
 
-  let res: { statusCode: number; data: unknown };
+  let res: { statusCode: number; data: unknown; header?: Record<string, unknown> };
+  const sentAt = Date.now();
   try {
     res = await Taro.request({
       url,
@@ -110,6 +127,7 @@ export async function call<E extends AnyEndpoint>(endpoint: E, ...[options]: Cal
     if (wantToast) showError(NETWORK_ERROR_MESSAGE);
     throw new ApiError(0, 'NETWORK', NETWORK_ERROR_MESSAGE);
   }
+  learnServerClock(res, sentAt, Date.now());
 
   if (res.statusCode >= 200 && res.statusCode < 300) {
     return res.data as ResponseOf<E>;

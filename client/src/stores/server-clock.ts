@@ -1,25 +1,32 @@
 import { create } from 'zustand';
+import { combineBounds, offsetOf, type ClockBound } from './clock-offset';
 
 /**
  * The server's clock as seen from this device. A phone's clock may be minutes off; what is open
- * and every countdown to an opening follow the server, corrected by the offset measured here.
+ * and every countdown to an opening follow the server, corrected by the offset learnt here from
+ * every answer (api/request.ts `call()`: its Date header, and its `serverTime` when it has one).
+ * How answers combine: stores/clock-offset.ts.
  */
 interface ServerClockState {
-  /** server time − device time, in ms (0 until the first sync). */
+  /** server time − device time, in ms (0 until the first answer). */
   offsetMs: number;
   synced: boolean;
-  /** `serverTime` from a response; `sentAt`/`receivedAt` are device times around the request. */
-  sync: (serverTime: string, sentAt: number, receivedAt: number) => void;
+  /** The offsets every answer so far agrees with. */
+  bound: ClockBound | null;
+  /** One answer's bound on the offset (boundFromServerTime, boundFromDateHeader). */
+  learn: (bound: ClockBound) => void;
 }
 
-export const useServerClock = create<ServerClockState>()((set) => ({
+export const useServerClock = create<ServerClockState>()((set, get) => ({
   offsetMs: 0,
   synced: false,
-  sync: (serverTime, sentAt, receivedAt) => {
-    const server = Date.parse(serverTime);
-    if (Number.isNaN(server)) return;
-    // The server read its clock somewhere in the round trip: assume the middle.
-    set({ offsetMs: server - (sentAt + receivedAt) / 2, synced: true });
+  bound: null,
+  learn: (next) => {
+    const bound = combineBounds(get().bound, next);
+    const offsetMs = offsetOf(bound);
+    // Re-render the countdowns only when the offset moved.
+    if (get().synced && offsetMs === get().offsetMs) set({ bound });
+    else set({ bound, offsetMs, synced: true });
   },
 }));
 

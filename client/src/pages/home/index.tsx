@@ -12,7 +12,7 @@ import { errorText } from '../../components/StatusView';
 import { goToLogin, openPage } from '../../navigation';
 import { BenefitDayBanner } from '../../components/BenefitDayBanner';
 import { isMerchantOnly } from '../../roles';
-import { fetchOpenBatches } from '../../api/server-time';
+import { api, call } from '../../api';
 import { useServerClock } from '../../stores/server-clock';
 import { formatFen } from '@gonghui/shared';
 import { conditionText } from '../../format';
@@ -93,7 +93,7 @@ export default function HomePage() {
   const clockSynced = useServerClock((s) => s.synced);
   // The same answer as the 工惠券 tab: never a different story. What is claimable changes by the
   // minute on the 20th: asked again (quietly) every time the page shows.
-  const batches = useResource(async () => (await fetchOpenBatches()).data, [], {
+  const batches = useResource(async () => (await call(api.listOpenBatches, { toast: false })).data, [], {
     enabled: !!token && me?.member?.status === 'active',
     refreshOnShow: true,
   });

@@ -4,7 +4,6 @@ import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { formatShanghai, type VoucherBatchMemberView } from '@gonghui/shared';
 import { api, call, isApiError, newIdempotencyKey } from '../../api';
-import { fetchOpenBatches } from '../../api/server-time';
 import { useAppStore } from '../../stores';
 import { serverNow, useServerClock } from '../../stores/server-clock';
 import { PageShell, HeaderBand } from '../../components/PageShell';
@@ -114,7 +113,7 @@ export default function VouchersPage() {
   const isMember = !!me?.member && me.member.status === 'active';
   const clockSynced = useServerClock((s) => s.synced);
   // Coming back (after claiming, using a voucher): refresh quietly, keeping what is on screen.
-  const list = useResource(async () => (await fetchOpenBatches()).data, [], { enabled: signedIn && isMember, refreshOnShow: true });
+  const list = useResource(async () => (await call(api.listOpenBatches, { toast: false })).data, [], { enabled: signedIn && isMember, refreshOnShow: true });
   const load = list.reload;
   const [claiming, setClaiming] = useState<string | null>(null);
   // One key per claim intent: a retry after a lost answer must not claim a second voucher.
