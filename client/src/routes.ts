@@ -1,4 +1,7 @@
-/** Page paths, one place: tab pages open with switchTab, others with navigateTo. */
+/**
+ * Page paths, the one place they are written: pages open them (tab pages with switchTab, others
+ * with navigateTo) and app.config.ts builds app.json's page list and tab bar from PAGES.
+ */
 export const HOME_PAGE = '/pages/home/index';
 export const LOGIN_PAGE = '/pages/login/index';
 export const VOUCHERS_PAGE = '/pages/vouchers/index';
@@ -27,6 +30,36 @@ export const CONTACT_UNION_PAGE = '/pages/account/contact/index';
 export const DELETE_ACCOUNT_PAGE = '/pages/account/delete/index';
 
 export const TAB_PAGES = [HOME_PAGE, VOUCHERS_PAGE, WISHES_PAGE, ACTIVITIES_PAGE, MINE_PAGE];
+
+/** Every page, in app.json's order: the first is the entry (home sends a signed-out visitor to login). */
+export const PAGES: readonly string[] = [
+  ...TAB_PAGES,
+  LOGIN_PAGE,
+  JOIN_PAGE,
+  UNION_TREE_PAGE,
+  UNION_MEMBERS_PAGE,
+  MY_VOUCHERS_PAGE,
+  VOUCHER_PAGE,
+  MERCHANT_PAGE,
+  BATCHES_PAGE,
+  BATCH_EDIT_PAGE,
+  BATCH_STATS_PAGE,
+  MERCHANTS_PAGE,
+  UNION_JOIN_QR_PAGE,
+  UNION_STAFF_PAGE,
+  MERCHANT_DETAIL_PAGE,
+  MEMBER_LOOKUP_PAGE,
+  MEMBER_CARD_PAGE,
+  PRIVACY_PAGE,
+  TERMS_PAGE,
+  CONTACT_UNION_PAGE,
+  DELETE_ACCOUNT_PAGE,
+];
+
+/** '/pages/home/index' → 'pages/home/index', as app.json writes it. */
+export function appJsonPath(page: string): string {
+  return page.replace(/^\//, '');
+}
 
 export function withQuery(page: string, query: Record<string, string | undefined>): string {
   const parts = Object.entries(query)
