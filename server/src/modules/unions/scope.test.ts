@@ -33,6 +33,21 @@ describe.each(storageKinds)('union scope on %s', (kind) => {
     expect(leaves.reduce((s, u) => s + u.memberCount, 0)).toBe(active!.n);
   });
 
+  it('counts a district row as the admitted members of its whole subtree, not its own (none)', async () => {
+    const token = await app().login('13900000001');
+    const r = await app().call(api.listUnions, { token });
+    const districts = r.body.data.filter((u) => u.kind !== 'grassroots' && u.parentId !== null);
+    expect(districts.length).toBeGreaterThan(0);
+    for (const d of districts) {
+      const [sub] = await queryRows<{ n: number }>(
+        app().deps.db,
+        sql`select count(*)::int as n from members m join unions u on u.id = m.union_id where m.status = 'active' and u.path like ${'%/' + d.id + '/%'}`,
+      );
+      expect(d.memberCount).toBe(sub!.n);
+    }
+    expect(districts.some((d) => d.memberCount > 0)).toBe(true);
+  });
+
   it('lists only members inside the district, across pages', async () => {
     const token = await app().login('13900000002');
     const wuxing = await app().call(api.listUnions, { token });
