@@ -1,5 +1,6 @@
 /** Display helpers for vouchers: amounts, conditions, windows and codes, all in Chinese. */
 import { formatFen, formatShanghai, shanghaiParts, type BatchValidity, type VoucherKind } from '@gonghui/shared';
+import { serverNow } from './stores/server-clock';
 
 /** 10000 → "100", 1250 → "12.50" (formatFen without the ¥, for the big ticket amount). */
 export function yuanText(fen: number): string {
@@ -20,12 +21,35 @@ const sameDay = (a: Date, b: Date) => {
 
 const clock = (at: Date) => formatShanghai(at).split(' ')[1] ?? '';
 
-/** "12月20日 10:00–23:59", or "11月30日 10:00 至 12月21日 10:00" across days. */
-export function windowText(opensAt: string, closesAt: string): string {
+const toDate = (at: Date | string) => (typeof at === 'string' ? new Date(at) : at);
+const otherYear = (at: Date, now: Date) => shanghaiParts(at).year !== shanghaiParts(now).year;
+
+/**
+ * For staff lists: "12月20日 10:00" this year, "2025年12月20日 10:00" in another (Shanghai years,
+ * this one by the server's clock: a phone set to the wrong year must not drop or add years).
+ */
+export function listDateTime(at: Date | string, now: Date = serverNow()): string {
+  const d = toDate(at);
+  return formatShanghai(d, otherYear(d, now));
+}
+
+/** For staff lists: "12月20日" this year, "2025年12月20日" in another (see listDateTime). */
+export function listDate(at: Date | string, now: Date = serverNow()): string {
+  const d = toDate(at);
+  const p = shanghaiParts(d);
+  return `${otherYear(d, now) ? `${p.year}年` : ''}${p.month}月${p.day}日`;
+}
+
+/**
+ * "12月20日 10:00–23:59", or "11月30日 10:00 至 12月21日 10:00" across days. Given `now` (staff
+ * lists), a date in another year than now's carries its year.
+ */
+export function windowText(opensAt: string, closesAt: string, now?: Date): string {
   const a = new Date(opensAt);
   const b = new Date(closesAt);
-  if (sameDay(a, b)) return `${formatShanghai(a)}–${clock(b)}`;
-  return `${formatShanghai(a)} 至 ${formatShanghai(b)}`;
+  const day = (d: Date) => (now ? listDateTime(d, now) : formatShanghai(d));
+  if (sameDay(a, b)) return `${day(a)}–${clock(b)}`;
+  return `${day(a)} 至 ${day(b)}`;
 }
 
 /** How long a claimed voucher stays valid, as staff set it. */

@@ -3,7 +3,6 @@ import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import {
-  formatShanghaiDate,
   memberStatusLabels,
   memberTagLabels,
   type MemberAdminView,
@@ -21,6 +20,7 @@ import { usePagedList } from '../../../hooks/usePagedList';
 import { useResource } from '../../../hooks/useResource';
 import { confirmDialog, toast } from '../../../dialogs';
 import { UNION_JOIN_QR_PAGE, UNION_MEMBERS_PAGE, UNION_STAFF_PAGE, withQuery } from '../../../routes';
+import { listDate } from '../../../format';
 import { openPage } from '../../../navigation';
 import './index.scss';
 
@@ -148,7 +148,7 @@ function MemberRow({ m, busy, onDecide }: { m: MemberAdminView; busy: Decision |
       </View>
       <View className='gh-mrow__cell gh-mrow__joined'>
         <Text className='gh-mrow__label'>{m.status === 'pending' || m.status === 'rejected' ? '申请' : '入会'}</Text>
-        {formatShanghaiDate(m.joinedAt)}
+        {listDate(m.joinedAt)}
       </View>
       {/* Moot once the application was turned down. */}
       {m.idConflict && m.status !== 'rejected' ? <View className='gh-mrow__warn'>{ID_CONFLICT_WARNING}</View> : null}

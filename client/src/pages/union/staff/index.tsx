@@ -3,8 +3,6 @@ import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import {
-  formatShanghai,
-  formatShanghaiDate,
   StaffGrantBody,
   staffChangeLabels,
   staffRoleLabels,
@@ -19,6 +17,7 @@ import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { useResource } from '../../../hooks/useResource';
 import { confirmDialog, scrollToFirstError, toast } from '../../../dialogs';
 import { UNION_STAFF_PAGE, withQuery } from '../../../routes';
+import { listDate, listDateTime } from '../../../format';
 import './index.scss';
 
 const ROLES: { key: StaffRole; label: string }[] = [
@@ -112,7 +111,7 @@ function StaffRow({ s, manage, busy, onRole, onRemove }: { s: StaffMemberView; m
         <View className='gh-srow__meta'>
           <Text className={`gh-srow__role gh-srow__role--${s.role}`}>{staffRoleLabels[s.role]}</Text>
           <Text>{s.phoneMasked}</Text>
-          <Text>{formatShanghaiDate(s.since)} 起</Text>
+          <Text>{listDate(s.since)} 起</Text>
         </View>
       </View>
       {manage && !s.self ? (
@@ -220,7 +219,7 @@ export default function UnionStaffPage() {
           {data.changes.length === 0 ? <View className='gh-staff__log-empty'>还没有变更记录</View> : null}
           {data.changes.map((c, i) => (
             <View key={`${c.at}-${i}`} className='gh-staff__change'>
-              <Text className='gh-staff__change-at'>{formatShanghai(c.at, new Date(c.at).getFullYear() !== new Date().getFullYear())}</Text>
+              <Text className='gh-staff__change-at'>{listDateTime(c.at)}</Text>
               <Text className='gh-staff__change-text'>
                 {c.actorName} {staffChangeLabels[c.action]} {c.subjectName}
                 {c.role ? `（${staffRoleLabels[c.role]}）` : ''}

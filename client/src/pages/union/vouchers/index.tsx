@@ -12,6 +12,7 @@ import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { openPage } from '../../../navigation';
 import { conditionText, windowText } from '../../../format';
+import { serverNow } from '../../../stores/server-clock';
 import { BATCHES_PAGE, BATCH_EDIT_PAGE, BATCH_STATS_PAGE, MERCHANTS_PAGE, withQuery } from '../../../routes';
 import './index.scss';
 
@@ -44,7 +45,7 @@ const COLUMNS: Column<VoucherBatchAdminView>[] = [
     ),
   },
   { key: 'union', title: '发放范围', width: '1.6fr', render: (b) => b.audience.unionName },
-  { key: 'window', title: '领取时间', width: '2.2fr', full: true, render: (b) => windowText(b.opensAt, b.closesAt) },
+  { key: 'window', title: '领取时间', width: '2.2fr', full: true, render: (b) => windowText(b.opensAt, b.closesAt, serverNow()) },
   { key: 'stock', title: '已领/总量', width: '1.1fr', num: true, render: (b) => `${b.stockClaimed} / ${b.stockTotal}` },
   { key: 'status', title: '状态', width: '0.9fr', render: (b) => <StatusBadge status={b.status} /> },
 ];
