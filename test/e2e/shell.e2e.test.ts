@@ -46,8 +46,9 @@ describe('client shell', () => {
     await e?.close();
   });
 
-  it('sends a signed-out visitor to the login page with the demo accounts', async () => {
+  it('lets a signed-out visitor stay on 首页, and its 登录 opens the login page with the demo accounts', async () => {
     await e.page.goto('/');
+    await e.page.locator('.gh-home--visitor .gh-home__signin-button').click();
     await e.page.waitForURL(/\/pages\/login\/index/);
     await settle(e.page);
     await expect(e.page.locator('.gh-login__demo-button', { hasText: '会员 张*' }).isVisible()).resolves.toBe(true);

@@ -39,6 +39,8 @@ describe('weapp build loads under a stubbed wx', () => {
     expect(rt.errors, rt.errors.join('\n\n')).toEqual([]);
     expect(opened).toEqual(rt.pagePaths);
     expect(rt.appConfig?.onLaunch).toBeTypeOf('function');
+    // WeChat's privacy authorization is listened for from launch (test/weapp/privacy.test.ts goes further).
+    expect(rt.privacyListeners).toHaveLength(1);
     // Taro rendered into the pages (setData carries the React tree).
     expect(rt.apiCalls('request').length + rt.calls.length).toBeGreaterThan(0);
   });

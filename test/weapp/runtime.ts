@@ -87,6 +87,8 @@ export class WeappRuntime {
   appConfig: Record<string, any> | null = null;
   app: Record<string, any> | null = null;
   readonly components: Record<string, any>[] = [];
+  /** Listeners the build gave wx.onNeedPrivacyAuthorization (WeChat calls them before a privacy API runs). */
+  readonly privacyListeners: Fn[] = [];
 
   private readonly context: vm.Context;
   private readonly modules = new Map<string, { exports: unknown }>();
@@ -173,6 +175,12 @@ export class WeappRuntime {
     if (!page) return;
     this.guard(`${page.route} onHide`, () => page.onHide?.call(page));
     this.guard(`${page.route} onUnload`, () => page.onUnload?.call(page));
+  }
+
+  /** An event of the element with this id, as WeChat delivers it to Taro's page handler (`eh`). */
+  dispatch(page: PageInstance, id: string, type: string, detail: Record<string, unknown> = {}): void {
+    const target = { id, dataset: {} };
+    this.guard(`${page.route} ${type} on #${id}`, () => page.eh?.call(page, { type, timeStamp: Date.now(), target, currentTarget: target, detail }));
   }
 
   /** Lets timers, promises and React's scheduler run for a while. */
@@ -328,6 +336,10 @@ export class WeappRuntime {
       nextTick: (fn: Fn) => self.later('wx.nextTick', fn),
       onAppRoute: () => undefined,
       onError: () => undefined,
+      onNeedPrivacyAuthorization: (listener: Fn) => {
+        if (typeof listener !== 'function') throw new TypeError('onNeedPrivacyAuthorization: listener must be a function');
+        self.privacyListeners.push(listener);
+      },
     };
     const assigned = new Map<string | symbol, unknown>();
     return new Proxy(known, {

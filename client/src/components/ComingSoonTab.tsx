@@ -15,7 +15,8 @@ interface ComingSoonTabProps {
 
 /** A tab whose feature is not built yet: its header and an honest empty state. */
 export function ComingSoonTab({ page, className, title, subtitle, emptyTitle, emptyHint }: ComingSoonTabProps) {
-  useRequireLogin(page);
+  // Nothing here needs an account yet: visitors may look.
+  useRequireLogin(page, { visitors: true });
   return (
     <PageShell className={className}>
       <HeaderBand title={title} subtitle={subtitle} />

@@ -20,6 +20,7 @@ import { HOME_PAGE, MEMBER_CARD_PAGE, MERCHANT_PAGE, MY_VOUCHERS_PAGE, VOUCHERS_
 import { pressable } from '../account/shared/pressable';
 import { ensureTermsAccepted } from '../login/terms';
 import { useResource, type ResourceState } from '../../hooks/useResource';
+import { VisitorHome } from './VisitorHome';
 import './index.scss';
 
 interface Entry {
@@ -98,12 +99,12 @@ export default function HomePage() {
     refreshOnShow: true,
   });
 
+  // Signed out: the city's batches, asked again each time the page shows. No forced login.
+  const visitorBatches = useResource(async () => (await call(api.listVisitorBatches, { toast: false })).data, [], { enabled: !token, refreshOnShow: true });
+
   useDidShow(() => {
     const state = useAppStore.getState();
-    if (!state.token) {
-      goToLogin(HOME_PAGE);
-      return;
-    }
+    if (!state.token) return;
     // A shop assistant's home is the redemption page; member features are not theirs.
     if (isMerchantOnly(state.me)) {
       void Taro.reLaunch({ url: MERCHANT_PAGE });
@@ -122,7 +123,8 @@ export default function HomePage() {
       .catch(() => undefined);
   });
 
-  if (!token || !me) {
+  if (!token) return <VisitorHome batches={visitorBatches} clockSynced={clockSynced} coming={COMING} />;
+  if (!me) {
     return <PageShell className='gh-home' />;
   }
 

@@ -9,7 +9,9 @@ import { PageShell } from '../../components/PageShell';
 import { goAfterLogin, openPage } from '../../navigation';
 import { ConsentCheck } from '../../components/ConsentCheck';
 import { CareModeSetting } from '../../components/CareModeSetting';
-import { PRIVACY_PAGE, TERMS_PAGE } from '../../routes';
+import { HOME_PAGE, JOIN_PAGE, PRIVACY_PAGE, TERMS_PAGE, VOUCHERS_PAGE } from '../../routes';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
+import { privacyAgreed } from '../../privacy';
 import { ensureTermsAccepted } from './terms';
 import { useSecondsLeft } from '../../hooks/useCountdown';
 import './index.scss';
@@ -17,8 +19,8 @@ import './index.scss';
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 
-/** Demo accounts seeded by the server in demo mode. */
-const DEMO_ACCOUNTS: { label: string; phone: string }[] = [
+/** Demo accounts seeded by the server in demo mode; never part of a mini-program build (the list is compiled out). */
+const DEMO_ACCOUNTS: { label: string; phone: string }[] = IS_WEAPP ? [] : [
   { label: '会员 张*', phone: '13800000001' },
   { label: '市总工会工作人员', phone: '13900000001' },
   { label: '吴兴区总工会工作人员', phone: '13900000002' },
@@ -26,6 +28,16 @@ const DEMO_ACCOUNTS: { label: string; phone: string }[] = [
   { label: '商户店员', phone: '13900000011' },
   { label: '爱心人士', phone: '13700000001' },
 ];
+
+/** Pages a visitor may see without an account: declining to sign in goes back there, else to 首页. */
+const VISITOR_PAGES = [VOUCHERS_PAGE, JOIN_PAGE];
+
+/** Mini-program: WeChat's privacy authorization before the phone number is asked for or sent. */
+async function privacyOk(): Promise<boolean> {
+  if (await privacyAgreed()) return true;
+  void Taro.showToast({ icon: 'none', title: '需同意隐私保护指引后才能登录', duration: 2500 });
+  return false;
+}
 
 function decodeRedirect(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
@@ -85,7 +97,7 @@ export default function LoginPage() {
   const phoneOk = PHONE_PATTERN.test(phone);
 
   const sendCode = async () => {
-    if (!consented()) return;
+    if (!consented() || !(await privacyOk())) return;
     if (!phoneOk) {
       void Taro.showToast({ icon: 'none', title: '请输入11位手机号' });
       return;
@@ -103,7 +115,7 @@ export default function LoginPage() {
   };
 
   const smsLogin = async () => {
-    if (!consented()) return;
+    if (!consented() || !(await privacyOk())) return;
     if (!phoneOk) {
       void Taro.showToast({ icon: 'none', title: '请输入11位手机号' });
       return;
@@ -126,7 +138,7 @@ export default function LoginPage() {
   };
 
   const wechatLogin = async () => {
-    if (!consented()) return;
+    if (!consented() || !(await privacyOk())) return;
     setSubmitting(true);
     try {
       const { code: wxCode } = await Taro.login();
@@ -237,6 +249,19 @@ export default function LoginPage() {
         </View>
       </View>
 
+      <View className='gh-login__later'>
+        <Button
+          fill='none'
+          className='gh-login__browse'
+          onClick={() => {
+            const back = redirect && VISITOR_PAGES.some((p) => redirect.split('?')[0] === p) ? redirect : HOME_PAGE;
+            void Taro.reLaunch({ url: back });
+          }}
+        >
+          暂不登录，先看看
+        </Button>
+      </View>
+
       <View className='gh-card gh-login__care'>
         <CareModeSetting className='gh-login__care-row' />
       </View>
@@ -260,6 +285,7 @@ export default function LoginPage() {
           </View>
         </View>
       ) : null}
+      <PrivacyPopup />
     </PageShell>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { formatShanghai, type VoucherBatchMemberView } from '@gonghui/shared';
+import { formatShanghai, type VoucherBatchMemberView, type VoucherBatchVisitorView } from '@gonghui/shared';
 import { api, call, isApiError, newIdempotencyKey } from '../../api';
 import { useAppStore } from '../../stores';
 import { serverNow, useServerClock } from '../../stores/server-clock';
@@ -13,13 +13,17 @@ import { EmptyView, ErrorView, LoadingView, errorText } from '../../components/S
 import { useRequireLogin } from '../../hooks/useRequireLogin';
 import { useResource } from '../../hooks/useResource';
 import { formatDuration, useServerNow } from '../../hooks/useCountdown';
-import { openPage } from '../../navigation';
+import { goToLogin, openPage } from '../../navigation';
 import { MY_VOUCHERS_PAGE, VOUCHERS_PAGE, withQuery } from '../../routes';
 import { windowText } from '../../format';
 import './index.scss';
 
-const BUTTON_LABEL: Record<VoucherBatchMemberView['claimState'], string> = {
+/** A member's batch (with their quota), or a city-wide batch as a signed-out visitor sees it. */
+type ShownBatch = VoucherBatchMemberView | VoucherBatchVisitorView;
+
+const BUTTON_LABEL: Record<ShownBatch['claimState'], string> = {
   claimable: '立即领取',
+  sign_in_required: '立即领取',
   claimed: '已领取',
   sold_out: '已领完',
   not_started: '未开始',
@@ -44,15 +48,17 @@ function BatchTicket({
   claiming,
   onClaim,
 }: {
-  batch: VoucherBatchMemberView;
+  batch: ShownBatch;
   claiming: boolean;
-  onClaim: (b: VoucherBatchMemberView) => void;
+  onClaim: (b: ShownBatch) => void;
 }) {
   const state = batch.claimState;
-  const again = state === 'claimable' && batch.myClaimed > 0;
+  const myClaimed = 'myClaimed' in batch ? batch.myClaimed : 0;
+  const again = state === 'claimable' && myClaimed > 0;
   const muted = state === 'sold_out' || state === 'ended';
   const action =
-    state === 'claimable' ? (
+    // A visitor's 立即领取 leads to signing in, and back here.
+    state === 'claimable' || state === 'sign_in_required' ? (
       <Button type='primary' className='gh-claim gh-claim--claimable' loading={claiming} onClick={() => onClaim(batch)}>
         {again ? '再领一张' : BUTTON_LABEL.claimable}
       </Button>
@@ -87,10 +93,10 @@ function BatchTicket({
       </View>
       <View className='gh-batch__quota'>
         每人限领 {batch.perMemberLimit} 张
-        {batch.myClaimed > 0 ? (
+        {myClaimed > 0 ? (
           <Text className='gh-batch__mine'>
             {' '}
-            · 已领 {batch.myClaimed} 张{' '}
+            · 已领 {myClaimed} 张{' '}
             <Text
               className='gh-batch__use'
               onClick={(e) => {
@@ -108,12 +114,19 @@ function BatchTicket({
 }
 
 export default function VouchersPage() {
-  const signedIn = useRequireLogin(VOUCHERS_PAGE, { memberArea: true });
+  // Visitors see the city-wide batches; 立即领取 asks them to sign in.
+  const signedIn = useRequireLogin(VOUCHERS_PAGE, { memberArea: true, visitors: true });
   const me = useAppStore((s) => s.me);
   const isMember = !!me?.member && me.member.status === 'active';
   const clockSynced = useServerClock((s) => s.synced);
   // Coming back (after claiming, using a voucher): refresh quietly, keeping what is on screen.
-  const list = useResource(async () => (await call(api.listOpenBatches, { toast: false })).data, [], { enabled: signedIn && isMember, refreshOnShow: true });
+  const list = useResource<ShownBatch[]>(
+    async () => (signedIn ? (await call(api.listOpenBatches, { toast: false })).data : (await call(api.listVisitorBatches, { toast: false })).data),
+    [signedIn],
+    { enabled: signedIn ? isMember : true, refreshOnShow: true },
+  );
+  /** A member's list, or the visitor's: shown with its loading, error and empty states. */
+  const showsList = isMember || !signedIn;
   const load = list.reload;
   const [claiming, setClaiming] = useState<string | null>(null);
   // One key per claim intent: a retry after a lost answer must not claim a second voucher.
@@ -142,7 +155,11 @@ export default function VouchersPage() {
     return () => clearTimeout(id);
   }, [nextOpening, load]);
 
-  const claim = async (batch: VoucherBatchMemberView) => {
+  const claim = async (batch: ShownBatch) => {
+    if (batch.claimState === 'sign_in_required') {
+      goToLogin(VOUCHERS_PAGE);
+      return;
+    }
     if (claiming) return;
     setClaiming(batch.id);
     const key = pendingKeys.current.get(batch.id) ?? newIdempotencyKey();
@@ -181,6 +198,18 @@ export default function VouchersPage() {
         </View>
       ) : null}
 
+      {!signedIn ? (
+        <View className='gh-card gh-vouchers__visitor'>
+          <View className='gh-vouchers__visitor-text'>
+            <View className='gh-section-title'>登录后领取</View>
+            <View className='gh-muted'>以下是全市工会会员都可以领取的工惠券。登录并加入所在单位工会后，即可在这里领取。</View>
+          </View>
+          <Button type='primary' fill='outline' className='gh-vouchers__login' onClick={() => goToLogin(VOUCHERS_PAGE)}>
+            登录
+          </Button>
+        </View>
+      ) : null}
+
       {me && !isMember ? (
         <View className='gh-card'>
           <EmptyView
@@ -190,17 +219,17 @@ export default function VouchersPage() {
         </View>
       ) : null}
 
-      {isMember && list.status === 'loading' ? (
+      {showsList && list.status === 'loading' ? (
         <View className='gh-card'>
           <LoadingView />
         </View>
       ) : null}
-      {isMember && list.status === 'error' ? (
+      {showsList && list.status === 'error' ? (
         <View className='gh-card'>
           <ErrorView error={list.error} onRetry={() => void load()} />
         </View>
       ) : null}
-      {isMember && list.status === 'ready' && list.data.length === 0 ? (
+      {showsList && list.status === 'ready' && list.data.length === 0 ? (
         <View className='gh-card'>
           <EmptyView title='现在没有可领取的工惠券' hint='每月20日上午10点工惠日开抢，届时再来看看；已领的券在“我的券”里。' />
         </View>
