@@ -18,6 +18,13 @@ const IS_H5 = process.env.TARO_ENV === 'h5';
 type Loaded = { union: UnionNode; parentName: string | null };
 type Qr = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; image: AuthedImage };
 
+/** The two forms of the same join code: a plain link QR (WeChat or any scanner), or WeChat's 小程序码. */
+type QrForm = 'link' | 'wxacode';
+const FORMS: { key: QrForm; label: string; name: string; how: string }[] = [
+  { key: 'link', label: '入会二维码', name: '入会二维码', how: '普通二维码：微信或手机相机扫一扫，打开入会页面（已配置“扫普通链接二维码打开小程序”时直接进入小程序）。' },
+  { key: 'wxacode', label: '小程序码', name: '入会小程序码', how: '小程序码：微信扫一扫，直接进入工惠小程序的入会页面。' },
+];
+
 /** The link the QR carries (the server builds the same one from its public address). */
 function joinLink(joinCode: string): string {
   const origin = IS_H5 ? window.location.origin : API_BASE;
@@ -39,6 +46,11 @@ export default function JoinQrPage() {
     [unionId],
     { enabled: signedIn },
   );
+  // The server says whether WeChat is configured: only then is there a 小程序码 to offer.
+  const wechat = useResource(async () => (await call(api.health, { toast: false })).wechat, [], { enabled: signedIn });
+  const wxacodeOffered = wechat.status === 'ready' && wechat.data;
+  const [form, setForm] = useState<QrForm>('link');
+  const shown = FORMS.find((f) => f.key === form) ?? FORMS[0]!;
   const [qr, setQr] = useState<Qr>({ status: 'loading' });
   const [busy, setBusy] = useState<'download' | 'regenerate' | null>(null);
   const [poster, setPoster] = useState(false);
@@ -47,14 +59,14 @@ export default function JoinQrPage() {
   const loadQr = useCallback(async () => {
     setQr({ status: 'loading' });
     try {
-      const image = await fetchAuthedImage(api.joinQrPng, { id: unionId });
+      const image = await fetchAuthedImage(form === 'wxacode' ? api.joinWxacode : api.joinQrPng, { id: unionId });
       current.current?.release();
       current.current = image;
       setQr({ status: 'ready', image });
     } catch (error) {
       setQr({ status: 'error', error });
     }
-  }, [unionId]);
+  }, [unionId, form]);
 
   const found = state.status === 'ready' && state.data !== null;
   useEffect(() => {
@@ -66,9 +78,9 @@ export default function JoinQrPage() {
     if (qr.status !== 'ready') return;
     setBusy('download');
     try {
-      const how = await saveAuthedImage(qr.image, `${union.name}-入会二维码.png`);
+      const how = await saveAuthedImage(qr.image, `${union.name}-${shown.name}.png`);
       if (how === 'saved') toast('已保存到相册', 'success');
-      else if (how === 'downloaded') toast('二维码图片已下载', 'success');
+      else if (how === 'downloaded') toast(`${shown.label}图片已下载`, 'success');
     } catch (error) {
       toast(errorText(error));
     } finally {
@@ -122,7 +134,7 @@ export default function JoinQrPage() {
   const qrImage = (className: string) =>
     qr.status === 'ready' ? (
       <View className={className}>
-        <Image className='gh-qr-fill' src={qr.image.src} mode='scaleToFill' ariaLabel={`${union.name}入会二维码`} nativeProps={{ alt: `${union.name}入会二维码` }} />
+        <Image className='gh-qr-fill' src={qr.image.src} mode='scaleToFill' ariaLabel={`${union.name}${shown.name}`} nativeProps={{ alt: `${union.name}${shown.name}` }} />
       </View>
     ) : null;
 
@@ -130,10 +142,29 @@ export default function JoinQrPage() {
     <PageShell wide className='gh-joinqr'>
       <HeaderBand title='入会二维码' subtitle={union.name} />
       <View className='gh-card gh-card--overlap gh-joinqr__card'>
-        <View className='gh-joinqr__qr-box'>
-          {qr.status === 'loading' ? <LoadingView text='正在生成二维码…' /> : null}
-          {qr.status === 'error' ? <ErrorView error={qr.error} onRetry={() => void loadQr()} /> : null}
-          {qrImage('gh-joinqr__qr')}
+        <View className='gh-joinqr__visual'>
+          {wxacodeOffered ? (
+            <View className='gh-joinqr__forms' role='group' aria-label='二维码形式'>
+              {FORMS.map((f) => (
+                <Button
+                  key={f.key}
+                  type={form === f.key ? 'primary' : 'default'}
+                  fill={form === f.key ? 'solid' : 'outline'}
+                  className={`gh-joinqr__form gh-joinqr__form--${f.key}`}
+                  aria-pressed={form === f.key}
+                  onClick={() => setForm(f.key)}
+                >
+                  {f.label}
+                </Button>
+              ))}
+            </View>
+          ) : null}
+          {wxacodeOffered ? <View className='gh-joinqr__form-how'>{shown.how}</View> : null}
+          <View className='gh-joinqr__qr-box'>
+            {qr.status === 'loading' ? <LoadingView text={form === 'wxacode' ? '正在生成小程序码…' : '正在生成二维码…'} /> : null}
+            {qr.status === 'error' ? <ErrorView error={qr.error} onRetry={() => void loadQr()} /> : null}
+            {qrImage('gh-joinqr__qr')}
+          </View>
         </View>
         <View className='gh-joinqr__side'>
           <View className='gh-joinqr__union'>{union.name}</View>
@@ -148,7 +179,7 @@ export default function JoinQrPage() {
           <View className='gh-joinqr__code'>入会码：{union.joinCode}</View>
           <View className='gh-joinqr__actions'>
             <Button type='primary' size='large' className='gh-joinqr__download' disabled={qr.status !== 'ready'} loading={busy === 'download'} onClick={() => void download(union)}>
-              下载二维码
+              {form === 'wxacode' ? '下载小程序码' : '下载二维码'}
             </Button>
             {IS_H5 ? (
               <Button type='primary' fill='outline' size='large' className='gh-joinqr__print' disabled={qr.status !== 'ready'} onClick={printPoster}>
