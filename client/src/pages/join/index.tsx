@@ -10,6 +10,9 @@ import { PageShell, HeaderBand } from '../../components/PageShell';
 import { ConsentCheck } from '../../components/ConsentCheck';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StatusView';
 import { useResource } from '../../hooks/useResource';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
+import { privacyAgreed } from '../../privacy';
+import { joinCodeFrom } from './join-code';
 import { goToLogin } from '../../navigation';
 import { HOME_PAGE, JOIN_PAGE, withQuery } from '../../routes';
 import './index.scss';
@@ -18,7 +21,8 @@ const CHINESE_NAME = /^[\u4e00-\u9fa5·]{2,20}$/;
 
 export default function JoinPage() {
   const router = useRouter();
-  const code = router.params.code ?? '';
+  // ?code= of the link, or a 小程序码's scene, or the link a plain QR carried (q) in the mini-program.
+  const code = joinCodeFrom(router.params);
   const { token, me } = useAppStore(useShallow((s) => ({ token: s.token, me: s.me })));
   const refreshMe = useAppStore((s) => s.refreshMe);
 
@@ -47,6 +51,11 @@ export default function JoinPage() {
             : null;
     if (problem) {
       void Taro.showToast({ icon: 'none', title: problem });
+      return;
+    }
+    // The ID number leaves the phone only after WeChat's privacy authorization (mini-program).
+    if (!(await privacyAgreed())) {
+      void Taro.showToast({ icon: 'none', title: '需同意隐私保护指引后才能提交入会信息', duration: 2500 });
       return;
     }
     setSubmitting(true);
@@ -150,6 +159,7 @@ export default function JoinPage() {
     <PageShell className='gh-join'>
       <HeaderBand title='加入工会' subtitle='实名入会，享受工会会员服务' />
       <View className='gh-card gh-card--overlap'>{body()}</View>
+      <PrivacyPopup />
     </PageShell>
   );
 }
