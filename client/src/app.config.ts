@@ -2,7 +2,7 @@ import { palette } from '../config/palette';
 import { ACTIVITIES_PAGE, HOME_PAGE, MINE_PAGE, PAGES, VOUCHERS_PAGE, WISHES_PAGE, appJsonPath } from './routes';
 
 export default defineAppConfig({
-  // The first page is the entry: home sends a signed-out visitor to login.
+  // The first page is the entry: home, which a signed-out visitor may browse (no login at launch).
   pages: PAGES.map(appJsonPath),
   window: {
     backgroundTextStyle: 'light',
