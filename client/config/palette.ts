@@ -9,6 +9,7 @@ export const palette = {
   unionRed: '#D7000F',
   unionRedDark: '#B0000C',
   unionRedLight: '#FDECEE',
+  /** Decoration only (borders, bars, badge backgrounds under dark text): 2.7:1 on white, never text. */
   gold: '#C8962E',
   goldLight: '#FFF6E0',
   page: '#F5F5F5',
@@ -17,10 +18,12 @@ export const palette = {
   textSecondary: '#595959',
   textCare: '#000000',
   border: '#E8E8E8',
-  success: '#17803A',
+  /** 6.5:1 on white, 6:1 on the page grey and 5.6:1 on the tinted cards. */
+  success: '#146C31',
   warning: '#A84F00',
   white: '#FFFFFF',
-  tabInactive: '#7A7A7A',
+  /** Inactive tab labels: 5.7:1 on white (WCAG AA needs 4.5:1). */
+  tabInactive: '#666666',
 } as const;
 
 export type PaletteKey = keyof typeof palette;

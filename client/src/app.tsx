@@ -2,7 +2,11 @@ import type { PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
 import { useAppStore } from './stores';
 import { listenForPrivacyAuthorization } from './privacy';
+import { makeTaroControlsAccessible } from './a11y';
 import './app.scss';
+
+// H5: NutUI's buttons and pickers reachable by keyboard, with a role (no-op in the mini-program).
+makeTaroControlsAccessible();
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { View } from '@tarojs/components';
 import { formatShanghai, nextBenefitDay } from '@gonghui/shared';
 import { formatDuration, useServerNow } from '../hooks/useCountdown';
+import { pressable } from '../pages/account/shared/pressable';
 import './BenefitDayBanner.scss';
 
 /**
@@ -17,7 +18,7 @@ export function BenefitDayBanner({ onTap, className }: { onTap?: () => void; cla
   const live = now.getTime() >= day.startsAt.getTime();
   const seconds = ((live ? day.endsAt : day.startsAt).getTime() - now.getTime()) / 1000;
   return (
-    <View className={`gh-benefit-day ${live ? 'gh-benefit-day--live' : ''} ${className ?? ''}`} onClick={onTap}>
+    <View className={`gh-benefit-day ${live ? 'gh-benefit-day--live' : ''} ${className ?? ''}`} {...(onTap ? pressable(null, onTap) : {})}>
       <View className='gh-benefit-day__badge'>{live ? '进行中' : '工惠日'}</View>
       <View className='gh-benefit-day__main'>
         <View className='gh-benefit-day__title'>
