@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './labels';
 export * from './money';
 export * from './time';
 export * from './rules/identity';
@@ -11,3 +12,4 @@ export * from './models/auth';
 export * from './models/vouchers';
 export * from './rules/vouchers';
 export * from './api/index';
+export * from './forms';

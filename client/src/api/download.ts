@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro';
-import { buildPath, errorMessage, type Endpoint, type ParamsOf, type QueryOf } from '@gonghui/shared';
+import { buildPath, errorMessage, type ParamsOf, type QueryOf, type Route } from '@gonghui/shared';
 import { authBridge } from './bridge';
 import { API_BASE, ApiError, NETWORK_ERROR_MESSAGE } from './request';
 
-type AnyEndpoint = Endpoint<any, any, any, any>;
+type AnyEndpoint = Route<any>;
 
 function queryString(query: Record<string, unknown> | undefined): string {
   if (!query) return '';

@@ -3,7 +3,7 @@ import {
   buildPath,
   errorMessage,
   type BodyOf,
-  type Endpoint,
+  type Route,
   type ParamsOf,
   type QueryOf,
   type ResponseOf,
@@ -36,7 +36,8 @@ export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;
 }
 
-type AnyEndpoint = Endpoint<any, any, any, any>;
+/** A route of the contract (`api` here is the zod-free route table) or a full endpoint. */
+type AnyEndpoint = Route<any>;
 
 // A field the endpoint does not take may be left out; one it takes must be given,
 // unless every key of it is optional (most list queries).

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
-import type { Endpoint, ParamsOf } from '@gonghui/shared';
+import type { ParamsOf, Route } from '@gonghui/shared';
 import { fetchBinary, saveHref } from '../api/download';
 
-type AnyEndpoint = Endpoint<any, any, any, any>;
+type AnyEndpoint = Route<any>;
 
 /** An image fetched with the session's bearer header, ready for <Image src>. */
 export interface AuthedImage {

@@ -34,10 +34,21 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     get().clearSession();
   },
   clearSession: () => set({ token: null, me: null }),
-  refreshMe: async () => {
-    if (!get().token) return null;
-    const me = await call(api.me, { toast: false });
-    set({ me, careMode: me.user.careMode });
-    return me;
+  refreshMe: () => {
+    if (!get().token) return Promise.resolve(null);
+    // The app (on show) and the page shown (on its own show) ask at the same moment: one request.
+    if (!inflight) {
+      inflight = call(api.me, { toast: false })
+        .then((me) => {
+          set({ me, careMode: me.user.careMode });
+          return me;
+        })
+        .finally(() => {
+          inflight = null;
+        });
+    }
+    return inflight;
   },
 });
+
+let inflight: Promise<Me> | null = null;

@@ -37,11 +37,29 @@ export function endpoint<
   return def;
 }
 
+/**
+ * What a client reads of an endpoint at run time: no schemas, so the client's first load does not
+ * carry zod. `contract` is never present at run time; it carries the endpoint's types.
+ */
+export interface Route<E = unknown> {
+  method: HttpMethod;
+  path: string;
+  audience: Audience;
+  idempotent?: 'required' | 'optional';
+  binary?: boolean;
+  readonly contract?: E;
+}
+/** The route table of a contract (see routes.ts, generated from `api`). */
+export type RoutesOf<T> = { [K in keyof T]: Route<T[K]> };
+
+/** The endpoint a route stands for; an endpoint stands for itself. */
+type ContractOf<X> = X extends { readonly contract?: infer E } ? (E extends Endpoint<any, any, any, any, any> ? E : X) : X;
+
 type InferOr<T, Fallback> = T extends z.ZodNever ? Fallback : T extends z.ZodType ? z.input<T> : Fallback;
-export type ParamsOf<E> = E extends Endpoint<infer P, any, any, any, any> ? InferOr<P, undefined> : never;
-export type QueryOf<E> = E extends Endpoint<any, infer Q, any, any, any> ? InferOr<Q, undefined> : never;
-export type BodyOf<E> = E extends Endpoint<any, any, infer B, any, any> ? InferOr<B, undefined> : never;
-export type ResponseOf<E> = E extends Endpoint<any, any, any, infer R, any> ? z.output<R> : never;
+export type ParamsOf<X> = ContractOf<X> extends Endpoint<infer P, any, any, any, any> ? InferOr<P, undefined> : never;
+export type QueryOf<X> = ContractOf<X> extends Endpoint<any, infer Q, any, any, any> ? InferOr<Q, undefined> : never;
+export type BodyOf<X> = ContractOf<X> extends Endpoint<any, any, infer B, any, any> ? InferOr<B, undefined> : never;
+export type ResponseOf<X> = ContractOf<X> extends Endpoint<any, any, any, infer R, any> ? z.output<R> : never;
 
 /** Fills `:name` segments of a path. */
 export function buildPath(path: string, params?: Record<string, string>): string {

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { Id, IsoDateTime, Phone } from './common';
 import { MemberCard } from './members';
 import { StaffRole, UnionKind } from './unions';
+import { TERMS_VERSION } from '../labels';
 
-/** The version of the user agreement and privacy policy in force; a sign-in that accepts them names it. */
-export const TERMS_VERSION = '2026-12-01';
 const AcceptTerms = z.literal(TERMS_VERSION).optional();
 
 export const SmsCodeBody = z.object({ phone: Phone }).strict();

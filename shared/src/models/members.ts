@@ -3,29 +3,15 @@ import { Id, IsoDateTime } from './common';
 
 export const MemberTag = z.enum(['model_worker', 'frontline', 'new_form', 'migrant', 'hardship']);
 export type MemberTag = z.infer<typeof MemberTag>;
-export const memberTagLabels: Record<MemberTag, string> = {
-  model_worker: '劳模',
-  frontline: '一线职工',
-  new_form: '新就业形态劳动者',
-  migrant: '农民工',
-  hardship: '困难职工',
-};
 
 export const MemberStatus = z.enum(['pending', 'active', 'rejected', 'suspended', 'left']);
 export type MemberStatus = z.infer<typeof MemberStatus>;
-export const memberStatusLabels: Record<MemberStatus, string> = {
-  pending: '待审核',
-  active: '正式会员',
-  rejected: '未通过',
-  suspended: '已暂停',
-  left: '已注销',
-};
 
 const ChineseName = z
-  .string()
+  .string({ error: '请输入真实姓名' })
   .trim()
   .min(2, '请输入真实姓名')
-  .max(20)
+  .max(20, '姓名最多20个字')
   .regex(/^[\u4e00-\u9fa5·]+$/, '请输入中文姓名');
 
 /** Real-name joining by a union's QR link; the phone is the signed-in, verified one. */
@@ -33,8 +19,8 @@ export const JoinBody = z
   .object({
     joinCode: z.string().min(4).max(32),
     name: ChineseName,
-    idNumber: z.string().trim().min(15).max(18),
-    employer: z.string().trim().min(2).max(60),
+    idNumber: z.string({ error: '请输入身份证号码' }).trim().min(1, '请输入身份证号码').min(15, '身份证号码不正确').max(18, '身份证号码不正确'),
+    employer: z.string({ error: '请输入工作单位' }).trim().min(2, '请输入工作单位全称').max(60, '工作单位最多60个字'),
     /** Separate consent to process the ID number (PIPL art. 29): the join page asks for it on its own. */
     idNumberConsent: z.literal(true, { message: '请阅读并同意身份证号处理说明' }),
   })

@@ -17,7 +17,6 @@ export const StaffMemberView = z
 export type StaffMemberView = z.infer<typeof StaffMemberView>;
 
 export const StaffChangeAction = z.enum(['grant', 'change', 'revoke']);
-export const staffChangeLabels: Record<z.infer<typeof StaffChangeAction>, string> = { grant: '添加', change: '调整角色', revoke: '移除' };
 
 /** The audit trail of a union's staff, newest first. */
 export const StaffChangeView = z
@@ -36,8 +35,8 @@ export const UnionStaff = z
   .strict();
 export type UnionStaff = z.infer<typeof UnionStaff>;
 
-const PersonName = z.string().trim().min(2, '请输入姓名').max(20);
+const PersonName = z.string({ error: '请输入姓名' }).trim().min(2, '请输入姓名').max(20, '姓名最多20个字');
 
-export const StaffGrantBody = z.object({ phone: Phone, name: PersonName, role: StaffRole }).strict();
+export const StaffGrantBody = z.object({ phone: Phone, name: PersonName, role: z.enum(StaffRole.options, { error: '请选择角色' }) }).strict();
 export type StaffGrantBody = z.infer<typeof StaffGrantBody>;
 export const StaffRoleBody = z.object({ role: StaffRole }).strict();

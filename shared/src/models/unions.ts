@@ -3,19 +3,12 @@ import { Id } from './common';
 
 export const UnionKind = z.enum(['federation', 'district', 'industry', 'grassroots']);
 export type UnionKind = z.infer<typeof UnionKind>;
-export const unionKindLabels: Record<UnionKind, string> = {
-  federation: '市总工会',
-  district: '区县工会',
-  industry: '产业工会',
-  grassroots: '基层工会',
-};
 
 export const JoinApproval = z.enum(['auto', 'manual']);
 export type JoinApproval = z.infer<typeof JoinApproval>;
 
 export const StaffRole = z.enum(['admin', 'operator']);
 export type StaffRole = z.infer<typeof StaffRole>;
-export const staffRoleLabels: Record<StaffRole, string> = { admin: '管理员', operator: '经办人' };
 
 export const UnionNode = z
   .object({

@@ -4,9 +4,14 @@ import { MemberTag } from './members';
 
 export const VoucherKind = z.enum(['threshold', 'direct']);
 export type VoucherKind = z.infer<typeof VoucherKind>;
-export const voucherKindLabels: Record<VoucherKind, string> = { threshold: '满减券', direct: '立减券' };
 
-const Fen = z.number().int().min(1).max(100_000_000);
+/** An amount in fen with the field's own Chinese messages (the form shows them under the field). */
+const fenOf = (label: string) =>
+  z
+    .number({ error: `请填写${label}（元）` })
+    .int(`${label}最多精确到分`)
+    .min(1, `${label}须为正数`)
+    .max(100_000_000, `${label}不能超过100万元`);
 
 /** `benefitDay`: the 20th of `month` from `startTime` to 23:59:59 Shanghai; `window`: explicit instants. */
 export const BatchSchedule = z.discriminatedUnion('type', [
@@ -16,24 +21,24 @@ export const BatchSchedule = z.discriminatedUnion('type', [
 export type BatchSchedule = z.infer<typeof BatchSchedule>;
 
 export const BatchValidity = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('days'), days: z.number().int().min(1).max(366) }).strict(),
+  z.object({ type: z.literal('days'), days: z.number({ error: '请填写有效天数（1–366）' }).int('有效天数为1–366天').min(1, '有效天数为1–366天').max(366, '有效天数为1–366天') }).strict(),
   z.object({ type: z.literal('until'), endsAt: IsoDateTime }).strict(),
 ]);
 export type BatchValidity = z.infer<typeof BatchValidity>;
 
-export const BatchAudience = z.object({ unionId: Id, tags: z.array(MemberTag).max(5).default([]) }).strict();
+export const BatchAudience = z.object({ unionId: z.uuid({ error: '请选择发放工会' }), tags: z.array(MemberTag).max(5, '会员标签最多选5个').default([]) }).strict();
 
 const batchFields = {
-  title: z.string().trim().min(2).max(40),
-  description: z.string().trim().max(500),
-  kind: VoucherKind,
-  thresholdFen: Fen.nullable(),
-  faceValueFen: Fen,
+  title: z.string({ error: '请填写券名称' }).trim().min(1, '请填写券名称').min(2, '券名称至少2个字').max(40, '券名称最多40个字'),
+  description: z.string().trim().max(500, '使用说明最多500个字'),
+  kind: z.enum(VoucherKind.options, { error: '请选择券类型' }),
+  thresholdFen: fenOf('使用门槛').nullable(),
+  faceValueFen: fenOf('面额'),
   stackable: z.boolean(),
-  stockTotal: z.number().int().min(1).max(10_000_000),
-  perMemberLimit: z.number().int().min(1).max(20),
+  stockTotal: z.number({ error: '请填写发放总量（张）' }).int('发放总量须为整数').min(1, '发放总量至少1张').max(10_000_000, '发放总量最多1000万张'),
+  perMemberLimit: z.number({ error: '请填写每人限领张数' }).int('每人限领1–20张').min(1, '每人限领1–20张').max(20, '每人限领1–20张'),
   audience: BatchAudience,
-  merchantIds: z.array(Id).max(500),
+  merchantIds: z.array(Id).max(500, '最多选择500个商户'),
   schedule: BatchSchedule,
   validity: BatchValidity,
 };
@@ -57,7 +62,6 @@ export const PUBLISHED_PATCHABLE = ['title', 'description', 'stockTotal', 'merch
 
 export const BatchStatus = z.enum(['draft', 'scheduled', 'open', 'ended', 'closed']);
 export type BatchStatus = z.infer<typeof BatchStatus>;
-export const batchStatusLabels: Record<BatchStatus, string> = { draft: '草稿', scheduled: '待开始', open: '发放中', ended: '已结束', closed: '已停发' };
 
 export const MerchantRef = z.object({ id: Id, name: z.string(), category: z.string(), address: z.string() }).strict();
 export type MerchantRef = z.infer<typeof MerchantRef>;
@@ -143,7 +147,6 @@ export type VoucherBatchVisitorView = z.infer<typeof VoucherBatchVisitorView>;
 
 export const VoucherStatus = z.enum(['unused', 'used', 'expired', 'returned']);
 export type VoucherStatus = z.infer<typeof VoucherStatus>;
-export const voucherStatusLabels: Record<VoucherStatus, string> = { unused: '未使用', used: '已使用', expired: '已过期', returned: '已退回' };
 
 export const VoucherView = z
   .object({
@@ -183,7 +186,7 @@ export const ShortCode = z.string().regex(/^\d{10}$/, '券码为10位数字');
 export const RedemptionBody = z
   .object({
     code: z.string().trim().transform((s) => s.replace(/\s+/g, '')).pipe(ShortCode),
-    orderAmountFen: z.number().int().min(1).max(100_000_000),
+    orderAmountFen: fenOf('订单金额'),
     /** The presented voucher alone unless the cashier picks more of the member's vouchers of this batch (stacking) from the preview. */
     voucherIds: z.array(Id).min(1).max(20).optional(),
   })
@@ -220,11 +223,11 @@ export const MerchantRedemptionRow = z
 
 export const MerchantInput = z
   .object({
-    name: z.string().trim().min(2).max(60),
-    category: z.string().trim().min(1).max(20),
-    address: z.string().trim().max(120).default(''),
-    unionId: Id,
-    staffPhones: z.array(Phone).max(20).default([]),
+    name: z.string({ error: '请输入商户名称' }).trim().min(1, '请输入商户名称').min(2, '商户名称至少2个字').max(60, '商户名称最多60个字'),
+    category: z.string({ error: '请选择类别' }).trim().min(1, '请选择或填写类别').max(20, '类别最多20个字'),
+    address: z.string().trim().max(120, '地址最多120个字').default(''),
+    unionId: z.uuid({ error: '请选择所属工会' }),
+    staffPhones: z.array(Phone).max(20, '最多20个店员手机号').default([]),
   })
   .strict();
 
@@ -236,7 +239,7 @@ export const CashierView = z.object({ userId: Id, name: z.string(), phoneMasked:
 export const MerchantDetail = MerchantAdminView.extend({ cashiers: z.array(CashierView), abilities: z.object({ manage: z.boolean() }).strict() }).strict();
 export type MerchantDetail = z.infer<typeof MerchantDetail>;
 export const MerchantPatch = z
-  .object({ name: MerchantInput.shape.name, category: MerchantInput.shape.category, address: z.string().trim().max(120), active: z.boolean() })
+  .object({ name: MerchantInput.shape.name, category: MerchantInput.shape.category, address: z.string().trim().max(120, '地址最多120个字'), active: z.boolean() })
   .partial()
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: '没有要修改的内容' });
