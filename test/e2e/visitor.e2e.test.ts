@@ -102,7 +102,7 @@ describe('a visitor before signing in', () => {
     await e.shot('e2e-visitor-signed-in-vouchers');
   });
 
-  it('is sent to login by a member tile on 首页, and lands on that page after signing in', async () => {
+  it('is sent to login by a member tile on 首页, which remembers that page to come back to', async () => {
     const page = e.page;
     // Signed out again: 我的 → 退出登录 lands on the login page; 先看看 goes to 首页.
     await page.locator('.weui-tabbar__item', { hasText: '我的' }).click();
