@@ -3,11 +3,16 @@ import { View } from '@tarojs/components';
 import { ConfigProvider } from '@nutui/nutui-react-taro';
 import { useAppStore } from '../stores';
 import { nutuiTheme } from '../theme/nutui-theme';
+import { useDesktopWidth } from '../hooks/useDesktopWidth';
+import { StaffNav } from './StaffNav';
 import './PageShell.scss';
 
 interface PageShellProps {
   children?: ReactNode;
-  /** Staff pages: use the width of a desktop browser instead of a phone column. */
+  /**
+   * Staff pages: use the width of a desktop browser instead of a phone column, and there (H5,
+   * ≥ 1024 px) the staff side navigation.
+   */
   wide?: boolean;
   className?: string;
 }
@@ -18,6 +23,9 @@ interface PageShellProps {
  */
 export function PageShell({ children, wide = false, className }: PageShellProps) {
   const careMode = useAppStore((s) => s.careMode);
+  const me = useAppStore((s) => s.me);
+  const desktop = useDesktopWidth();
+  const withNav = process.env.TARO_ENV === 'h5' && wide && desktop && !!me && me.staffRoles.length > 0;
   useEffect(() => {
     // H5 draws its tab bar outside the page: mark the document so it can grow too.
     if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('gh-care-root', careMode);
@@ -26,13 +34,22 @@ export function PageShell({ children, wide = false, className }: PageShellProps)
     // H5 scrolls each page inside its own box (.taro_page): let the keyboard reach it to scroll too.
     if (process.env.TARO_ENV === 'h5') document.querySelectorAll('.taro_page:not([tabindex])').forEach((el) => el.setAttribute('tabindex', '0'));
   }, []);
-  const classes = ['gh-page', careMode ? 'care-mode' : '', wide ? 'gh-page--wide' : '', className ?? '']
+  const classes = ['gh-page', careMode ? 'care-mode' : '', wide ? 'gh-page--wide' : '', withNav ? 'gh-page--nav' : '', className ?? '']
     .filter(Boolean)
     .join(' ');
   return (
     <View className={classes}>
       <ConfigProvider theme={nutuiTheme} className='gh-page__theme'>
-        <View className='gh-page__body'>{children}</View>
+        {withNav && me ? (
+          <View className='gh-page__frame'>
+            <StaffNav me={me} />
+            <View className='gh-page__body' role='main'>
+              {children}
+            </View>
+          </View>
+        ) : (
+          <View className='gh-page__body'>{children}</View>
+        )}
       </ConfigProvider>
     </View>
   );
