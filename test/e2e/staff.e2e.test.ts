@@ -51,6 +51,17 @@ describe('union staff see only what they may do', () => {
   it('shows the tree with each grassroots union’s join approval', async () => {
     const page = e.page;
     await smsSignIn(e.app, page, OPERATOR_PHONE);
+    // Home: how many applications wait in the unions this operator reviews, one tap from them.
+    const waiting = page.locator('.gh-role-card__pending-n');
+    await waiting.waitFor();
+    expect(Number(await waiting.textContent())).toBeGreaterThanOrEqual(2);
+    await e.shot('e2e-staff-home-pending');
+    await expectAccessible(page);
+    await page.locator('.gh-go-review').click();
+    await page.waitForURL(/\/pages\/union\/members\/index\?.*status=pending/);
+    await settle(page);
+    await row(FIRST.name).waitFor();
+
     await page.goto('/pages/union/tree/index');
     await settle(page);
     const kids = page.locator('.gh-union-row', { hasText: KIDS });
@@ -122,6 +133,36 @@ describe('union staff see only what they may do', () => {
     await expectAccessible(page);
   });
 
+  it('gives staff a side navigation on a desktop browser, and none on a phone', async () => {
+    const page = e.page;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/pages/union/vouchers/index');
+    await settle(page);
+    const nav = page.getByRole('navigation', { name: '工作台导航' }).filter({ visible: true });
+    await nav.waitFor();
+    // The pages a city operator can use (no 入会二维码: that is a grassroots union's), this one marked.
+    await expect(nav.getByRole('list').getByRole('link').allTextContents()).resolves.toEqual(['组织架构', '会员', '工惠券批次', '商户', '工作人员', '会员码查询']);
+    await expect(nav.locator('[aria-current="page"]').textContent()).resolves.toBe('工惠券批次');
+    await page.locator('.gh-batches__table').waitFor();
+    await e.shot('e2e-staff-desktop-nav');
+    await expectAccessible(page);
+
+    // A real link, reached and followed from the keyboard.
+    await nav.getByRole('link', { name: '商户', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/pages\/union\/merchants\/index/);
+    await settle(page);
+    const here = page.getByRole('navigation', { name: '工作台导航' }).filter({ visible: true });
+    await expect(here.locator('[aria-current="page"]').textContent()).resolves.toBe('商户');
+    await page.locator('.gh-merchants-table').waitFor();
+    await e.shot('e2e-staff-desktop-merchants');
+
+    // A phone has no room for it: absent, not just hidden.
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.waitForTimeout(300);
+    await expect(page.getByRole('navigation', { name: '工作台导航' }).count()).resolves.toBe(0);
+  });
+
   it('reads well in care mode', async () => {
     const page = e.page;
     await setCareMode(page, true);
@@ -168,5 +209,24 @@ describe('union staff see only what they may do', () => {
     const admin = await e.app.login('13900000002');
     const unions = (await e.app.get('/api/admin/unions', admin)).body.data as { id: string; joinApproval: string }[];
     expect(unions.find((u) => u.id === kidsId)?.joinApproval).toBe('auto');
+  });
+
+  it('fits every batch action on a phone: 导出核销明细 is not clipped', async () => {
+    const page = e.page;
+    await page.goto('/pages/union/vouchers/index');
+    await settle(page);
+    await page.locator('.gh-table__row--link', { hasText: '发放中' }).first().click();
+    await page.waitForURL(/\/pages\/union\/vouchers\/stats\/index\?id=/);
+    await settle(page);
+    const exportButton = page.locator('.gh-batch-stats__export');
+    await exportButton.waitFor();
+    // An admin has 修改 and 提前停发 beside it; the label must show whole, inside the window.
+    await expect(page.locator('.gh-batch-stats__actions .nut-button').count()).resolves.toBeGreaterThanOrEqual(3);
+    const fit = await exportButton.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { inside: r.left >= 0 && r.right <= window.innerWidth, wide: el.scrollWidth <= el.clientWidth + 1, tall: el.scrollHeight <= el.clientHeight + 1 };
+    });
+    expect(fit).toEqual({ inside: true, wide: true, tall: true });
+    await e.shot('e2e-staff-batch-stats-375');
   });
 });

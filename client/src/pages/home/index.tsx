@@ -6,12 +6,12 @@ import type { VoucherBatchMemberView } from '@gonghui/shared';
 import { useAppStore } from '../../stores';
 import { PageShell } from '../../components/PageShell';
 import { MemberCard } from '../../components/MemberCard';
-import { RoleCards } from '../../components/RoleCard';
+import { RoleCards, pendingReview } from '../../components/RoleCard';
 import { CareModeSetting } from '../../components/CareModeSetting';
 import { errorText } from '../../components/StatusView';
 import { goToLogin, openPage } from '../../navigation';
 import { BenefitDayBanner } from '../../components/BenefitDayBanner';
-import { isMerchantOnly } from '../../roles';
+import { isMerchantOnly, isStaff } from '../../roles';
 import { api, call } from '../../api';
 import { useServerClock } from '../../stores/server-clock';
 import { formatFen } from '@gonghui/shared';
@@ -98,6 +98,11 @@ export default function HomePage() {
     enabled: !!token && me?.member?.status === 'active',
     refreshOnShow: true,
   });
+  // Staff of unions that review applications see how many wait (the union tree's own counts).
+  const unions = useResource(async () => (await call(api.listUnions, { toast: false })).data, [], {
+    enabled: !!token && isStaff(me),
+    refreshOnShow: true,
+  });
 
   // Signed out: the city's batches, asked again each time the page shows. No forced login.
   const visitorBatches = useResource(async () => (await call(api.listVisitorBatches, { toast: false })).data, [], { enabled: !token, refreshOnShow: true });
@@ -127,6 +132,7 @@ export default function HomePage() {
   if (!me) {
     return <PageShell className='gh-home' />;
   }
+  const pending = unions.status === 'ready' ? pendingReview(unions.data) : null;
 
   const member = me.member;
   const activeMember = member?.status === 'active';
@@ -142,7 +148,7 @@ export default function HomePage() {
       </View>
 
       {member ? <MemberCard member={member} /> : null}
-      {!member && isOtherRole ? <RoleCards me={me} overlap /> : null}
+      {!member && isOtherRole ? <RoleCards me={me} overlap pending={pending} /> : null}
       {!member && !isOtherRole ? (
         <View className='gh-card gh-card--overlap gh-home__join'>
           <View className='gh-section-title'>您还不是工会会员</View>
@@ -168,7 +174,7 @@ export default function HomePage() {
         </View>
       ) : null}
 
-      {member && isOtherRole ? <RoleCards me={me} /> : null}
+      {member && isOtherRole ? <RoleCards me={me} pending={pending} /> : null}
 
       <View className='gh-card gh-home__coming'>
         <View className='gh-home__coming-title'>即将上线</View>
