@@ -230,6 +230,13 @@ describe('工惠券 on the Benefit Day', () => {
     await page.waitForURL(/\/pages\/union\/vouchers\/edit\/index/);
     await settle(page);
 
+    // Sent with nothing filled in: the contract schema's Chinese messages under their fields.
+    await page.locator('.gh-batch-edit__face input').fill('0');
+    await page.locator('.gh-batch-edit__save').click();
+    await expect
+      .poll(() => page.locator('.gh-form__row--error .gh-form__error').allTextContents())
+      .toEqual(expect.arrayContaining(['请填写券名称', '面额须为正数']));
+
     const title = '年货节 满200减30';
     await page.locator('.gh-batch-edit__title input').fill(title);
     await page.locator('.gh-batch-edit__face input').fill('30');
@@ -240,6 +247,11 @@ describe('工惠券 on the Benefit Day', () => {
     await expect(preview.locator('.gh-ticket__cond').textContent()).resolves.toBe('满200可用');
     await expect(preview.locator('.gh-ticket__title').textContent()).resolves.toBe(title);
     await e.shot('e2e-vouchers-new-1280', page);
+    // On a phone the preview sits above the form: no wording says it is on the right.
+    await page.setViewportSize({ width: 375, height: 812 });
+    await expect(page.locator('.gh-batch-edit').textContent()).resolves.not.toContain('右侧');
+    await e.shot('e2e-vouchers-new-375', page);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.locator('.gh-batch-edit__save').click();
     await page.getByText('草稿已保存').first().waitFor();

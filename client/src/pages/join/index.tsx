@@ -3,11 +3,13 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { useShallow } from 'zustand/react/shallow';
-import { isValidIdNumber, normalizeIdNumber, type MemberCard as MemberCardData } from '@gonghui/shared';
+import { isValidIdNumber, JoinBody, normalizeIdNumber, type MemberCard as MemberCardData } from '@gonghui/shared';
 import { api, call } from '../../api';
 import { useAppStore } from '../../stores';
 import { PageShell, HeaderBand } from '../../components/PageShell';
 import { ConsentCheck } from '../../components/ConsentCheck';
+import { FormRow } from '../../components/Form';
+import { useFieldErrors } from '../../forms/useFieldErrors';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StatusView';
 import { useResource } from '../../hooks/useResource';
 import { PrivacyPopup } from '../../components/PrivacyPopup';
@@ -17,7 +19,9 @@ import { goToLogin } from '../../navigation';
 import { HOME_PAGE, JOIN_PAGE, withQuery } from '../../routes';
 import './index.scss';
 
-const CHINESE_NAME = /^[\u4e00-\u9fa5·]{2,20}$/;
+const FIELDS = ['name', 'idNumber', 'employer', 'idNumberConsent'] as const;
+/** The server's verdict on the ID number itself (checksum, another member holds it): under that field. */
+const ID_CODES = { codes: { ID_NUMBER_INVALID: 'idNumber', MEMBER_ID_CONFLICT: 'idNumber' } };
 
 export default function JoinPage() {
   const router = useRouter();
@@ -34,25 +38,17 @@ export default function JoinPage() {
   const [idConsent, setIdConsent] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [joined, setJoined] = useState<MemberCardData | null>(null);
+  const { errors, clear, check, fail } = useFieldErrors(FIELDS);
 
   const submit = async () => {
     if (!token) {
       goToLogin(withQuery(JOIN_PAGE, { code }));
       return;
     }
-    const problem = !CHINESE_NAME.test(name.trim())
-      ? '请输入中文真实姓名'
-      : !isValidIdNumber(idNumber)
-        ? '身份证号码不正确'
-        : employer.trim().length < 2
-          ? '请输入工作单位'
-          : !idConsent
-            ? '请阅读并同意身份证号处理说明'
-            : null;
-    if (problem) {
-      void Taro.showToast({ icon: 'none', title: problem });
-      return;
-    }
+    // The schema's messages; the check digit of the ID number is a rule of its own.
+    const idProblem = idNumber.trim() && !isValidIdNumber(idNumber) ? { idNumber: '身份证号码不正确' } : {};
+    const body = check(JoinBody, { joinCode: code, name, idNumber: normalizeIdNumber(idNumber), employer, idNumberConsent: idConsent }, { extra: idProblem });
+    if (!body) return;
     // The ID number leaves the phone only after WeChat's privacy authorization (mini-program).
     if (!(await privacyAgreed())) {
       void Taro.showToast({ icon: 'none', title: '需同意隐私保护指引后才能提交入会信息', duration: 2500 });
@@ -60,13 +56,11 @@ export default function JoinPage() {
     }
     setSubmitting(true);
     try {
-      const card = await call(api.join, {
-        body: { joinCode: code, name: name.trim(), idNumber: normalizeIdNumber(idNumber), employer: employer.trim(), idNumberConsent: true },
-      });
+      const card = await call(api.join, { body, toast: false });
       setJoined(card);
       refreshMe().catch(() => undefined);
-    } catch {
-      // The API layer has shown the reason (already a member, ID invalid, …).
+    } catch (error) {
+      fail(error, ID_CODES);
     } finally {
       setSubmitting(false);
     }
@@ -124,28 +118,56 @@ export default function JoinPage() {
                 您在{me.lastApplication.unionName}的入会申请未通过{me.lastApplication.reason ? `：${me.lastApplication.reason}` : ''}。核对信息后可重新提交。
               </View>
             ) : null}
-            <View className='gh-field'>
-              <View className='gh-field__label'>姓名</View>
-              <Input className='gh-field__input gh-join__name' placeholder='与身份证一致' value={name} maxLength={20} onChange={setName} />
-            </View>
-            <View className='gh-field'>
-              <View className='gh-field__label'>身份证号</View>
+            <FormRow label='姓名' error={errors.name}>
               <Input
-                className='gh-field__input gh-join__id'
+                className='gh-input gh-join__name'
+                placeholder='与身份证一致'
+                value={name}
+                maxLength={20}
+                onChange={(v) => {
+                  setName(v);
+                  clear('name');
+                }}
+              />
+            </FormRow>
+            <FormRow label='身份证号' error={errors.idNumber}>
+              <Input
+                className='gh-input gh-join__id'
                 type='idcard'
                 placeholder='18位身份证号码'
                 value={idNumber}
                 maxLength={18}
-                onChange={(v) => setIdNumber(v.toUpperCase())}
+                onChange={(v) => {
+                  setIdNumber(v.toUpperCase());
+                  clear('idNumber');
+                }}
               />
+            </FormRow>
+            <FormRow label='工作单位' error={errors.employer}>
+              <Input
+                className='gh-input gh-join__employer'
+                placeholder='单位全称'
+                value={employer}
+                maxLength={60}
+                onChange={(v) => {
+                  setEmployer(v);
+                  clear('employer');
+                }}
+              />
+            </FormRow>
+            <View className={errors.idNumberConsent ? 'gh-join__consent-row gh-form__row--error' : 'gh-join__consent-row'}>
+              <ConsentCheck
+                className='gh-join__consent'
+                checked={idConsent}
+                onChange={(v) => {
+                  setIdConsent(v);
+                  clear('idNumberConsent');
+                }}
+              >
+                我同意工会处理我的身份证号：仅用于核验会员身份、防止重复入会，加密保存；工会工作人员只能看到脱敏后的号码。退会或注销账号后删除。
+              </ConsentCheck>
+              {errors.idNumberConsent ? <View className='gh-form__error'>{errors.idNumberConsent}</View> : null}
             </View>
-            <View className='gh-field'>
-              <View className='gh-field__label'>工作单位</View>
-              <Input className='gh-field__input gh-join__employer' placeholder='单位全称' value={employer} maxLength={60} onChange={setEmployer} />
-            </View>
-            <ConsentCheck className='gh-join__consent' checked={idConsent} onChange={setIdConsent}>
-              我同意工会处理我的身份证号：仅用于核验会员身份、防止重复入会，加密保存；工会工作人员只能看到脱敏后的号码。退会或注销账号后删除。
-            </ConsentCheck>
             <Button type='primary' size='large' block loading={submitting} className='gh-join__submit' onClick={submit}>
               提交入会
             </Button>

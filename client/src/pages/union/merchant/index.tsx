@@ -3,13 +3,14 @@ import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { CashierBody, MerchantPatch, type MerchantDetail } from '@gonghui/shared';
-import { api, call, isApiError } from '../../../api';
+import { api, call } from '../../../api';
 import { PageShell, HeaderBand } from '../../../components/PageShell';
 import { Chips, FormRow } from '../../../components/Form';
-import { ErrorView, LoadingView, errorText } from '../../../components/StatusView';
+import { ErrorView, LoadingView } from '../../../components/StatusView';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { useResource } from '../../../hooks/useResource';
-import { confirmDialog, scrollToFirstError, toast } from '../../../dialogs';
+import { confirmDialog, toast } from '../../../dialogs';
+import { useFieldErrors } from '../../../forms/useFieldErrors';
 import { MERCHANT_DETAIL_PAGE, withQuery } from '../../../routes';
 import './index.scss';
 
@@ -17,53 +18,39 @@ const CATEGORIES = ['家电', '商超', '餐饮', '出行', '演出票务', '医
 
 type Draft = { name: string; category: string; address: string };
 type Field = keyof Draft;
-
-function issuesOf(error: unknown): { path: string; message: string }[] {
-  return isApiError(error) ? ((error.details as { issues?: { path: string; message: string }[] } | undefined)?.issues ?? []) : [];
-}
+const FIELDS = ['name', 'category', 'address'] as const;
+const CASHIER_FIELDS = ['phone'] as const;
+/** A number that is already another merchant's cashier or union staff: said under the field. */
+const CASHIER_CODES = { codes: { MERCHANT_STAFF_TAKEN: 'phone' } };
 
 function EditForm({ m, onSaved, onCancel }: { m: MerchantDetail; onSaved: (m: MerchantDetail) => void; onCancel: () => void }) {
   const [d, setD] = useState<Draft>({ name: m.name, category: m.category, address: m.address });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const { errors, clear, check, fail } = useFieldErrors(FIELDS);
   const [saving, setSaving] = useState(false);
   const set = (k: Field, v: string) => {
     setD((x) => ({ ...x, [k]: v }));
-    setErrors((e) => ({ ...e, [k]: undefined }));
+    clear(k);
   };
   const options = (CATEGORIES.includes(m.category) ? CATEGORIES : [m.category, ...CATEGORIES]).map((c) => ({ key: c, label: c }));
 
   const save = async () => {
-    const body: Partial<Draft> = {};
-    if (d.name.trim() !== m.name) body.name = d.name.trim();
-    if (d.category !== m.category) body.category = d.category;
-    if (d.address.trim() !== m.address) body.address = d.address.trim();
+    // The whole draft is checked (the schema trims); only what changed is sent.
+    const v = check(MerchantPatch, d);
+    if (!v) return;
+    const body: MerchantPatch = {};
+    if (v.name !== m.name) body.name = v.name;
+    if (v.category !== m.category) body.category = v.category;
+    if (v.address !== m.address) body.address = v.address;
     if (Object.keys(body).length === 0) {
       onCancel();
       return;
     }
-    const parsed = MerchantPatch.safeParse(body);
-    if (!parsed.success) {
-      const found: Partial<Record<Field, string>> = {};
-      for (const i of parsed.error.issues) {
-        const k = i.path[0] as Field;
-        found[k] ??= k === 'name' ? '请填写2–60个字的商户名称' : k === 'address' ? '地址最多120个字' : '请选择类别';
-      }
-      setErrors(found);
-      scrollToFirstError();
-      return;
-    }
     setSaving(true);
     try {
-      onSaved(await call(api.updateMerchant, { params: { id: m.id }, body: parsed.data, toast: false }));
+      onSaved(await call(api.updateMerchant, { params: { id: m.id }, body, toast: false }));
       toast('已保存', 'success');
     } catch (error) {
-      const next: Partial<Record<Field, string>> = {};
-      for (const i of issuesOf(error)) {
-        const k = i.path.split('.')[1] as Field | undefined;
-        if (k === 'name' || k === 'category' || k === 'address') next[k] ??= i.message;
-      }
-      setErrors(next);
-      toast(errorText(error));
+      fail(error);
     } finally {
       setSaving(false);
     }
@@ -99,7 +86,7 @@ export default function MerchantDetailPage() {
   const state = useResource(() => call(api.getMerchant, { params: { id }, toast: false }), [id], { enabled: signedIn });
   const [editing, setEditing] = useState(false);
   const [phone, setPhone] = useState('');
-  const [phoneError, setPhoneError] = useState<string | undefined>();
+  const cashier = useFieldErrors(CASHIER_FIELDS);
   const [busy, setBusy] = useState<string | null>(null);
 
   if (state.status !== 'ready') {
@@ -136,18 +123,15 @@ export default function MerchantDetailPage() {
   };
 
   const addCashier = async () => {
-    const parsed = CashierBody.safeParse({ phone: phone.trim() });
-    if (!parsed.success) {
-      setPhoneError(parsed.error.issues[0]?.message ?? '请输入11位手机号');
-      return;
-    }
+    const body = cashier.check(CashierBody, { phone: phone.trim() });
+    if (!body) return;
     setBusy('add');
     try {
-      setM(await call(api.addCashier, { params: { id: m.id }, body: parsed.data, toast: false }));
+      setM(await call(api.addCashier, { params: { id: m.id }, body, toast: false }));
       setPhone('');
       toast('店员已添加', 'success');
     } catch (error) {
-      setPhoneError(errorText(error));
+      cashier.fail(error, CASHIER_CODES);
     } finally {
       setBusy(null);
     }
@@ -238,7 +222,7 @@ export default function MerchantDetailPage() {
         ))}
         {manage ? (
           <View className='gh-mdetail__add'>
-            <FormRow label='添加店员' error={phoneError} hint='店员用这个手机号登录后即可核销'>
+            <FormRow label='添加店员' error={cashier.errors.phone} hint='店员用这个手机号登录后即可核销'>
               <View className='gh-mdetail__add-line'>
                 <Input
                   className='gh-input gh-mdetail__phone'
@@ -248,7 +232,7 @@ export default function MerchantDetailPage() {
                   value={phone}
                   onChange={(v) => {
                     setPhone(v);
-                    setPhoneError(undefined);
+                    cashier.clear('phone');
                   }}
                 />
                 <Button type='primary' className='gh-mdetail__add-button' loading={busy === 'add'} disabled={busy !== null} onClick={() => void addCashier()}>

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
-import { periodOf, unionKindLabels, type ResponseOf, type UnionNode } from '@gonghui/shared';
-import { api, call, downloadExport, isApiError } from '../../../api';
+import { MerchantInput, periodOf, Phone, unionKindLabels, type ResponseOf, type UnionNode } from '@gonghui/shared';
+import { api, call, downloadExport } from '../../../api';
 import { serverNow } from '../../../stores/server-clock';
 import { PageShell, HeaderBand } from '../../../components/PageShell';
 import { DataTable, type Column } from '../../../components/DataTable';
@@ -10,14 +10,14 @@ import { Chips, FormRow, PickerField, SelectField } from '../../../components/Fo
 import { EmptyView, ErrorView, LoadingView, errorText } from '../../../components/StatusView';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { useResource } from '../../../hooks/useResource';
-import { scrollToFirstError, toast } from '../../../dialogs';
+import { toast } from '../../../dialogs';
+import { useFieldErrors } from '../../../forms/useFieldErrors';
 import { MERCHANT_DETAIL_PAGE, MERCHANTS_PAGE, withQuery } from '../../../routes';
 import { openPage } from '../../../navigation';
 import './index.scss';
 
 type Merchant = ResponseOf<typeof api.listMerchants>['data'][number];
 const CATEGORIES = ['家电', '商超', '餐饮', '出行', '演出票务', '医药', '其他'].map((c) => ({ key: c, label: c }));
-const PHONE = /^1[3-9]\d{9}$/;
 
 interface Draft {
   name: string;
@@ -27,6 +27,9 @@ interface Draft {
   phones: string;
 }
 const emptyDraft: Draft = { name: '', category: '', address: '', unionId: '', phones: '' };
+const FIELDS = ['name', 'category', 'address', 'unionId', 'phones'] as const;
+/** The body's `staffPhones` is the form's one text box of numbers; a number taken elsewhere is its error too. */
+const PHONES = { rename: { staffPhones: 'phones' }, codes: { MERCHANT_STAFF_TAKEN: 'phones' } };
 
 function splitPhones(text: string): string[] {
   return text
@@ -38,49 +41,31 @@ function splitPhones(text: string): string[] {
 /** `unions`: only those this staff member may sign merchants for (an admin's ability). */
 function NewMerchantForm({ unions, onCreated, onCancel }: { unions: UnionNode[]; onCreated: (m: Merchant) => void; onCancel: () => void }) {
   const [d, setD] = useState<Draft>({ ...emptyDraft, unionId: unions[0]?.id ?? '' });
-  const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
+  const { errors, clear, check, fail } = useFieldErrors(FIELDS);
   const [saving, setSaving] = useState(false);
   const minDepth = useMemo(() => Math.min(...unions.map((u) => u.depth)), [unions]);
   const set = (k: keyof Draft, v: string) => {
     setD((x) => ({ ...x, [k]: v }));
-    setErrors((e) => ({ ...e, [k]: undefined }));
+    clear(k);
   };
 
   const submit = async () => {
-    const found: Partial<Record<keyof Draft, string>> = {};
-    const name = d.name.trim();
-    if (name.length < 2 || name.length > 60) found.name = '请填写2–60个字的商户名称';
-    if (!d.category.trim()) found.category = '请选择或填写类别';
-    if (!d.unionId) found.unionId = '请选择所属工会';
     const phones = splitPhones(d.phones);
-    const bad = phones.filter((p) => !PHONE.test(p));
-    if (bad.length) found.phones = `手机号有误：${bad.join('、')}`;
-    else if (phones.length > 20) found.phones = '最多20个店员手机号';
-    setErrors(found);
-    if (Object.keys(found).length) {
-      scrollToFirstError();
-      return;
-    }
+    // The schema says a number is wrong; the form can say which.
+    const bad = phones.filter((p) => !Phone.safeParse(p).success);
+    const body = check(
+      MerchantInput,
+      { name: d.name, category: d.category, address: d.address, unionId: d.unionId, staffPhones: [...new Set(phones)] },
+      { ...PHONES, extra: bad.length ? { phones: `手机号有误：${bad.join('、')}` } : {} },
+    );
+    if (!body) return;
     setSaving(true);
     try {
-      const m = await call(api.createMerchant, {
-        body: { name, category: d.category.trim(), address: d.address.trim(), unionId: d.unionId, staffPhones: [...new Set(phones)] },
-        toast: false,
-      });
+      const m = await call(api.createMerchant, { body, toast: false });
       toast('商户已添加', 'success');
       onCreated(m);
     } catch (error) {
-      if (isApiError(error)) {
-        const issues = (error.details as { issues?: { path: string; message: string }[] } | undefined)?.issues ?? [];
-        const map: Record<string, keyof Draft> = { name: 'name', category: 'category', address: 'address', unionId: 'unionId', staffPhones: 'phones' };
-        const next: Partial<Record<keyof Draft, string>> = {};
-        for (const i of issues) {
-          const k = map[i.path.split('.')[1] ?? ''];
-          if (k) next[k] ??= i.message;
-        }
-        setErrors(next);
-      }
-      toast(errorText(error));
+      fail(error, PHONES);
     } finally {
       setSaving(false);
     }
@@ -95,7 +80,7 @@ function NewMerchantForm({ unions, onCreated, onCancel }: { unions: UnionNode[];
       <FormRow label='类别' error={errors.category}>
         <Chips options={CATEGORIES} value={d.category} onChange={(k) => set('category', k)} />
       </FormRow>
-      <FormRow label='地址'>
+      <FormRow label='地址' error={errors.address}>
         <Input className='gh-input gh-merchant-form__address' placeholder='门店地址，会员在券上看到' maxLength={120} value={d.address} onChange={(v) => set('address', v)} />
       </FormRow>
       <FormRow label='所属工会' error={errors.unionId} hint='发放范围覆盖该工会的工惠券可在本店使用'>

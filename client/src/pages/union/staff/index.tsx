@@ -9,13 +9,14 @@ import {
   type StaffMemberView,
   type StaffRole,
 } from '@gonghui/shared';
-import { api, call, isApiError } from '../../../api';
+import { api, call } from '../../../api';
 import { PageShell, HeaderBand } from '../../../components/PageShell';
 import { Chips, FormRow } from '../../../components/Form';
-import { EmptyView, ErrorView, LoadingView, errorText } from '../../../components/StatusView';
+import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { useResource } from '../../../hooks/useResource';
-import { confirmDialog, scrollToFirstError, toast } from '../../../dialogs';
+import { confirmDialog, toast } from '../../../dialogs';
+import { useFieldErrors } from '../../../forms/useFieldErrors';
 import { UNION_STAFF_PAGE, withQuery } from '../../../routes';
 import { listDate, listDateTime } from '../../../format';
 import './index.scss';
@@ -31,45 +32,30 @@ const ROLE_HINT: Record<StaffRole, string> = {
 
 type Draft = { phone: string; name: string; role: StaffRole };
 type Field = 'phone' | 'name' | 'role';
+const FIELDS: readonly Field[] = ['phone', 'name', 'role'];
+/** Refusals about the number given: said under it. */
+const STAFF_CODES = { codes: { STAFF_EXISTS: 'phone', STAFF_IS_CASHIER: 'phone' } };
 
 function AddStaffForm({ unionId, onAdded, onCancel }: { unionId: string; onAdded: () => void; onCancel: () => void }) {
   const [d, setD] = useState<Draft>({ phone: '', name: '', role: 'operator' });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const { errors, clear, check, fail } = useFieldErrors(FIELDS);
   const [saving, setSaving] = useState(false);
   const set = <K extends Field>(k: K, v: Draft[K]) => {
     setD((x) => ({ ...x, [k]: v }));
-    setErrors((e) => ({ ...e, [k]: undefined }));
+    clear(k);
   };
 
   const submit = async () => {
     // The shared schema carries the Chinese messages; the server checks the same one.
-    const parsed = StaffGrantBody.safeParse({ phone: d.phone.trim(), name: d.name, role: d.role });
-    if (!parsed.success) {
-      const found: Partial<Record<Field, string>> = {};
-      for (const i of parsed.error.issues) {
-        const k = i.path[0] as Field;
-        found[k] ??= k === 'name' && d.name.trim().length > 20 ? '姓名最多20个字' : i.message;
-      }
-      setErrors(found);
-      scrollToFirstError();
-      return;
-    }
+    const body = check(StaffGrantBody, { phone: d.phone.trim(), name: d.name, role: d.role });
+    if (!body) return;
     setSaving(true);
     try {
-      await call(api.grantStaff, { params: { id: unionId }, body: parsed.data, toast: false });
+      await call(api.grantStaff, { params: { id: unionId }, body, toast: false });
       toast('已添加', 'success');
       onAdded();
     } catch (error) {
-      if (isApiError(error)) {
-        const issues = (error.details as { issues?: { path: string; message: string }[] } | undefined)?.issues ?? [];
-        const next: Partial<Record<Field, string>> = {};
-        for (const i of issues) {
-          const k = i.path.split('.')[1] as Field | undefined;
-          if (k === 'phone' || k === 'name' || k === 'role') next[k] ??= i.message;
-        }
-        setErrors(next);
-      }
-      toast(errorText(error));
+      fail(error, STAFF_CODES);
     } finally {
       setSaving(false);
     }
