@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
+import { pressable } from '../pages/account/shared/pressable';
 import './DataTable.scss';
 
 export interface Column<T> {
@@ -46,7 +47,7 @@ export function DataTable<T>({ columns, rows, rowKey, onRowClick, className }: D
           key={rowKey(row)}
           className={onRowClick ? 'gh-table__row gh-table__row--link' : 'gh-table__row'}
           style={grid}
-          onClick={onRowClick ? () => onRowClick(row) : undefined}
+          {...(onRowClick ? pressable(null, () => onRowClick(row)) : {})}
         >
           {columns.map((c) => (
             <View key={c.key} className={cellClass(c)}>

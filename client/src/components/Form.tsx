@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { View, Text, Picker } from '@tarojs/components';
+import { pressable } from '../pages/account/shared/pressable';
 import './Form.scss';
 
 /** A labelled form row: label above the control on a phone, beside it on a desktop browser. */
@@ -15,23 +16,35 @@ export function FormRow({ label, hint, error, children, className }: { label: st
   );
 }
 
-/** One-of or many-of choices as large chips (easier than radios for older hands). */
+/**
+ * One-of or many-of choices as large chips (easier than radios for older hands). To a screen
+ * reader they are radios (one of) or checkboxes (many of), each reached with Tab.
+ */
 export function Chips<K extends string>({
   options,
   value,
   onChange,
   className,
+  label,
 }: {
   options: { key: K; label: string }[];
   value: K | K[];
   onChange: (key: K) => void;
   className?: string;
+  /** The group's name for screen readers (what is chosen). */
+  label?: string;
 }) {
+  const many = Array.isArray(value);
   const on = (k: K) => (Array.isArray(value) ? value.includes(k) : value === k);
+  const group = process.env.TARO_ENV === 'h5' ? { role: many ? 'group' : 'radiogroup', 'aria-label': label } : {};
   return (
-    <View className={`gh-chips ${className ?? ''}`}>
+    <View className={`gh-chips ${className ?? ''}`} {...group}>
       {options.map((o) => (
-        <View key={o.key} className={`gh-chip gh-chip--${o.key} ${on(o.key) ? 'gh-chip--on' : ''}`} onClick={() => onChange(o.key)}>
+        <View
+          key={o.key}
+          className={`gh-chip gh-chip--${o.key} ${on(o.key) ? 'gh-chip--on' : ''}`}
+          {...pressable(null, () => onChange(o.key), { role: many ? 'checkbox' : 'radio', checked: on(o.key) })}
+        >
           {o.label}
         </View>
       ))}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 import { voucherKindLabels, type VoucherKind } from '@gonghui/shared';
 import { conditionText, yuanText } from '../format';
+import { pressable } from '../pages/account/shared/pressable';
 import './VoucherTicket.scss';
 
 export interface TicketFace {
@@ -39,7 +40,7 @@ export function VoucherTicket({ face, title, children, action, aside, muted = fa
   const amount = amountText ?? yuanText(face.faceValueFen);
   const classes = ['gh-ticket', muted ? 'gh-ticket--muted' : '', stamp ? 'gh-ticket--stamped' : '', onClick ? 'gh-ticket--tappable' : '', className ?? ''].filter(Boolean).join(' ');
   return (
-    <View className={classes} onClick={onClick}>
+    <View className={classes} {...(onClick ? pressable(null, onClick) : {})}>
       <View className='gh-ticket__stub'>
         <View className={amount.length > 4 ? 'gh-ticket__amount gh-ticket__amount--long' : 'gh-ticket__amount'}>
           <Text className='gh-ticket__currency'>¥</Text>

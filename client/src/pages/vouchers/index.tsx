@@ -16,6 +16,7 @@ import { formatDuration, useServerNow } from '../../hooks/useCountdown';
 import { goToLogin, openPage } from '../../navigation';
 import { MY_VOUCHERS_PAGE, VOUCHERS_PAGE, withQuery } from '../../routes';
 import { windowText } from '../../format';
+import { pressable } from '../account/shared/pressable';
 import './index.scss';
 
 /** A member's batch (with their quota), or a city-wide batch as a signed-out visitor sees it. */
@@ -56,15 +57,21 @@ function BatchTicket({
   const myClaimed = 'myClaimed' in batch ? batch.myClaimed : 0;
   const again = state === 'claimable' && myClaimed > 0;
   const muted = state === 'sold_out' || state === 'ended';
+  const goUse = () => openPage(withQuery(MY_VOUCHERS_PAGE, { status: 'unused' }));
+  // The one button is the next step: 立即领取, then 去使用 (the same element, so keyboard focus
+  // stays on it after claiming). Other states are plain status text, never shaped like a button.
   const action =
     // A visitor's 立即领取 leads to signing in, and back here.
     state === 'claimable' || state === 'sign_in_required' ? (
       <Button type='primary' className='gh-claim gh-claim--claimable' loading={claiming} onClick={() => onClaim(batch)}>
         {again ? '再领一张' : BUTTON_LABEL.claimable}
       </Button>
+    ) : state === 'claimed' ? (
+      <Button type='primary' fill='outline' className='gh-claim gh-claim--use' onClick={goUse}>
+        去使用
+      </Button>
     ) : (
-      // Not a button: the state itself, readable (NutUI's disabled grey is too faint for older eyes).
-      <View className={`gh-claim gh-claim--${state}`}>{BUTTON_LABEL[state]}</View>
+      <View className={`gh-claim gh-claim--status gh-claim--${state}`}>{BUTTON_LABEL[state]}</View>
     );
   return (
     <VoucherTicket
@@ -81,6 +88,8 @@ function BatchTicket({
             </View>
           ) : state === 'sold_out' ? (
             <View>本期已领完</View>
+          ) : state === 'claimed' ? (
+            <View className='gh-claim gh-claim--status gh-claim--claimed'>{BUTTON_LABEL.claimed}</View>
           ) : (
             <View className='gh-batch__stock'>剩余 {batch.stockRemaining} 张</View>
           )}
@@ -97,15 +106,12 @@ function BatchTicket({
           <Text className='gh-batch__mine'>
             {' '}
             · 已领 {myClaimed} 张{' '}
-            <Text
-              className='gh-batch__use'
-              onClick={(e) => {
-                e.stopPropagation();
-                openPage(withQuery(MY_VOUCHERS_PAGE, { status: 'unused' }));
-              }}
-            >
-              去使用 ›
-            </Text>
+            {/* While more can be claimed, 再领一张 is the button and this the way to those held. */}
+            {state === 'claimable' ? (
+              <Text className='gh-batch__use' {...pressable(null, goUse, { role: 'link' })}>
+                去使用 ›
+              </Text>
+            ) : null}
           </Text>
         ) : null}
       </View>
@@ -188,13 +194,17 @@ export default function VouchersPage() {
       {clockSynced ? <BenefitDayBanner className='gh-vouchers__banner' /> : <View className='gh-vouchers__banner-space' />}
 
       {isMember ? (
-        <View className='gh-vouchers__mine' onClick={() => openPage(MY_VOUCHERS_PAGE)}>
-          <View className='gh-vouchers__mine-icon'>券</View>
+        <View className='gh-vouchers__mine' {...pressable(null, () => openPage(MY_VOUCHERS_PAGE))}>
+          <View className='gh-vouchers__mine-icon' aria-hidden='true'>
+            券
+          </View>
           <View className='gh-vouchers__mine-text'>
             <View className='gh-vouchers__mine-title'>我的券</View>
             <View className='gh-vouchers__mine-desc'>已领取的工惠券，到店出示券码使用</View>
           </View>
-          <View className='gh-vouchers__mine-go'>查看 ›</View>
+          <View className='gh-vouchers__mine-go' aria-hidden='true'>
+            查看 ›
+          </View>
         </View>
       ) : null}
 

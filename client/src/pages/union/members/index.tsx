@@ -22,6 +22,7 @@ import { confirmDialog, toast } from '../../../dialogs';
 import { UNION_JOIN_QR_PAGE, UNION_MEMBERS_PAGE, UNION_STAFF_PAGE, withQuery } from '../../../routes';
 import { listDate } from '../../../format';
 import { openPage } from '../../../navigation';
+import { pressable } from '../../account/shared/pressable';
 import './index.scss';
 
 const PAGE_SIZE = 20;
@@ -202,7 +203,10 @@ function JoinApprovalCard({ union, onChanged }: { union: UnionNode; onChanged: (
   }
   return (
     <View className='gh-card gh-members__approval'>
-      <View className='gh-setting gh-members__approval-setting' onClick={() => void toggle()}>
+      <View
+        className='gh-setting gh-members__approval-setting'
+        {...pressable('入会需工会审核', () => void toggle(), { role: 'switch', checked: manual, disabled: saving })}
+      >
         <View className='gh-setting__text'>
           <View className='gh-setting__title'>入会需工会审核</View>
           <View className='gh-setting__desc'>{manual ? '已开启：职工扫码入会后，由本工会审核通过才成为会员' : '已关闭：职工扫码实名入会后直接成为会员'}</View>

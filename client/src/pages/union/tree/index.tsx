@@ -9,6 +9,7 @@ import { useResource } from '../../../hooks/useResource';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { openPage } from '../../../navigation';
 import { BATCHES_PAGE, MEMBER_LOOKUP_PAGE, MERCHANTS_PAGE, UNION_MEMBERS_PAGE, UNION_TREE_PAGE, withQuery } from '../../../routes';
+import { pressable } from '../../account/shared/pressable';
 import './index.scss';
 
 function UnionRow({ union, level }: { union: UnionNode; level: number }) {
@@ -18,7 +19,7 @@ function UnionRow({ union, level }: { union: UnionNode; level: number }) {
       className={`gh-union-row gh-union-row--${union.kind}`}
       // Indent by depth; pxTransform keeps the design unit (rpx on weapp, rem on H5).
       style={{ paddingLeft: Taro.pxTransform(24 + Math.min(level, 6) * 40) }}
-      onClick={open}
+      {...pressable(null, open)}
     >
       <View className='gh-union-row__main'>
         <View className='gh-union-row__name'>{union.name}</View>
@@ -29,7 +30,9 @@ function UnionRow({ union, level }: { union: UnionNode; level: number }) {
           {union.pendingCount > 0 ? <View className='gh-union-row__pending'>待审核 {union.pendingCount} 人</View> : null}
         </View>
       </View>
-      <View className='gh-union-row__go'>会员名册 ›</View>
+      <View className='gh-union-row__go' aria-hidden='true'>
+        会员名册 ›
+      </View>
     </View>
   );
 }

@@ -13,6 +13,7 @@ import { useSecondsLeft } from '../../../hooks/useCountdown';
 import { confirmDialog, toast } from '../../../dialogs';
 import { groupCode } from '../../../format';
 import { VOUCHER_PAGE, withQuery } from '../../../routes';
+import { pressable } from '../../account/shared/pressable';
 import './index.scss';
 
 /** The code lives 30 s on the server; fetch a new one 25 s after each (device time only: no clock comparison). */
@@ -54,11 +55,17 @@ function CodePanel({ code, onRefresh }: { code: CodeState; onRefresh: () => void
       <View className='gh-code__title'>向商户出示券码</View>
       {code.status === 'ready' ? (
         <View className='gh-code__body'>
-          <Image className='gh-code__qr' src={code.code.qr} mode='scaleToFill' />
+          <Image
+            className='gh-code__qr'
+            src={code.code.qr}
+            mode='scaleToFill'
+            ariaLabel={`券码二维码，数字码 ${groupCode(code.code.shortCode)}`}
+            nativeProps={{ alt: `券码二维码，数字码 ${groupCode(code.code.shortCode)}` }}
+          />
           <View className='gh-code__digits'>{groupCode(code.code.shortCode)}</View>
           <View className='gh-code__refresh'>
             <Text className='gh-code__left'>{secondsLeft > 0 ? `${secondsLeft} 秒后自动刷新` : '正在刷新…'}</Text>
-            <Text className='gh-code__refresh-now' onClick={onRefresh}>
+            <Text className='gh-code__refresh-now' {...pressable(null, onRefresh)}>
               立即刷新
             </Text>
           </View>

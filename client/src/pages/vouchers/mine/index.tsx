@@ -11,6 +11,7 @@ import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { openPage } from '../../../navigation';
 import { MY_VOUCHERS_PAGE, VOUCHERS_PAGE, VOUCHER_PAGE, withQuery } from '../../../routes';
+import { pressable } from '../../account/shared/pressable';
 import './index.scss';
 
 type Tab = 'unused' | 'used' | 'expired';
@@ -64,12 +65,12 @@ export default function MyVouchersPage() {
 
   return (
     <PageShell className='gh-my-vouchers'>
-      <View className='gh-tabs'>
+      <View className='gh-tabs' {...(process.env.TARO_ENV === 'h5' ? { role: 'tablist', 'aria-label': '我的券' } : {})}>
         {TABS.map((t) => (
           <View
             key={t.key}
             className={`gh-tabs__item gh-tabs__item--${t.key} ${tab === t.key ? 'gh-tabs__item--active' : ''}`}
-            onClick={() => setTab(t.key)}
+            {...pressable(null, () => setTab(t.key), { role: 'tab', checked: tab === t.key })}
           >
             {t.label}
           </View>
