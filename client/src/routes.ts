@@ -31,7 +31,7 @@ export const DELETE_ACCOUNT_PAGE = '/pages/account/delete/index';
 
 export const TAB_PAGES = [HOME_PAGE, VOUCHERS_PAGE, WISHES_PAGE, ACTIVITIES_PAGE, MINE_PAGE];
 
-/** Every page, in app.json's order: the first is the entry (home sends a signed-out visitor to login). */
+/** Every page, in app.json's order: the first (home) is the entry. */
 export const PAGES: readonly string[] = [
   ...TAB_PAGES,
   LOGIN_PAGE,
