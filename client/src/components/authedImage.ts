@@ -30,15 +30,18 @@ export async function fetchAuthedImage<E extends AnyEndpoint>(endpoint: E, param
  * weapp saves it to the photo album (or opens it full screen to long-press and save).
  */
 export async function saveAuthedImage(image: AuthedImage, filename: string): Promise<'downloaded' | 'saved' | 'previewed'> {
+  // An if/else on the build-time constant, so the H5 build drops the weapp branch and with it
+  // Taro's H5 previewImage (which would bring a 330 KB slider library to the join-QR page).
   if (process.env.TARO_ENV === 'h5') {
     saveHref(image.src, filename);
     return 'downloaded';
-  }
-  try {
-    await Taro.saveImageToPhotosAlbum({ filePath: image.src });
-    return 'saved';
-  } catch {
-    await Taro.previewImage({ urls: [image.src], current: image.src });
-    return 'previewed';
+  } else {
+    try {
+      await Taro.saveImageToPhotosAlbum({ filePath: image.src });
+      return 'saved';
+    } catch {
+      await Taro.previewImage({ urls: [image.src], current: image.src });
+      return 'previewed';
+    }
   }
 }

@@ -89,8 +89,8 @@ export default function MinePage() {
       )}
 
       <View className='gh-card gh-mine__settings'>
-        {me?.member ? <Row className='gh-mine__card' title='会员码' desc='电子会员卡，向工会工作人员出示' go='出示' page={MEMBER_CARD_PAGE} /> : null}
-        {me?.member ? <Row className='gh-mine__vouchers' title='我的券' desc='已领取的工惠券，到店出示券码使用' go='查看' page={MY_VOUCHERS_PAGE} /> : null}
+        {me?.member?.status === 'active' ? <Row className='gh-mine__card' title='会员码' desc='电子会员卡，向工会工作人员出示' go='出示' page={MEMBER_CARD_PAGE} /> : null}
+        {me?.member && me.member.status !== 'pending' && me.member.status !== 'rejected' ? <Row className='gh-mine__vouchers' title='我的券' desc='已领取的工惠券，到店出示券码使用' go='查看' page={MY_VOUCHERS_PAGE} /> : null}
         {me?.merchant ? <Row className='gh-mine__merchant' title='商户核销' desc={`${me.merchant.merchantName}：核销会员的工惠券`} go='进入' page={MERCHANT_PAGE} /> : null}
         {isStaff ? <Row className='gh-mine__union' title='工会管理' desc='查看本级及下级工会、会员名册' go='进入' page={UNION_TREE_PAGE} /> : null}
         {isStaff ? <Row className='gh-mine__batches' title='工惠券管理' desc='发放工惠券、查看领取核销实况、导出明细' go='进入' page={BATCHES_PAGE} /> : null}
