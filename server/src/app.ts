@@ -17,6 +17,7 @@ import { merchantRoutes } from './modules/merchants/routes';
 import { staffRoutes } from './modules/staff/routes';
 import { unionRoutes } from './modules/unions/routes';
 import { voucherRoutes } from './modules/vouchers/routes';
+import { rushMemory } from './rush/index';
 import { guardPool } from './scope/scope';
 
 export const VERSION = '0.1.0';
@@ -32,9 +33,13 @@ export function createApp(rawDeps: Deps, opts: AppOptions = {}): Koa {
   // Behind N trusted proxies the client is the address the outermost of them saw: the N-th entry
   // from the right of X-Forwarded-For. Anything a client wrote further left is ignored.
   const app = new Koa({ proxy: hops > 0, maxIpsCount: hops });
-  const deps: Deps = { ...rawDeps, db: guardPool(rawDeps.db) };
+  const deps: Deps = { ...rawDeps, db: guardPool(rawDeps.db), rush: rawDeps.rush ?? rushMemory(rawDeps.config.rush, rawDeps.db, rawDeps.logger) };
   const router = new Router();
 
+  // Liveness: no database, no session; the ceiling the rush is measured against.
+  router.get(systemApi.live.path, (ctx) => {
+    ctx.body = { ok: true };
+  });
   // Health answers 503 with `{ ok: false }` when the database does not answer within two seconds.
   router.get(systemApi.health.path, async (ctx) => {
     const ok = await ping(deps.db, 2000);

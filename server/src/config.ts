@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_RUSH, type RushConfig } from './rush/index';
 
 /** The one place that reads the environment (lint forbids `process.env` elsewhere). */
 const Env = z.object({
@@ -24,6 +25,18 @@ const Env = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
   /** Where members reach the H5 portal: join QR codes point here. */
   PUBLIC_URL: z.url().optional(),
+  /** The Benefit Day claim path (server/src/rush): see RushConfig. */
+  RUSH_CLAIM_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_RUSH.claimConcurrency),
+  RUSH_CLAIM_LINE: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_RUSH.claimLine),
+  RUSH_CLAIM_LINE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_RUSH.claimLineWaitMs),
+  RUSH_MEMBER_RATE: z.coerce.number().min(0).max(10_000).default(DEFAULT_RUSH.memberRate),
+  RUSH_MEMBER_BURST: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_RUSH.memberBurst),
+  RUSH_IP_RATE: z.coerce.number().min(0).max(1_000_000).default(DEFAULT_RUSH.ipRate),
+  RUSH_IP_BURST: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_RUSH.ipBurst),
+  RUSH_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(3600_000).default(DEFAULT_RUSH.sessionCacheMs),
+  RUSH_STALE_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_RUSH.staleMs),
+  /** PostgreSQL pool size per process. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
 });
 
 export type Mode = 'demo' | 'production';
@@ -50,6 +63,9 @@ export interface Config {
   trustProxy: number;
   /** The H5 portal's public address, without a trailing slash. */
   publicUrl: string;
+  /** Limits and bounds of the claim path. */
+  rush: RushConfig;
+  databasePoolSize: number;
 }
 
 export class ConfigError extends Error {}
@@ -108,6 +124,18 @@ export function loadConfig(env: Record<string, string | undefined>, demoSecret?:
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     trustProxy: e.TRUST_PROXY,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    rush: {
+      claimConcurrency: e.RUSH_CLAIM_CONCURRENCY,
+      claimLine: e.RUSH_CLAIM_LINE,
+      claimLineWaitMs: e.RUSH_CLAIM_LINE_WAIT_MS,
+      memberRate: e.RUSH_MEMBER_RATE,
+      memberBurst: e.RUSH_MEMBER_BURST,
+      ipRate: e.RUSH_IP_RATE,
+      ipBurst: e.RUSH_IP_BURST,
+      sessionCacheMs: e.RUSH_SESSION_CACHE_MS,
+      staleMs: e.RUSH_STALE_MS,
+    },
+    databasePoolSize: e.DATABASE_POOL_SIZE,
   };
 }
 
@@ -127,6 +155,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sessionTtlMs: 30 * 24 * 3600_000,
     trustProxy: 0,
     publicUrl: 'http://localhost:3000',
+    // tests race one member's claims on purpose: the per-member and per-address limits are off unless a test sets them
+    rush: { ...DEFAULT_RUSH, memberRate: 0, ipRate: 0 },
+    databasePoolSize: 10,
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import type { Keys } from './crypto';
 import type { Db, DbKind } from './db/index';
 import type { SmsSender } from './modules/auth/sms';
 import type { WechatClient } from './modules/auth/wechat';
+import type { Rush } from './rush/index';
 
 /** Everything a request handler may use, injected once into the app factory. */
 export interface Deps {
@@ -16,4 +17,6 @@ export interface Deps {
   logger: Logger;
   sms: SmsSender;
   wechat: WechatClient;
+  /** The claim path's memory and limits (server/src/rush); createApp builds one without LISTEN when absent. */
+  rush?: Rush;
 }

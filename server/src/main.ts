@@ -11,6 +11,7 @@ import { createLogger } from './logger';
 import { logSmsSender, webhookSmsSender } from './modules/auth/sms';
 import { httpWechatClient } from './modules/auth/wechat';
 import { pruneExpired } from './maintenance';
+import { hearRevocations, rushMemory } from './rush/index';
 import { seedDemoData } from './seed/demo';
 
 /** Demo mode keeps a generated secret beside its data so sessions and ciphertexts survive restarts. */
@@ -37,7 +38,7 @@ async function main() {
   }
   const logger = createLogger(config.logLevel);
   const dataDir = path.resolve(config.dataDir);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(dataDir, 'pglite') });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(dataDir, 'pglite'), poolSize: config.databasePoolSize });
   const clock = config.now ? offsetClock(config.now) : systemClock;
   const keys = deriveKeys(config.secret);
   if (config.seedDemo && (await seedDemoData(database.db, keys, clock.now()))) logger.info('demo data seeded');
@@ -47,8 +48,10 @@ async function main() {
   const clientDir = config.clientDir ?? fileURLToPath(new URL('../../client/dist/h5', import.meta.url));
   if (!existsSync(path.join(clientDir, 'index.html'))) logger.warn({ clientDir }, 'H5 build not found: serving the API only (run pnpm build:h5)');
 
+  const rush = rushMemory(config.rush, database.db, logger);
+  await hearRevocations(rush, database, logger);
   const app = createApp(
-    { db: database.db, dbKind: database.kind, clock, config, keys, logger, sms, wechat },
+    { db: database.db, dbKind: database.kind, clock, config, keys, logger, sms, wechat, rush },
     { clientDir: existsSync(clientDir) ? clientDir : undefined },
   );
   const server = app.listen(config.port, config.host, () => {
@@ -71,6 +74,7 @@ async function main() {
     const deadline = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
     await Promise.race([drained, deadline]);
     server.closeAllConnections?.();
+    await rush.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     process.exit(0);
   };

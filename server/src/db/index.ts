@@ -19,18 +19,89 @@ export interface Database {
   db: Db;
   kind: DbKind;
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel: `onMessage` gets each payload NOTIFY sent after its transaction
+   * committed; `onLive(false)` says notifications may be missed (the listening connection is
+   * down) until `onLive(true)`. Returns the function that stops listening.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onLive: (live: boolean) => void): Promise<() => Promise<void>>;
 }
+
+export interface OpenOptions {
+  /** Sees every statement the application sends (tests count round trips with it). */
+  onQuery?: (query: string) => void;
+}
+
+const queryLogger = (opts: OpenOptions) => (opts.onQuery ? { logQuery: (q: string) => opts.onQuery!(q) } : undefined);
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 /** Serialises migrations when several API processes start over one PostgreSQL. */
 const MIGRATION_LOCK = 727_001;
 
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string, opts: OpenOptions = {}): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
-  await migratePglite(db as never, { migrationsFolder });
-  return { db, kind: 'pglite', close: () => client.close() };
+  await migratePglite(drizzlePglite({ client, schema }) as never, { migrationsFolder });
+  const db = drizzlePglite({ client, schema, logger: queryLogger(opts) }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    close: () => client.close(),
+    // One process, one connection: a notification is delivered on commit and cannot be missed.
+    async listen(channel, onMessage, onLive) {
+      const stop = await client.listen(channel, onMessage);
+      onLive(true);
+      return async () => {
+        onLive(false);
+        if (!client.closed) await stop();
+      };
+    },
+  };
+}
+
+/**
+ * A dedicated connection LISTENing on `channel`, reconnected after a drop. While it is down the
+ * caller is told (`onLive(false)`) so it stops trusting anything the notifications would revoke.
+ */
+function listenPostgres(url: string, connectMs: number) {
+  return async (channel: string, onMessage: (payload: string) => void, onLive: (live: boolean) => void) => {
+    let stopped = false;
+    let client: pg.Client | undefined;
+    let retry: NodeJS.Timeout | undefined;
+    const connect = async (): Promise<void> => {
+      const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectMs, keepAlive: true });
+      const lost = () => {
+        if (client !== c) return;
+        client = undefined;
+        onLive(false);
+        c.end().catch(() => undefined);
+        if (!stopped) retry = setTimeout(() => void connect().catch(() => undefined), 500);
+      };
+      c.on('error', lost);
+      c.on('end', lost);
+      c.on('notification', (n) => {
+        if (n.channel === channel && n.payload !== undefined) onMessage(n.payload);
+      });
+      client = c;
+      try {
+        await c.connect();
+        await c.query(`listen ${channel}`);
+        if (client === c && !stopped) onLive(true);
+      } catch (err) {
+        lost();
+        throw err;
+      }
+    };
+    await connect().catch(() => undefined);
+    return async () => {
+      stopped = true;
+      clearTimeout(retry);
+      const c = client;
+      client = undefined;
+      onLive(false);
+      await c?.end().catch(() => undefined);
+    };
+  };
 }
 
 /**
@@ -44,7 +115,7 @@ export interface PoolTimeouts {
 }
 export const DEFAULT_POOL_TIMEOUTS: PoolTimeouts = { connectMs: 3000, statementMs: 15_000, idleInTransactionMs: 15_000 };
 
-export async function openPostgres(url: string, poolSize = 10, timeouts: PoolTimeouts = DEFAULT_POOL_TIMEOUTS): Promise<Database> {
+export async function openPostgres(url: string, poolSize = 10, timeouts: PoolTimeouts = DEFAULT_POOL_TIMEOUTS, opts: OpenOptions = {}): Promise<Database> {
   const lockClient = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeouts.connectMs });
   await lockClient.connect();
   try {
@@ -65,12 +136,12 @@ export async function openPostgres(url: string, poolSize = 10, timeouts: PoolTim
     keepAlive: true,
   });
   pool.on('error', () => undefined); // an idle client dropped by the server must not crash the process
-  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => pool.end() };
+  const db = drizzlePg({ client: pool, schema, logger: queryLogger(opts) }) as unknown as Db;
+  return { db, kind: 'postgres', close: () => pool.end(), listen: listenPostgres(url, timeouts.connectMs) };
 }
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number }): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize) : openPglite(opts.dataDir);
 }
 
 /** Whether the database answers `select 1` within `timeoutMs`; never throws. */

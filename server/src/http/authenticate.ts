@@ -1,6 +1,7 @@
 import { AppError } from '@gonghui/shared';
 import { sha256 } from '../crypto';
 import type { Deps } from '../deps';
+import type { SessionCache } from '../rush/sessions';
 import { sessionByTokenHash, type Auth } from '../scope/auth';
 import type { AppContext } from './context';
 
@@ -14,18 +15,24 @@ function bearer(ctx: AppContext): string | null {
  * public endpoints (`lenient`), which answer as if nobody were signed in: a stale token left in a
  * phone's storage must not block the SMS code or the join page.
  */
-export async function authenticate(deps: Deps, ctx: AppContext, now: Date, lenient: boolean): Promise<Auth | undefined> {
+export async function authenticate(deps: Deps, ctx: AppContext, now: Date, lenient: boolean, cache?: SessionCache): Promise<Auth | undefined> {
   if (ctx.state.auth) return ctx.state.auth;
   const token = bearer(ctx);
   if (!token) {
     if (ctx.get('authorization') !== '' && !lenient) throw new AppError('UNAUTHENTICATED');
     return undefined;
   }
-  const session = await sessionByTokenHash(deps.db, sha256(token), now);
+  const tokenHash = sha256(token);
+  const cached = cache?.get(tokenHash, now);
+  if (cached) return (ctx.state.auth = cached);
+  const epoch = cache?.mark() ?? 0;
+  const session = await sessionByTokenHash(deps.db, tokenHash, now);
   if (!session.found || session.expired) {
     if (lenient) return undefined;
     throw new AppError(session.found ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
   }
+  // Only admitted members are kept: the claim path serves them; anyone else asks the database again.
+  if (session.auth.memberActive) cache?.put(tokenHash, session.auth, epoch);
   ctx.state.auth = session.auth;
   return session.auth;
 }

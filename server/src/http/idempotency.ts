@@ -56,8 +56,7 @@ export async function idempotent(
   /** Runs in the outer transaction after a refusal rolled the work back (e.g. to count failures). */
   onRefusal?: (tx: Db, err: AppError) => Promise<void>,
 ): Promise<StoredAnswer & { replayed: boolean }> {
-  const earlier = await storedAnswer(pool, userId, key, fingerprint);
-  if (earlier) return { ...earlier, replayed: true };
+  // No lookup first: the key's insert below finds a repeat too, and a fresh request (nearly all) saves a round trip.
   const fresh = await retryOnConflict(() => pool.transaction((tx) => insideTransaction(async () => {
     const claimed = await tx
       .insert(idempotencyKeys)

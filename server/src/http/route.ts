@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError, type Audience, type Endpoint } from '@gonghui/shared';
 import type { Deps } from '../deps';
 import type { Db } from '../db/index';
+import type { Rush } from '../rush/index';
 import type { Auth } from '../scope/auth';
 import { requireAudience } from '../scope/auth';
 import { insideTransaction, type Scope, type ServiceDeps } from '../scope/scope';
@@ -36,7 +37,20 @@ export type Handler<E extends Endpoint<any, any, any, any, any>, P = undefined> 
   input: RouteInput<E> & { prepared: P },
 ) => Promise<Answer<E>>;
 
+/**
+ * The Benefit Day path (server/src/rush): the session from memory, per-member and per-address
+ * limits (429), refusals from memory before any database work, and at most so many requests at
+ * the database at once (503 past a bounded line). Both answers carry Retry-After.
+ */
+export interface HotPath<E> {
+  /** Throws the refusal memory is sure of; such a refusal is not stored under the Idempotency-Key. */
+  gate(rush: Rush, auth: Auth, input: RouteInput<E>, key: string, now: Date): void;
+  /** What the database answered, for memory to learn from. */
+  learn(rush: Rush, auth: Auth, input: RouteInput<E>, key: string, status: number, errorCode: string | undefined): void;
+}
+
 export interface MountOptions<E, P> {
+  hot?: HotPath<E>;
   /**
    * Calls to other services (WeChat's code2Session) that must not hold a transaction open while
    * they wait: they run before it begins, and the handler gets their result as `input.prepared`.
@@ -71,6 +85,14 @@ function sendFile(ctx: AppContext, file: BinaryFile) {
 }
 
 type Write = (db: Db) => Promise<void>;
+
+function errorCodeOf(bodyText: string): string | undefined {
+  try {
+    return (JSON.parse(bodyText) as { error?: { code?: string } }).error?.code;
+  } catch {
+    return undefined;
+  }
+}
 type RefusalWrite = (db: Db) => Promise<AppError | void>;
 
 /**
@@ -91,84 +113,106 @@ export function mount<E extends Endpoint<any, any, any, any, any>, P = undefined
       body: parsePart('body', endpoint.body, (ctx.request as { body?: unknown }).body),
     } as RouteInput<E>;
     const now = deps.clock.now();
-    const auth = await authenticate(deps, ctx, now, endpoint.audience === 'public');
+    const hot = opts.hot && deps.rush ? { ...opts.hot, rush: deps.rush } : undefined;
+    const auth = await authenticate(deps, ctx, now, endpoint.audience === 'public', hot?.rush.sessions);
     requireAudience(endpoint.audience, auth);
-    const input = { ...parsed, prepared: (opts.prepare ? await opts.prepare(serviceDeps, parsed) : undefined) as P };
-
-    let refusalWrites: RefusalWrite[] = [];
-    let afterCommit: Write[] = [];
-    const run = async (db: Db): Promise<unknown> => {
-      // A retried transaction starts its hooks afresh.
-      refusalWrites = [];
-      afterCommit = [];
-      const scope: Scope<Auth | undefined> = {
-        db,
-        auth,
-        now,
-        requestId: ctx.state.requestId,
-        ip: ctx.ip,
-        deps: serviceDeps,
-        onRefusal: (w) => void refusalWrites.push(w),
-        afterCommit: (w) => void afterCommit.push(w),
+    let release: (() => void) | undefined;
+    if (hot && auth) {
+      const busy = (seconds: number, code: 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE') => {
+        ctx.set('Retry-After', String(seconds));
+        return new AppError(code);
       };
-      try {
-        const result = await handler(scope as never, input);
-        if (endpoint.binary) return result;
-        const out = endpoint.response.safeParse(result);
-        if (!out.success) {
-          deps.logger.error({ requestId: ctx.state.requestId, route: endpoint.path, issues: out.error.issues.map((i: z.core.$ZodIssue) => i.path.join('.')) }, 'response violates contract');
-          throw new Error('response violates contract');
+      const wait = hot.rush.members.take(auth.userId) || (deps.config.trustProxy > 0 ? hot.rush.addresses.take(ctx.ip) : 0);
+      if (wait) throw busy(wait, 'RATE_LIMITED');
+      hot.gate(hot.rush, auth, parsed, ctx.get('idempotency-key'), now);
+      release = (await hot.rush.admission.enter()) ?? undefined;
+      if (!release) throw busy(1, 'SERVICE_UNAVAILABLE');
+    }
+    try {
+      await respond();
+    } finally {
+      release?.();
+    }
+
+    async function respond(): Promise<void> {
+      const input = { ...parsed, prepared: (opts.prepare ? await opts.prepare(serviceDeps, parsed) : undefined) as P };
+
+      let refusalWrites: RefusalWrite[] = [];
+      let afterCommit: Write[] = [];
+      const run = async (db: Db): Promise<unknown> => {
+        // A retried transaction starts its hooks afresh.
+        refusalWrites = [];
+        afterCommit = [];
+        const scope: Scope<Auth | undefined> = {
+          db,
+          auth,
+          now,
+          requestId: ctx.state.requestId,
+          ip: ctx.ip,
+          deps: serviceDeps,
+          onRefusal: (w) => void refusalWrites.push(w),
+          afterCommit: (w) => void afterCommit.push(w),
+        };
+        try {
+          const result = await handler(scope as never, input);
+          if (endpoint.binary) return result;
+          const out = endpoint.response.safeParse(result);
+          if (!out.success) {
+            deps.logger.error({ requestId: ctx.state.requestId, route: endpoint.path, issues: out.error.issues.map((i: z.core.$ZodIssue) => i.path.join('.')) }, 'response violates contract');
+            throw new Error('response violates contract');
+          }
+          return out.data;
+        } catch (err) {
+          afterCommit = []; // refused or failed: nothing of the work is committed, so nothing follows it
+          throw err;
         }
-        return out.data;
+      };
+      const keepRefusalWrites = async (db: Db): Promise<AppError | undefined> => {
+        let replacement: AppError | undefined;
+        for (const w of refusalWrites) replacement = (await w(db)) ?? replacement;
+        return replacement;
+      };
+
+      const key = ctx.get('idempotency-key');
+      if (endpoint.idempotent && auth && (key || endpoint.idempotent === 'required')) {
+        if (!IDEMPOTENCY_KEY.test(key)) throw new AppError('IDEMPOTENCY_KEY_MISSING');
+        const answer = await idempotent(
+          pool,
+          now,
+          auth.userId,
+          key,
+          requestFingerprint(endpoint.method, endpoint.path, { params: input.params, body: input.body }),
+          async (tx) => ({ status: endpoint.status ?? 200, bodyText: JSON.stringify(await run(tx)) }),
+          (err) => ({ status: err.status, bodyText: JSON.stringify(renderError(err.code, ctx.state.requestId, err.details, err.message)) }),
+          async (db) => void (await keepRefusalWrites(db)),
+        );
+        // A replayed answer's work was done (and followed up) by the first request.
+        if (!answer.replayed) for (const w of afterCommit) await w(pool);
+        if (hot) hot.learn(hot.rush, auth, input, key, answer.status, answer.status >= 400 ? errorCodeOf(answer.bodyText) : undefined);
+        ctx.status = answer.status;
+        ctx.type = 'application/json; charset=utf-8';
+        ctx.body = answer.bodyText;
+        return;
+      }
+
+      let result: unknown;
+      try {
+        result =
+          endpoint.method === 'GET'
+            ? await run(pool)
+            : await retryOnConflict(() => pool.transaction((tx) => insideTransaction(() => run(tx as unknown as Db))));
       } catch (err) {
-        afterCommit = []; // refused or failed: nothing of the work is committed, so nothing follows it
+        if (err instanceof AppError && refusalWrites.length) {
+          const replacement =
+            endpoint.method === 'GET' ? await keepRefusalWrites(pool) : await pool.transaction((tx) => insideTransaction(() => keepRefusalWrites(tx as unknown as Db)));
+          throw replacement ?? err;
+        }
         throw err;
       }
-    };
-    const keepRefusalWrites = async (db: Db): Promise<AppError | undefined> => {
-      let replacement: AppError | undefined;
-      for (const w of refusalWrites) replacement = (await w(db)) ?? replacement;
-      return replacement;
-    };
-
-    const key = ctx.get('idempotency-key');
-    if (endpoint.idempotent && auth && (key || endpoint.idempotent === 'required')) {
-      if (!IDEMPOTENCY_KEY.test(key)) throw new AppError('IDEMPOTENCY_KEY_MISSING');
-      const answer = await idempotent(
-        pool,
-        now,
-        auth.userId,
-        key,
-        requestFingerprint(endpoint.method, endpoint.path, { params: input.params, body: input.body }),
-        async (tx) => ({ status: endpoint.status ?? 200, bodyText: JSON.stringify(await run(tx)) }),
-        (err) => ({ status: err.status, bodyText: JSON.stringify(renderError(err.code, ctx.state.requestId, err.details, err.message)) }),
-        async (db) => void (await keepRefusalWrites(db)),
-      );
-      // A replayed answer's work was done (and followed up) by the first request.
-      if (!answer.replayed) for (const w of afterCommit) await w(pool);
-      ctx.status = answer.status;
-      ctx.type = 'application/json; charset=utf-8';
-      ctx.body = answer.bodyText;
-      return;
+      for (const w of afterCommit) await w(pool);
+      if (endpoint.binary) return sendFile(ctx, result as BinaryFile);
+      ctx.status = endpoint.status ?? 200;
+      ctx.body = result;
     }
-
-    let result: unknown;
-    try {
-      result =
-        endpoint.method === 'GET'
-          ? await run(pool)
-          : await retryOnConflict(() => pool.transaction((tx) => insideTransaction(() => run(tx as unknown as Db))));
-    } catch (err) {
-      if (err instanceof AppError && refusalWrites.length) {
-        const replacement =
-          endpoint.method === 'GET' ? await keepRefusalWrites(pool) : await pool.transaction((tx) => insideTransaction(() => keepRefusalWrites(tx as unknown as Db)));
-        throw replacement ?? err;
-      }
-      throw err;
-    }
-    for (const w of afterCommit) await w(pool);
-    if (endpoint.binary) return sendFile(ctx, result as BinaryFile);
-    ctx.status = endpoint.status ?? 200;
-    ctx.body = result;
   });
 }

@@ -10,6 +10,11 @@ export interface Auth {
   memberId: string | null;
   memberUnionId: string | null;
   memberActive: boolean;
+  /** The member's union path and tags: enough to refuse a claim outside a batch's audience from memory. */
+  memberUnionPath: string | null;
+  memberTags: string[];
+  /** When the session ends. */
+  expiresAt: Date;
   staff: { unionId: string; path: string; role: StaffRole }[];
   merchantIds: string[];
   donor: boolean;
@@ -22,6 +27,8 @@ interface AuthRow {
   member_id: string | null;
   member_union_id: string | null;
   member_status: string | null;
+  member_union_path: string | null;
+  member_tags: string[] | string | null;
   staff: { unionId: string; path: string; role: StaffRole }[] | string | null;
   merchant_ids: string[] | string | null;
   donor: boolean;
@@ -31,6 +38,7 @@ interface AuthRow {
 const authSelect = sql`
   select s.id as session_id, s.user_id, s.expires_at,
          m.id as member_id, m.union_id as member_union_id, m.status as member_status,
+         (select mu.path from unions mu where mu.id = m.union_id) as member_union_path, m.tags as member_tags,
          (select coalesce(json_agg(json_build_object('unionId', r.union_id, 'path', u.path, 'role', r.role)), '[]'::json)
             from staff_roles r join unions u on u.id = r.union_id where r.user_id = s.user_id) as staff,
          (select coalesce(json_agg(ms.merchant_id), '[]'::json) from merchant_staff ms where ms.user_id = s.user_id) as merchant_ids,
@@ -39,6 +47,9 @@ const authSelect = sql`
 
 const parseJson = <T>(v: T | string | null, fallback: T): T => (v === null ? fallback : typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
+/** A text[] as some drivers hand it back: `{a,b}`. Tags are plain words, never quoted. */
+const parsePgArray = (v: string): string[] => (v === '{}' ? [] : v.replace(/^\{|\}$/g, '').split(',').map((t) => t.replace(/^"|"$/g, '')));
+
 function toAuth(row: AuthRow): Auth {
   return {
     sessionId: row.session_id,
@@ -46,6 +57,9 @@ function toAuth(row: AuthRow): Auth {
     memberId: row.member_id,
     memberUnionId: row.member_union_id,
     memberActive: row.member_status === 'active',
+    memberUnionPath: row.member_union_path,
+    memberTags: typeof row.member_tags === 'string' ? parsePgArray(row.member_tags) : (row.member_tags ?? []),
+    expiresAt: new Date(row.expires_at),
     staff: parseJson(row.staff, []),
     merchantIds: parseJson(row.merchant_ids, []),
     donor: row.donor === true || (row.donor as unknown) === 't',

@@ -1,7 +1,7 @@
 /* Test databases: a fresh one per test file, on PGlite always and on the PostgreSQL server when DATABASE_URL is set. */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openPglite, openPostgres, type Database, type DbKind } from '../db/index';
+import { openPglite, openPostgres, DEFAULT_POOL_TIMEOUTS, type Database, type DbKind, type OpenOptions } from '../db/index';
 
 const SERVER_URL = process.env.DATABASE_URL || undefined;
 
@@ -14,17 +14,22 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export async function freshDatabase(kind: DbKind): Promise<Database> {
-  if (kind === 'pglite') return openPglite();
+/** A test database; on the server, `url` lets a second app (another "process") open the same one. */
+export type TestDatabase = Database & { url?: string };
+
+export async function freshDatabase(kind: DbKind, opts: OpenOptions = {}): Promise<TestDatabase> {
+  if (kind === 'pglite') return openPglite(undefined, opts);
   if (!SERVER_URL) throw new Error('DATABASE_URL is not set');
   const name = `gh_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: SERVER_URL });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const database = await openPostgres(withDatabase(SERVER_URL, name), 20);
+  const url = withDatabase(SERVER_URL, name);
+  const database = await openPostgres(url, 20, DEFAULT_POOL_TIMEOUTS, opts);
   return {
     ...database,
+    url,
     async close() {
       await database.close();
       const a = new pg.Client({ connectionString: SERVER_URL });

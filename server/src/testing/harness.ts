@@ -13,6 +13,7 @@ import type { Deps } from '../deps';
 import { createLogger } from '../logger';
 import type { SmsSender } from '../modules/auth/sms';
 import { httpWechatClient, type WechatClient } from '../modules/auth/wechat';
+import { hearRevocations, rushMemory } from '../rush/index';
 import { seedDemoData } from '../seed/demo';
 import type { Endpoint } from '@gonghui/shared';
 import { callEndpoint, type CallOptions, type CallResult } from './call';
@@ -92,7 +93,9 @@ export async function startTestApp(kind: DbKind, opts: TestAppOptions = {}): Pro
   const logger = createLogger('info', logs);
   const sms = new RecordingSms();
   const wechat: WechatClient = { ...httpWechatClient({ apiBase: config.wechat.apiBase, appId: config.wechat.appId, secret: config.wechat.secret }), ...opts.wechat };
-  const deps: Deps = { db: database.db, dbKind: database.kind, clock, config, keys, logger, sms, wechat };
+  const rush = rushMemory(config.rush, database.db, logger);
+  await hearRevocations(rush, database, logger);
+  const deps: Deps = { db: database.db, dbKind: database.kind, clock, config, keys, logger, sms, wechat, rush };
   if (opts.seed !== false) await seedDemoData(database.db, keys, clock.now());
   const app = createApp(deps, { clientDir: opts.clientDir });
   const server: Server = createServer(app.callback());
@@ -137,6 +140,7 @@ export async function startTestApp(kind: DbKind, opts: TestAppOptions = {}): Pro
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
+      await rush.close();
       await database.close();
     },
   };

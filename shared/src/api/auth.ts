@@ -27,6 +27,8 @@ export const authApi = {
 };
 
 export const systemApi = {
+  /** Liveness without the database: the ceiling of what this process answers (the rush benchmark measures against it). */
+  live: endpoint({ method: 'GET', path: '/api/live', audience: 'public', response: z.object({ ok: z.literal(true) }).strict() }),
   health: endpoint({
     method: 'GET',
     path: '/api/health',

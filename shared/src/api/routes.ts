@@ -6,6 +6,7 @@ import type { RoutesOf } from './endpoint';
 import type { Api } from './index';
 
 export const routes: RoutesOf<Api> = {
+  live: { method: 'GET', path: '/api/live', audience: 'public' },
   health: { method: 'GET', path: '/api/health', audience: 'public' },
   wechatLogin: { method: 'POST', path: '/api/auth/wechat', audience: 'public' },
   smsCode: { method: 'POST', path: '/api/auth/sms-code', audience: 'public' },

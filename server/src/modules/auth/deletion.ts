@@ -1,6 +1,7 @@
 import { and, eq, notInArray, sql } from 'drizzle-orm';
 import { AppError, maskName } from '@gonghui/shared';
 import { schema } from '../../db/index';
+import { announce } from '../../rush/signals';
 import type { Scope } from '../../scope/scope';
 import { audit } from '../audit/service';
 import { unusedVoucherReleaser } from '../vouchers/claims';
@@ -38,6 +39,7 @@ export async function deleteAccount(scope: Scope): Promise<{ ok: true }> {
   }
   await db.delete(donors).where(eq(donors.userId, auth.userId));
   await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, auth.userId), sql`${sessions.revokedAt} is null`));
+  await announce(db, { kind: 'user', id: auth.userId });
   await db
     .update(users)
     .set({ phone: `deleted:${auth.userId}`, displayName: '', wechatOpenid: null, deletedAt: now })

@@ -3,6 +3,7 @@ import { AppError, type SessionResponse } from '@gonghui/shared';
 import { blindIndex, newToken, sha256, signTicket, sixDigitCode, verifyTicket } from '../../crypto';
 import { schema } from '../../db/index';
 import { LIMITS, assertUnderLimit, recordFailure } from '../../lib/limits';
+import { announce } from '../../rush/signals';
 import type { PublicScope, Scope } from '../../scope/scope';
 import { loadMe } from './me';
 
@@ -156,5 +157,6 @@ export async function demoLoginer(scope: PublicScope, { phone, acceptTerms }: { 
 
 export async function sessionRevoker(scope: Scope): Promise<{ ok: true }> {
   await scope.db.update(sessions).set({ revokedAt: scope.now }).where(eq(sessions.id, scope.auth.sessionId));
+  await announce(scope.db, { kind: 'session', id: scope.auth.sessionId });
   return { ok: true };
 }

@@ -19,6 +19,7 @@ import { decodeCursor, pageOf } from '../../lib/pagination';
 import { memberPolicy, scopedMember, type ScopedMember } from '../../policies/members';
 import { inScopeSql, pathInScope } from '../../policies/staff';
 import { scopedUnion } from '../../policies/unions';
+import { announce } from '../../rush/signals';
 import type { Scope } from '../../scope/scope';
 import { audit } from '../audit/service';
 import { memberCard } from '../auth/me';
@@ -159,6 +160,8 @@ export async function memberUpdater(scope: Scope, { id, patch }: { id: string; p
     if (isUniqueViolation(err, 'members_id_number_key')) throw new AppError('MEMBER_ID_CONFLICT');
     throw err;
   }
+  // a member's standing changed: every process drops the sessions it keeps for the claim path
+  await announce(scope.db, { kind: 'user', id: before.m.userId });
   await audit(scope, 'member.update', { type: 'member', id }, { from: { status: before.m.status, tags: before.m.tags }, to: patch });
   return memberForStaff(scope, { id });
 }

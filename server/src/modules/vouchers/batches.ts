@@ -9,6 +9,7 @@ import { scopedUnion } from '../../policies/unions';
 import { batchPolicy, scopedBatch, type BatchRow } from '../../policies/vouchers';
 import type { BinaryFile } from '../../http/route';
 import type { Scope } from '../../scope/scope';
+import { announce } from '../../rush/signals';
 import { audit } from '../audit/service';
 import { presentBatchForStaff } from './presenters';
 
@@ -123,6 +124,7 @@ export async function batchUpdater(scope: Scope, { id, patch }: { id: string; pa
     .where(and(eq(voucherBatches.id, id), sql`${voucherBatches.stockClaimed} <= ${next.stockTotal}`))
     .returning();
   if (!row) throw new AppError('VOUCHER_STOCK_BELOW_CLAIMED');
+  await announce(scope.db, { kind: 'batch', id });
   await audit(scope, 'voucher_batch.update', { type: 'voucher_batch', id }, { fields: Object.keys(patch) });
   return present(scope, row, await unionName(scope.db, row.unionId));
 }
@@ -141,6 +143,7 @@ export async function batchCloser(scope: Scope, { id }: { id: string }) {
   const b = await scopedBatch(scope, id, { forUpdate: true });
   batchPolicy.authorize(scope, 'close', b);
   const [row] = await scope.db.update(voucherBatches).set({ status: 'closed', closedAt: scope.now }).where(eq(voucherBatches.id, id)).returning();
+  await announce(scope.db, { kind: 'batch', id });
   await audit(scope, 'voucher_batch.close', { type: 'voucher_batch', id });
   return present(scope, row!, await unionName(scope.db, row!.unionId));
 }

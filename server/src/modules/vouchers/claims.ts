@@ -5,6 +5,7 @@ import { AppError, audienceIncludes, voucherExpiry, type VoucherCode, type Vouch
 import { isUniqueViolation, pgConstraint, queryRows, schema, type Db } from '../../db/index';
 import { decodeCursor, pageOf } from '../../lib/pagination';
 import type { Scope } from '../../scope/scope';
+import { announce } from '../../rush/signals';
 import { audit } from '../audit/service';
 import { batchStatus, presentBatchForMember, presentVoucher, voucherStatus, type BatchRow, type VoucherRow } from './presenters';
 
@@ -83,9 +84,17 @@ export interface ClaimInput {
  */
 export async function voucherClaimer(scope: Scope, { batchId, memberId, claimedBy = null }: ClaimInput): Promise<VoucherView> {
   const { db: tx, now } = scope;
-  const [b] = await tx.select().from(voucherBatches).where(eq(voucherBatches.id, batchId)).limit(1);
+  // The batch and the member's standing (locked, see memberFacts) in one round trip; either missing, the precise refusal below.
+  const [both] = await tx
+    .select({ b: voucherBatches, m: { id: members.id, status: members.status, tags: members.tags, unionPath: unions.path } })
+    .from(voucherBatches)
+    .innerJoin(members, eq(members.id, memberId))
+    .innerJoin(unions, eq(unions.id, members.unionId))
+    .where(eq(voucherBatches.id, batchId))
+    .for('share', { of: members });
+  const b = both?.b ?? (await tx.select().from(voucherBatches).where(eq(voucherBatches.id, batchId)).limit(1))[0];
   if (!b || b.status === 'draft') throw new AppError('VOUCHER_BATCH_NOT_FOUND');
-  const m = await memberFacts(tx, memberId, { share: true });
+  const m = both?.m ?? (await memberFacts(tx, memberId, { share: true }));
   if (m.status !== 'active') throw new AppError('MEMBER_NOT_ACTIVE');
   if (!eligible(b, m)) throw new AppError('VOUCHER_NOT_ELIGIBLE');
   if (batchStatus(b, now) !== 'open') throw new AppError('VOUCHER_NOT_OPEN', { opensAt: b.startsAt.toISOString(), status: batchStatus(b, now) });
@@ -246,6 +255,7 @@ export async function voucherReturner(scope: Scope, { id }: { id: string }): Pro
     .where(eq(voucherBatches.id, b.id))
     .returning();
   await tx.delete(voucherCodes).where(eq(voucherCodes.voucherId, id));
+  await announce(tx, { kind: 'batch', id: b.id });
   await audit(scope, 'voucher.return', { type: 'voucher', id }, { batchId: b.id });
   return presentVoucher(v, after!, null, now);
 }
@@ -294,6 +304,7 @@ export async function unusedVoucherReleaser(scope: Scope, { memberId }: { member
   );
   for (const r of rows) {
     await db.update(voucherBatches).set({ stockClaimed: sql`${voucherBatches.stockClaimed} - ${Number(r.n)}` }).where(eq(voucherBatches.id, r.batch_id));
+    await announce(db, { kind: 'batch', id: r.batch_id });
   }
   await db.delete(voucherCodes).where(eq(voucherCodes.memberId, memberId));
   return rows.reduce((s, r) => s + Number(r.n), 0);

@@ -1,11 +1,17 @@
 import type Router from '@koa/router';
 import { vouchersApi as api } from '@gonghui/shared';
 import type { Deps } from '../../deps';
-import { mount } from '../../http/route';
+import { mount, type HotPath } from '../../http/route';
 import { batchCloser, batchCreator, batchDetail, batchList, batchPublisher, batchRedemptionsXlsx, batchStats, batchUpdater } from './batches';
 import { myVoucherDetail, myVouchers, openBatches, voucherClaimer, voucherCodeIssuer, voucherReturner } from './claims';
 import { merchantDay, redemptionPreview, voucherRedeemer } from './redemptions';
 import { visitorBatches } from './visitors';
+
+/** The claim answers "no" from memory when memory is sure (server/src/rush/claim-gate.ts). */
+const claimGate: HotPath<typeof api.claim> = {
+  gate: (rush, auth, { params }, key, now) => rush.gate.check(params.id, auth, key, now),
+  learn: (rush, auth, { params }, key, status, code) => rush.gate.learn(params.id, auth, key, status, code),
+};
 
 /** One line per contract endpoint: the route maps the request onto the service's input, nothing else. */
 export function voucherRoutes(router: Router, deps: Deps): void {
@@ -24,7 +30,7 @@ export function voucherRoutes(router: Router, deps: Deps): void {
 
   // members
   mount(router, deps, api.listOpenBatches, (s) => openBatches(s));
-  mount(router, deps, api.claim, async (s, { params }) => ({ voucher: await voucherClaimer(s, { batchId: params.id, memberId: s.auth.memberId! }) }));
+  mount(router, deps, api.claim, async (s, { params }) => ({ voucher: await voucherClaimer(s, { batchId: params.id, memberId: s.auth.memberId! }) }), { hot: claimGate });
   mount(router, deps, api.myVouchers, (s, { query }) => myVouchers(s, query));
   mount(router, deps, api.myVoucher, (s, { params }) => myVoucherDetail(s, params));
   mount(router, deps, api.returnVoucher, async (s, { params }) => ({ voucher: await voucherReturner(s, params) }));
