@@ -60,13 +60,26 @@ export class ClaimGate {
   /** Moves on every `forget`: a read that started before it is not stored. */
   private generation = 0;
   private reading = new Set<string>();
+  /** Whether announcements are heard: then a 201 this process gave is remembered `rememberMs`, otherwise `staleMs`. */
+  private hearing = false;
 
   constructor(
     private readonly db: Db,
     readonly staleMs: number,
     private readonly onError: (err: unknown) => void = () => undefined,
+    /** How long a member's 201s are remembered while returns are heard (a return is announced and forgets them). */
+    private readonly rememberMs = staleMs,
     private readonly monotonic: () => number = () => performance.now(),
   ) {}
+
+  setHearing(hearing: boolean): void {
+    this.hearing = hearing;
+    if (!hearing) this.claimed.clear();
+  }
+
+  private get claimedMs(): number {
+    return this.hearing ? Math.max(this.rememberMs, this.staleMs) : this.staleMs;
+  }
 
   /** Throws the refusal the database would give, when memory is sure of it; returns when the database must answer. */
   check(batchId: string, auth: Auth, key: string, now: Date): void {
@@ -82,7 +95,7 @@ export class ClaimGate {
       throw new AppError('VOUCHER_SOLD_OUT');
     }
     const mine = this.claimed.get(`${batchId}:${auth.memberId}`);
-    if (mine && this.monotonic() - mine.readAt < this.staleMs && mine.count >= b.perMemberLimit && !mine.keys.has(key)) {
+    if (mine && this.monotonic() - mine.readAt < this.claimedMs && mine.count >= b.perMemberLimit && !mine.keys.has(key)) {
       throw new AppError('VOUCHER_LIMIT_REACHED');
     }
   }
@@ -92,7 +105,7 @@ export class ClaimGate {
     if (status === 201 && auth.memberId) {
       const k = `${batchId}:${auth.memberId}`;
       const mine = this.claimed.get(k);
-      const stale = !mine || this.monotonic() - mine.readAt >= this.staleMs;
+      const stale = !mine || this.monotonic() - mine.readAt >= this.claimedMs;
       const next = stale ? { count: 0, keys: new Set<string>(), readAt: this.monotonic() } : mine;
       if (!next.keys.has(key)) {
         next.keys.add(key);

@@ -54,7 +54,7 @@ export function rushMemory(config: RushConfig, db: Db, logger: Logger): Rush {
   return {
     config,
     sessions: new SessionCache(config.sessionCacheMs),
-    gate: new ClaimGate(db, config.staleMs, (err) => logger.warn({ err }, 'claim gate could not read a batch')),
+    gate: new ClaimGate(db, config.staleMs, (err) => logger.warn({ err }, 'claim gate could not read a batch'), config.sessionCacheMs),
     admission: new Admission(config.claimConcurrency, config.claimLine, config.claimLineWaitMs),
     members: new RateLimiter(config.memberRate, config.memberBurst),
     addresses: new RateLimiter(config.ipRate, config.ipBurst),
@@ -75,6 +75,7 @@ export async function hearRevocations(rush: Rush, database: Pick<Database, 'list
     },
     (live) => {
       rush.sessions.setLive(live);
+      rush.gate.setHearing(live);
       if (!live && !stopping) logger.warn('not hearing revocations: claim sessions are read from the database until it is back');
     },
   );
