@@ -156,6 +156,13 @@ describe('union staff see only what they may do', () => {
     await expect(here.locator('[aria-current="page"]').textContent()).resolves.toBe('商户');
     await page.locator('.gh-merchants-table').waitFor();
     await e.shot('e2e-staff-desktop-merchants');
+    // A page opened from a section (a merchant's details) keeps that section marked.
+    await page.locator('.gh-merchants-table__open').first().click();
+    await page.waitForURL(/\/pages\/union\/merchant\/index\?id=/);
+    await settle(page);
+    const section = page.getByRole('navigation', { name: '工作台导航' }).filter({ visible: true }).locator('[aria-current]');
+    await expect(section.textContent()).resolves.toBe('商户');
+    await expect(section.getAttribute('aria-current')).resolves.toBe('true');
 
     // A phone has no room for it: absent, not just hidden.
     await page.setViewportSize({ width: 375, height: 812 });

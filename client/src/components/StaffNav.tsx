@@ -3,7 +3,10 @@ import type { MouseEvent } from 'react';
 import { staffRoleLabels, type Me, type StaffRoleView, type UnionKind } from '@gonghui/shared';
 import {
   BATCHES_PAGE,
+  BATCH_EDIT_PAGE,
+  BATCH_STATS_PAGE,
   HOME_PAGE,
+  MERCHANT_DETAIL_PAGE,
   MEMBER_LOOKUP_PAGE,
   MERCHANTS_PAGE,
   UNION_JOIN_QR_PAGE,
@@ -20,6 +23,8 @@ export interface StaffNavItem {
   page: string;
   /** The page with its query. */
   url: string;
+  /** Pages opened from this one (a batch's stats, a merchant): the item shows as their section. */
+  within?: string[];
 }
 
 const KIND_RANK: Record<UnionKind, number> = { federation: 0, district: 1, industry: 1, grassroots: 2 };
@@ -39,8 +44,8 @@ export function staffNavItems(me: Me | null): StaffNavItem[] {
   const items: StaffNavItem[] = [
     { label: '组织架构', page: UNION_TREE_PAGE, url: UNION_TREE_PAGE },
     { label: '会员', page: UNION_MEMBERS_PAGE, url: UNION_MEMBERS_PAGE },
-    { label: '工惠券批次', page: BATCHES_PAGE, url: BATCHES_PAGE },
-    { label: '商户', page: MERCHANTS_PAGE, url: MERCHANTS_PAGE },
+    { label: '工惠券批次', page: BATCHES_PAGE, url: BATCHES_PAGE, within: [BATCH_STATS_PAGE, BATCH_EDIT_PAGE] },
+    { label: '商户', page: MERCHANTS_PAGE, url: MERCHANTS_PAGE, within: [MERCHANT_DETAIL_PAGE] },
     { label: '工作人员', page: UNION_STAFF_PAGE, url: withQuery(UNION_STAFF_PAGE, { unionId: top.unionId }) },
   ];
   if (grassroots) items.push({ label: '入会二维码', page: UNION_JOIN_QR_PAGE, url: withQuery(UNION_JOIN_QR_PAGE, { unionId: grassroots.unionId }) });
@@ -83,13 +88,14 @@ export function StaffNav({ me }: { me: Me }) {
       </div>
       <ul className='gh-staff-nav__list'>
         {items.map((item) => {
-          const current = item.page === here;
+          // This very page: 'page'; a page opened from it (a batch's stats): its section, 'true'.
+          const current = item.page === here ? 'page' : item.within?.includes(here) ? 'true' : undefined;
           return (
             <li key={item.page}>
               <a
                 href={item.url}
                 className={current ? 'gh-staff-nav__link gh-staff-nav__link--current' : 'gh-staff-nav__link'}
-                aria-current={current ? 'page' : undefined}
+                aria-current={current}
                 onClick={(e) => go(e, item.url)}
               >
                 {item.label}
