@@ -73,7 +73,7 @@ const SHELL_MODULES = new RegExp(
     // what those two pages bring along, so their own page chunk is empty and costs no request
     String.raw`[\/]client[\/]src[\/]pages[\/](login[\/]terms|account[\/]shared[\/]pressable)\.`,
     String.raw`[\/]client[\/]config[\/]palette\.`,
-    String.raw`[\/]node_modules[\/](zustand|react[\/]jsx-runtime|@tarojs[\/]taro-h5[\/]dist[\/]api[\/]ui[\/]scroll)`,
+    String.raw`[\/]node_modules[\/](zustand|react[\/](jsx-runtime|cjs[\/]react-jsx-runtime)|@tarojs[\/]taro-h5[\/]dist[\/](api[\/]ui[\/]scroll|utils[\/]animation))`,
     // the zod-free part of shared (labels, money, time, rules, the route table); the schemas
     // (models, api/*) stay with the pages whose forms use them, so zod is not in the first load
     String.raw`[\/]shared[\/]src[\/](errors|labels|money|time|forms|index|rules[\/][^\/]+|api[\/](endpoint|routes))\.ts$`,
