@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { formatFen, type VoucherBatchVisitorView } from '@gonghui/shared';
 import { PageShell } from '../../components/PageShell';
-import { CareModeSetting } from '../../components/CareModeSetting';
+import { FooterCards } from './FooterCards';
 import { BenefitDayBanner } from '../../components/BenefitDayBanner';
 import { errorText } from '../../components/StatusView';
 import { goToLogin, openPage } from '../../navigation';
@@ -67,7 +67,7 @@ function CityOffers({ batches }: { batches: Resource<VoucherBatchVisitorView[]> 
  * 首页 before signing in: what the union offers and a way in, never a forced login (WeChat's review
  * rejects one at launch). Signing in is asked for when a tile or 立即领取 needs an account.
  */
-export function VisitorHome({ batches, clockSynced, coming }: { batches: Resource<VoucherBatchVisitorView[]>; clockSynced: boolean; coming: string[] }) {
+export function VisitorHome({ batches, clockSynced }: { batches: Resource<VoucherBatchVisitorView[]>; clockSynced: boolean }) {
   return (
     <PageShell className='gh-home gh-home--visitor'>
       <View className='gh-band gh-home__band'>
@@ -99,15 +99,7 @@ export function VisitorHome({ batches, clockSynced, coming }: { batches: Resourc
         ))}
       </View>
 
-      <View className='gh-card gh-home__coming'>
-        <View className='gh-home__coming-title'>即将上线</View>
-        <View className='gh-home__coming-list'>{coming.join(' · ')}</View>
-        <View className='gh-home__coming-hint'>上线后会在这里和通知中告诉您。</View>
-      </View>
-
-      <View className='gh-card gh-home__care'>
-        <CareModeSetting className='gh-home__care-row' />
-      </View>
+      <FooterCards />
     </PageShell>
   );
 }

@@ -7,7 +7,7 @@ import { useAppStore } from '../../stores';
 import { PageShell } from '../../components/PageShell';
 import { MemberCard } from '../../components/MemberCard';
 import { RoleCards, pendingReview } from '../../components/RoleCard';
-import { CareModeSetting } from '../../components/CareModeSetting';
+import { FooterCards } from './FooterCards';
 import { errorText } from '../../components/StatusView';
 import { goToLogin, openPage } from '../../navigation';
 import { BenefitDayBanner } from '../../components/BenefitDayBanner';
@@ -37,9 +37,6 @@ const ENTRIES: Entry[] = [
   { key: 'code', label: '会员码', glyph: '码', page: MEMBER_CARD_PAGE, memberOnly: true },
   { key: 'mine', label: '我的券', glyph: '我', page: MY_VOUCHERS_PAGE, memberOnly: true },
 ];
-
-/** Coming later: told, never offered as something to tap. */
-const COMING = ['微心愿', '工会活动', '送温暖', '聆听'];
 
 type Batches = ResourceState<VoucherBatchMemberView[]>;
 
@@ -128,7 +125,7 @@ export default function HomePage() {
       .catch(() => undefined);
   });
 
-  if (!token) return <VisitorHome batches={visitorBatches} clockSynced={clockSynced} coming={COMING} />;
+  if (!token) return <VisitorHome batches={visitorBatches} clockSynced={clockSynced} />;
   if (!me) {
     return <PageShell className='gh-home' />;
   }
@@ -176,15 +173,7 @@ export default function HomePage() {
 
       {member && isOtherRole ? <RoleCards me={me} pending={pending} /> : null}
 
-      <View className='gh-card gh-home__coming'>
-        <View className='gh-home__coming-title'>即将上线</View>
-        <View className='gh-home__coming-list'>{COMING.join(' · ')}</View>
-        <View className='gh-home__coming-hint'>上线后会在这里和通知中告诉您。</View>
-      </View>
-
-      <View className='gh-card gh-home__care'>
-        <CareModeSetting className='gh-home__care-row' />
-      </View>
+      <FooterCards />
 
       <View className='gh-card gh-home__notices'>
         <View className='gh-section-title'>通知公告</View>

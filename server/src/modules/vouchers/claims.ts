@@ -39,24 +39,25 @@ async function memberFacts(db: Db, memberId: string, opts: { share?: boolean } =
 
 const eligible = (b: BatchRow, m: MemberFacts) => m.status === 'active' && audienceIncludes(b.unionPath, b.audienceTags, m.unionPath, m.tags);
 
+/**
+ * Published batches open now or opening within UPCOMING_MS, with their publisher's name, narrowed
+ * by `audience`: the one query behind the member's list and the visitor's.
+ */
+export function shownBatches(db: Db, now: Date, audience: SQL) {
+  return db
+    .select({ b: voucherBatches, publisherName: unions.name })
+    .from(voucherBatches)
+    .innerJoin(unions, eq(unions.id, voucherBatches.unionId))
+    .where(and(eq(voucherBatches.status, 'published'), gt(voucherBatches.endsAt, now), lte(voucherBatches.startsAt, new Date(now.getTime() + UPCOMING_MS)), audience))
+    .orderBy(asc(voucherBatches.startsAt), asc(voucherBatches.id));
+}
+
 /** Open and upcoming batches the member is in the audience of, with their remaining quota. */
 export async function openBatches(scope: Scope) {
   const { now, db } = scope;
   const m = await memberFacts(db, scope.auth.memberId!);
-  const rows = await db
-    .select({ b: voucherBatches, publisherName: unions.name })
-    .from(voucherBatches)
-    .innerJoin(unions, eq(unions.id, voucherBatches.unionId))
-    .where(
-      and(
-        eq(voucherBatches.status, 'published'),
-        gt(voucherBatches.endsAt, now),
-        lte(voucherBatches.startsAt, new Date(now.getTime() + UPCOMING_MS)),
-        // the batch's union is on the member's path (an ancestor or the union itself)
-        sql`${m.unionPath} like ${voucherBatches.unionPath} || '%'`,
-      ),
-    )
-    .orderBy(asc(voucherBatches.startsAt));
+  // the batch's union is on the member's path (an ancestor or the union itself)
+  const rows = await shownBatches(db, now, sql`${m.unionPath} like ${voucherBatches.unionPath} || '%'`);
   const visible = rows.filter((r) => eligible(r.b, m));
   const mine = visible.length
     ? await db

@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, sql } from 'drizzle-orm';
 import { schema } from '../../db/index';
 import type { PublicScope } from '../../scope/scope';
-import { UPCOMING_MS } from './claims';
+import { shownBatches } from './claims';
 import { presentBatchForVisitor } from './presenters';
 
 const { voucherBatches, unions } = schema;
@@ -16,20 +16,6 @@ const VISITOR_LIST_MAX = 50;
  */
 export async function visitorBatches(scope: PublicScope) {
   const { now, db } = scope;
-  const rows = await db
-    .select({ b: voucherBatches, publisherName: unions.name })
-    .from(voucherBatches)
-    .innerJoin(unions, eq(unions.id, voucherBatches.unionId))
-    .where(
-      and(
-        eq(voucherBatches.status, 'published'),
-        gt(voucherBatches.endsAt, now),
-        lte(voucherBatches.startsAt, new Date(now.getTime() + UPCOMING_MS)),
-        sql`${unions.parentId} is null`,
-        sql`cardinality(${voucherBatches.audienceTags}) = 0`,
-      ),
-    )
-    .orderBy(asc(voucherBatches.startsAt), asc(voucherBatches.id))
-    .limit(VISITOR_LIST_MAX);
+  const rows = await shownBatches(db, now, and(sql`${unions.parentId} is null`, sql`cardinality(${voucherBatches.audienceTags}) = 0`)!).limit(VISITOR_LIST_MAX);
   return { data: rows.map((r) => presentBatchForVisitor(r.b, r.publisherName, now)), serverTime: now.toISOString() };
 }

@@ -1,0 +1,22 @@
+import { View } from '@tarojs/components';
+import { CareModeSetting } from '../../components/CareModeSetting';
+
+/** Coming later: told, never offered as something to tap. */
+const COMING = ['微心愿', '工会活动', '送温暖', '聆听'];
+
+/** The end of 首页 for members and visitors alike: what is coming, and the care-mode switch. */
+export function FooterCards() {
+  return (
+    <>
+      <View className='gh-card gh-home__coming'>
+        <View className='gh-home__coming-title'>即将上线</View>
+        <View className='gh-home__coming-list'>{COMING.join(' · ')}</View>
+        <View className='gh-home__coming-hint'>上线后会在这里和通知中告诉您。</View>
+      </View>
+
+      <View className='gh-card gh-home__care'>
+        <CareModeSetting className='gh-home__care-row' />
+      </View>
+    </>
+  );
+}
