@@ -139,6 +139,18 @@ export function loadConfig(env: Record<string, string | undefined>, demoSecret?:
   };
 }
 
+const ClusterEnv = z.object({
+  CLUSTER_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
+});
+
+/** How many API workers `pnpm start:cluster` forks: CLUSTER_WORKERS, else WEB_CONCURRENCY (Heroku's name), else one per CPU. */
+export function clusterWorkers(env: Record<string, string | undefined>, cpus: number): number {
+  const parsed = ClusterEnv.safeParse({ CLUSTER_WORKERS: env.CLUSTER_WORKERS || undefined, WEB_CONCURRENCY: env.WEB_CONCURRENCY || undefined });
+  if (!parsed.success) throw new ConfigError(`invalid environment: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')} (a whole number of workers, 1 to 256)`);
+  return parsed.data.CLUSTER_WORKERS ?? parsed.data.WEB_CONCURRENCY ?? Math.max(1, cpus);
+}
+
 /** A config for tests and tools: demo mode, a fixed secret, nothing read from the environment. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {

@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
 import { createApp } from './app';
 import { offsetClock, systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { deriveKeys } from './crypto';
+import { demoSecret } from './demo-secret';
 import { openDatabase } from './db/index';
 import { createLogger } from './logger';
 import { logSmsSender, webhookSmsSender } from './modules/auth/sms';
@@ -13,16 +13,6 @@ import { httpWechatClient } from './modules/auth/wechat';
 import { pruneExpired } from './maintenance';
 import { hearRevocations, rushMemory } from './rush/index';
 import { seedDemoData } from './seed/demo';
-
-/** Demo mode keeps a generated secret beside its data so sessions and ciphertexts survive restarts. */
-function demoSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, secret + '\n', { mode: 0o600 });
-  return secret;
-}
 
 async function main() {
   const env = process.env;
