@@ -50,6 +50,14 @@ function primary() {
   const restarts = new Set<NodeJS.Timeout>();
   let quickDeaths = 0;
   let drainedCleanly = true;
+  const listening = new Set<Worker>();
+  cluster.on('listening', (worker) => {
+    listening.add(worker);
+    if (listening.size !== count) return;
+    logger.info({ workers: count }, 'every API worker is listening');
+    // a parent that spawned us with an IPC channel (pnpm bench:rush) waits for this before it measures
+    process.send?.({ gonghui: 'listening', workers: count });
+  });
 
   const fork = () => startedAt.set(cluster.fork(), Date.now());
 
@@ -57,10 +65,15 @@ function primary() {
     const lived = Date.now() - (startedAt.get(worker) ?? 0);
     startedAt.delete(worker);
     if (stopping) {
-      drainedCleanly &&= code === 0;
+      // a worker still starting has taken no request: SIGTERM ends it before main.ts listens for it
+      const clean = code === 0 || (!listening.has(worker) && signal === 'SIGTERM');
+      listening.delete(worker);
+      drainedCleanly &&= clean;
+      if (!clean) logger.warn({ pid: worker.process.pid, exitCode: code, signal }, 'API worker did not drain cleanly');
       if (startedAt.size === 0) process.exit(drainedCleanly ? 0 : 1);
       return;
     }
+    listening.delete(worker);
     quickDeaths = lived < STEADY_MS ? quickDeaths + 1 : 0;
     const delay = quickDeaths === 0 ? 0 : Math.min(30_000, 250 * 2 ** quickDeaths);
     logger.warn({ pid: worker.process.pid, exitCode: code, signal, restartInMs: delay }, 'API worker died: starting another');

@@ -79,6 +79,19 @@ export async function freshServerDatabase(): Promise<{ url: string; drop(): Prom
   };
 }
 
+/**
+ * What real API processes over the PostgreSQL server need: a database and a data folder of their
+ * own, removed by `cleanups` (run in reverse), and the environment pointing at both.
+ */
+export async function serverProcessEnv(cleanups: (() => Promise<void>)[], secret: string) {
+  const db = await freshServerDatabase();
+  cleanups.push(db.drop);
+  const dataDir = tempDataDir();
+  cleanups.push(async () => removeDir(dataDir));
+  // members race their own claims on purpose: the per-member rate limit is off
+  return { GONGHUI_NOW: '2026-12-20T02:00:00Z', GONGHUI_SECRET: secret, DATA_DIR: dataDir, DATABASE_URL: db.url, RUSH_MEMBER_RATE: '0' };
+}
+
 export const tempDataDir = () => mkdtempSync(path.join(tmpdir(), 'gh-flow-'));
 export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
 
