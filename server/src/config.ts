@@ -35,6 +35,8 @@ const Env = z.object({
   RUSH_IP_BURST: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_RUSH.ipBurst),
   RUSH_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(3600_000).default(DEFAULT_RUSH.sessionCacheMs),
   RUSH_STALE_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_RUSH.staleMs),
+  RUSH_GROUP_MAX: z.coerce.number().int().min(1).max(1000).default(DEFAULT_RUSH.groupMax),
+  RUSH_GROUP_PARALLEL: z.coerce.number().int().min(1).max(64).default(DEFAULT_RUSH.groupParallel),
   /** PostgreSQL pool size per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
 });
@@ -134,6 +136,8 @@ export function loadConfig(env: Record<string, string | undefined>, demoSecret?:
       ipBurst: e.RUSH_IP_BURST,
       sessionCacheMs: e.RUSH_SESSION_CACHE_MS,
       staleMs: e.RUSH_STALE_MS,
+      groupMax: e.RUSH_GROUP_MAX,
+      groupParallel: e.RUSH_GROUP_PARALLEL,
     },
     databasePoolSize: e.DATABASE_POOL_SIZE,
   };
