@@ -10,7 +10,7 @@ import { openDatabase } from './db/index';
 import { createLogger } from './logger';
 import { logSmsSender, webhookSmsSender } from './modules/auth/sms';
 import { httpWechatClient } from './modules/auth/wechat';
-import { pruneExpired } from './maintenance';
+import { drawDueLotteries, LOTTERY_POLL_MS, pruneExpired } from './maintenance';
 import { hearRevocations, rushMemory } from './rush/index';
 import { seedDemoData } from './seed/demo';
 
@@ -51,6 +51,11 @@ async function main() {
     pruneExpired(database.db, clock.now()).catch((err) => logger.warn({ err }, 'pruning failed'));
   }, 10 * 60_000);
   pruner.unref();
+  // Every process runs the draws that are due; the draw's conditional update lets only one of them issue the vouchers.
+  const drawer = setInterval(() => {
+    drawDueLotteries(database.db, clock.now()).catch((err) => logger.warn({ err }, 'lottery draw failed'));
+  }, LOTTERY_POLL_MS);
+  drawer.unref();
 
   // Stop taking requests first, let those in flight finish (bounded), and only then close the database.
   let stopping = false;
@@ -59,6 +64,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     clearInterval(pruner);
+    clearInterval(drawer);
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections?.();
     const deadline = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());

@@ -10,6 +10,8 @@ export * from './models/members';
 export * from './models/staff';
 export * from './models/auth';
 export * from './models/vouchers';
+export * from './models/lottery';
 export * from './rules/vouchers';
+export * from './rules/lottery';
 export * from './api/index';
 export * from './forms';

@@ -1,4 +1,5 @@
 import { authApi, systemApi } from './auth';
+import { lotteryApi } from './lottery';
 import { merchantsApi } from './merchants';
 import { staffApi } from './staff';
 import { unionsApi } from './unions';
@@ -11,9 +12,10 @@ export const api = {
   ...unionsApi,
   ...staffApi,
   ...vouchersApi,
+  ...lotteryApi,
   ...merchantsApi,
 };
 export type Api = typeof api;
 
 export * from './endpoint';
-export { authApi, merchantsApi, staffApi, systemApi, unionsApi, vouchersApi };
+export { authApi, lotteryApi, merchantsApi, staffApi, systemApi, unionsApi, vouchersApi };

@@ -4,4 +4,5 @@ export * from './unions';
 export * from './members';
 export * from './merchants';
 export * from './vouchers';
+export * from './lottery';
 export * from './platform';
