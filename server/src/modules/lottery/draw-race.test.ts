@@ -54,6 +54,13 @@ describe.each(storageKinds)('the draw under concurrency on %s', (kind) => {
     expect(await issued(app, b.id)).toEqual({ vouchers: 4, counter: 4, won: 4 });
   });
 
+  it('draws when staff open the figures after the draw time', async () => {
+    const b = await registeredBatch(2, 3);
+    const stats = await app.call(api.batchStats, { params: { id: b.id }, token: await app.login('13900000001') });
+    expect(stats.body.lottery).toMatchObject({ registrations: 3, drawn: 3, winners: 2, drawnAt: app.clock.now().toISOString() });
+    expect(await issued(app, b.id)).toEqual({ vouchers: 2, counter: 2, won: 2 });
+  });
+
   it('gives everyone a voucher when fewer register than there are prizes', async () => {
     const b = await registeredBatch(10, 3);
     expect(await drawDueLotteries(app.deps.db, app.clock.now())).toContain(b.id);

@@ -12,6 +12,7 @@ import type { BinaryFile } from '../../http/route';
 import type { Scope } from '../../scope/scope';
 import { announce } from '../../rush/signals';
 import { audit } from '../audit/service';
+import { drawnIfDue } from '../lottery/draw';
 import { lotteryCounts } from '../lottery/results';
 import { presentBatchForStaff } from './presenters';
 
@@ -191,7 +192,8 @@ function hourLabel(hourIndex: number): string {
 
 /** Live figures: claimed, redeemed and remaining, by grassroots union and by Shanghai hour. */
 export async function batchStats(scope: Scope, { id }: { id: string }): Promise<BatchStats> {
-  const b = await scopedBatch(scope, id);
+  // staff watching a lottery past its draw time see it drawn, whether or not the periodic job has run yet
+  const b = await drawnIfDue(scope.db, await scopedBatch(scope, id), scope.now);
   const byUnion = await queryRows<{ union_id: string; union_name: string; claimed: number; redeemed: number }>(
     scope.db,
     sql`select m.union_id, u.name as union_name,
