@@ -2,9 +2,9 @@ import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { formatShanghai, type LotteryMemberView } from '@gonghui/shared';
-import { api, call } from '../../../api';
+import { api, call, isApiError } from '../../../api';
 import { PageShell } from '../../../components/PageShell';
-import { ErrorView, LoadingView } from '../../../components/StatusView';
+import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { useResource } from '../../../hooks/useResource';
 import { openPage } from '../../../navigation';
@@ -34,6 +34,16 @@ export default function LotteryPage() {
   useReloadAt(lottery.data?.status === 'registering' ? lottery.data.drawAt : null, () => void reload(true));
 
   if (lottery.status === 'loading' || lottery.status === 'idle') return <PageShell className='gh-lottery'><LoadingView /></PageShell>;
+  const toPublic = () => openPage(withQuery(LOTTERY_RESULT_PAGE, { id }));
+  if (lottery.status === 'error' && isApiError(lottery.error) && lottery.error.code === 'NOT_A_MEMBER') {
+    // Signed in without membership: nothing to register for, but the 公示 is open to everyone.
+    const action = (
+      <Button fill='outline' size='large' block className='gh-lottery__public' onClick={toPublic}>
+        查看摇号公示
+      </Button>
+    );
+    return <PageShell className='gh-lottery'><EmptyView title='加入工会后即可报名摇号' hint='请扫描所在单位工会的入会二维码，完成实名入会。' action={action} /></PageShell>;
+  }
   if (lottery.status === 'error') return <PageShell className='gh-lottery'><ErrorView error={lottery.error} onRetry={() => void reload()} /></PageShell>;
   const l = lottery.data;
   const step = lotteryStep(l.status, l.entry);
@@ -78,7 +88,7 @@ export default function LotteryPage() {
         <View className='gh-section-title'>公平公开</View>
         <View className='gh-lottery__hint'>发布时已生成随机种子并公开其 SHA-256 摘要，开奖后公布种子和全部号码，任何人都可以复算中签结果。</View>
         <View className='gh-lottery__hash'>种子摘要：{l.seedHash}</View>
-        <Button fill='outline' size='large' block className='gh-lottery__public' onClick={() => openPage(withQuery(LOTTERY_RESULT_PAGE, { id: l.batchId }))}>
+        <Button fill='outline' size='large' block className='gh-lottery__public' onClick={toPublic}>
           查看摇号公示
         </Button>
       </View>
