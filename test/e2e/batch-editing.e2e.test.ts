@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '@gonghui/shared';
 import { makeBatch, publishedBatch } from '@gonghui/server/testing/factories';
 import { expectAccessible } from './axe';
-import { addStaff, demoSignIn, launchBrowser, setCareMode, settle, smsSignIn, startE2E, type Browser, type E2E } from './harness';
+import { addStaff, checkCarePages, demoSignIn, launchBrowser, setCareMode, settle, smsSignIn, startE2E, type Browser, type E2E } from './harness';
 
 const MEMBER_PHONE = '13800000001';
 const CITY_STAFF_PHONE = '13900000001';
@@ -162,19 +162,12 @@ describe('staff editing 工惠券 batches', () => {
 
     // The same pages in care mode.
     await setCareMode(page, true);
-    for (const [name, url] of [
+    await checkCarePages(e, [
       ['e2e-staff-operator-draft-stats-care', `/pages/union/vouchers/stats/index?id=${draft.id}`],
       ['e2e-staff-operator-draft-edit-care', `/pages/union/vouchers/edit/index?id=${draft.id}`],
       ['e2e-staff-operator-published-readonly-care', `/pages/union/vouchers/edit/index?id=${open.id}`],
       ['e2e-staff-operator-batches-care', '/pages/union/vouchers/index'],
-    ] as const) {
-      await page.goto(url);
-      await settle(page);
-      await page.locator('.gh-page.care-mode .gh-card').first().waitFor();
-      await page.waitForTimeout(500);
-      await e.shot(name);
-      await expectAccessible(page);
-    }
+    ]);
     await setCareMode(page, false);
 
     // An admin of the union sees 发布 on the same draft.

@@ -7,6 +7,7 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 import type { StaffRole } from '@gonghui/shared';
 import { schema } from '@gonghui/server/db/index';
 import { startTestApp, unionIdByName, type TestApp, type TestAppOptions } from '@gonghui/server/testing/harness';
+import { expectAccessible } from './axe';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const H5_DIR = fileURLToPath(new URL('../../client/dist/h5', import.meta.url));
@@ -170,6 +171,21 @@ export async function demoSignIn(page: Page, label: string, lands: RegExp = /\/p
   await page.locator('.gh-login__demo-button', { hasText: label }).click();
   await page.waitForURL(lands);
   await settle(page);
+}
+
+/**
+ * Opens each page as shown in care mode (switched on beforehand), waits until its cards have
+ * drawn, saves test/artifacts/<name>.png and checks it with axe.
+ */
+export async function checkCarePages(e: E2E, pages: readonly (readonly [name: string, url: string])[]): Promise<void> {
+  for (const [name, url] of pages) {
+    await e.page.goto(url);
+    await settle(e.page);
+    await e.page.locator('.gh-page.care-mode .gh-card').first().waitFor();
+    await e.page.waitForTimeout(500);
+    await e.shot(name);
+    await expectAccessible(e.page);
+  }
 }
 
 /** Turns 关怀模式 on or off from 我的 (staff and members) and waits until pages show it. */

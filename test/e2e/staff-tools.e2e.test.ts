@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible } from './axe';
-import { setCareMode, settle, startE2E, type E2E } from './harness';
+import { checkCarePages, setCareMode, settle, startE2E, type E2E } from './harness';
 import { unionIdByName } from '@gonghui/server/testing/harness';
 
 const GRASSROOTS_ADMIN = '13900000003'; // 姚志强, admin of 湖州吴兴智能装备有限公司工会
@@ -273,19 +273,11 @@ describe('staff tools and the counter', () => {
     const page = e.page;
     await smsSignIn(e.app, page, GRASSROOTS_ADMIN);
     await setCareMode(page, true);
-    const pages: [string, string][] = [
+    await checkCarePages(e, [
       ['staff-tools-join-qr-care', `/pages/union/join-qr/index?unionId=${equipId}`],
       ['staff-tools-staff-care', `/pages/union/staff/index?unionId=${equipId}`],
       ['staff-tools-member-lookup-care', '/pages/union/member-lookup/index'],
-    ];
-    for (const [name, url] of pages) {
-      await page.goto(url);
-      await settle(page);
-      await page.locator('.gh-page.care-mode .gh-card').first().waitFor();
-      await page.waitForTimeout(500);
-      await e.shot(name);
-      await expectAccessible(page);
-    }
+    ]);
     // A tap target in care mode.
     await page.goto(`/pages/union/staff/index?unionId=${equipId}`);
     await settle(page);

@@ -56,7 +56,7 @@ export default function ContactUnionPage() {
       <View className='gh-card gh-account__card'>
         <View className='gh-section-title'>怎么联系</View>
         <View className='gh-account__p'>1. 找本单位的工会主席或工会干事，这是最快的方式。</View>
-        <View className='gh-account__p'>2. 单位工会解决不了的，可以联系上一级工会（见上方工会名称）。</View>
+        <View className='gh-account__p'>2. 单位工会解决不了的，可以联系上一级工会{member ? '（见上方工会名称）' : '（所在街道、乡镇或区县总工会）'}。</View>
         <View className='gh-account__p'>3. 也可以拨打全国职工维权服务热线 12351。</View>
         {member ? <View className='gh-account__p'>联系时请报上您的姓名和会员号，或出示会员码，工作人员可以直接查到您。</View> : null}
       </View>
