@@ -3,7 +3,7 @@ import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { formatShanghai, type VoucherBatchMemberView, type VoucherBatchVisitorView } from '@gonghui/shared';
-import { api, call, isApiError, newIdempotencyKey } from '../../api';
+import { api, call, callPatiently, isApiError, newIdempotencyKey } from '../../api';
 import { useAppStore } from '../../stores';
 import { serverNow, useServerClock } from '../../stores/server-clock';
 import { PageShell, HeaderBand } from '../../components/PageShell';
@@ -49,10 +49,13 @@ function OpensIn({ opensAt }: { opensAt: string }) {
 function BatchTicket({
   batch,
   claiming,
+  queued = false,
   onClaim,
 }: {
   batch: ShownBatch;
   claiming: boolean;
+  /** The server said "busy": the claim waits in line and is sent again by itself. */
+  queued?: boolean;
   onClaim: (b: ShownBatch) => void;
 }) {
   const state = batch.claimState;
@@ -66,7 +69,7 @@ function BatchTicket({
     // A visitor's 立即领取 leads to signing in, and back here.
     state === 'claimable' || state === 'sign_in_required' ? (
       <Button type='primary' className='gh-claim gh-claim--claimable' loading={claiming} onClick={() => onClaim(batch)}>
-        {again ? '再领一张' : BUTTON_LABEL.claimable}
+        {claiming && queued ? '排队中' : again ? '再领一张' : BUTTON_LABEL.claimable}
       </Button>
     ) : state === 'claimed' ? (
       <Button type='primary' fill='outline' className='gh-claim gh-claim--use' onClick={goUse}>
@@ -92,6 +95,10 @@ function BatchTicket({
             <View>本期已领完</View>
           ) : state === 'claimed' ? (
             <View className='gh-claim gh-claim--status gh-claim--claimed'>{BUTTON_LABEL.claimed}</View>
+          ) : claiming && queued ? (
+            <View className='gh-batch__queue' role='status'>
+              请稍候，自动重试
+            </View>
           ) : (
             <View className='gh-batch__stock'>剩余 {batch.stockRemaining} 张</View>
           )}
@@ -137,6 +144,7 @@ export default function VouchersPage() {
   const showsList = isMember || !signedIn;
   const load = list.reload;
   const [claiming, setClaiming] = useState<string | null>(null);
+  const [queued, setQueued] = useState(false);
   // One key per claim intent: a retry after a lost answer must not claim a second voucher.
   const pendingKeys = useRef(new Map<string, string>());
   const visible = useRef(true);
@@ -173,7 +181,8 @@ export default function VouchersPage() {
     const key = pendingKeys.current.get(batch.id) ?? newIdempotencyKey();
     pendingKeys.current.set(batch.id, key);
     try {
-      await call(api.claim, { params: { id: batch.id }, idempotencyKey: key, toast: false });
+      // Busy answers (429/503) are a line to wait in: the same key is sent again after a backoff.
+      await callPatiently(api.claim, { params: { id: batch.id }, idempotencyKey: key }, setQueued);
       pendingKeys.current.delete(batch.id);
       void Taro.showToast({ icon: 'success', title: '领取成功', duration: 2000 });
     } catch (error) {
@@ -251,7 +260,7 @@ export default function VouchersPage() {
         <View className='gh-vouchers__group gh-vouchers__group--open'>
           <View className='gh-vouchers__group-title'>正在发放</View>
           {open.map((b) =>
-            b.mode === 'lottery' ? <LotteryTicket key={b.id} batch={b} member={isMember} /> : <BatchTicket key={b.id} batch={b} claiming={claiming === b.id} onClaim={claim} />,
+            b.mode === 'lottery' ? <LotteryTicket key={b.id} batch={b} member={isMember} /> : <BatchTicket key={b.id} batch={b} claiming={claiming === b.id} queued={queued} onClaim={claim} />,
           )}
         </View>
       ) : null}
