@@ -69,6 +69,18 @@ export const errorCatalogue = {
   STAFF_IS_CASHIER: { status: 409, message: '该手机号是商户店员，不能同时担任工会工作人员' },
   STAFF_SELF_CHANGE: { status: 409, message: '不能修改或移除自己的角色，请由其他管理员操作' },
 
+  WISH_NOT_FOUND: { status: 404, message: '找不到该心愿' },
+  WISH_INVALID_STATE: { status: 409, message: '心愿当前状态不能进行此操作' },
+  WISH_ALREADY_ADOPTED: { status: 409, message: '该心愿已被其他爱心人士认领' },
+  WISH_DONOR_LIMIT: { status: 409, message: '您认领的心愿尚未完成的已达上限，请先送达后再认领' },
+  WISH_OWN: { status: 403, message: '不能认领自己的心愿' },
+  WISH_DATE_PASSED: { status: 422, message: '心愿期望日期已过，请修改日期' },
+  WISH_TEXT_IDENTIFIES: { status: 422, message: '公开内容含有姓名、电话、身份证号、工作单位等个人信息，请删除后再提交' },
+  WISH_NOT_ON_BEHALF: { status: 403, message: '只有工会代为提交的心愿才能由工作人员代办' },
+  DONOR_PROFILE_EXISTS: { status: 409, message: '您已登记为爱心人士' },
+  DONOR_NOT_FOUND: { status: 404, message: '找不到该爱心人士' },
+  NOTICE_NOT_FOUND: { status: 404, message: '找不到该消息' },
+
   IDEMPOTENCY_KEY_MISSING: { status: 400, message: '请求缺少幂等键，请刷新后重试' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '重复的请求编号，请刷新后重试' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, message: '上一次请求仍在处理中，请稍候' },

@@ -1,8 +1,10 @@
 import { authApi, systemApi } from './auth';
 import { merchantsApi } from './merchants';
+import { noticesApi } from './notices';
 import { staffApi } from './staff';
 import { unionsApi } from './unions';
 import { vouchersApi } from './vouchers';
+import { wishesApi } from './wishes';
 
 /** The whole HTTP contract, one entry per endpoint. */
 export const api = {
@@ -12,8 +14,11 @@ export const api = {
   ...staffApi,
   ...vouchersApi,
   ...merchantsApi,
+  ...wishesApi,
+  ...noticesApi,
 };
 export type Api = typeof api;
 
 export * from './endpoint';
 export { authApi, merchantsApi, staffApi, systemApi, unionsApi, vouchersApi };
+export { noticesApi, wishesApi };
