@@ -76,6 +76,7 @@ export const errorCatalogue = {
   WISH_OWN: { status: 403, message: '不能认领自己的心愿' },
   WISH_DATE_PASSED: { status: 422, message: '心愿期望日期已过，请修改日期' },
   WISH_TEXT_IDENTIFIES: { status: 422, message: '公开内容含有姓名、电话、身份证号、工作单位等个人信息，请删除后再提交' },
+  WISH_MEMBER_NOT_ACTIVE: { status: 403, message: '会员资格生效后才能提交心愿' },
   WISH_NOT_ON_BEHALF: { status: 403, message: '只有工会代为提交的心愿才能由工作人员代办' },
   DONOR_PROFILE_EXISTS: { status: 409, message: '您已登记为爱心人士' },
   DONOR_NOT_FOUND: { status: 404, message: '找不到该爱心人士' },

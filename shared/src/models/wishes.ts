@@ -90,7 +90,9 @@ export type PublicWishView = z.infer<typeof PublicWishView>;
 export const DonorAppearance = z.object({ displayName: z.string(), kind: z.enum(['individual', 'enterprise']) }).strict();
 
 /** One timeline row without notes or names: what donors see. */
-export const PublicTimelineEntry = z.object({ action: WishAction, toStatus: WishStatus, at: IsoDateTime, actor: WishActor }).strict();
+/** `create` is the wish's first row (a draft written by the wisher or by staff for them). */
+export const TimelineAction = z.enum([...WishAction.options, 'create']);
+export const PublicTimelineEntry = z.object({ action: TimelineAction, toStatus: WishStatus, at: IsoDateTime, actor: WishActor }).strict();
 export const TimelineEntry = PublicTimelineEntry.extend({ fromStatus: WishStatus.nullable(), actorLabel: z.string(), note: z.string().nullable() }).strict();
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 

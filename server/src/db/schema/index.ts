@@ -5,3 +5,5 @@ export * from './members';
 export * from './merchants';
 export * from './vouchers';
 export * from './platform';
+export * from './wishes';
+export * from './notices';
