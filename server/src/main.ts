@@ -13,6 +13,8 @@ import { httpWechatClient } from './modules/auth/wechat';
 import { pruneExpired } from './maintenance';
 import { hearRevocations, rushMemory } from './rush/index';
 import { seedDemoData } from './seed/demo';
+import { wechatSubscribeSender } from './modules/notices/subscribe';
+import { runScheduledJobs } from './scheduled';
 
 /** Demo mode keeps a generated secret beside its data so sessions and ciphertexts survive restarts. */
 function demoSecret(dataDir: string): string {
@@ -61,6 +63,16 @@ async function main() {
     pruneExpired(database.db, clock.now()).catch((err) => logger.warn({ err }, 'pruning failed'));
   }, 10 * 60_000);
   pruner.unref();
+  // Without WeChat or its template ids (demo) the subscribe outbox is kept as the record and not sent.
+  const templates = config.subscribeTemplates ?? {};
+  const subscribe = wechat.configured && Object.values(templates).some(Boolean) ? wechatSubscribeSender(wechat, templates, config.wechat.apiBase) : null;
+  let jobsRunning = false;
+  const jobs = setInterval(() => {
+    if (jobsRunning) return;
+    jobsRunning = true;
+    void runScheduledJobs(database.db, clock, logger, subscribe).finally(() => (jobsRunning = false));
+  }, 60_000);
+  jobs.unref();
 
   // Stop taking requests first, let those in flight finish (bounded), and only then close the database.
   let stopping = false;
@@ -69,6 +81,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     clearInterval(pruner);
+    clearInterval(jobs);
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections?.();
     const deadline = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
