@@ -107,7 +107,7 @@ export async function seedDemoWishes(tx: Db, keys: Keys, now: Date, staffUserId:
     const created = new Date(now.getTime() - (40 - i) * DAY);
     const wishedBy = shanghaiDate(new Date(now.getTime() + (status === 'expired' ? -3 : 20 + i) * DAY));
     const actions = pathTo(status);
-    const donor = donorIds[i % donorIds.length]!;
+    const donor = donorIds[(i + 5) % donorIds.length]!;
     const thanks = status === 'thanked' ? THANKS[i % THANKS.length]! : null;
     const [w] = await tx
       .insert(wishes)

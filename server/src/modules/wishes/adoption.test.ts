@@ -17,7 +17,7 @@ describe.each(storageKinds)('adopting wishes on %s', (kind) => {
   let memberPhone: string;
   beforeAll(async () => {
     staff = await app().login(CITY_ADMIN);
-    [memberPhone] = await phonesIn(app(), EQUIP, 1, 3);
+    memberPhone = (await phonesIn(app(), EQUIP, 1, 3))[0]!;
     member = await app().login(memberPhone!);
   });
   beforeEach(() => app().clock.set(START));

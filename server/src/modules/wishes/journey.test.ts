@@ -15,7 +15,7 @@ describe.each(storageKinds)('a wish from asking to thanks on %s', (kind) => {
   let member: string;
   beforeAll(async () => {
     staff = await app().login('13900000003'); // admin of the member's grassroots union
-    [memberPhone] = await phonesIn(app(), EQUIP, 1, 10);
+    memberPhone = (await phonesIn(app(), EQUIP, 1, 10))[0]!;
     member = await app().login(memberPhone!);
   });
 
