@@ -1,7 +1,7 @@
-import { and, count, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { AppError, type NoticeView } from '@gonghui/shared';
 import { schema } from '../../db/index';
-import { decodeCursor, pageOf } from '../../lib/pagination';
+import { afterCursor, pageOf } from '../../lib/pagination';
 import type { Scope } from '../../scope/scope';
 
 const { notices } = schema;
@@ -23,10 +23,8 @@ function present(n: NoticeRow): NoticeView {
 export async function noticeList(scope: Scope, q: { unread?: 'true' | 'false'; cursor?: string; limit: number }) {
   const where = [eq(notices.userId, scope.auth.userId)];
   if (q.unread === 'true') where.push(isNull(notices.readAt));
-  if (q.cursor) {
-    const [at, id] = decodeCursor(q.cursor, ['date', 'uuid']) as [string, string];
-    where.push(or(lt(notices.createdAt, new Date(at)), and(eq(notices.createdAt, new Date(at)), lt(notices.id, id)))!);
-  }
+  const after = afterCursor(q.cursor, notices.createdAt, notices.id);
+  if (after) where.push(after);
   const rows = await scope.db
     .select()
     .from(notices)

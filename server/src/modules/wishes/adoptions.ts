@@ -1,8 +1,8 @@
 /* Donors adopt, deliver to the union station, or release; the database keeps one live adoption per wish and each donor within their cap. */
-import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { adoptionDueAt, AppError, type WishActor } from '@gonghui/shared';
 import { isUniqueViolation, schema } from '../../db/index';
-import { decodeCursor, pageOf } from '../../lib/pagination';
+import { afterCursor, pageOf } from '../../lib/pagination';
 import { donorWishRow, publicWishRow, type WishRow } from '../../policies/wishes';
 import type { Scope } from '../../scope/scope';
 import { wishTransition, type WishScope } from './transition';
@@ -65,11 +65,7 @@ export async function wishesAdopter(scope: Scope, { wishIds }: { wishIds: string
 
 /** The donor's adoptions, newest first. */
 export async function donorWishList(scope: Scope, q: { cursor?: string; limit: number }) {
-  const where = [eq(wishAdoptions.donorUserId, scope.auth.userId)];
-  if (q.cursor) {
-    const [at, id] = decodeCursor(q.cursor, ['date', 'uuid']) as [string, string];
-    where.push(or(lt(wishAdoptions.adoptedAt, new Date(at)), and(eq(wishAdoptions.adoptedAt, new Date(at)), lt(wishAdoptions.id, id)))!);
-  }
+  const where = [eq(wishAdoptions.donorUserId, scope.auth.userId), afterCursor(q.cursor, wishAdoptions.adoptedAt, wishAdoptions.id)];
   const rows = await scope.db
     .select({ a: wishAdoptions, w: wishes })
     .from(wishAdoptions)

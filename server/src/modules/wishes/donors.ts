@@ -1,8 +1,8 @@
 /* Donor profiles: anyone signed in may become one; enterprises' licences are checked by the city federation's staff. */
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { AppError, DONOR_ADOPTION_CAP, maskPhone, type DonorProfileInput, type DonorProfileView } from '@gonghui/shared';
 import { schema } from '../../db/index';
-import { decodeCursor, pageOf } from '../../lib/pagination';
+import { afterCursor, pageOf } from '../../lib/pagination';
 import { isCityStaff } from '../../policies/wishes';
 import type { Scope } from '../../scope/scope';
 import { audit } from '../audit/service';
@@ -69,12 +69,7 @@ const adminView = (d: Donor, p: Profile | null) => ({ ...present(d, p), userId: 
 /** Donors newest first; `licence=pending` is the city federation's queue of enterprises to check. */
 export async function donorList(scope: Scope, q: { licence?: Profile['licenceStatus']; cursor?: string; limit: number }) {
   cityOnly(scope);
-  const where = [];
-  if (q.licence) where.push(eq(donorProfiles.licenceStatus, q.licence));
-  if (q.cursor) {
-    const [at, id] = decodeCursor(q.cursor, ['date', 'uuid']) as [string, string];
-    where.push(or(lt(donors.createdAt, new Date(at)), and(eq(donors.createdAt, new Date(at)), lt(donors.userId, id)))!);
-  }
+  const where = [q.licence ? eq(donorProfiles.licenceStatus, q.licence) : undefined, afterCursor(q.cursor, donors.createdAt, donors.userId)];
   const rows = await scope.db
     .select({ d: donors, p: donorProfiles })
     .from(donors)

@@ -1,20 +1,14 @@
 /* What anyone sees: published wishes (masked), a wish, the thank-you wall and a union's totals. */
-import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { AppError, maskWisherName, type WishCategory, type WishTotals } from '@gonghui/shared';
 import { queryRows, schema, type Db } from '../../db/index';
-import { decodeCursor, pageOf } from '../../lib/pagination';
+import { afterCursor, pageOf } from '../../lib/pagination';
 import { publicWishRow } from '../../policies/wishes';
 import type { PublicScope } from '../../scope/scope';
 import { publicUnions } from './presenters';
 import { donorLooks, publicViews, unionFactsFor, wishersOf } from './views';
 
 const { wishes, wishAdoptions, unions } = schema;
-
-function afterCursor(cursor: string | undefined, at: typeof wishes.publishedAt): SQL | undefined {
-  if (!cursor) return undefined;
-  const [t, id] = decodeCursor(cursor, ['date', 'uuid']) as [string, string];
-  return or(lt(at, new Date(t)), and(eq(at, new Date(t)), lt(wishes.id, id)));
-}
 
 async function unionPath(db: Db, id: string): Promise<string> {
   const [u] = await db.select({ path: unions.path }).from(unions).where(eq(unions.id, id));
@@ -24,7 +18,7 @@ async function unionPath(db: Db, id: string): Promise<string> {
 
 /** Wishes waiting for a donor, newest first, by category and district. */
 export async function publicWishList(scope: PublicScope, q: { category?: WishCategory; districtId?: string; cursor?: string; limit: number }) {
-  const where: (SQL | undefined)[] = [eq(wishes.status, 'published'), afterCursor(q.cursor, wishes.publishedAt)];
+  const where: (SQL | undefined)[] = [eq(wishes.status, 'published'), afterCursor(q.cursor, wishes.publishedAt, wishes.id)];
   if (q.category) where.push(eq(wishes.category, q.category));
   if (q.districtId) where.push(sql`${wishes.unionPath} like ${(await unionPath(scope.db, q.districtId)) + '%'}`);
   const rows = await scope.db
@@ -48,7 +42,7 @@ export async function thanksWall(scope: PublicScope, q: { cursor?: string; limit
     .select({ w: wishes, donor: wishAdoptions.donorUserId })
     .from(wishes)
     .innerJoin(wishAdoptions, and(eq(wishAdoptions.wishId, wishes.id), eq(wishAdoptions.status, 'completed')))
-    .where(and(eq(wishes.status, 'thanked'), afterCursor(q.cursor, wishes.thankedAt)))
+    .where(and(eq(wishes.status, 'thanked'), afterCursor(q.cursor, wishes.thankedAt, wishes.id)))
     .orderBy(desc(wishes.thankedAt), desc(wishes.id))
     .limit(q.limit + 1);
   const facts = await unionFactsFor(scope.db, rows.map((r) => r.w));

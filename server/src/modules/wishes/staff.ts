@@ -1,8 +1,8 @@
 /* Union staff: file for a worker without a phone, review, confirm the station's hand-over, and follow their subtree. */
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { shanghaiDate, wishOverdue, type ReviewBody, type StaffWishInput, type WishStatus } from '@gonghui/shared';
 import { schema } from '../../db/index';
-import { decodeCursor, pageOf } from '../../lib/pagination';
+import { afterCursor, pageOf } from '../../lib/pagination';
 import { memberPolicy, scopedMember } from '../../policies/members';
 import { inScopeSql } from '../../policies/staff';
 import { scopedUnion } from '../../policies/unions';
@@ -39,10 +39,8 @@ export async function staffWishList(scope: Scope, q: { status?: WishStatus; over
   if (q.status) where.push(eq(wishes.status, q.status));
   if (q.overdue === 'true') where.push(overdueSql(scope.now));
   if (q.unionId) where.push(sql`${wishes.unionPath} like ${(await scopedUnion(scope, q.unionId)).path + '%'}`);
-  if (q.cursor) {
-    const [at, id] = decodeCursor(q.cursor, ['date', 'uuid']) as [string, string];
-    where.push(or(lt(wishes.createdAt, new Date(at)), and(eq(wishes.createdAt, new Date(at)), lt(wishes.id, id)))!);
-  }
+  const after = afterCursor(q.cursor, wishes.createdAt, wishes.id);
+  if (after) where.push(after);
   const rows = await scope.db
     .select({ w: wishes, unionName: unions.name })
     .from(wishes)

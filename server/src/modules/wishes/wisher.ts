@@ -1,9 +1,9 @@
 /* The wisher's steps, taken by the member or (on wishes filed for them) by union staff. */
-import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { AppError, wishEditable, type WishInput, type WishPatch } from '@gonghui/shared';
 import { decrypt, encrypt } from '../../crypto';
 import { schema } from '../../db/index';
-import { decodeCursor, pageOf } from '../../lib/pagination';
+import { afterCursor, pageOf } from '../../lib/pagination';
 import { ownWishRow, type WishRow } from '../../policies/wishes';
 import type { Scope } from '../../scope/scope';
 import { audit } from '../audit/service';
@@ -54,10 +54,8 @@ export async function wishCreator(scope: Scope, input: WishInput) {
 export async function myWishList(scope: Scope, q: { cursor?: string; limit: number }) {
   const mine = scope.db.select({ id: members.id }).from(members).where(eq(members.userId, scope.auth.userId));
   const where = [inArray(wishes.memberId, mine)];
-  if (q.cursor) {
-    const [at, id] = decodeCursor(q.cursor, ['date', 'uuid']) as [string, string];
-    where.push(or(lt(wishes.createdAt, new Date(at)), and(eq(wishes.createdAt, new Date(at)), lt(wishes.id, id)))!);
-  }
+  const after = afterCursor(q.cursor, wishes.createdAt, wishes.id);
+  if (after) where.push(after);
   const rows = await scope.db.select().from(wishes).where(and(...where)).orderBy(desc(wishes.createdAt), desc(wishes.id)).limit(q.limit + 1);
   const adoptions = await adoptionsOf(scope.db, rows.map((r) => r.id));
   const current = new Map(rows.map((r) => [r.id, currentAdoption(adoptions(r.id))]));
