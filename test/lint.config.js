@@ -22,7 +22,7 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '^useResource$' }] },
   },
   {
-    files: ['server/src/config.ts', 'server/src/main.ts', 'server/scripts/**', 'server/src/testing/**', 'test/**', 'client/**'],
+    files: ['server/src/config.ts', 'server/src/main.ts', 'server/src/cluster.ts', 'server/scripts/**', 'server/src/testing/**', 'test/**', 'client/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -139,7 +139,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sass: { data: paletteAsScss() },
     copy: {
       // H5 only: the root-size script, external so a strict CSP needs no 'unsafe-inline'.
-      patterns: taroEnv === 'h5' ? [{ from: 'src/static/rem.js', to: `dist/${taroEnv}/static/rem.js` }] : [],
+      patterns: taroEnv === 'h5' ? ['rem.js', 'prefetch.js'].map((f) => ({ from: `src/static/${f}`, to: `dist/${taroEnv}/static/${f}` })) : [],
       options: {},
     },
     framework: 'react',

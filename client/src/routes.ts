@@ -7,6 +7,8 @@ export const LOGIN_PAGE = '/pages/login/index';
 export const VOUCHERS_PAGE = '/pages/vouchers/index';
 export const MY_VOUCHERS_PAGE = '/pages/vouchers/mine/index';
 export const VOUCHER_PAGE = '/pages/vouchers/detail/index';
+export const LOTTERY_PAGE = '/pages/vouchers/lottery/index';
+export const LOTTERY_RESULT_PAGE = '/pages/vouchers/lottery-result/index';
 export const WISHES_PAGE = '/pages/wishes/index';
 export const ACTIVITIES_PAGE = '/pages/activities/index';
 export const MINE_PAGE = '/pages/mine/index';
@@ -40,6 +42,8 @@ export const PAGES: readonly string[] = [
   UNION_MEMBERS_PAGE,
   MY_VOUCHERS_PAGE,
   VOUCHER_PAGE,
+  LOTTERY_PAGE,
+  LOTTERY_RESULT_PAGE,
   MERCHANT_PAGE,
   BATCHES_PAGE,
   BATCH_EDIT_PAGE,

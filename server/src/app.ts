@@ -19,6 +19,7 @@ import { unionRoutes } from './modules/unions/routes';
 import { voucherRoutes } from './modules/vouchers/routes';
 import { noticeRoutes } from './modules/notices/routes';
 import { wishRoutes } from './modules/wishes/routes';
+import { lotteryRoutes } from './modules/lottery/routes';
 import { rushMemory } from './rush/index';
 import { guardPool } from './scope/scope';
 
@@ -58,6 +59,7 @@ export function createApp(rawDeps: Deps, opts: AppOptions = {}): Koa {
   voucherRoutes(router, deps);
   wishRoutes(router, deps);
   noticeRoutes(router, deps);
+  lotteryRoutes(router, deps);
 
   // Errors after the answer left (a client hanging up mid-download) reach here, not the error middleware.
   app.on('error', (err: NodeJS.ErrnoException, ctx?: { state?: { requestId?: string } }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api } from '@gonghui/shared';
-import { ConfigError, loadConfig } from './config';
+import { clusterWorkers, ConfigError, loadConfig } from './config';
 import { startTestApp } from './testing/harness';
 
 const strongSecret = 'k'.repeat(12) + 'Zx9-Qw8_Er7.Ty6/Ui5';
@@ -58,5 +58,18 @@ describe('configuration', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('cluster workers (pnpm start:cluster)', () => {
+  it('forks one worker per CPU unless told, CLUSTER_WORKERS before WEB_CONCURRENCY', () => {
+    expect(clusterWorkers({}, 6)).toBe(6);
+    expect(clusterWorkers({ WEB_CONCURRENCY: '3' }, 6)).toBe(3);
+    expect(clusterWorkers({ WEB_CONCURRENCY: '3', CLUSTER_WORKERS: '2' }, 6)).toBe(2);
+    expect(clusterWorkers({ CLUSTER_WORKERS: '' }, 2)).toBe(2);
+  });
+
+  it.each(['0', '-1', '1.5', 'many', '257'])('refuses CLUSTER_WORKERS=%s', (n) => {
+    expect(() => clusterWorkers({ CLUSTER_WORKERS: n }, 2)).toThrow(ConfigError);
   });
 });

@@ -38,6 +38,8 @@ const Env = z.object({
   RUSH_IP_BURST: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_RUSH.ipBurst),
   RUSH_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(3600_000).default(DEFAULT_RUSH.sessionCacheMs),
   RUSH_STALE_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_RUSH.staleMs),
+  RUSH_GROUP_MAX: z.coerce.number().int().min(1).max(1000).default(DEFAULT_RUSH.groupMax),
+  RUSH_GROUP_PARALLEL: z.coerce.number().int().min(1).max(64).default(DEFAULT_RUSH.groupParallel),
   /** PostgreSQL pool size per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
 });
@@ -139,10 +141,24 @@ export function loadConfig(env: Record<string, string | undefined>, demoSecret?:
       ipBurst: e.RUSH_IP_BURST,
       sessionCacheMs: e.RUSH_SESSION_CACHE_MS,
       staleMs: e.RUSH_STALE_MS,
+      groupMax: e.RUSH_GROUP_MAX,
+      groupParallel: e.RUSH_GROUP_PARALLEL,
     },
     databasePoolSize: e.DATABASE_POOL_SIZE,
     subscribeTemplates: { wish_progress: e.WECHAT_TMPL_WISH_PROGRESS || undefined, voucher_expiring: e.WECHAT_TMPL_VOUCHER_EXPIRING || undefined },
   };
+}
+
+const ClusterEnv = z.object({
+  CLUSTER_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
+});
+
+/** How many API workers `pnpm start:cluster` forks: CLUSTER_WORKERS, else WEB_CONCURRENCY (Heroku's name), else one per CPU. */
+export function clusterWorkers(env: Record<string, string | undefined>, cpus: number): number {
+  const parsed = ClusterEnv.safeParse({ CLUSTER_WORKERS: env.CLUSTER_WORKERS || undefined, WEB_CONCURRENCY: env.WEB_CONCURRENCY || undefined });
+  if (!parsed.success) throw new ConfigError(`invalid environment: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')} (a whole number of workers, 1 to 256)`);
+  return parsed.data.CLUSTER_WORKERS ?? parsed.data.WEB_CONCURRENCY ?? Math.max(1, cpus);
 }
 
 /** A config for tests and tools: demo mode, a fixed secret, nothing read from the environment. */

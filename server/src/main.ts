@@ -1,30 +1,20 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
 import { createApp } from './app';
 import { offsetClock, systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { deriveKeys } from './crypto';
+import { demoSecret } from './demo-secret';
 import { openDatabase } from './db/index';
 import { createLogger } from './logger';
 import { logSmsSender, webhookSmsSender } from './modules/auth/sms';
 import { httpWechatClient } from './modules/auth/wechat';
-import { pruneExpired } from './maintenance';
+import { drawDueLotteries, LOTTERY_POLL_MS, pruneExpired } from './maintenance';
 import { hearRevocations, rushMemory } from './rush/index';
 import { seedDemoData } from './seed/demo';
 import { wechatSubscribeSender } from './modules/notices/subscribe';
 import { runScheduledJobs } from './scheduled';
-
-/** Demo mode keeps a generated secret beside its data so sessions and ciphertexts survive restarts. */
-function demoSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, secret + '\n', { mode: 0o600 });
-  return secret;
-}
 
 async function main() {
   const env = process.env;
@@ -73,6 +63,11 @@ async function main() {
     void runScheduledJobs(database.db, clock, logger, subscribe).finally(() => (jobsRunning = false));
   }, 60_000);
   jobs.unref();
+  // Every process runs the draws that are due; the draw's conditional update lets only one of them issue the vouchers.
+  const drawer = setInterval(() => {
+    drawDueLotteries(database.db, clock.now()).catch((err) => logger.warn({ err }, 'lottery draw failed'));
+  }, LOTTERY_POLL_MS);
+  drawer.unref();
 
   // Stop taking requests first, let those in flight finish (bounded), and only then close the database.
   let stopping = false;
@@ -82,6 +77,7 @@ async function main() {
     logger.info({ signal }, 'shutting down');
     clearInterval(pruner);
     clearInterval(jobs);
+    clearInterval(drawer);
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections?.();
     const deadline = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());

@@ -9,6 +9,9 @@ export const CODE_RETENTION_MS = 3600_000;
 export const RATE_RETENTION_MS = 24 * 3600_000;
 /** Revoked or expired sessions are kept a week for support questions. */
 export const SESSION_RETENTION_MS = 7 * 24 * 3600_000;
+/** How often each API process looks for lotteries whose draw time has come (reads after that time draw at once anyway). */
+export const LOTTERY_POLL_MS = 10_000;
+export { drawDueLotteries } from './modules/lottery/draw';
 /** Rows deleted per statement: the pruner never holds locks on a large table for long. */
 export const PRUNE_BATCH = 5000;
 

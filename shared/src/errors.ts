@@ -53,6 +53,8 @@ export const errorCatalogue = {
   VOUCHER_LIMIT_REACHED: { status: 409, message: '您已领取过本期工惠券' },
   VOUCHER_NOT_OPEN: { status: 409, message: '未到领取时间' },
   VOUCHER_NOT_ELIGIBLE: { status: 403, message: '您不在本批工惠券的发放范围内' },
+  LOTTERY_NOT_REGISTERING: { status: 409, message: '不在摇号报名时间内' },
+  VOUCHER_BATCH_NOT_LOTTERY: { status: 409, message: '该批工惠券不是摇号发放，请直接领取' },
   VOUCHER_NOT_FOUND: { status: 404, message: '找不到该工惠券' },
   VOUCHER_NOT_RETURNABLE: { status: 409, message: '该券已使用、已退回或活动已结束，不能退回' },
   VOUCHER_CODE_EXPIRED: { status: 409, message: '券码已失效，请让会员刷新券码' },

@@ -10,6 +10,7 @@ export * from './models/members';
 export * from './models/staff';
 export * from './models/auth';
 export * from './models/vouchers';
+export * from './models/lottery';
 export * from './rules/vouchers';
 export * from './models/wishes';
 export * from './models/notices';
@@ -34,5 +35,6 @@ export {
   wishOverdue,
   type WisherFacts,
 } from './rules/wishes';
+export * from './rules/lottery';
 export * from './api/index';
 export * from './forms';

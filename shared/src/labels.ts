@@ -5,7 +5,8 @@
  */
 import type { MemberStatus, MemberTag } from './models/members';
 import type { StaffRole, UnionKind } from './models/unions';
-import type { BatchStatus, VoucherKind, VoucherStatus } from './models/vouchers';
+import type { LotteryResult } from './models/lottery';
+import type { BatchMode, BatchStatus, VoucherKind, VoucherStatus } from './models/vouchers';
 import type { WishCategory, WishKind } from './models/wishes';
 import type { WishAction, WishStatus } from './rules/wishes';
 
@@ -39,7 +40,7 @@ export const staffRoleLabels: Record<StaffRole, string> = { admin: '管理员', 
 export const staffChangeLabels: Record<'grant' | 'change' | 'revoke', string> = { grant: '添加', change: '调整角色', revoke: '移除' };
 
 export const voucherKindLabels: Record<VoucherKind, string> = { threshold: '满减券', direct: '立减券' };
-export const batchStatusLabels: Record<BatchStatus, string> = { draft: '草稿', scheduled: '待开始', open: '发放中', ended: '已结束', closed: '已停发' };
+export const batchStatusLabels: Record<BatchStatus, string> = { draft: '草稿', scheduled: '待开始', open: '发放中', registering: '报名中', awaiting_draw: '开奖中', drawn: '已开奖', ended: '已结束', closed: '已停发' };
 export const voucherStatusLabels: Record<VoucherStatus, string> = { unused: '未使用', used: '已使用', expired: '已过期', returned: '已退回' };
 
 export const wishStatusLabels: Record<WishStatus, string> = {
@@ -81,3 +82,5 @@ export const wishCategoryLabels: Record<WishCategory, string> = {
   other: '其他',
 };
 export const wishKindLabels: Record<WishKind, string> = { material: '物品', service: '服务' };
+export const batchModeLabels: Record<BatchMode, string> = { firstCome: '先到先得', lottery: '摇号' };
+export const lotteryResultLabels: Record<LotteryResult, string> = { pending: '待开奖', won: '中签', lost: '未中签', excluded: '不符合条件' };

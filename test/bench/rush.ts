@@ -14,7 +14,9 @@
  *
  *   BENCH_MEMBERS (PGlite 20,000; PostgreSQL 300,000)  BENCH_STOCK (5,000)  BENCH_LIMIT (1)
  *   BENCH_CONNECTIONS (50)  BENCH_SECONDS (5)  DATABASE_URL (a PostgreSQL server; a database of
- *   its own is created and dropped)  BENCH_POOL (server pool size, 20)  and any RUSH_* setting.
+ *   its own is created and dropped)  BENCH_POOL (pool size per server process, 20)  and any RUSH_* setting.
+ *   BENCH_CLUSTER=N starts the server through `pnpm start:cluster` (server/src/cluster.ts) with N
+ *   workers instead of one process; it needs DATABASE_URL (the cluster refuses PGlite).
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -36,6 +38,7 @@ const LIMIT = Number(env.BENCH_LIMIT ?? 1);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(env.BENCH_SECONDS ?? 5);
 const PORT = Number(env.BENCH_PORT ?? 3902);
+const CLUSTER = Number(env.BENCH_CLUSTER || 0);
 const NOW = '2026-12-20T02:00:00Z'; // 10:00 Shanghai on the 20th
 const SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -147,6 +150,8 @@ async function ledger(db: Database['db'], batchId: string) {
 }
 
 async function main() {
+  if (!Number.isInteger(CLUSTER) || CLUSTER < 0) throw new Error(`BENCH_CLUSTER must be a number of workers, not ${env.BENCH_CLUSTER}`);
+  if (CLUSTER && !SERVER_URL) throw new Error('BENCH_CLUSTER needs DATABASE_URL: start:cluster refuses PGlite, the embedded database of one process');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gh-rush-'));
   let dbName: string | undefined;
   let url: string | undefined;
@@ -165,7 +170,7 @@ async function main() {
   const seedMs = await seed(database);
   await database.close();
 
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const server = spawn(process.execPath, ['--import', 'tsx', CLUSTER ? 'src/cluster.ts' : 'src/main.ts'], {
     cwd: path.join(root, 'server'),
     env: {
       ...env,
@@ -176,12 +181,15 @@ async function main() {
       GONGHUI_CLIENT_DIR: path.join(dataDir, 'no-h5'),
       DATABASE_URL: url ?? '',
       DATABASE_POOL_SIZE: env.BENCH_POOL ?? '20',
+      CLUSTER_WORKERS: String(CLUSTER || 1),
       PORT: String(PORT),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  // the cluster's primary says when every worker listens (the first one answering is not enough to measure)
+  const allListening = new Promise<void>((resolve) => server.on('message', (m: { gonghui?: string }) => void (m.gonghui === 'listening' && resolve())));
   let batchId = '';
   try {
     for (let i = 0; ; i++) {
@@ -189,6 +197,7 @@ async function main() {
       if ((await send('GET', '/api/live')).status === 200) break;
       await new Promise((r) => setTimeout(r, 500));
     }
+    if (CLUSTER) await Promise.race([allListening, new Promise((_, reject) => setTimeout(() => reject(new Error('the cluster workers did not all start')), 120_000).unref())]);
     const health = JSON.parse((await send('GET', '/api/health')).text) as { db: string };
     const staff = JSON.parse((await send('POST', '/api/auth/demo-login', {}, JSON.stringify({ phone: '13900000001' }))).text).token as string;
     const auth = (t: string) => ({ authorization: `Bearer ${t}` });
@@ -269,6 +278,7 @@ async function main() {
       bench: 'rush',
       db: health.db,
       cpus: cpus().length,
+      serverProcesses: CLUSTER ? `cluster of ${CLUSTER}` : 'one process',
       members: MEMBERS,
       seedSeconds: round(seedMs / 1000),
       stock: STOCK,
@@ -296,7 +306,7 @@ async function main() {
     };
     console.log(JSON.stringify(result));
     const rows: [string, string][] = [
-      ['database', `${result.db}, ${MEMBERS} members (seeded in ${result.seedSeconds} s), stock ${STOCK}, limit ${LIMIT}, ${CONNECTIONS} connections, ${result.cpus} cores`],
+      ['database', `${result.db} (${result.serverProcesses}), ${MEMBERS} members (seeded in ${result.seedSeconds} s), stock ${STOCK}, limit ${LIMIT}, ${CONNECTIONS} connections, ${result.cpus} cores`],
       ['GET /api/live (no database)', `${result.liveRps} req/s`],
       ['GET /api/health', `${result.healthRps} req/s (${result.healthRatio} × live)`],
       ['successful claims', `${result.claimsPerSecond} /s (${result.claimsRatio} × live); sold out in ${result.sellOutSeconds} s`],

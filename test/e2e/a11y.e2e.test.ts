@@ -15,7 +15,7 @@ import { api } from '@gonghui/shared';
 import { claim, makeBatch, publishedBatch } from '@gonghui/server/testing/factories';
 import { unionIdByName } from '@gonghui/server/testing/harness';
 import { expectAccessible } from './axe';
-import { demoSignIn, setCareMode, settle, smsSignIn, startE2E, type E2E } from './harness';
+import { demoSignIn, setCareMode, settle, signOut, smsSignIn, startE2E, type E2E } from './harness';
 
 /** 2026-12-20 10:00 in Shanghai: the December Benefit Day has just opened. */
 const BENEFIT_DAY_OPENING = '2026-12-20T02:00:00Z';
@@ -48,12 +48,6 @@ const ROLES: { role: Role; button: string | null; lands: RegExp }[] = [
   // Not signed in: what a visitor may browse, and the login page every other page sends them to.
   { role: 'visitor', button: null, lands: /\/pages\/login\/index/ },
 ];
-
-/** No session: dropped on a same-origin page where the app does not run, so nothing writes it back. */
-async function signOut(page: Page): Promise<void> {
-  await page.goto('/api/e2e-sign-out');
-  await page.evaluate(() => localStorage.clear());
-}
 
 /** 关怀模式 for a signed-out visitor: the switch on the login page (kept on this device). */
 async function setVisitorCareMode(page: Page, on: boolean): Promise<void> {
@@ -179,6 +173,10 @@ describe('every page passes axe, as every role, in normal and care mode', () => 
     const shop = shops.find((m) => m.name === SHOP)!;
 
     queries['/pages/vouchers/detail/index'] = { id: claimed.body.voucher.id };
+    // The demo's 摇号 batch, drawn at this hour: its member page and its public result.
+    const lottery = open.find((b) => b.mode === 'lottery')!;
+    queries['/pages/vouchers/lottery/index'] = { id: lottery.id };
+    queries['/pages/vouchers/lottery-result/index'] = { id: lottery.id };
     queries['/pages/union/vouchers/edit/index'] = { id: draft.id };
     queries['/pages/union/vouchers/stats/index'] = { id: appliance!.id };
     queries['/pages/union/merchant/index'] = { id: shop.id };

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { StaffRole } from '@gonghui/shared';
 import { schema } from '@gonghui/server/db/index';
 import { startTestApp, unionIdByName, type TestApp, type TestAppOptions } from '@gonghui/server/testing/harness';
@@ -26,17 +26,8 @@ export async function startE2E(opts: TestAppOptions & { viewport?: { width: numb
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install chromium fonts-noto-cjk`);
   mkdirSync(ARTIFACTS, { recursive: true });
   const app = await startTestApp('pglite', { ...opts, clientDir: H5_DIR });
-  const userDir = mkdtempSync(path.join(tmpdir(), 'gh-chromium-'));
-  const context = await chromium.launchPersistentContext(userDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: opts.viewport ?? { width: 375, height: 812 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    baseURL: app.baseUrl,
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const browser = await launchBrowser(app.baseUrl, opts.viewport);
+  const { context, page } = browser;
   return {
     app,
     context,
@@ -60,12 +51,48 @@ export async function startE2E(opts: TestAppOptions & { viewport?: { width: numb
       return file;
     },
     async close() {
-      await context.close().catch(() => undefined);
-      rmSync(userDir, { recursive: true, force: true });
+      await browser.close();
       await app.close();
     },
   };
 }
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * Headless Chromium with a storage of its own (a persistent context's pages share one session):
+ * startE2E's browser, and a second one where a test needs two people at once (a member and a cashier).
+ */
+export async function launchBrowser(baseURL: string, viewport = { width: 375, height: 812 }): Promise<Browser> {
+  const userDir = mkdtempSync(path.join(tmpdir(), 'gh-chromium-'));
+  const context = await chromium.launchPersistentContext(userDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    baseURL,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(userDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The computed font size of the first element matched, in CSS px. */
+export const fontSizePx = (l: Locator) => l.first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+/** The rendered height of the first element matched, in CSS px. */
+export const heightPx = (l: Locator) => l.first().evaluate((el) => el.getBoundingClientRect().height);
 
 /** Taro animates page changes: give it a moment after each navigation. */
 export const settle = (page: Page) => page.waitForTimeout(1000);
@@ -75,22 +102,32 @@ export const settle = (page: Page) => page.waitForTimeout(1000);
  * no endpoint grants staff roles yet. Idempotent.
  */
 export async function addStaff(app: TestApp, phone: string, unionName: string, role: StaffRole, displayName = '经办人'): Promise<void> {
-  const db = app.deps.db;
-  const [user] = await db
+  const userId = await addUser(app, phone, displayName);
+  await app.deps.db.insert(schema.staffRoles).values({ userId, unionId: await unionIdByName(app, unionName), role }).onConflictDoNothing();
+}
+
+/** An account (no member, no role) the demo data does not have, made in the database: its id. Idempotent. */
+export async function addUser(app: TestApp, phone: string, displayName = '职工'): Promise<string> {
+  const [user] = await app.deps.db
     .insert(schema.users)
     .values({ phone, displayName })
     .onConflictDoUpdate({ target: schema.users.phone, set: { displayName } })
     .returning({ id: schema.users.id });
-  await db.insert(schema.staffRoles).values({ userId: user!.id, unionId: await unionIdByName(app, unionName), role }).onConflictDoNothing();
+  return user!.id;
 }
 
 /**
- * On the login page with no session. The stored session is dropped on a same-origin page where
- * the app does not run (an API answer), so no request of the app can write it back meanwhile.
+ * No session (and nothing else kept on the device). Dropped on a same-origin page where the app
+ * does not run (an API answer), so no request of the app can write it back meanwhile.
  */
-async function signedOut(page: Page): Promise<void> {
+export async function signOut(page: Page): Promise<void> {
   await page.goto('/api/e2e-sign-out');
   await page.evaluate(() => localStorage.clear());
+}
+
+/** On the login page with no session. */
+async function signedOut(page: Page): Promise<void> {
+  await signOut(page);
   await page.goto('/pages/login/index');
   await settle(page);
   await page.locator('.gh-login__phone').waitFor();

@@ -141,7 +141,15 @@ describe('union staff see only what they may do', () => {
     const nav = page.getByRole('navigation', { name: '工作台导航' }).filter({ visible: true });
     await nav.waitFor();
     // The pages a city operator can use (no 入会二维码: that is a grassroots union's), this one marked.
-    await expect(nav.getByRole('list').getByRole('link').allTextContents()).resolves.toEqual(['组织架构', '会员', '工惠券批次', '商户', '工作人员', '会员码查询']);
+    // 会员 carries the count of join applications waiting in the city (the demo's own in 织里童装).
+    await expect(nav.getByRole('list').getByRole('link').allTextContents()).resolves.toEqual([
+      '组织架构',
+      expect.stringMatching(/^会员(\d+)（待审核入会申请 \1 份）$/),
+      '工惠券批次',
+      '商户',
+      '工作人员',
+      '会员码查询',
+    ]);
     await expect(nav.locator('[aria-current="page"]').textContent()).resolves.toBe('工惠券批次');
     await page.locator('.gh-batches__table').waitFor();
     await e.shot('e2e-staff-desktop-nav');

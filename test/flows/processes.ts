@@ -1,6 +1,7 @@
 /* Real API processes (tsx server/src/main.ts), for flows that need more than one of them. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,9 +18,10 @@ export interface ApiProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startApiProcess(opts: { port: number; env: Record<string, string> }): Promise<ApiProcess> {
+/** `entry` is the server (default) or the node:cluster primary (`src/cluster.ts`, pnpm start:cluster). */
+export async function startApiProcess(opts: { port: number; env: Record<string, string>; entry?: 'src/main.ts' | 'src/cluster.ts' }): Promise<ApiProcess> {
   // node itself (not the tsx wrapper, which runs the server in a grandchild): kill -9 must hit the server
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', opts.entry ?? 'src/main.ts'], {
     cwd: path.join(root, 'server'),
     env: { ...process.env, GONGHUI_MODE: 'demo', LOG_LEVEL: 'warn', PORT: String(opts.port), HOST: '127.0.0.1', ...opts.env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -47,6 +49,15 @@ export async function startApiProcess(opts: { port: number; env: Record<string, 
   };
 }
 
+/** A loopback port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 /** A database of its own on the PostgreSQL server, dropped by the returned function. */
 export async function freshServerDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   if (!SERVER_URL) throw new Error('DATABASE_URL is not set');
@@ -66,6 +77,19 @@ export async function freshServerDatabase(): Promise<{ url: string; drop(): Prom
       await a.end();
     },
   };
+}
+
+/**
+ * What real API processes over the PostgreSQL server need: a database and a data folder of their
+ * own, removed by `cleanups` (run in reverse), and the environment pointing at both.
+ */
+export async function serverProcessEnv(cleanups: (() => Promise<void>)[], secret: string) {
+  const db = await freshServerDatabase();
+  cleanups.push(db.drop);
+  const dataDir = tempDataDir();
+  cleanups.push(async () => removeDir(dataDir));
+  // members race their own claims on purpose: the per-member rate limit is off
+  return { GONGHUI_NOW: '2026-12-20T02:00:00Z', GONGHUI_SECRET: secret, DATA_DIR: dataDir, DATABASE_URL: db.url, RUSH_MEMBER_RATE: '0' };
 }
 
 export const tempDataDir = () => mkdtempSync(path.join(tmpdir(), 'gh-flow-'));
@@ -93,12 +117,21 @@ export async function openBatchAsCity(base: string, title: string, stockTotal: n
   return { batchId: created.body.id, staff };
 }
 
-/** Demo-login `count` active members, spreading the logins over the given processes. */
-export async function activeMemberTokens(bases: string[], count: number): Promise<string[]> {
-  const tokens: string[] = [];
-  for (let i = 1; tokens.length < count; i++) {
-    const r = await callEndpoint(bases[i % bases.length]!, api.demoLogin, { body: { phone: `138${String(i).padStart(8, '0')}` } });
-    if (r.body.me.member?.status === 'active') tokens.push(r.body.token);
-  }
-  return tokens;
+export interface Claimant {
+  phone: string;
+  token: string;
 }
+
+/** Demo-login `count` active members (skipping the first `skip`), spreading the logins over the given processes. */
+export async function activeMembers(bases: string[], count: number, skip = 0): Promise<Claimant[]> {
+  const found: Claimant[] = [];
+  let seen = 0;
+  for (let i = 1; found.length < count; i++) {
+    const phone = `138${String(i).padStart(8, '0')}`;
+    const r = await callEndpoint(bases[i % bases.length]!, api.demoLogin, { body: { phone } });
+    if (r.body.me.member?.status === 'active' && seen++ >= skip) found.push({ phone, token: r.body.token });
+  }
+  return found;
+}
+
+export const activeMemberTokens = async (bases: string[], count: number): Promise<string[]> => (await activeMembers(bases, count)).map((m) => m.token);

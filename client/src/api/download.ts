@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { buildPath, errorMessage, type ParamsOf, type QueryOf, type Route } from '@gonghui/shared';
 import { authBridge } from './bridge';
 import { API_BASE, ApiError, NETWORK_ERROR_MESSAGE } from './request';
+import { contentTypeOf } from './content-type';
 
 type AnyEndpoint = Route<any>;
 
@@ -31,8 +32,11 @@ function failure(status: number, body: unknown): ApiError {
   return new ApiError(status, code, message);
 }
 
-/** A binary answer: on H5 its bytes and file name, on weapp a temporary file. */
-export type BinaryAnswer = { blob: Blob; filename: string | null } | { tempFilePath: string };
+/**
+ * A binary answer: on H5 its bytes and file name, on weapp a temporary file; with the Content-Type
+ * the server sent (null when the platform does not tell).
+ */
+export type BinaryAnswer = { blob: Blob; filename: string | null; contentType: string | null } | { tempFilePath: string; contentType: string | null };
 
 /**
  * Fetches a binary endpoint (an xlsx export, a PNG) with the session's bearer header.
@@ -54,7 +58,8 @@ export async function fetchBinary<E extends AnyEndpoint>(endpoint: E, opts: { pa
       throw new ApiError(0, 'NETWORK', NETWORK_ERROR_MESSAGE);
     }
     if (!res.ok) throw failure(res.status, await res.json().catch(() => undefined));
-    return { blob: await res.blob(), filename: filenameOf(res.headers.get('Content-Disposition'), '') || null };
+    const blob = await res.blob();
+    return { blob, filename: filenameOf(res.headers.get('Content-Disposition'), '') || null, contentType: res.headers.get('Content-Type') || blob.type || null };
   }
 
   let res: Taro.downloadFile.FileSuccessCallbackResult;
@@ -73,7 +78,7 @@ export async function fetchBinary<E extends AnyEndpoint>(endpoint: E, opts: { pa
     }
     throw failure(res.statusCode, body);
   }
-  return { tempFilePath: res.tempFilePath };
+  return { tempFilePath: res.tempFilePath, contentType: contentTypeOf(res.header) };
 }
 
 /** H5: saves a URL (blob: or data:) under a file name through a temporary <a download>. */

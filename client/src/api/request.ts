@@ -8,6 +8,8 @@ import {
   type QueryOf,
   type ResponseOf,
 } from '@gonghui/shared';
+import { parseRetryAfter } from './backoff';
+import { takePrefetched } from './prefetched';
 import { authBridge } from './bridge';
 import { useServerClock } from '../stores/server-clock';
 import { boundFromDateHeader, boundFromServerTime, headerValue } from '../stores/clock-offset';
@@ -22,13 +24,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details?: unknown;
+  /** The server's Retry-After on a busy answer (429, 503), in seconds. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(status: number, code: string, message: string, details?: unknown) {
+  constructor(status: number, code: string, message: string, details?: unknown, retryAfterSeconds?: number) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -114,19 +119,19 @@ export async function call<E extends AnyEndpoint>(endpoint: E, ...[options]: Cal
   if (idempotencyKey) header['Idempotency-Key'] = idempotencyKey;
 
   let res: { statusCode: number; data: unknown; header?: Record<string, unknown> };
-  const sentAt = Date.now();
-  try {
-    res = await Taro.request({
-      url,
-      method: endpoint.method,
-      data: opts.body,
-      header,
-      dataType: 'json',
-      timeout: 15000,
-    });
-  } catch {
-    if (wantToast) showError(NETWORK_ERROR_MESSAGE);
-    throw new ApiError(0, 'NETWORK', NETWORK_ERROR_MESSAGE);
+  let sentAt = Date.now();
+  // H5: the first page's list may already be on its way (static/prefetch.js); weapp drops this branch.
+  const early = process.env.TARO_ENV === 'h5' && endpoint.method === 'GET' ? await takePrefetched(url, token) : null;
+  if (early) {
+    res = early;
+    sentAt = early.sentAt;
+  } else {
+    try {
+      res = await Taro.request({ url, method: endpoint.method, data: opts.body, header, dataType: 'json', timeout: 15000 });
+    } catch {
+      if (wantToast) showError(NETWORK_ERROR_MESSAGE);
+      throw new ApiError(0, 'NETWORK', NETWORK_ERROR_MESSAGE);
+    }
   }
   learnServerClock(res, sentAt, Date.now());
 
@@ -139,7 +144,7 @@ export async function call<E extends AnyEndpoint>(endpoint: E, ...[options]: Cal
   };
   const code = body.error?.code ?? (res.statusCode === 401 ? 'UNAUTHENTICATED' : 'INTERNAL');
   const message = body.error?.message || errorMessage(code);
-  const error = new ApiError(res.statusCode, code, message, body.error?.details);
+  const error = new ApiError(res.statusCode, code, message, body.error?.details, parseRetryAfter(headerValue(res.header, 'retry-after')));
 
   // A 401 on a call made with a token means the session is gone; a 401 on a public call
   // (a wrong SMS code) is an ordinary error for the page.

@@ -1,32 +1,10 @@
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { staffRoleLabels, unionKindLabels, type Me, type UnionNode } from '@gonghui/shared';
+import { staffRoleLabels, unionKindLabels, type Me } from '@gonghui/shared';
 import { openPage } from '../navigation';
-import { BATCHES_PAGE, MERCHANT_PAGE, UNION_MEMBERS_PAGE, UNION_TREE_PAGE, WISHES_PAGE, withQuery } from '../routes';
+import { BATCHES_PAGE, MERCHANT_PAGE, UNION_TREE_PAGE, WISHES_PAGE } from '../routes';
+import type { PendingReview } from '../stores/union-tree';
 import './RoleCard.scss';
-
-/** Applications waiting for review in the caller's unions, and where staff review them. */
-export interface PendingReview {
-  total: number;
-  /** The member list filtered to 待审核: of the one union with applications, else of all. */
-  url: string;
-}
-
-/**
- * From the union tree (each union's own pendingCount): null when no union in reach reviews
- * applications (every one admits automatically and none has an application waiting).
- */
-export function pendingReview(unions: UnionNode[]): PendingReview | null {
-  const reviewing = unions.filter((u) => u.pendingCount > 0 || (u.kind === 'grassroots' && u.joinApproval === 'manual'));
-  if (reviewing.length === 0) return null;
-  const waiting = unions.filter((u) => u.pendingCount > 0);
-  const total = waiting.reduce((n, u) => n + u.pendingCount, 0);
-  const only = waiting.length === 1 ? waiting[0] : undefined;
-  const url = only
-    ? withQuery(UNION_MEMBERS_PAGE, { unionId: only.id, unionName: only.name, status: 'pending' })
-    : withQuery(UNION_MEMBERS_PAGE, { status: 'pending' });
-  return { total, url };
-}
 
 /** What a signed-in non-member sees on home: their staff, merchant or donor role. */
 export function RoleCards({ me, overlap = false, pending = null }: { me: Me; overlap?: boolean; pending?: PendingReview | null }) {

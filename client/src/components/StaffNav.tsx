@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { MouseEvent } from 'react';
 import { staffRoleLabels, type Me, type StaffRoleView, type UnionKind } from '@gonghui/shared';
+import { usePendingReview, type PendingReview } from '../stores/union-tree';
 import {
   BATCHES_PAGE,
   BATCH_EDIT_PAGE,
@@ -25,6 +26,8 @@ export interface StaffNavItem {
   url: string;
   /** Pages opened from this one (a batch's stats, a merchant): the item shows as their section. */
   within?: string[];
+  /** Join applications waiting for review, shown beside the entry that leads to them. */
+  pending?: number;
 }
 
 const KIND_RANK: Record<UnionKind, number> = { federation: 0, district: 1, industry: 1, grassroots: 2 };
@@ -34,19 +37,24 @@ function topRole(roles: StaffRoleView[]): StaffRoleView | undefined {
   return [...roles].sort((a, b) => KIND_RANK[a.unionKind] - KIND_RANK[b.unionKind])[0];
 }
 
-/** The staff pages this account can use, in the order of the work. */
-export function staffNavItems(me: Me | null): StaffNavItem[] {
+/**
+ * The staff pages this account can use, in the order of the work. With applications waiting,
+ * 会员 leads to them (the list filtered to 待审核) and carries their count.
+ */
+export function staffNavItems(me: Me | null, pending: PendingReview | null = null): StaffNavItem[] {
   const roles = me?.staffRoles ?? [];
-  const top = topRole(roles);
-  if (!top) return [];
+  if (roles.length === 0) return [];
   // The join QR belongs to a grassroots union: only for staff of one.
   const grassroots = roles.find((r) => r.unionKind === 'grassroots');
+  const waiting = pending && pending.total > 0 ? pending : null;
+  // Staff of several unions choose whose staff list to open (the page lists them); one goes straight there.
+  const staffUrl = roles.length === 1 ? withQuery(UNION_STAFF_PAGE, { unionId: roles[0]!.unionId }) : UNION_STAFF_PAGE;
   const items: StaffNavItem[] = [
     { label: '组织架构', page: UNION_TREE_PAGE, url: UNION_TREE_PAGE },
-    { label: '会员', page: UNION_MEMBERS_PAGE, url: UNION_MEMBERS_PAGE },
+    { label: '会员', page: UNION_MEMBERS_PAGE, url: waiting ? waiting.url : UNION_MEMBERS_PAGE, pending: waiting?.total },
     { label: '工惠券批次', page: BATCHES_PAGE, url: BATCHES_PAGE, within: [BATCH_STATS_PAGE, BATCH_EDIT_PAGE] },
     { label: '商户', page: MERCHANTS_PAGE, url: MERCHANTS_PAGE, within: [MERCHANT_DETAIL_PAGE] },
-    { label: '工作人员', page: UNION_STAFF_PAGE, url: withQuery(UNION_STAFF_PAGE, { unionId: top.unionId }) },
+    { label: '工作人员', page: UNION_STAFF_PAGE, url: staffUrl },
   ];
   if (grassroots) items.push({ label: '入会二维码', page: UNION_JOIN_QR_PAGE, url: withQuery(UNION_JOIN_QR_PAGE, { unionId: grassroots.unionId }) });
   items.push({ label: '会员码查询', page: MEMBER_LOOKUP_PAGE, url: MEMBER_LOOKUP_PAGE });
@@ -74,8 +82,9 @@ function go(e: MouseEvent<HTMLAnchorElement>, url: string) {
  * caller decides when). Real links: focusable, announced as links, open in a new tab if asked.
  */
 export function StaffNav({ me }: { me: Me }) {
+  const pending = usePendingReview(process.env.TARO_ENV === 'h5' && me.staffRoles.length > 0);
   if (process.env.TARO_ENV !== 'h5') return null;
-  const items = staffNavItems(me);
+  const items = staffNavItems(me, pending);
   if (items.length === 0) return null;
   const here = currentPage();
   const top = topRole(me.staffRoles)!;
@@ -99,6 +108,14 @@ export function StaffNav({ me }: { me: Me }) {
                 onClick={(e) => go(e, item.url)}
               >
                 {item.label}
+                {item.pending ? (
+                  <>
+                    <span className='gh-staff-nav__badge' aria-hidden='true'>
+                      {item.pending > 99 ? '99+' : item.pending}
+                    </span>
+                    <span className='gh-staff-nav__sr'>（待审核入会申请 {item.pending} 份）</span>
+                  </>
+                ) : null}
               </a>
             </li>
           );

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { ParamsOf, Route } from '@gonghui/shared';
 import { fetchBinary, saveHref } from '../api/download';
+import { imageExtension } from '../api/content-type';
 
 type AnyEndpoint = Route<any>;
 
@@ -8,6 +9,8 @@ type AnyEndpoint = Route<any>;
 export interface AuthedImage {
   /** H5: a blob: URL; weapp: a temporary file path. */
   src: string;
+  /** The file extension its Content-Type calls for (`png`, `jpg`): a saved copy is named by it. */
+  extension: string;
   /** Frees the blob URL (H5); nothing on weapp. */
   release: () => void;
 }
@@ -20,9 +23,9 @@ export async function fetchAuthedImage<E extends AnyEndpoint>(endpoint: E, param
   const answer = await fetchBinary(endpoint, { params });
   if ('blob' in answer) {
     const href = URL.createObjectURL(answer.blob);
-    return { src: href, release: () => URL.revokeObjectURL(href) };
+    return { src: href, extension: imageExtension(answer.contentType), release: () => URL.revokeObjectURL(href) };
   }
-  return { src: answer.tempFilePath, release: () => undefined };
+  return { src: answer.tempFilePath, extension: imageExtension(answer.contentType, answer.tempFilePath), release: () => undefined };
 }
 
 /**

@@ -136,6 +136,10 @@ export async function openPostgres(url: string, poolSize = 10, timeouts: PoolTim
     keepAlive: true,
   });
   pool.on('error', () => undefined); // an idle client dropped by the server must not crash the process
+  // Nor a checked-out one: the pool listens only to idle clients, and a backend terminated between
+  // two statements of a transaction (PostgreSQL restarting) emits 'error' with no query to fail.
+  // The next statement fails instead, and the broken client is dropped when released.
+  pool.on('connect', (client) => void client.on('error', () => undefined));
   const db = drizzlePg({ client: pool, schema, logger: queryLogger(opts) }) as unknown as Db;
   return { db, kind: 'postgres', close: () => pool.end(), listen: listenPostgres(url, timeouts.connectMs) };
 }

@@ -1,8 +1,8 @@
 import { AppError } from '@gonghui/shared';
 import { sha256 } from '../crypto';
 import type { Deps } from '../deps';
-import type { SessionCache } from '../rush/sessions';
-import { sessionByTokenHash, type Auth } from '../scope/auth';
+import type { Rush } from '../rush/index';
+import { sessionByTokenHash, type Auth, type SessionLookup } from '../scope/auth';
 import type { AppContext } from './context';
 
 function bearer(ctx: AppContext): string | null {
@@ -15,7 +15,8 @@ function bearer(ctx: AppContext): string | null {
  * public endpoints (`lenient`), which answer as if nobody were signed in: a stale token left in a
  * phone's storage must not block the SMS code or the join page.
  */
-export async function authenticate(deps: Deps, ctx: AppContext, now: Date, lenient: boolean, cache?: SessionCache): Promise<Auth | undefined> {
+export async function authenticate(deps: Deps, ctx: AppContext, now: Date, lenient: boolean, rush?: Rush): Promise<Auth | undefined> {
+  const cache = rush?.sessions;
   if (ctx.state.auth) return ctx.state.auth;
   const token = bearer(ctx);
   if (!token) {
@@ -26,7 +27,9 @@ export async function authenticate(deps: Deps, ctx: AppContext, now: Date, lenie
   const cached = cache?.get(tokenHash, now);
   if (cached) return (ctx.state.auth = cached);
   const epoch = cache?.mark() ?? 0;
-  const session = await sessionByTokenHash(deps.db, tokenHash, now);
+  const session: SessionLookup = rush
+    ? await rush.sessionReads.submit(tokenHash).then((auth) => (auth ? { found: true, expired: auth.expiresAt.getTime() <= now.getTime(), auth } : { found: false }))
+    : await sessionByTokenHash(deps.db, tokenHash, now);
   if (!session.found || session.expired) {
     if (lenient) return undefined;
     throw new AppError(session.found ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '@gonghui/shared';
 import { sha256 } from '../crypto';
-import { pgErrorCode, schema, type Db } from '../db/index';
+import { isDatabaseUnavailable, pgErrorCode, schema, type Db } from '../db/index';
 import { insideTransaction } from '../scope/scope';
 
 const { idempotencyKeys } = schema;
@@ -95,4 +95,77 @@ export async function retryOnConflict<T>(run: () => Promise<T>, attempts = 4): P
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * i));
     }
   }
+}
+
+/** One request of a group written in one transaction (`idempotentGroup`). */
+export interface GroupRequest<I, R> {
+  userId: string;
+  key: string;
+  fingerprint: string;
+  now: Date;
+  input: I;
+  /** The answer to a yes; throws when the result breaks the contract (the group is then retried one by one). */
+  answer(result: R): StoredAnswer;
+  refusal(err: AppError): StoredAnswer;
+}
+
+/** A request's end in a group: its answer (fresh or replayed), or the failure to answer it with. */
+export type GroupOutcome = { answer: StoredAnswer & { replayed: boolean } } | { error: unknown };
+
+const keyOf = (r: { userId: string; key: string }) => `${r.userId}\u0000${r.key}`;
+
+/**
+ * `idempotent` for many requests at once: one transaction inserts every key, runs `work` over the
+ * requests whose key was new, and stores every answer, in a fixed number of statements. A key
+ * already stored (or repeated inside the group) replays its answer after the commit. When the
+ * group fails for any reason but the database being down, each request is run again on its own,
+ * so one bad request never fails the others.
+ */
+export async function idempotentGroup<I, R>(pool: Db, requests: GroupRequest<I, R>[], work: (tx: Db, inputs: I[]) => Promise<(R | AppError)[]>): Promise<GroupOutcome[]> {
+  const leaders = new Map<string, GroupRequest<I, R>>();
+  for (const r of requests) if (!leaders.has(keyOf(r))) leaders.set(keyOf(r), r);
+  // Keys in one order everywhere, so two groups never wait on each other's keys.
+  const ordered = [...leaders.values()].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
+  let answers: Map<string, StoredAnswer>;
+  try {
+    answers = await retryOnConflict(() =>
+      pool.transaction((tx) =>
+        insideTransaction(async () => {
+          const db = tx as unknown as Db;
+          const fresh = await db
+            .insert(idempotencyKeys)
+            .values(ordered.map((r) => ({ userId: r.userId, key: r.key, fingerprint: r.fingerprint, statusCode: 0, responseBody: '', createdAt: r.now })))
+            .onConflictDoNothing()
+            .returning({ userId: idempotencyKeys.userId, key: idempotencyKeys.key });
+          const freshKeys = new Set(fresh.map(keyOf));
+          const mine = ordered.filter((r) => freshKeys.has(keyOf(r)));
+          const results = await work(db, mine.map((r) => r.input));
+          const out = new Map(mine.map((r, i) => [keyOf(r), results[i] instanceof AppError ? r.refusal(results[i]) : r.answer(results[i] as R)]));
+          if (mine.length) {
+            const rows = mine.map((r) => sql`(${r.userId}::uuid, ${r.key}, ${out.get(keyOf(r))!.status}::int, ${out.get(keyOf(r))!.bodyText})`);
+            await db.execute(sql`update idempotency_keys k set status_code = v.s, response_body = v.b
+                                 from (values ${sql.join(rows, sql`, `)}) as v(u, k, s, b)
+                                 where k.user_id = v.u and k.key = v.k`);
+          }
+          return out;
+        }),
+      ),
+    );
+  } catch (err) {
+    if (requests.length === 1 || isDatabaseUnavailable(err)) return requests.map(() => ({ error: err }));
+    return Promise.all(requests.map(async (r) => (await idempotentGroup(pool, [r], work))[0]!));
+  }
+  return Promise.all(
+    requests.map(async (r): Promise<GroupOutcome> => {
+      const fresh = answers.get(keyOf(r));
+      if (fresh && leaders.get(keyOf(r)) === r) return { answer: { ...fresh, replayed: false } };
+      try {
+        const replay = await storedAnswer(pool, r.userId, r.key, r.fingerprint);
+        if (!replay) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
+        return { answer: { ...replay, replayed: true } };
+      } catch (error) {
+        return { error };
+      }
+    }),
+  );
 }

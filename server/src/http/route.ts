@@ -11,7 +11,7 @@ import { authenticate } from './authenticate';
 import { findNulString } from './body';
 import type { AppContext } from './context';
 import { renderError } from './errors';
-import { IDEMPOTENCY_KEY, idempotent, requestFingerprint, retryOnConflict } from './idempotency';
+import { IDEMPOTENCY_KEY, idempotent, requestFingerprint, retryOnConflict, type GroupOutcome, type GroupRequest, type StoredAnswer } from './idempotency';
 
 type Out<T> = T extends z.ZodNever ? undefined : T extends z.ZodType ? z.output<T> : undefined;
 export interface RouteInput<E> {
@@ -47,6 +47,11 @@ export interface HotPath<E> {
   gate(rush: Rush, auth: Auth, input: RouteInput<E>, key: string, now: Date): void;
   /** What the database answered, for memory to learn from. */
   learn(rush: Rush, auth: Auth, input: RouteInput<E>, key: string, status: number, errorCode: string | undefined): void;
+  /**
+   * Writes the request with others in one transaction (group commit, `idempotentGroup`) instead
+   * of a transaction of its own; the handler then serves only a process without the rush memory.
+   */
+  write?(request: GroupRequest<{ auth: Auth; input: RouteInput<E>; now: Date }, Answer<E>>): Promise<GroupOutcome>;
 }
 
 export interface MountOptions<E, P> {
@@ -114,7 +119,7 @@ export function mount<E extends Endpoint<any, any, any, any, any>, P = undefined
     } as RouteInput<E>;
     const now = deps.clock.now();
     const hot = opts.hot && deps.rush ? { ...opts.hot, rush: deps.rush } : undefined;
-    const auth = await authenticate(deps, ctx, now, endpoint.audience === 'public', hot?.rush.sessions);
+    const auth = await authenticate(deps, ctx, now, endpoint.audience === 'public', hot?.rush);
     requireAudience(endpoint.audience, auth);
     let release: (() => void) | undefined;
     if (hot && auth) {
@@ -132,6 +137,16 @@ export function mount<E extends Endpoint<any, any, any, any, any>, P = undefined
       await respond();
     } finally {
       release?.();
+    }
+
+    /** The answer as the contract shapes it; an answer that breaks the contract is a failure, never sent. */
+    function checked(result: unknown): unknown {
+      const out = endpoint.response.safeParse(result);
+      if (!out.success) {
+        deps.logger.error({ requestId: ctx.state.requestId, route: endpoint.path, issues: out.error.issues.map((i: z.core.$ZodIssue) => i.path.join('.')) }, 'response violates contract');
+        throw new Error('response violates contract');
+      }
+      return out.data;
     }
 
     async function respond(): Promise<void> {
@@ -155,13 +170,7 @@ export function mount<E extends Endpoint<any, any, any, any, any>, P = undefined
         };
         try {
           const result = await handler(scope as never, input);
-          if (endpoint.binary) return result;
-          const out = endpoint.response.safeParse(result);
-          if (!out.success) {
-            deps.logger.error({ requestId: ctx.state.requestId, route: endpoint.path, issues: out.error.issues.map((i: z.core.$ZodIssue) => i.path.join('.')) }, 'response violates contract');
-            throw new Error('response violates contract');
-          }
-          return out.data;
+          return endpoint.binary ? result : checked(result);
         } catch (err) {
           afterCommit = []; // refused or failed: nothing of the work is committed, so nothing follows it
           throw err;
@@ -176,16 +185,23 @@ export function mount<E extends Endpoint<any, any, any, any, any>, P = undefined
       const key = ctx.get('idempotency-key');
       if (endpoint.idempotent && auth && (key || endpoint.idempotent === 'required')) {
         if (!IDEMPOTENCY_KEY.test(key)) throw new AppError('IDEMPOTENCY_KEY_MISSING');
-        const answer = await idempotent(
-          pool,
-          now,
-          auth.userId,
-          key,
-          requestFingerprint(endpoint.method, endpoint.path, { params: input.params, body: input.body }),
-          async (tx) => ({ status: endpoint.status ?? 200, bodyText: JSON.stringify(await run(tx)) }),
-          (err) => ({ status: err.status, bodyText: JSON.stringify(renderError(err.code, ctx.state.requestId, err.details, err.message)) }),
-          async (db) => void (await keepRefusalWrites(db)),
-        );
+        const fingerprint = requestFingerprint(endpoint.method, endpoint.path, { params: input.params, body: input.body });
+        const refusal = (err: AppError): StoredAnswer => ({ status: err.status, bodyText: JSON.stringify(renderError(err.code, ctx.state.requestId, err.details, err.message)) });
+        const answer = hot?.write
+          ? await hot.write({ userId: auth.userId, key, fingerprint, now, input: { auth, input: parsed, now }, answer: (r) => ({ status: endpoint.status ?? 200, bodyText: JSON.stringify(checked(r)) }), refusal }).then((o) => {
+              if ('error' in o) throw o.error;
+              return o.answer;
+            })
+          : await idempotent(
+              pool,
+              now,
+              auth.userId,
+              key,
+              fingerprint,
+              async (tx) => ({ status: endpoint.status ?? 200, bodyText: JSON.stringify(await run(tx)) }),
+              refusal,
+              async (db) => void (await keepRefusalWrites(db)),
+            );
         // A replayed answer's work was done (and followed up) by the first request.
         if (!answer.replayed) for (const w of afterCommit) await w(pool);
         if (hot) hot.learn(hot.rush, auth, input, key, answer.status, answer.status >= 400 ? errorCodeOf(answer.bodyText) : undefined);

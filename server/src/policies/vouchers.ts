@@ -9,12 +9,14 @@ const { voucherBatches } = schema;
 export type BatchRow = typeof voucherBatches.$inferSelect;
 
 const byPath = (b: BatchRow) => b.unionPath;
-const statusNow = (b: BatchRow, now: Date) => effectiveBatchStatus(b.status, b.startsAt, b.endsAt, now);
+/** A lottery batch's draw timing, or null for a first-come batch. */
+export const lotteryTiming = (b: BatchRow) => (b.mode === 'lottery' && b.drawAt ? { drawAt: b.drawAt, drawnAt: b.drawnAt } : null);
+const statusNow = (b: BatchRow, now: Date) => effectiveBatchStatus(b.status, b.startsAt, b.endsAt, now, lotteryTiming(b));
 
-/** Drafts are prepared by any staff over the batch; once published, every change commits money and needs an admin. */
+/** Drafts are prepared by any staff over the batch; once published, every change commits money and needs an admin. A lottery past its registration is as final as an ended batch. */
 const editable: Rule<BatchRow> = (auth, b, now) => {
   const status = statusNow(b, now);
-  if (status === 'ended' || status === 'closed') return 'VOUCHER_BATCH_FINISHED';
+  if (status === 'ended' || status === 'closed' || status === 'awaiting_draw' || status === 'drawn') return 'VOUCHER_BATCH_FINISHED';
   return status === 'draft' ? staffOver(byPath)(auth, b, now) : adminOver(byPath)(auth, b, now);
 };
 

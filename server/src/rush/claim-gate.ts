@@ -46,7 +46,7 @@ const tags = (v: string[] | string): string[] => (Array.isArray(v) ? v : v === '
 
 /**
  * Answers "no" to a claim from memory: not eligible, not open, sold out, limit reached, in the
- * same order and with the same answers as `voucherClaimer`. Anything else (a yes, a batch it
+ * same order and with the same answers as `decideClaims`. Anything else (a yes, a batch it
  * does not know, a member who may be replaying a 201 under the same Idempotency-Key) goes to the
  * database, which stays the only judge of a yes.
  *

@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { Database, Db } from '../db/index';
 import { Admission, RateLimiter } from './admission';
 import { ClaimGate } from './claim-gate';
+import { sessionsByTokenHashes, type Auth } from '../scope/auth';
+import { GroupCommit } from './group-commit';
 import { SessionCache } from './sessions';
 import { parseSignal, RUSH_CHANNEL } from './signals';
 
@@ -21,6 +23,9 @@ export interface RushConfig {
   sessionCacheMs: number;
   /** The oldest a refusal from memory may be: a voucher given back is claimable again within this. */
   staleMs: number;
+  /** Group commit (group-commit.ts): claims per transaction at most, and transactions at the database at once. */
+  groupMax: number;
+  groupParallel: number;
 }
 
 export const DEFAULT_RUSH: RushConfig = {
@@ -33,12 +38,16 @@ export const DEFAULT_RUSH: RushConfig = {
   ipBurst: 400,
   sessionCacheMs: 60_000,
   staleMs: 1000,
+  groupMax: 100,
+  groupParallel: 1,
 };
 
 /** The in-process memory and limits of the claim path; one per API process. */
 export interface Rush {
   config: RushConfig;
   sessions: SessionCache;
+  /** Sessions not in memory, read many per round trip: a rush's first visits arrive together. */
+  sessionReads: GroupCommit<string, Auth | null>;
   gate: ClaimGate;
   admission: Admission;
   members: RateLimiter;
@@ -54,6 +63,7 @@ export function rushMemory(config: RushConfig, db: Db, logger: Logger): Rush {
   return {
     config,
     sessions: new SessionCache(config.sessionCacheMs),
+    sessionReads: new GroupCommit((hashes) => sessionsByTokenHashes(db, hashes), 200, 1),
     gate: new ClaimGate(db, config.staleMs, (err) => logger.warn({ err }, 'claim gate could not read a batch'), config.sessionCacheMs),
     admission: new Admission(config.claimConcurrency, config.claimLine, config.claimLineWaitMs),
     members: new RateLimiter(config.memberRate, config.memberBurst),

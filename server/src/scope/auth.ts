@@ -22,6 +22,7 @@ export interface Auth {
 
 interface AuthRow {
   session_id: string;
+  token_hash: string;
   user_id: string;
   expires_at: string | Date;
   member_id: string | null;
@@ -36,7 +37,7 @@ interface AuthRow {
 
 // One round trip: the session and every role of its user.
 const authSelect = sql`
-  select s.id as session_id, s.user_id, s.expires_at,
+  select s.id as session_id, s.user_id, s.expires_at, s.token_hash,
          m.id as member_id, m.union_id as member_union_id, m.status as member_status,
          (select mu.path from unions mu where mu.id = m.union_id) as member_union_path, m.tags as member_tags,
          (select coalesce(json_agg(json_build_object('unionId', r.union_id, 'path', u.path, 'role', r.role)), '[]'::json)
@@ -73,6 +74,13 @@ export async function sessionByTokenHash(db: Db, tokenHash: string, now: Date): 
   const [row] = await queryRows<AuthRow>(db, sql`${authSelect} where s.token_hash = ${tokenHash} and s.revoked_at is null limit 1`);
   if (!row) return { found: false };
   return { found: true, expired: new Date(row.expires_at).getTime() <= now.getTime(), auth: toAuth(row) };
+}
+
+/** Many live sessions in one round trip (the claim path's first visits, batched), in the order asked; null where not found. */
+export async function sessionsByTokenHashes(db: Db, tokenHashes: string[]): Promise<(Auth | null)[]> {
+  const rows = await queryRows<AuthRow>(db, sql`${authSelect} where s.token_hash in (${sql.join(tokenHashes.map((h) => sql`${h}`), sql`, `)}) and s.revoked_at is null`);
+  const found = new Map(rows.map((row) => [row.token_hash, toAuth(row)]));
+  return tokenHashes.map((h) => found.get(h) ?? null);
 }
 
 /** Reloads the caller after a change to their own roles (joining, signing in). */

@@ -1,8 +1,9 @@
+import { randomBytes, randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { addMonths, batchWindow, periodOf, voucherExpiry, type BatchSchedule, type VoucherBatchInput } from '@gonghui/shared';
+import { addMonths, batchWindow, benefitDayWindow, periodOf, seedCommitment, TICKET_MAX, TICKET_MIN, voucherExpiry, type BatchSchedule, type VoucherBatchInput } from '@gonghui/shared';
 import { schema, type Db } from '../db/index';
 
-const { voucherBatches, vouchers, merchants, merchantStaff, users, redemptions } = schema;
+const { voucherBatches, vouchers, merchants, merchantStaff, users, redemptions, lotteryEntries } = schema;
 
 interface UnionRef {
   id: string;
@@ -16,7 +17,7 @@ export const DEMO_MERCHANTS = [
   { key: 'market', name: '世纪联华湖州吴兴店', category: '商超', address: '湖州市吴兴区凤凰路199号', union: 'wuxing', staff: ['13900000014'] },
 ] as const;
 
-type Spec = Omit<VoucherBatchInput, 'audience' | 'schedule' | 'merchantIds'> & { union: string; merchants: string[] };
+type Spec = Omit<VoucherBatchInput, 'audience' | 'schedule' | 'merchantIds' | 'mode' | 'drawAt'> & { union: string; merchants: string[]; drawAt?: Date };
 
 const CITY_BATCHES: Spec[] = [
   { union: 'city', merchants: ['appliance'], title: '家电以旧换新 满1000减100', description: '职工家电以旧换新，满1000元减100元，可叠加使用。', kind: 'threshold', thresholdFen: 100_000, faceValueFen: 10_000, stackable: true, stockTotal: 500, perMemberLimit: 2, validity: { type: 'days', days: 30 } },
@@ -39,7 +40,9 @@ export async function seedDemoVouchers(tx: Db, unions: Map<string, UnionRef>, me
   }
 
   const insertBatch = async (spec: Spec, schedule: BatchSchedule) => {
-    const { union, merchants: keys, ...input } = spec;
+    const { union, merchants: keys, drawAt, ...input } = spec;
+    const seed = drawAt ? randomBytes(32).toString('hex') : null;
+    const lottery = drawAt && seed ? { mode: 'lottery' as const, drawAt, lotterySeed: seed, lotterySeedHash: seedCommitment(seed) } : {};
     const w = batchWindow(schedule);
     const u = unions.get(union)!;
     const [row] = await tx
@@ -57,6 +60,7 @@ export async function seedDemoVouchers(tx: Db, unions: Map<string, UnionRef>, me
         startsAt: w.startsAt,
         endsAt: w.endsAt,
         status: 'published',
+        ...lottery,
         createdAt: new Date(Math.min(now.getTime(), w.startsAt.getTime()) - 7 * 86400_000),
         publishedAt: new Date(Math.min(now.getTime(), w.startsAt.getTime()) - 6 * 86400_000),
       })
@@ -73,6 +77,8 @@ export async function seedDemoVouchers(tx: Db, unions: Map<string, UnionRef>, me
     { union: 'wuxing', merchants: [], title: '吴兴区职工暖心消费券 满100减20', description: '吴兴区总工会为辖区会员发放，吴兴区及全市合作商户均可使用。', kind: 'threshold', thresholdFen: 10_000, faceValueFen: 2_000, stackable: false, stockTotal: 300, perMemberLimit: 1, validity: { type: 'days', days: 14 } },
     { type: 'window', startsAt: new Date(now.getTime() - 86400_000).toISOString(), endsAt: new Date(now.getTime() + 20 * 86400_000).toISOString() },
   );
+
+  await seedDemoLottery(tx, insertBatch, memberIds, now);
 
   // Last month's appliance batch: twelve members used theirs at the store, eight let them expire.
   const last = await insertBatch({ ...CITY_BATCHES[0]!, validity: { type: 'days', days: 5 } }, { type: 'benefitDay', month: addMonths(thisMonth, -1), startTime: '10:00' });
@@ -106,4 +112,23 @@ export async function seedDemoVouchers(tx: Db, unions: Map<string, UnionRef>, me
     });
   }
   await tx.update(voucherBatches).set({ stockClaimed: holders.length }).where(eq(voucherBatches.id, last.id));
+}
+
+/**
+ * A 摇号 batch to try: registration from yesterday until the coming Benefit Day's 10:00, the draw
+ * then, results shown until that day ends. Forty demo members (never 13800000001, who can try it)
+ * have registered already for its ten vouchers.
+ */
+async function seedDemoLottery(tx: Db, insertBatch: (spec: Spec, schedule: BatchSchedule) => Promise<{ id: string }>, memberIds: string[], now: Date): Promise<void> {
+  const thisMonth = periodOf(now);
+  const month = benefitDayWindow(thisMonth, '10:00').startsAt.getTime() > now.getTime() + 3600_000 ? thisMonth : addMonths(thisMonth, 1);
+  const day = benefitDayWindow(month, '10:00');
+  const batch = await insertBatch(
+    { union: 'city', merchants: ['market'], title: '超市购物 摇号券 满200减50', description: '工惠日上午10点开奖，中签会员每人1张，世纪联华湖州吴兴店可用。', kind: 'threshold', thresholdFen: 20_000, faceValueFen: 5_000, stackable: false, stockTotal: 10, perMemberLimit: 1, validity: { type: 'days', days: 30 }, drawAt: day.startsAt },
+    { type: 'window', startsAt: new Date(now.getTime() - 86400_000).toISOString(), endsAt: day.endsAt.toISOString() },
+  );
+  const tickets = new Set<number>();
+  while (tickets.size < 40) tickets.add(randomInt(TICKET_MIN, TICKET_MAX + 1));
+  const registrants = memberIds.slice(0, 40);
+  await tx.insert(lotteryEntries).values(registrants.map((memberId, i) => ({ batchId: batch.id, memberId, ticket: [...tickets][i]!, registeredAt: new Date(now.getTime() - (i + 1) * 600_000) })));
 }

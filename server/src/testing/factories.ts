@@ -25,6 +25,8 @@ export async function makeBatch(app: TestApp, staffToken: string, overrides: Bat
     merchantIds: [],
     schedule: { type: 'benefitDay', month: '2026-12', startTime: '10:00' },
     validity: { type: 'days', days: 30 },
+    mode: 'firstCome',
+    drawAt: null,
     ...rest,
   };
   const r = await app.call(api.createBatch, { body, token: staffToken });

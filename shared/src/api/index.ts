@@ -1,4 +1,5 @@
 import { authApi, systemApi } from './auth';
+import { lotteryApi } from './lottery';
 import { merchantsApi } from './merchants';
 import { noticesApi } from './notices';
 import { staffApi } from './staff';
@@ -13,6 +14,7 @@ export const api = {
   ...unionsApi,
   ...staffApi,
   ...vouchersApi,
+  ...lotteryApi,
   ...merchantsApi,
   ...wishesApi,
   ...noticesApi,
@@ -20,5 +22,5 @@ export const api = {
 export type Api = typeof api;
 
 export * from './endpoint';
-export { authApi, merchantsApi, staffApi, systemApi, unionsApi, vouchersApi };
+export { authApi, lotteryApi, merchantsApi, staffApi, systemApi, unionsApi, vouchersApi };
 export { noticesApi, wishesApi };

@@ -26,6 +26,10 @@ export const BatchValidity = z.discriminatedUnion('type', [
 ]);
 export type BatchValidity = z.infer<typeof BatchValidity>;
 
+/** `firstCome` (先到先得): claims while stock lasts; `lottery` (摇号): members register, a draw at `drawAt` picks the winners. */
+export const BatchMode = z.enum(['firstCome', 'lottery']);
+export type BatchMode = z.infer<typeof BatchMode>;
+
 export const BatchAudience = z.object({ unionId: z.uuid({ error: '请选择发放工会' }), tags: z.array(MemberTag).max(5, '会员标签最多选5个').default([]) }).strict();
 
 const batchFields = {
@@ -41,6 +45,9 @@ const batchFields = {
   merchantIds: z.array(Id).max(500, '最多选择500个商户'),
   schedule: BatchSchedule,
   validity: BatchValidity,
+  mode: z.enum(BatchMode.options, { error: '请选择发放方式' }),
+  /** Lottery only: registration runs from the schedule's start until this instant, when the draw runs. */
+  drawAt: IsoDateTime.nullable(),
 };
 
 export const VoucherBatchInput = z
@@ -51,6 +58,8 @@ export const VoucherBatchInput = z
     stackable: batchFields.stackable.default(false),
     perMemberLimit: batchFields.perMemberLimit.default(1),
     merchantIds: batchFields.merchantIds.default([]),
+    mode: batchFields.mode.default('firstCome'),
+    drawAt: batchFields.drawAt.default(null),
   })
   .strict();
 export type VoucherBatchInput = z.infer<typeof VoucherBatchInput>;
@@ -60,7 +69,8 @@ export const VoucherBatchPatch = z.object(batchFields).partial().strict();
 export type VoucherBatchPatch = z.infer<typeof VoucherBatchPatch>;
 export const PUBLISHED_PATCHABLE = ['title', 'description', 'stockTotal', 'merchantIds'] as const;
 
-export const BatchStatus = z.enum(['draft', 'scheduled', 'open', 'ended', 'closed']);
+/** A lottery batch is never `open`: it is `registering` (报名中), `awaiting_draw` (开奖中) and then `drawn` (已开奖). */
+export const BatchStatus = z.enum(['draft', 'scheduled', 'open', 'registering', 'awaiting_draw', 'drawn', 'ended', 'closed']);
 export type BatchStatus = z.infer<typeof BatchStatus>;
 
 export const MerchantRef = z.object({ id: Id, name: z.string(), category: z.string(), address: z.string() }).strict();
@@ -75,6 +85,8 @@ const batchFaceView = {
   thresholdFen: z.number().int().nullable(),
   faceValueFen: z.number().int(),
   stackable: z.boolean(),
+  mode: BatchMode,
+  drawAt: IsoDateTime.nullable(),
 };
 
 /** What the calling staff member may do to a batch now (the client hides what is false). */
@@ -97,13 +109,17 @@ export const VoucherBatchAdminView = z
     status: BatchStatus,
     createdAt: IsoDateTime,
     publishedAt: IsoDateTime.nullable(),
+    /** Lottery: SHA-256 of the seed drawn at publication; the seed itself is public once drawn. */
+    seedHash: z.string().nullable(),
+    drawnAt: IsoDateTime.nullable(),
     abilities: BatchAbilities,
   })
   .strict();
 export type VoucherBatchAdminView = z.infer<typeof VoucherBatchAdminView>;
 
 /** What the claim button says. */
-export const ClaimState = z.enum(['claimable', 'claimed', 'sold_out', 'not_started', 'ended']);
+/** `lottery`: not claimable; the member registers and learns the result (see the lottery endpoints). */
+export const ClaimState = z.enum(['claimable', 'claimed', 'sold_out', 'not_started', 'ended', 'lottery']);
 export type ClaimState = z.infer<typeof ClaimState>;
 
 export const VoucherBatchMemberView = z
@@ -125,7 +141,7 @@ export const VoucherBatchMemberView = z
 export type VoucherBatchMemberView = z.infer<typeof VoucherBatchMemberView>;
 
 /** Without a session nothing is known about the caller: an open batch with stock asks to sign in. */
-export const VisitorClaimState = z.enum(['sign_in_required', 'sold_out', 'not_started', 'ended']);
+export const VisitorClaimState = z.enum(['sign_in_required', 'sold_out', 'not_started', 'ended', 'lottery']);
 export type VisitorClaimState = z.infer<typeof VisitorClaimState>;
 
 /** A city-wide batch as a signed-out visitor sees it: what it promises and when, nothing about any member. */
@@ -257,6 +273,8 @@ export const BatchStats = z
     byUnion: z.array(z.object({ unionId: Id, unionName: z.string(), claimed: z.number().int(), redeemed: z.number().int() }).strict()),
     /** Shanghai hours "2026-12-20 10:00". */
     byHour: z.array(z.object({ hour: z.string(), claimed: z.number().int(), redeemed: z.number().int() }).strict()),
+    /** Lottery batches: who registered, how many were in the draw, how many won. */
+    lottery: z.object({ registrations: z.number().int(), drawn: z.number().int(), winners: z.number().int(), drawAt: IsoDateTime, drawnAt: IsoDateTime.nullable() }).strict().nullable(),
   })
   .strict();
 export type BatchStats = z.infer<typeof BatchStats>;

@@ -127,6 +127,8 @@ describe('batch settings', () => {
     merchantIds: [],
     schedule: { type: 'benefitDay', month: '2026-12', startTime: '10:00' },
     validity: { type: 'days', days: 30 },
+    mode: 'firstCome',
+    drawAt: null,
   };
   const taxi: VoucherBatchInput = { ...appliances, title: '出行打车 立减5', kind: 'direct', thresholdFen: null, faceValueFen: 500, stackable: false };
   const paths = (input: VoucherBatchInput, at = now) => batchProblems(input, at).map((p) => `${p.path}: ${p.message}`);

@@ -8,16 +8,31 @@ export function batchWindow(schedule: BatchSchedule): { startsAt: Date; endsAt: 
   return { startsAt, endsAt: new Date(schedule.endsAt), period: periodOf(startsAt) };
 }
 
-/** Stored status is draft | published | closed; the rest follows from the clock. */
-export function effectiveBatchStatus(stored: 'draft' | 'published' | 'closed', startsAt: Date, endsAt: Date, now: Date): BatchStatus {
+/** A lottery batch's draw: when it is due and when it ran (null until then). */
+export interface LotteryTiming {
+  drawAt: Date;
+  drawnAt: Date | null;
+}
+
+/**
+ * Stored status is draft | published | closed; the rest follows from the clock. A lottery batch
+ * (`lottery` given) is never `open`: registration runs from `startsAt` to `drawAt`, then it awaits
+ * its draw, then it is drawn until `endsAt` (members still see their result).
+ */
+export function effectiveBatchStatus(stored: 'draft' | 'published' | 'closed', startsAt: Date, endsAt: Date, now: Date, lottery?: LotteryTiming | null): BatchStatus {
   if (stored === 'draft' || stored === 'closed') return stored;
   if (now.getTime() < startsAt.getTime()) return 'scheduled';
+  if (lottery?.drawnAt) return now.getTime() > endsAt.getTime() ? 'ended' : 'drawn';
   if (now.getTime() > endsAt.getTime()) return 'ended';
+  if (lottery) return now.getTime() < lottery.drawAt.getTime() ? 'registering' : 'awaiting_draw';
   return 'open';
 }
 
+const LOTTERY_STATUSES: readonly BatchStatus[] = ['registering', 'awaiting_draw', 'drawn'];
+
 export function claimStateOf(status: BatchStatus, stockRemaining: number, myRemaining: number): ClaimState {
   if (status === 'scheduled' || status === 'draft') return 'not_started';
+  if (LOTTERY_STATUSES.includes(status)) return 'lottery';
   if (status !== 'open') return 'ended';
   if (myRemaining <= 0) return 'claimed';
   if (stockRemaining <= 0) return 'sold_out';
@@ -102,5 +117,24 @@ export function batchProblems(input: VoucherBatchInput, now: Date): { path: stri
   if (input.validity.type === 'until' && new Date(input.validity.endsAt).getTime() < w.endsAt.getTime()) {
     problems.push({ path: 'validity', message: '有效期不能早于领取结束时间' });
   }
+  problems.push(...lotteryProblems(input, w, now));
+  return problems;
+}
+
+/**
+ * A lottery registers from the schedule's start until `drawAt` and shows results until its end:
+ * the draw falls strictly inside the schedule, in the future, and each winner gets one voucher.
+ */
+function lotteryProblems(input: VoucherBatchInput, w: { startsAt: Date; endsAt: Date }, now: Date): { path: string; message: string }[] {
+  if (input.mode !== 'lottery') return input.drawAt === null ? [] : [{ path: 'drawAt', message: '先到先得的工惠券没有开奖时间' }];
+  const problems: { path: string; message: string }[] = [];
+  if (input.drawAt === null) problems.push({ path: 'drawAt', message: '请设置开奖时间' });
+  else {
+    const drawAt = new Date(input.drawAt).getTime();
+    if (drawAt <= w.startsAt.getTime()) problems.push({ path: 'drawAt', message: '开奖时间必须晚于报名开始时间' });
+    else if (drawAt >= w.endsAt.getTime()) problems.push({ path: 'drawAt', message: '开奖时间必须早于结束时间' });
+    else if (drawAt <= now.getTime()) problems.push({ path: 'drawAt', message: '开奖时间已过' });
+  }
+  if (input.perMemberLimit !== 1) problems.push({ path: 'perMemberLimit', message: '摇号发放每位中签会员1张' });
   return problems;
 }

@@ -6,7 +6,8 @@ import type { VoucherBatchMemberView } from '@gonghui/shared';
 import { useAppStore } from '../../stores';
 import { PageShell } from '../../components/PageShell';
 import { MemberCard } from '../../components/MemberCard';
-import { RoleCards, pendingReview } from '../../components/RoleCard';
+import { RoleCards } from '../../components/RoleCard';
+import { loadUnionTree, pendingReview } from '../../stores/union-tree';
 import { FooterCards } from './FooterCards';
 import { errorText } from '../../components/StatusView';
 import { goToLogin, openPage } from '../../navigation';
@@ -96,7 +97,7 @@ export default function HomePage() {
     refreshOnShow: true,
   });
   // Staff of unions that review applications see how many wait (the union tree's own counts).
-  const unions = useResource(async () => (await call(api.listUnions, { toast: false })).data, [], {
+  const unions = useResource(loadUnionTree, [], {
     enabled: !!token && isStaff(me),
     refreshOnShow: true,
   });

@@ -9,7 +9,7 @@ import { PageShell } from '../../components/PageShell';
 import { goAfterLogin, openPage } from '../../navigation';
 import { ConsentCheck } from '../../components/ConsentCheck';
 import { CareModeSetting } from '../../components/CareModeSetting';
-import { HOME_PAGE, JOIN_PAGE, PRIVACY_PAGE, TERMS_PAGE, VOUCHERS_PAGE } from '../../routes';
+import { CONTACT_UNION_PAGE, HOME_PAGE, JOIN_PAGE, MINE_PAGE, PRIVACY_PAGE, TERMS_PAGE, VOUCHERS_PAGE } from '../../routes';
 import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { privacyAgreed } from '../../privacy';
 import { ensureTermsAccepted } from './terms';
@@ -30,7 +30,7 @@ const DEMO_ACCOUNTS: { label: string; phone: string }[] = IS_WEAPP ? [] : [
 ];
 
 /** Pages a visitor may see without an account: declining to sign in goes back there, else to 首页. */
-const VISITOR_PAGES = [VOUCHERS_PAGE, JOIN_PAGE];
+const VISITOR_PAGES = [VOUCHERS_PAGE, JOIN_PAGE, MINE_PAGE, CONTACT_UNION_PAGE];
 
 /** Mini-program: WeChat's privacy authorization before the phone number is asked for or sent. */
 async function privacyOk(): Promise<boolean> {

@@ -7,7 +7,6 @@ import { memberStatusLabels, staffRoleLabels } from '@gonghui/shared';
 import { useAppStore } from '../../stores';
 import { PageShell } from '../../components/PageShell';
 import { useRequireLogin } from '../../hooks/useRequireLogin';
-import { openPage } from '../../navigation';
 import {
   BATCHES_PAGE,
   CONTACT_UNION_PAGE,
@@ -22,26 +21,13 @@ import {
   TERMS_PAGE,
   UNION_TREE_PAGE,
 } from '../../routes';
-import { pressable } from '../account/shared/pressable';
+import { Row } from './Row';
+import { VisitorMine } from './VisitorMine';
 import './index.scss';
 
-/** A row of 我的: the whole row is one button. */
-function Row({ className, title, desc, go, page }: { className: string; title: string; desc?: string; go: string; page: string }) {
-  return (
-    <View className={`gh-setting ${className}`} {...pressable(null, () => openPage(page))}>
-      <View className='gh-setting__text'>
-        <View className='gh-setting__title'>{title}</View>
-        {desc ? <View className='gh-setting__desc'>{desc}</View> : null}
-      </View>
-      <View className='gh-setting__go' aria-hidden='true'>
-        {go} ›
-      </View>
-    </View>
-  );
-}
-
 export default function MinePage() {
-  useRequireLogin(MINE_PAGE);
+  // Signed out, 我的 still works: the visitor's view, with a way to sign in (no forced login).
+  const signedIn = useRequireLogin(MINE_PAGE, { visitors: true });
   const me = useAppStore((s) => s.me);
   const logout = useAppStore((s) => s.logout);
   const [leaving, setLeaving] = useState(false);
@@ -59,6 +45,7 @@ export default function MinePage() {
   if (me?.merchant) roles.push(`${me.merchant.merchantName}店员`);
   if (me?.donor) roles.push(me.donor.kind === 'enterprise' ? '爱心企业' : '爱心人士');
   const isStaff = !!me && me.staffRoles.length > 0;
+  if (!signedIn) return <VisitorMine />;
 
   return (
     <PageShell className='gh-mine'>

@@ -17,6 +17,7 @@ import { goToLogin, openPage } from '../../navigation';
 import { MY_VOUCHERS_PAGE, VOUCHERS_PAGE, withQuery } from '../../routes';
 import { windowText } from '../../format';
 import { pressable } from '../account/shared/pressable';
+import { LotteryTicket } from './LotteryTicket';
 import './index.scss';
 
 /** A member's batch (with their quota), or a city-wide batch as a signed-out visitor sees it. */
@@ -29,6 +30,7 @@ const BUTTON_LABEL: Record<ShownBatch['claimState'], string> = {
   sold_out: '已领完',
   not_started: '未开始',
   ended: '已结束',
+  lottery: '报名摇号',
 };
 
 /** "距开抢 01:02:03" for a batch that opens later today, by the server's clock. */
@@ -248,17 +250,17 @@ export default function VouchersPage() {
       {open.length > 0 ? (
         <View className='gh-vouchers__group gh-vouchers__group--open'>
           <View className='gh-vouchers__group-title'>正在发放</View>
-          {open.map((b) => (
-            <BatchTicket key={b.id} batch={b} claiming={claiming === b.id} onClaim={claim} />
-          ))}
+          {open.map((b) =>
+            b.mode === 'lottery' ? <LotteryTicket key={b.id} batch={b} member={isMember} /> : <BatchTicket key={b.id} batch={b} claiming={claiming === b.id} onClaim={claim} />,
+          )}
         </View>
       ) : null}
       {upcoming.length > 0 ? (
         <View className='gh-vouchers__group gh-vouchers__group--upcoming'>
           <View className='gh-vouchers__group-title'>即将开抢</View>
-          {upcoming.map((b) => (
-            <BatchTicket key={b.id} batch={b} claiming={false} onClaim={claim} />
-          ))}
+          {upcoming.map((b) =>
+            b.mode === 'lottery' ? <LotteryTicket key={b.id} batch={b} member={isMember} /> : <BatchTicket key={b.id} batch={b} claiming={false} onClaim={claim} />,
+          )}
         </View>
       ) : null}
     </PageShell>

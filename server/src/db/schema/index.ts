@@ -4,6 +4,7 @@ export * from './unions';
 export * from './members';
 export * from './merchants';
 export * from './vouchers';
+export * from './lottery';
 export * from './platform';
 export * from './wishes';
 export * from './notices';

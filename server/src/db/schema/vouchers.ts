@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { BatchSchedule, BatchValidity, MemberTag, VoucherKind } from '@gonghui/shared';
+import type { BatchMode, BatchSchedule, BatchValidity, MemberTag, VoucherKind } from '@gonghui/shared';
 import { tstz } from './columns';
 import { users } from './accounts';
 import { members } from './members';
@@ -35,6 +35,14 @@ export const voucherBatches = pgTable(
     createdAt: tstz('created_at').notNull(),
     publishedAt: tstz('published_at'),
     closedAt: tstz('closed_at'),
+    mode: text().$type<BatchMode>().notNull().default('firstCome'),
+    /** Lottery: registration closes and the draw runs at this instant. */
+    drawAt: tstz('draw_at'),
+    /** Lottery: drawn at publication, kept here; only its hash is shown until `drawn_at` is set. */
+    lotterySeed: text('lottery_seed'),
+    lotterySeedHash: text('lottery_seed_hash'),
+    /** Set by the draw's conditional update, in the transaction that issues the winners' vouchers: the draw runs once. */
+    drawnAt: tstz('drawn_at'),
   },
   (t) => [
     index('voucher_batches_union_path_idx').on(t.unionPath.op('text_pattern_ops')),
@@ -42,6 +50,8 @@ export const voucherBatches = pgTable(
     check('voucher_batches_stock_check', sql`${t.stockClaimed} >= 0 and ${t.stockClaimed} <= ${t.stockTotal}`),
     check('voucher_batches_kind_check', sql`${t.kind} in ('threshold','direct')`),
     check('voucher_batches_status_check', sql`${t.status} in ('draft','published','closed')`),
+    check('voucher_batches_mode_check', sql`${t.mode} in ('firstCome','lottery') and (${t.mode} = 'lottery') = (${t.drawAt} is not null)`),
+    index('voucher_batches_due_draw_idx').on(t.drawAt).where(sql`${t.mode} = 'lottery' and ${t.drawnAt} is null`),
     check('voucher_batches_value_check', sql`${t.faceValueFen} > 0 and (${t.thresholdFen} is null or ${t.thresholdFen} > ${t.faceValueFen})`),
   ],
 );

@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { AppError, batchProblems, batchWindow, merchantListable, PUBLISHED_PATCHABLE, type BatchStats, type VoucherBatchInput, type VoucherBatchPatch } from '@gonghui/shared';
+import { AppError, batchProblems, batchWindow, merchantListable, PUBLISHED_PATCHABLE, seedCommitment, type BatchStats, type VoucherBatchInput, type VoucherBatchPatch } from '@gonghui/shared';
 import { queryRows, schema, type Db } from '../../db/index';
 import { addRedemptionSheet, XLSX_TYPE } from '../../lib/xlsx';
 import { decodeCursor, pageOf } from '../../lib/pagination';
@@ -11,6 +12,8 @@ import type { BinaryFile } from '../../http/route';
 import type { Scope } from '../../scope/scope';
 import { announce } from '../../rush/signals';
 import { audit } from '../audit/service';
+import { drawnIfDue } from '../lottery/draw';
+import { lotteryCounts } from '../lottery/results';
 import { presentBatchForStaff } from './presenters';
 
 const { voucherBatches, unions, vouchers, merchants, redemptions } = schema;
@@ -55,6 +58,8 @@ function columnsOf(input: VoucherBatchInput) {
     period: w.period,
     startsAt: w.startsAt,
     endsAt: w.endsAt,
+    mode: input.mode,
+    drawAt: input.drawAt === null ? null : new Date(input.drawAt),
   };
 }
 
@@ -89,6 +94,8 @@ function toInput(b: BatchRow): VoucherBatchInput {
     merchantIds: b.merchantIds,
     schedule: b.schedule,
     validity: b.validity,
+    mode: b.mode,
+    drawAt: b.drawAt?.toISOString() ?? null,
   };
 }
 
@@ -133,7 +140,10 @@ export async function batchPublisher(scope: Scope, { id }: { id: string }) {
   const b = await scopedBatch(scope, id, { forUpdate: true });
   batchPolicy.authorize(scope, 'publish', b);
   assertSound(toInput(b), scope.now);
-  const [row] = await scope.db.update(voucherBatches).set({ status: 'published', publishedAt: scope.now }).where(eq(voucherBatches.id, id)).returning();
+  // A lottery's seed is drawn now and kept server-side; its hash is public from now on, the seed after the draw.
+  const seed = b.mode === 'lottery' ? randomBytes(32).toString('hex') : null;
+  const lottery = seed ? { lotterySeed: seed, lotterySeedHash: seedCommitment(seed) } : {};
+  const [row] = await scope.db.update(voucherBatches).set({ status: 'published', publishedAt: scope.now, ...lottery }).where(eq(voucherBatches.id, id)).returning();
   await audit(scope, 'voucher_batch.publish', { type: 'voucher_batch', id });
   return present(scope, row!, await unionName(scope.db, row!.unionId));
 }
@@ -182,7 +192,8 @@ function hourLabel(hourIndex: number): string {
 
 /** Live figures: claimed, redeemed and remaining, by grassroots union and by Shanghai hour. */
 export async function batchStats(scope: Scope, { id }: { id: string }): Promise<BatchStats> {
-  const b = await scopedBatch(scope, id);
+  // staff watching a lottery past its draw time see it drawn, whether or not the periodic job has run yet
+  const b = await drawnIfDue(scope.db, await scopedBatch(scope, id), scope.now);
   const byUnion = await queryRows<{ union_id: string; union_name: string; claimed: number; redeemed: number }>(
     scope.db,
     sql`select m.union_id, u.name as union_name,
@@ -207,6 +218,7 @@ export async function batchStats(scope: Scope, { id }: { id: string }): Promise<
   for (const r of claimedHours) hours.set(Number(r.h), { claimed: Number(r.n), redeemed: 0 });
   for (const r of usedHours) hours.set(Number(r.h), { claimed: hours.get(Number(r.h))?.claimed ?? 0, redeemed: Number(r.n) });
   const redeemed = byUnion.reduce((s, r) => s + Number(r.redeemed), 0);
+  const lottery = b.mode === 'lottery' && b.drawAt ? { ...(await lotteryCounts(scope.db, id)), drawAt: b.drawAt.toISOString(), drawnAt: b.drawnAt?.toISOString() ?? null } : null;
   return {
     batchId: b.id,
     stockTotal: b.stockTotal,
@@ -216,6 +228,7 @@ export async function batchStats(scope: Scope, { id }: { id: string }): Promise<
     discountFen: Number(discount?.total ?? 0),
     byUnion: byUnion.map((r) => ({ unionId: r.union_id, unionName: r.union_name, claimed: Number(r.claimed), redeemed: Number(r.redeemed) })),
     byHour: [...hours.entries()].sort((a, c) => a[0] - c[0]).map(([h, v]) => ({ hour: hourLabel(h), ...v })),
+    lottery,
   };
 }
 

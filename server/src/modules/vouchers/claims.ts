@@ -1,9 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import QRCode from 'qrcode';
-import { AppError, audienceIncludes, voucherExpiry, type VoucherCode, type VoucherDetail, type VoucherStatus, type VoucherView } from '@gonghui/shared';
-import { isUniqueViolation, pgConstraint, queryRows, schema, type Db } from '../../db/index';
+import { AppError, audienceIncludes, type VoucherCode, type VoucherDetail, type VoucherStatus, type VoucherView } from '@gonghui/shared';
+import { isUniqueViolation, queryRows, schema, type Db } from '../../db/index';
 import { decodeCursor, pageOf } from '../../lib/pagination';
+import type { MemberFacts } from './claim-writer';
 import type { Scope } from '../../scope/scope';
 import { announce } from '../../rush/signals';
 import { audit } from '../audit/service';
@@ -14,25 +15,13 @@ export const CODE_TTL_MS = 30_000;
 /** How far ahead members see upcoming batches. */
 export const UPCOMING_MS = 45 * 24 * 3600_000;
 
-interface MemberFacts {
-  id: string;
-  status: string;
-  tags: string[];
-  unionPath: string;
-}
-
-/**
- * The member's standing. `share` locks the row until the claim commits, so a suspension,
- * revocation or account deletion running at the same time waits for the claim, and then gives
- * back what it took (or the claim waits and sees the new status).
- */
-async function memberFacts(db: Db, memberId: string, opts: { share?: boolean } = {}): Promise<MemberFacts> {
-  const q = db
+/** The member's standing, for the list of batches they may claim. */
+async function memberFacts(db: Db, memberId: string): Promise<MemberFacts> {
+  const [m] = await db
     .select({ id: members.id, status: members.status, tags: members.tags, unionPath: unions.path })
     .from(members)
     .innerJoin(unions, eq(unions.id, members.unionId))
     .where(eq(members.id, memberId));
-  const [m] = opts.share ? await q.for('share', { of: members }) : await q;
   if (!m) throw new AppError('NOT_A_MEMBER');
   return m;
 }
@@ -68,107 +57,6 @@ export async function openBatches(scope: Scope) {
     : [];
   const myCount = new Map(mine.map((r) => [r.batchId, Number(r.n)]));
   return { data: visible.map((r) => presentBatchForMember(r.b, r.publisherName, myCount.get(r.b.id) ?? 0, now)), serverTime: now.toISOString() };
-}
-
-export interface ClaimInput {
-  batchId: string;
-  /** The member the voucher is for: the caller, or (staff-assisted claiming) a member staff act for. */
-  memberId: string;
-  /** The staff user who claimed on the member's behalf, if any. */
-  claimedBy?: string | null;
-}
-
-/**
- * One claim, inside the request's (idempotency) transaction. The database enforces both rules:
- * the per-member quota by a unique key on (member, batch, period, ordinal) among live vouchers,
- * and the stock by one conditional update of the counter. Either failing rolls the claim back.
- */
-export async function voucherClaimer(scope: Scope, { batchId, memberId, claimedBy = null }: ClaimInput): Promise<VoucherView> {
-  const { db: tx, now } = scope;
-  // The batch and the member's standing (locked, see memberFacts) in one round trip; either missing, the precise refusal below.
-  const [both] = await tx
-    .select({ b: voucherBatches, m: { id: members.id, status: members.status, tags: members.tags, unionPath: unions.path } })
-    .from(voucherBatches)
-    .innerJoin(members, eq(members.id, memberId))
-    .innerJoin(unions, eq(unions.id, members.unionId))
-    .where(eq(voucherBatches.id, batchId))
-    .for('share', { of: members });
-  const b = both?.b ?? (await tx.select().from(voucherBatches).where(eq(voucherBatches.id, batchId)).limit(1))[0];
-  if (!b || b.status === 'draft') throw new AppError('VOUCHER_BATCH_NOT_FOUND');
-  const m = both?.m ?? (await memberFacts(tx, memberId, { share: true }));
-  if (m.status !== 'active') throw new AppError('MEMBER_NOT_ACTIVE');
-  if (!eligible(b, m)) throw new AppError('VOUCHER_NOT_ELIGIBLE');
-  if (batchStatus(b, now) !== 'open') throw new AppError('VOUCHER_NOT_OPEN', { opensAt: b.startsAt.toISOString(), status: batchStatus(b, now) });
-
-  // Cheap early answer for the sold-out rush; the conditional update below stays the real guard.
-  if (b.stockClaimed >= b.stockTotal) throw new AppError('VOUCHER_SOLD_OUT');
-
-  const expiresAt = voucherExpiry(b.validity, now);
-  let voucherId: string | undefined;
-  let inserted: VoucherRow | undefined;
-  // A parallel claim may take the ordinal we picked; the next statement sees it and picks the next one.
-  for (let attempt = 0; attempt < b.perMemberLimit && !voucherId; attempt++) {
-    const rows = await queryRows<Record<string, unknown>>(
-      tx,
-      sql`insert into vouchers (batch_id, member_id, period, ordinal, status, claimed_at, expires_at, claimed_by)
-          select ${b.id}, ${m.id}, ${b.period}, o, 'unused', ${now.toISOString()}, ${expiresAt.toISOString()}, ${claimedBy}
-          from generate_series(1, ${b.perMemberLimit}::int) as o
-          where not exists (
-            select 1 from vouchers v
-            where v.member_id = ${m.id} and v.batch_id = ${b.id} and v.period = ${b.period} and v.ordinal = o and v.status <> 'returned')
-          order by o limit 1
-          on conflict (member_id, batch_id, period, ordinal) where status <> 'returned' do nothing
-          returning *`,
-    );
-    inserted = rows[0] ? voucherFromRow(rows[0]) : undefined;
-    voucherId = inserted?.id;
-    if (!voucherId) {
-      const [held] = await queryRows<{ n: number }>(
-        tx,
-        sql`select count(*)::int as n from vouchers where member_id = ${m.id} and batch_id = ${b.id} and period = ${b.period} and status <> 'returned'`,
-      );
-      if (Number(held?.n ?? 0) >= b.perMemberLimit) break;
-    }
-  }
-  if (!voucherId) throw new AppError('VOUCHER_LIMIT_REACHED');
-
-  const taken = await tx
-    .update(voucherBatches)
-    .set({ stockClaimed: sql`${voucherBatches.stockClaimed} + 1` })
-    .where(and(eq(voucherBatches.id, b.id), eq(voucherBatches.status, 'published'), lt(voucherBatches.stockClaimed, voucherBatches.stockTotal)))
-    .returning({ stockClaimed: voucherBatches.stockClaimed })
-    .catch((err: unknown) => {
-      // The table's check constraint is the last guard of the stock: when it is what stops a claim, the answer is still "sold out".
-      if (pgConstraint(err) === 'voucher_batches_stock_check') throw new AppError('VOUCHER_SOLD_OUT');
-      throw err;
-    });
-  if (taken.length === 0) {
-    const [again] = await tx.select({ status: voucherBatches.status }).from(voucherBatches).where(eq(voucherBatches.id, b.id));
-    throw new AppError(again?.status === 'closed' ? 'VOUCHER_NOT_OPEN' : 'VOUCHER_SOLD_OUT');
-  }
-  return presentVoucher(inserted!, b, null, now);
-}
-
-/** A raw `returning *` row (snake_case, driver-typed) as the schema's row type. */
-function voucherFromRow(r: Record<string, unknown>): VoucherRow {
-  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
-  return {
-    id: r.id as string,
-    batchId: r.batch_id as string,
-    memberId: r.member_id as string,
-    period: r.period as string,
-    ordinal: Number(r.ordinal),
-    status: r.status as VoucherRow['status'],
-    claimedAt: date(r.claimed_at)!,
-    expiresAt: date(r.expires_at)!,
-    usedAt: date(r.used_at),
-    returnedAt: date(r.returned_at),
-    merchantId: (r.merchant_id as string | null) ?? null,
-    redemptionId: (r.redemption_id as string | null) ?? null,
-    orderAmountFen: r.order_amount_fen === null || r.order_amount_fen === undefined ? null : Number(r.order_amount_fen),
-    discountFen: r.discount_fen === null || r.discount_fen === undefined ? null : Number(r.discount_fen),
-    claimedBy: (r.claimed_by as string | null) ?? null,
-  };
 }
 
 function statusFilter(status: VoucherStatus | undefined, now: Date): SQL | undefined {

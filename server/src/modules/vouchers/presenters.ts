@@ -10,18 +10,20 @@ import {
   type VoucherView,
 } from '@gonghui/shared';
 import { schema } from '../../db/index';
-import type { BatchRow } from '../../policies/vouchers';
+import { lotteryTiming, type BatchRow } from '../../policies/vouchers';
 
 export type { BatchRow };
 export type VoucherRow = typeof schema.vouchers.$inferSelect;
 
+/** A lottery batch is never `open` (so never claimable first-come): it registers, awaits its draw, is drawn. */
 export function batchStatus(b: BatchRow, now: Date) {
-  return effectiveBatchStatus(b.status, b.startsAt, b.endsAt, now);
+  return effectiveBatchStatus(b.status, b.startsAt, b.endsAt, now, lotteryTiming(b));
 }
 
 /** What a batch promises, the same in every view of it. */
 function batchFace(b: BatchRow) {
-  return { id: b.id, title: b.title, description: b.description, kind: b.kind, thresholdFen: b.thresholdFen, faceValueFen: b.faceValueFen, stackable: b.stackable };
+  const { id, title, description, kind, thresholdFen, faceValueFen, stackable, mode } = b;
+  return { id, title, description, kind, thresholdFen, faceValueFen, stackable, mode, drawAt: b.drawAt?.toISOString() ?? null };
 }
 
 export function presentBatchForStaff(b: BatchRow, unionName: string, now: Date, abilities: BatchAbilities): VoucherBatchAdminView {
@@ -40,6 +42,8 @@ export function presentBatchForStaff(b: BatchRow, unionName: string, now: Date, 
     status: batchStatus(b, now),
     createdAt: b.createdAt.toISOString(),
     publishedAt: b.publishedAt?.toISOString() ?? null,
+    seedHash: b.lotterySeedHash,
+    drawnAt: b.drawnAt?.toISOString() ?? null,
     abilities,
   };
 }

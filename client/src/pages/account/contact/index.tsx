@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useAppStore } from '../../../stores';
 import { PageShell } from '../../../components/PageShell';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
-import { openPage } from '../../../navigation';
+import { goToLogin, openPage } from '../../../navigation';
 import { CONTACT_UNION_PAGE, MEMBER_CARD_PAGE, PRIVACY_PAGE } from '../../../routes';
 import { SubPageNav } from '../shared/SubPageNav';
 import '../shared/account.scss';
@@ -12,7 +12,8 @@ import '../shared/account.scss';
 const NO_ROLES: never[] = [];
 
 export default function ContactUnionPage() {
-  useRequireLogin(CONTACT_UNION_PAGE);
+  // Whom to ask is for visitors too (我的 links here before signing in).
+  const signedIn = useRequireLogin(CONTACT_UNION_PAGE, { visitors: true });
   const member = useAppStore((s) => s.me?.member ?? null);
   // A selector must not build a new array on each call: zustand would re-render forever.
   const staffUnions = useAppStore((s) => s.me?.staffRoles ?? NO_ROLES);
@@ -34,13 +35,23 @@ export default function ContactUnionPage() {
           <View className='gh-account__label gh-contact__employer-label'>会员号</View>
           <View className='gh-account__p gh-contact__no'>{member.memberNo}</View>
         </View>
-      ) : (
+      ) : null}
+      {!member && !signedIn ? (
+        <View className='gh-card gh-account__card'>
+          <View className='gh-account__label'>您还没有登录</View>
+          <View className='gh-account__p'>已入会的职工登录后，这里显示您所在的工会和会员号。还没有入会的，请向单位工会索取入会二维码，用微信扫码后实名入会。</View>
+          <Button type='primary' size='large' block className='gh-contact__login' onClick={() => goToLogin(CONTACT_UNION_PAGE)}>
+            登录 / 注册
+          </Button>
+        </View>
+      ) : null}
+      {!member && signedIn ? (
         <View className='gh-card gh-account__card'>
           <View className='gh-account__label'>您还没有加入工会</View>
           <View className='gh-account__p'>请向单位工会索取入会二维码，扫码后实名入会。没有成立工会的单位，可以联系所在街道、乡镇或区县总工会。</View>
           {staffUnions.length > 0 ? <View className='gh-account__p'>您是{staffUnions.map((r) => r.unionName).join('、')}的工作人员。</View> : null}
         </View>
-      )}
+      ) : null}
 
       <View className='gh-card gh-account__card'>
         <View className='gh-section-title'>怎么联系</View>

@@ -9,6 +9,7 @@ import { ErrorView, LoadingView, EmptyView, errorText } from '../../../component
 import { fetchAuthedImage, saveAuthedImage, type AuthedImage } from '../../../components/authedImage';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { useResource } from '../../../hooks/useResource';
+import { loadUnionTree } from '../../../stores/union-tree';
 import { confirmDialog, toast } from '../../../dialogs';
 import { UNION_JOIN_QR_PAGE, withQuery } from '../../../routes';
 import './index.scss';
@@ -38,7 +39,7 @@ export default function JoinQrPage() {
   // null: no grassroots union of that id in the caller's subtree.
   const state = useResource(
     async (): Promise<Loaded | null> => {
-      const all = (await call(api.listUnions, { toast: false })).data;
+      const all = await loadUnionTree();
       const union = all.find((u) => u.id === unionId);
       if (!union || union.kind !== 'grassroots') return null;
       return { union, parentName: all.find((u) => u.id === union.parentId)?.name ?? null };
@@ -78,7 +79,8 @@ export default function JoinQrPage() {
     if (qr.status !== 'ready') return;
     setBusy('download');
     try {
-      const how = await saveAuthedImage(qr.image, `${union.name}-${shown.name}.png`);
+      // Named by what the server sent: WeChat may draw the 小程序码 as a JPEG.
+      const how = await saveAuthedImage(qr.image, `${union.name}-${shown.name}.${qr.image.extension}`);
       if (how === 'saved') toast('已保存到相册', 'success');
       else if (how === 'downloaded') toast(`${shown.label}图片已下载`, 'success');
     } catch (error) {

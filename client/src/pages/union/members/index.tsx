@@ -18,6 +18,7 @@ import { EmptyView, ErrorView, LoadingView, errorText } from '../../../component
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { useResource } from '../../../hooks/useResource';
+import { loadUnionTree, reloadUnionTree } from '../../../stores/union-tree';
 import { confirmDialog, toast } from '../../../dialogs';
 import { UNION_JOIN_QR_PAGE, UNION_MEMBERS_PAGE, UNION_STAFF_PAGE, withQuery } from '../../../routes';
 import { listDate } from '../../../format';
@@ -238,7 +239,7 @@ export default function UnionMembersPage() {
 
   // The union itself (its join approval mode and what the caller may change), when one was opened.
   // It is extra: a failure shows nothing here, the member list shows its own errors.
-  const unionInfo = useResource(async () => (await call(api.listUnions, { toast: false })).data.find((u) => u.id === unionId) ?? null, [unionId], {
+  const unionInfo = useResource(async () => (await loadUnionTree()).find((u) => u.id === unionId) ?? null, [unionId], {
     enabled: signedIn && !!unionId,
   });
   const union = unionInfo.status === 'ready' ? unionInfo.data : null;
@@ -270,6 +271,8 @@ export default function UnionMembersPage() {
     try {
       const updated = await call(api.updateMember, { params: { id: m.id }, body });
       updateItems((items) => items.map((x) => (x.id === updated.id ? updated : x)));
+      // An application decided: the pending counts (side navigation, 首页, 组织架构) move.
+      if (m.status === 'pending') reloadUnionTree().catch(() => undefined);
       toast(DONE_TEXT[decision], 'success');
       return true;
     } catch {

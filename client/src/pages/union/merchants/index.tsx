@@ -10,6 +10,7 @@ import { Chips, FormRow, PickerField, SelectField } from '../../../components/Fo
 import { EmptyView, ErrorView, LoadingView, errorText } from '../../../components/StatusView';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { useResource } from '../../../hooks/useResource';
+import { loadUnionTree } from '../../../stores/union-tree';
 import { toast } from '../../../dialogs';
 import { useFieldErrors } from '../../../forms/useFieldErrors';
 import { MERCHANT_DETAIL_PAGE, MERCHANTS_PAGE, withQuery } from '../../../routes';
@@ -111,8 +112,8 @@ export default function MerchantsPage() {
   // Back from a merchant's page (edited, cashiers changed): show the change.
   const state = useResource(
     async () => {
-      const [m, u] = await Promise.all([call(api.listMerchants, { toast: false }), call(api.listUnions, { toast: false })]);
-      return { merchants: m.data, unions: u.data };
+      const [m, u] = await Promise.all([call(api.listMerchants, { toast: false }), loadUnionTree()]);
+      return { merchants: m.data, unions: u };
     },
     [],
     { enabled: signedIn, refreshOnShow: true },

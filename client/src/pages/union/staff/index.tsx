@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import {
@@ -8,7 +8,9 @@ import {
   staffRoleLabels,
   type StaffMemberView,
   type StaffRole,
+  type StaffRoleView,
 } from '@gonghui/shared';
+import { useAppStore } from '../../../stores';
 import { api, call } from '../../../api';
 import { PageShell, HeaderBand } from '../../../components/PageShell';
 import { Chips, FormRow } from '../../../components/Form';
@@ -19,7 +21,11 @@ import { confirmDialog, toast } from '../../../dialogs';
 import { useFieldErrors } from '../../../forms/useFieldErrors';
 import { UNION_STAFF_PAGE, withQuery } from '../../../routes';
 import { listDate, listDateTime } from '../../../format';
+import { UnionChoice } from './UnionChoice';
 import './index.scss';
+
+/** A selector must not build a new array on each call: zustand would re-render forever. */
+const NO_ROLES: StaffRoleView[] = [];
 
 const ROLES: { key: StaffRole; label: string }[] = [
   { key: 'operator', label: staffRoleLabels.operator },
@@ -116,9 +122,14 @@ function StaffRow({ s, manage, busy, onRole, onRemove }: { s: StaffMemberView; m
 
 export default function UnionStaffPage() {
   const router = useRouter();
-  const unionId = router.params.unionId ?? '';
-  const signedIn = useRequireLogin(withQuery(UNION_STAFF_PAGE, { unionId }));
-  const state = useResource(() => call(api.listStaff, { params: { id: unionId }, toast: false }), [unionId], { enabled: signedIn });
+  const asked = router.params.unionId ?? '';
+  const signedIn = useRequireLogin(withQuery(UNION_STAFF_PAGE, { unionId: asked }));
+  const roles = useAppStore((s) => s.me?.staffRoles ?? NO_ROLES);
+  const meKnown = useAppStore((s) => s.me !== null);
+  // Opened without a union (the side navigation of someone working for several): they choose;
+  // working for one union, that is the one.
+  const unionId = asked || (roles.length === 1 ? roles[0]!.unionId : '');
+  const state = useResource(() => call(api.listStaff, { params: { id: unionId }, toast: false }), [unionId], { enabled: signedIn && !!unionId });
   const { reload } = state;
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
@@ -164,17 +175,47 @@ export default function UnionStaffPage() {
   const data = state.status === 'ready' ? state.data : null;
   const manage = data?.abilities.manage ?? false;
 
+  if (!unionId) {
+    return (
+      <PageShell wide className='gh-staff'>
+        <HeaderBand title='工作人员' subtitle='添加、调整或移除工会的管理员和经办人' />
+        {roles.length > 1 ? <UnionChoice roles={roles} /> : null}
+        {roles.length <= 1 ? (
+          <View className='gh-card gh-card--overlap'>
+            {meKnown ? <EmptyView title='您不是工会工作人员' hint='工作人员由所在工会的管理员添加，请联系工会。' /> : <LoadingView />}
+          </View>
+        ) : null}
+      </PageShell>
+    );
+  }
+  const severalUnions = roles.length > 1;
+  const chooseAgain = () => {
+    // Came from the list of unions: back to it; else the list takes this page's place.
+    const pages = Taro.getCurrentPages();
+    const below = pages[pages.length - 2];
+    const belowPath = `/${(below?.route ?? '').replace(/^\//, '').split('?')[0]}`;
+    if (below && belowPath === UNION_STAFF_PAGE && !below.options?.unionId) void Taro.navigateBack();
+    else void Taro.redirectTo({ url: UNION_STAFF_PAGE });
+  };
+
   return (
     <PageShell wide className='gh-staff'>
       <HeaderBand
         title='工作人员'
         subtitle={data ? `${data.unionName} · ${manage ? '添加、调整或移除本工会的管理员和经办人' : '本工会的管理员和经办人（由管理员维护）'}` : undefined}
       />
-      {manage ? (
+      {manage || severalUnions ? (
         <View className='gh-card gh-card--overlap gh-toolbar gh-staff__tools'>
-          <Button type='primary' className='gh-staff__add' onClick={() => setAdding(true)}>
-            添加工作人员
-          </Button>
+          {manage ? (
+            <Button type='primary' className='gh-staff__add' onClick={() => setAdding(true)}>
+              添加工作人员
+            </Button>
+          ) : null}
+          {severalUnions ? (
+            <Button type='primary' fill='outline' className='gh-staff__switch' onClick={chooseAgain}>
+              切换工会
+            </Button>
+          ) : null}
         </View>
       ) : null}
       {manage && adding ? (
@@ -187,7 +228,7 @@ export default function UnionStaffPage() {
           }}
         />
       ) : null}
-      <View className={manage ? 'gh-card gh-staff__card' : 'gh-card gh-card--overlap gh-staff__card'}>
+      <View className={manage || severalUnions ? 'gh-card gh-staff__card' : 'gh-card gh-card--overlap gh-staff__card'}>
         {state.status === 'loading' ? <LoadingView /> : null}
         {state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void reload()} /> : null}
         {data && data.data.length === 0 ? <EmptyView title='还没有工作人员' hint={manage ? '点击“添加工作人员”，输入手机号和姓名。' : '请联系上级工会开通。'} /> : null}

@@ -2,10 +2,10 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { unionKindLabels, type UnionNode } from '@gonghui/shared';
-import { api, call } from '../../../api';
 import { PageShell, HeaderBand } from '../../../components/PageShell';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView';
 import { useResource } from '../../../hooks/useResource';
+import { loadUnionTree } from '../../../stores/union-tree';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { openPage } from '../../../navigation';
 import { BATCHES_PAGE, MEMBER_LOOKUP_PAGE, MERCHANTS_PAGE, UNION_MEMBERS_PAGE, UNION_TREE_PAGE, withQuery } from '../../../routes';
@@ -66,7 +66,7 @@ function PendingCard({ unions }: { unions: UnionNode[] }) {
 export default function UnionTreePage() {
   const signedIn = useRequireLogin(UNION_TREE_PAGE);
   // Back from reviewing applications: the pending counts change.
-  const unions = useResource(async () => (await call(api.listUnions, { toast: false })).data, [], { enabled: signedIn, refreshOnShow: true });
+  const unions = useResource(loadUnionTree, [], { enabled: signedIn, refreshOnShow: true });
 
   const minDepth = unions.status === 'ready' ? Math.min(...unions.data.map((u) => u.depth)) : 0;
 

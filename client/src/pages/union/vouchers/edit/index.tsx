@@ -19,6 +19,7 @@ import { BatchPreview } from './Preview';
 import { FaceFields } from './FaceFields';
 import { ScopeFields } from './ScopeFields';
 import { TimeFields } from './TimeFields';
+import { LotteryFields } from './LotteryFields';
 import type { SectionProps } from './parts';
 import './index.scss';
 
@@ -217,6 +218,7 @@ export default function BatchEditPage() {
             <FaceFields {...section} />
             <ScopeFields {...section} unions={unions} unionName={unionName} merchants={merchants} />
             <TimeFields {...section} />
+            <LotteryFields {...section} />
 
             {readOnly ? (
               <View className='gh-batch-edit__actions'>

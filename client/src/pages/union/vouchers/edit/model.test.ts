@@ -35,6 +35,10 @@ function publishedBatch(over: Partial<VoucherBatchAdminView> = {}): VoucherBatch
     createdAt: '2026-12-01T02:00:00.000Z',
     publishedAt: '2026-12-01T03:00:00.000Z',
     abilities: { update: true, publish: true, close: true },
+    mode: 'firstCome',
+    drawAt: null,
+    seedHash: null,
+    drawnAt: null,
     ...over,
   };
 }
@@ -144,5 +148,26 @@ describe('the live preview', () => {
     const b = publishedBatch();
     const p = previewOf({ ...formOf(b, NOW), stockTotal: '150' }, b.stockClaimed);
     expect(p).toMatchObject({ face: { kind: 'threshold', thresholdFen: 100_000, faceValueFen: 10_000, stackable: true }, remaining: 30, window: '12月20日 10:00–23:59' });
+  });
+});
+
+describe('a lottery batch form', () => {
+  it('sends 摇号 with the draw time, registration opening with the schedule', () => {
+    const f = applianceForm({ mode: 'lottery', scheduleType: 'window', startDate: '2027-01-20', startClock: '00:00', endDate: '2027-01-20', endClock: '23:59', drawDate: '2027-01-20', drawClock: '10:00', stackable: false });
+    const r = batchInputOf(f, NOW);
+    expect(r).toEqual({ ok: true, data: expect.objectContaining({ mode: 'lottery', drawAt: '2027-01-20T02:00:00.000Z', perMemberLimit: 1 }) });
+  });
+
+  it('puts a draw before registration opens under 开奖时间, and sends no draw time for 先到先得', () => {
+    const early = applianceForm({ mode: 'lottery', scheduleType: 'window', startDate: '2027-01-20', startClock: '10:00', endDate: '2027-01-20', endClock: '23:59', drawDate: '2027-01-20', drawClock: '09:00' });
+    expect(batchInputOf(early, NOW)).toEqual({ ok: false, fieldErrors: { drawAt: '开奖时间必须晚于报名开始时间' } });
+    const plain = batchInputOf(applianceForm({ drawDate: '2027-01-20' }), NOW);
+    expect(plain.ok && plain.data.drawAt).toBe(null);
+    expect(fieldOf('drawClock')).toBe('drawAt');
+  });
+
+  it('shows a published lottery batch’s mode and draw time in the form', () => {
+    const f = formOf(publishedBatch({ mode: 'lottery', drawAt: '2026-12-20T02:00:00.000Z' }), NOW);
+    expect(f).toMatchObject({ mode: 'lottery', drawDate: '2026-12-20', drawClock: '10:00' });
   });
 });

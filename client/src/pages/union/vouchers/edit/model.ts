@@ -11,6 +11,7 @@ import {
   parseYuan,
   validate,
   VoucherBatchInput,
+  type BatchMode,
   type BatchSchedule,
   type BatchValidity,
   type FieldErrors,
@@ -45,6 +46,9 @@ export interface BatchForm {
   validityType: BatchValidity['type'];
   days: string;
   untilDate: string;
+  mode: BatchMode;
+  drawDate: string;
+  drawClock: string;
 }
 
 /** The keys errors are shown under: the request body's own fields (a server 400 names the same). */
@@ -60,6 +64,8 @@ export const BATCH_FIELDS = [
   'merchantIds',
   'schedule',
   'validity',
+  'mode',
+  'drawAt',
 ] as const;
 export type BatchField = (typeof BATCH_FIELDS)[number];
 export type BatchErrors = FieldErrors<BatchField>;
@@ -81,6 +87,8 @@ const FEEDS: Partial<Record<keyof BatchForm, BatchField | null>> = {
   validityType: 'validity',
   days: 'validity',
   untilDate: 'validity',
+  drawDate: 'drawAt',
+  drawClock: 'drawAt',
   stackable: null,
 };
 
@@ -125,6 +133,9 @@ export function blankForm(now: Date): BatchForm {
     validityType: 'days',
     days: '30',
     untilDate: shanghaiDate(new Date(now.getTime() + 30 * DAY_MS)),
+    mode: 'firstCome',
+    drawDate: shanghaiDate(now),
+    drawClock: '10:00',
   };
 }
 
@@ -154,6 +165,8 @@ export function formOf(b: VoucherBatchAdminView, now: Date): BatchForm {
         }),
     validityType: b.validity.type,
     ...(b.validity.type === 'days' ? { days: String(b.validity.days) } : { untilDate: shanghaiDate(new Date(b.validity.endsAt)) }),
+    mode: b.mode,
+    ...(b.drawAt ? { drawDate: shanghaiDate(new Date(b.drawAt)), drawClock: shanghaiClock(b.drawAt) } : {}),
   };
 }
 
@@ -198,6 +211,7 @@ function formRules(f: BatchForm): BatchErrors {
   if (f.merchantMode === 'some' && f.merchantIds.length === 0) errors.merchantIds = PICK_MERCHANT;
   if (!scheduleOf(f)) errors.schedule = '请选择领取时间';
   if (!validityDraft(f)) errors.validity = '请选择截止日期';
+  if (f.mode === 'lottery' && !atShanghai(f.drawDate, f.drawClock)) errors.drawAt = '请选择开奖时间';
   return errors;
 }
 
@@ -216,6 +230,9 @@ export function draftBody(f: BatchForm): Record<string, unknown> {
     merchantIds: f.merchantMode === 'some' ? f.merchantIds : [],
     schedule: scheduleOf(f) ?? undefined,
     validity: validityDraft(f) ?? undefined,
+    mode: f.mode,
+    // registration runs from the schedule's start to the draw
+    drawAt: f.mode === 'lottery' ? (atShanghai(f.drawDate, f.drawClock) ?? undefined) : null,
   };
 }
 

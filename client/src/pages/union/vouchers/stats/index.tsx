@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { formatFen, memberTagLabels, type BatchStats, type VoucherBatchAdminView } from '@gonghui/shared';
+import { formatFen, formatShanghai, memberTagLabels, type BatchStats, type VoucherBatchAdminView } from '@gonghui/shared';
 import { api, call, downloadExport } from '../../../../api';
 import { PageShell, HeaderBand } from '../../../../components/PageShell';
 import { VoucherTicket } from '../../../../components/VoucherTicket';
@@ -249,6 +249,22 @@ export default function BatchStatsPage() {
           </View>
         </View>
       </View>
+
+      {s.lottery ? (
+        <View className='gh-card gh-figures gh-batch-stats__lottery'>
+          <View className='gh-figure gh-figure--registrations'>
+            <View className='gh-figure__num'>{s.lottery.registrations}</View>
+            <View className='gh-figure__label'>摇号报名（人）</View>
+          </View>
+          <View className='gh-figure gh-figure--winners'>
+            <View className='gh-figure__num'>{s.lottery.drawnAt ? s.lottery.winners : '—'}</View>
+            <View className='gh-figure__label'>中签（人）</View>
+          </View>
+          <View className='gh-progress__text'>
+            {s.lottery.drawnAt ? `已于 ${formatShanghai(s.lottery.drawnAt)} 开奖，${s.lottery.drawn} 人参与开奖` : `${formatShanghai(s.lottery.drawAt)} 开奖`}
+          </View>
+        </View>
+      ) : null}
 
       <View className='gh-batch-stats__grid'>
         <View className='gh-card gh-batch-stats__hours'>
