@@ -17,6 +17,8 @@ import { merchantRoutes } from './modules/merchants/routes';
 import { staffRoutes } from './modules/staff/routes';
 import { unionRoutes } from './modules/unions/routes';
 import { voucherRoutes } from './modules/vouchers/routes';
+import { noticeRoutes } from './modules/notices/routes';
+import { wishRoutes } from './modules/wishes/routes';
 import { lotteryRoutes } from './modules/lottery/routes';
 import { rushMemory } from './rush/index';
 import { guardPool } from './scope/scope';
@@ -55,6 +57,8 @@ export function createApp(rawDeps: Deps, opts: AppOptions = {}): Koa {
   merchantRoutes(router, deps);
   staffRoutes(router, deps);
   voucherRoutes(router, deps);
+  wishRoutes(router, deps);
+  noticeRoutes(router, deps);
   lotteryRoutes(router, deps);
 
   // Errors after the answer left (a client hanging up mid-download) reach here, not the error middleware.

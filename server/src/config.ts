@@ -18,6 +18,9 @@ const Env = z.object({
   WECHAT_APPID: z.string().optional(),
   WECHAT_SECRET: z.string().optional(),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  /** Subscribe-message template ids from the mini-program console (订阅消息); a template without one is not sent. */
+  WECHAT_TMPL_WISH_PROGRESS: z.string().optional(),
+  WECHAT_TMPL_VOUCHER_EXPIRING: z.string().optional(),
   SMS_WEBHOOK_URL: z.url().optional(),
   SMS_WEBHOOK_TOKEN: z.string().optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
@@ -68,6 +71,8 @@ export interface Config {
   /** Limits and bounds of the claim path. */
   rush: RushConfig;
   databasePoolSize: number;
+  /** WeChat subscribe-message template ids (server/src/modules/notices/subscribe.ts). */
+  subscribeTemplates?: { wish_progress?: string; voucher_expiring?: string };
 }
 
 export class ConfigError extends Error {}
@@ -140,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>, demoSecret?:
       groupParallel: e.RUSH_GROUP_PARALLEL,
     },
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    subscribeTemplates: { wish_progress: e.WECHAT_TMPL_WISH_PROGRESS || undefined, voucher_expiring: e.WECHAT_TMPL_VOUCHER_EXPIRING || undefined },
   };
 }
 

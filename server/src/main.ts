@@ -13,6 +13,8 @@ import { httpWechatClient } from './modules/auth/wechat';
 import { drawDueLotteries, LOTTERY_POLL_MS, pruneExpired } from './maintenance';
 import { hearRevocations, rushMemory } from './rush/index';
 import { seedDemoData } from './seed/demo';
+import { wechatSubscribeSender } from './modules/notices/subscribe';
+import { runScheduledJobs } from './scheduled';
 
 async function main() {
   const env = process.env;
@@ -51,6 +53,16 @@ async function main() {
     pruneExpired(database.db, clock.now()).catch((err) => logger.warn({ err }, 'pruning failed'));
   }, 10 * 60_000);
   pruner.unref();
+  // Without WeChat or its template ids (demo) the subscribe outbox is kept as the record and not sent.
+  const templates = config.subscribeTemplates ?? {};
+  const subscribe = wechat.configured && Object.values(templates).some(Boolean) ? wechatSubscribeSender(wechat, templates, config.wechat.apiBase) : null;
+  let jobsRunning = false;
+  const jobs = setInterval(() => {
+    if (jobsRunning) return;
+    jobsRunning = true;
+    void runScheduledJobs(database.db, clock, logger, subscribe).finally(() => (jobsRunning = false));
+  }, 60_000);
+  jobs.unref();
   // Every process runs the draws that are due; the draw's conditional update lets only one of them issue the vouchers.
   const drawer = setInterval(() => {
     drawDueLotteries(database.db, clock.now()).catch((err) => logger.warn({ err }, 'lottery draw failed'));
@@ -64,6 +76,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     clearInterval(pruner);
+    clearInterval(jobs);
     clearInterval(drawer);
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections?.();

@@ -12,6 +12,29 @@ export * from './models/auth';
 export * from './models/vouchers';
 export * from './models/lottery';
 export * from './rules/vouchers';
+export * from './models/wishes';
+export * from './models/notices';
+export {
+  ADOPTION_DAYS,
+  DONOR_ADOPTION_CAP,
+  PUBLIC_WISH_STATUSES,
+  SMALL_UNION_MEMBERS,
+  VOUCHER_EXPIRY_NOTICE_MS,
+  WISH_ACTIONS,
+  WISH_STATUSES,
+  WISH_TRANSITIONS,
+  WISH_VALUE_CAP_FEN,
+  adoptionDueAt,
+  identifyingFacts,
+  isPublicWishStatus,
+  maskWisherName,
+  nextWishStatus,
+  shanghaiDate,
+  wishEditable,
+  wishExpiresAt,
+  wishOverdue,
+  type WisherFacts,
+} from './rules/wishes';
 export * from './rules/lottery';
 export * from './api/index';
 export * from './forms';

@@ -7,6 +7,8 @@ import type { MemberStatus, MemberTag } from './models/members';
 import type { StaffRole, UnionKind } from './models/unions';
 import type { LotteryResult } from './models/lottery';
 import type { BatchMode, BatchStatus, VoucherKind, VoucherStatus } from './models/vouchers';
+import type { WishCategory, WishKind } from './models/wishes';
+import type { WishAction, WishStatus } from './rules/wishes';
 
 /** The version of the user agreement and privacy policy in force; a sign-in that accepts them names it. */
 export const TERMS_VERSION = '2026-12-01';
@@ -40,5 +42,45 @@ export const staffChangeLabels: Record<'grant' | 'change' | 'revoke', string> = 
 export const voucherKindLabels: Record<VoucherKind, string> = { threshold: '满减券', direct: '立减券' };
 export const batchStatusLabels: Record<BatchStatus, string> = { draft: '草稿', scheduled: '待开始', open: '发放中', registering: '报名中', awaiting_draw: '开奖中', drawn: '已开奖', ended: '已结束', closed: '已停发' };
 export const voucherStatusLabels: Record<VoucherStatus, string> = { unused: '未使用', used: '已使用', expired: '已过期', returned: '已退回' };
+
+export const wishStatusLabels: Record<WishStatus, string> = {
+  draft: '草稿',
+  submitted: '待审核',
+  changes_requested: '待修改',
+  published: '待认领',
+  adopted: '已认领',
+  delivered: '已送达工会站点',
+  handed_over: '待领取',
+  received: '已收到',
+  thanked: '已致谢',
+  rejected: '未通过',
+  withdrawn: '已撤回',
+  expired: '已过期',
+};
+export const wishActionLabels: Record<WishAction, string> = {
+  submit: '提交审核',
+  request_changes: '退回修改',
+  approve: '审核通过并发布',
+  reject: '审核不通过',
+  withdraw: '撤回',
+  adopt: '爱心人士认领',
+  release: '取消认领',
+  deliver: '送达工会站点',
+  confirm_handover: '工会确认收到',
+  confirm_receipt: '确认收到',
+  thank: '致谢',
+  expire: '到期未认领',
+};
+export const wishCategoryLabels: Record<WishCategory, string> = {
+  study: '助学',
+  living: '生活用品',
+  health: '康复健康',
+  skills: '技能培训',
+  job: '求职就业',
+  counselling: '心理疏导',
+  care: '上门服务',
+  other: '其他',
+};
+export const wishKindLabels: Record<WishKind, string> = { material: '物品', service: '服务' };
 export const batchModeLabels: Record<BatchMode, string> = { firstCome: '先到先得', lottery: '摇号' };
 export const lotteryResultLabels: Record<LotteryResult, string> = { pending: '待开奖', won: '中签', lost: '未中签', excluded: '不符合条件' };

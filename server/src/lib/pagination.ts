@@ -1,3 +1,5 @@
+import { and, eq, lt, or, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { AppError, Id, IsoDateTime } from '@gonghui/shared';
 
@@ -39,4 +41,11 @@ export function pageOf<Row, Out>(rows: Row[], limit: number, present: (r: Row) =
     data: pageRows.map(present),
     pagination: { nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null, limit },
   };
+}
+
+/** The keyset condition "after the cursor" for a list ordered by (at desc, id desc); undefined without a cursor. */
+export function afterCursor(cursor: string | undefined, at: AnyPgColumn, id: AnyPgColumn): SQL | undefined {
+  if (!cursor) return undefined;
+  const [t, key] = decodeCursor(cursor, ['date', 'uuid']) as [string, string];
+  return or(lt(at, new Date(t)), and(eq(at, new Date(t)), lt(id, key)));
 }

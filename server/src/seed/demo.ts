@@ -5,6 +5,7 @@ import { blindIndex, encrypt, type Keys } from '../crypto';
 import { schema, type Db } from '../db/index';
 import { GIVEN, SURNAMES, makeIdNumber, pick, prng } from './names';
 import { seedDemoVouchers } from './vouchers';
+import { seedDemoWishes } from './wishes';
 
 const { unions, users, members, staffRoles, donors } = schema;
 
@@ -131,6 +132,7 @@ export async function seedDemoData(db: Db, keys: Keys, now: Date): Promise<boole
     // members 2..21 hold last month's vouchers (13800000001 starts with a clean slate)
     const holders = inserted.slice(1).filter((m) => m.status === 'active').map((m) => m.id);
     await seedDemoVouchers(tx, ids, holders, cityStaffId, now);
+    await seedDemoWishes(tx, keys, now, cityStaffId);
     return true;
   });
 }

@@ -1,9 +1,11 @@
 import { authApi, systemApi } from './auth';
 import { lotteryApi } from './lottery';
 import { merchantsApi } from './merchants';
+import { noticesApi } from './notices';
 import { staffApi } from './staff';
 import { unionsApi } from './unions';
 import { vouchersApi } from './vouchers';
+import { wishesApi } from './wishes';
 
 /** The whole HTTP contract, one entry per endpoint. */
 export const api = {
@@ -14,8 +16,11 @@ export const api = {
   ...vouchersApi,
   ...lotteryApi,
   ...merchantsApi,
+  ...wishesApi,
+  ...noticesApi,
 };
 export type Api = typeof api;
 
 export * from './endpoint';
 export { authApi, lotteryApi, merchantsApi, staffApi, systemApi, unionsApi, vouchersApi };
+export { noticesApi, wishesApi };

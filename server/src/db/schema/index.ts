@@ -6,3 +6,5 @@ export * from './merchants';
 export * from './vouchers';
 export * from './lottery';
 export * from './platform';
+export * from './wishes';
+export * from './notices';
