@@ -12,6 +12,8 @@ interface BatchFacts {
   endsAt: Date;
   stockTotal: number;
   stockClaimed: number;
+  /** A lottery batch's timing (null first-come): such a batch is never open to claims. */
+  lottery: { drawAt: Date; drawnAt: Date | null } | null;
 }
 
 interface Entry {
@@ -39,6 +41,8 @@ interface BatchRowRaw {
   ends_at: string | Date;
   stock_total: number;
   stock_claimed: number;
+  draw_at: string | Date | null;
+  drawn_at: string | Date | null;
   holders: string[] | string | null;
 }
 
@@ -87,7 +91,7 @@ export class ClaimGate {
     const b = entry?.batch;
     if (!entry || !b || !auth.memberId || !auth.memberActive || auth.memberUnionPath === null) return;
     if (!audienceIncludes(b.unionPath, b.audienceTags, auth.memberUnionPath, auth.memberTags)) throw new AppError('VOUCHER_NOT_ELIGIBLE');
-    const status = effectiveBatchStatus(b.status, b.startsAt, b.endsAt, now);
+    const status = effectiveBatchStatus(b.status, b.startsAt, b.endsAt, now, b.lottery);
     if (status !== 'open') throw new AppError('VOUCHER_NOT_OPEN', { opensAt: b.startsAt.toISOString(), status });
     if (b.stockClaimed >= b.stockTotal && entry.holders) {
       // A holder may be repeating the request that got a 201: the database replays that answer.
@@ -151,7 +155,7 @@ export class ClaimGate {
     // One statement, one snapshot: the counter and, once it reads sold out, who holds the vouchers.
     const [r] = await queryRows<BatchRowRaw>(
       this.db,
-      sql`select b.status, b.union_path, b.audience_tags, b.per_member_limit, b.starts_at, b.ends_at, b.stock_total, b.stock_claimed,
+      sql`select b.status, b.union_path, b.audience_tags, b.per_member_limit, b.starts_at, b.ends_at, b.stock_total, b.stock_claimed, b.draw_at, b.drawn_at,
                  case when b.stock_claimed >= b.stock_total then
                    (select coalesce(json_agg(distinct v.member_id), '[]'::json) from vouchers v where v.batch_id = b.id and v.status <> 'returned')
                  end as holders
@@ -167,6 +171,7 @@ export class ClaimGate {
       endsAt: new Date(r.ends_at),
       stockTotal: Number(r.stock_total),
       stockClaimed: Number(r.stock_claimed),
+      lottery: r.draw_at === null ? null : { drawAt: new Date(r.draw_at), drawnAt: r.drawn_at === null ? null : new Date(r.drawn_at) },
     };
     if (r.holders === null) return { batch, holders: null };
     return { batch, holders: new Set(typeof r.holders === 'string' ? (JSON.parse(r.holders) as string[]) : r.holders) };

@@ -7,6 +7,7 @@ import { freshDatabase, storageKinds } from '../testing/database';
 import { claim, publishedBatch } from '../testing/factories';
 import { startTestApp, type TestApp } from '../testing/harness';
 import { DEFAULT_RUSH, type RushConfig } from './index';
+import { DURING_REGISTRATION, lotteryBatch, SET_UP as LOTTERY_SET_UP } from '../modules/lottery/lottery-testing';
 
 const BEFORE = '2026-12-01T02:00:00Z';
 const BENEFIT_MORNING = '2026-12-20T02:00:00Z'; // 10:00 Shanghai on the 20th
@@ -83,6 +84,20 @@ describe.each(storageKinds)('the claim path answers no from memory on %s', (kind
     const replay = await claim(app, tokens[0]!, b.id, firstKey);
     expect(replay.status).toBe(201);
     expect(replay.text).toBe(first.text);
+  });
+
+  it('refuses a first-come claim on a lottery batch from memory, as the database does', async () => {
+    app.clock.set(LOTTERY_SET_UP);
+    const b = await lotteryBatch(app, city, { stockTotal: 2, title: '摇号不可抢 立减' });
+    app.clock.set(DURING_REGISTRATION);
+    const token = await app.login(phones[2]!);
+    const first = await claim(app, token, b.id);
+    expect(first.error).toMatchObject({ code: 'VOUCHER_NOT_OPEN', details: { status: 'registering' } });
+    await settle();
+    queries = 0;
+    const again = await claim(app, token, b.id);
+    expect(again.error).toMatchObject({ code: 'VOUCHER_NOT_OPEN', details: { status: 'registering' } });
+    expect(queries).toBe(0);
   });
 
   it('lets a claim through within the bound after a voucher is given back', async () => {
