@@ -170,7 +170,7 @@ async function main() {
   const seedMs = await seed(database);
   await database.close();
 
-  const server = spawn(process.execPath, ['--import', 'tsx', CLUSTER ? 'src/cluster.ts' : 'src/main.ts'], {
+  const server = spawn(process.execPath, [...(env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_PROFILE}`] : []), '--import', 'tsx', CLUSTER ? 'src/cluster.ts' : 'src/main.ts'], {
     cwd: path.join(root, 'server'),
     env: {
       ...env,
