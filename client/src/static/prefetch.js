@@ -28,6 +28,7 @@
     });
     answer.catch(function () {});
     win.__ghPrefetch = { url: url, token: token, sentAt: sentAt, answer: answer };
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- ES5 (old phones' browsers): a catch needs its binding
   } catch (e) {
     // the app asks by itself
   }
