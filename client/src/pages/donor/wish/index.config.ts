@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '认领详情' });

@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '爱心企业核验' });

@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '代职工提交心愿' });
