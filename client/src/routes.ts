@@ -24,6 +24,17 @@ export const UNION_JOIN_QR_PAGE = '/pages/union/join-qr/index';
 export const UNION_STAFF_PAGE = '/pages/union/staff/index';
 export const MERCHANT_DETAIL_PAGE = '/pages/union/merchant/index';
 export const MEMBER_LOOKUP_PAGE = '/pages/union/member-lookup/index';
+export const NOTICES_PAGE = '/pages/notices/index';
+export const WISH_EDIT_PAGE = '/pages/wishes/edit/index';
+export const MY_WISH_PAGE = '/pages/wishes/mine/detail/index';
+export const PUBLIC_WISH_PAGE = '/pages/wishes/public/index';
+export const DONOR_PROFILE_PAGE = '/pages/donor/profile/index';
+export const DONOR_WISHES_PAGE = '/pages/donor/index';
+export const DONOR_WISH_PAGE = '/pages/donor/wish/index';
+export const STAFF_WISHES_PAGE = '/pages/union/wishes/index';
+export const STAFF_WISH_PAGE = '/pages/union/wishes/detail/index';
+export const STAFF_FILE_WISH_PAGE = '/pages/union/wishes/file/index';
+export const DONORS_PAGE = '/pages/union/donors/index';
 
 export const MEMBER_CARD_PAGE = '/pages/member-card/index';
 export const PRIVACY_PAGE = '/pages/legal/privacy/index';
@@ -53,6 +64,17 @@ export const PAGES: readonly string[] = [
   UNION_STAFF_PAGE,
   MERCHANT_DETAIL_PAGE,
   MEMBER_LOOKUP_PAGE,
+  NOTICES_PAGE,
+  WISH_EDIT_PAGE,
+  MY_WISH_PAGE,
+  PUBLIC_WISH_PAGE,
+  DONOR_PROFILE_PAGE,
+  DONOR_WISHES_PAGE,
+  DONOR_WISH_PAGE,
+  STAFF_WISHES_PAGE,
+  STAFF_WISH_PAGE,
+  STAFF_FILE_WISH_PAGE,
+  DONORS_PAGE,
   MEMBER_CARD_PAGE,
   PRIVACY_PAGE,
   TERMS_PAGE,

@@ -23,6 +23,8 @@ const MEMBER = '13800000001';
 /** Walks by keyboard: a member who has claimed nothing this month. */
 const KEYBOARD_MEMBER = '13800000009';
 const CITY_ADMIN = '13900000001';
+/** The demo's 爱心人士 button. */
+const DONOR = '13700000001';
 const EQUIP = '湖州吴兴智能装备有限公司工会';
 const SHOP = '湖州苏宁易购吴兴店';
 const APPLIANCE = '家电以旧换新';
@@ -34,7 +36,9 @@ function declaredPages(): string[] {
   const source = readFileSync(new URL('../../client/src/routes.ts', import.meta.url), 'utf8');
   const pages = [...source.matchAll(/export const \w+_PAGE = '([^']+)'/g)].map((m) => m[1]!);
   if (pages.length < 20) throw new Error(`routes.ts: only ${pages.length} pages found; did its shape change?`);
-  return pages;
+  // A11Y_PAGES=wishes,donor: only the pages whose path contains one of these (a quicker run while working on them).
+  const only = (process.env.A11Y_PAGES ?? '').split(',').filter(Boolean);
+  return only.length ? pages.filter((p) => only.some((o) => p.includes(o))) : pages;
 }
 
 type Role = 'member' | 'staff' | 'merchant' | 'donor' | 'visitor';
@@ -185,6 +189,22 @@ describe('every page passes axe, as every role, in normal and care mode', () => 
     queries['/pages/union/staff/index'] = { unionId: equipId };
     queries['/pages/join/index'] = { code: 'HZWXEQUIP2' };
     queries['/pages/vouchers/mine/index'] = { status: 'unused' };
+
+    // Micro-wishes: the member's own wish, a published one, the demo donor's adoption (made if
+    // the demo has none), and the wish's staff page; 消息 needs nothing.
+    const donor = await e.app.login(DONOR);
+    const myWish = (await e.app.call(api.myWishes, { token: member, query: {} })).body.data[0]!;
+    const published = (await e.app.call(api.publicWishes, { query: {} })).body.data.filter((w) => w.status === 'published');
+    let adopted = (await e.app.call(api.donorWishes, { token: donor, query: {} })).body.data[0]?.wish.id;
+    if (!adopted) {
+      const made = await e.app.call(api.adoptWish, { token: donor, params: { id: published.at(-1)!.id } });
+      expect(made.status, made.text).toBe(201);
+      adopted = made.body.wish.id;
+    }
+    queries['/pages/wishes/mine/detail/index'] = { id: myWish.id };
+    queries['/pages/wishes/public/index'] = { id: published[0]!.id };
+    queries['/pages/donor/wish/index'] = { id: adopted };
+    queries['/pages/union/wishes/detail/index'] = { id: myWish.id };
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { staffRoleLabels, unionKindLabels, type Me } from '@gonghui/shared';
 import { openPage } from '../navigation';
-import { BATCHES_PAGE, MERCHANT_PAGE, UNION_TREE_PAGE, WISHES_PAGE } from '../routes';
+import { BATCHES_PAGE, DONOR_WISHES_PAGE, MERCHANT_PAGE, STAFF_WISHES_PAGE, UNION_TREE_PAGE, WISHES_PAGE } from '../routes';
 import type { PendingReview } from '../stores/union-tree';
 import './RoleCard.scss';
 
@@ -44,6 +44,9 @@ export function RoleCards({ me, overlap = false, pending = null }: { me: Me; ove
             <Button type='primary' fill='outline' className='gh-role-card__button gh-go-batches' onClick={() => openPage(BATCHES_PAGE)}>
               工惠券管理
             </Button>
+            <Button type='primary' fill='outline' className='gh-role-card__button gh-go-wishes' onClick={() => openPage(STAFF_WISHES_PAGE)}>
+              微心愿审核
+            </Button>
           </View>
         </View>
       ) : null}
@@ -62,9 +65,14 @@ export function RoleCards({ me, overlap = false, pending = null }: { me: Me; ove
           <View className='gh-role-card__kind'>{me.donor.kind === 'enterprise' ? '爱心企业' : '爱心人士'}</View>
           <View className='gh-role-card__union'>{me.donor.displayName}</View>
           <View className='gh-role-card__meta'>认领职工的微心愿，传递温暖</View>
-          <Button type='primary' block className='gh-role-card__button' onClick={() => openPage(WISHES_PAGE)}>
-            去看微心愿
-          </Button>
+          <View className='gh-role-card__buttons'>
+            <Button type='primary' className='gh-role-card__button gh-go-wish-square' onClick={() => openPage(WISHES_PAGE)}>
+              去看微心愿
+            </Button>
+            <Button type='primary' fill='outline' className='gh-role-card__button gh-go-adoptions' onClick={() => openPage(DONOR_WISHES_PAGE)}>
+              我的认领
+            </Button>
+          </View>
         </View>
       ) : null}
     </View>

@@ -10,6 +10,10 @@ import {
   MERCHANT_DETAIL_PAGE,
   MEMBER_LOOKUP_PAGE,
   MERCHANTS_PAGE,
+  STAFF_WISHES_PAGE,
+  STAFF_WISH_PAGE,
+  STAFF_FILE_WISH_PAGE,
+  DONORS_PAGE,
   UNION_JOIN_QR_PAGE,
   UNION_MEMBERS_PAGE,
   UNION_STAFF_PAGE,
@@ -54,6 +58,7 @@ export function staffNavItems(me: Me | null, pending: PendingReview | null = nul
     { label: '会员', page: UNION_MEMBERS_PAGE, url: waiting ? waiting.url : UNION_MEMBERS_PAGE, pending: waiting?.total },
     { label: '工惠券批次', page: BATCHES_PAGE, url: BATCHES_PAGE, within: [BATCH_STATS_PAGE, BATCH_EDIT_PAGE] },
     { label: '商户', page: MERCHANTS_PAGE, url: MERCHANTS_PAGE, within: [MERCHANT_DETAIL_PAGE] },
+    { label: '微心愿审核', page: STAFF_WISHES_PAGE, url: STAFF_WISHES_PAGE, within: [STAFF_WISH_PAGE, STAFF_FILE_WISH_PAGE, DONORS_PAGE] },
     { label: '工作人员', page: UNION_STAFF_PAGE, url: staffUrl },
   ];
   if (grassroots) items.push({ label: '入会二维码', page: UNION_JOIN_QR_PAGE, url: withQuery(UNION_JOIN_QR_PAGE, { unionId: grassroots.unionId }) });

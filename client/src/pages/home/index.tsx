@@ -17,7 +17,8 @@ import { api, call } from '../../api';
 import { useServerClock } from '../../stores/server-clock';
 import { formatFen } from '@gonghui/shared';
 import { conditionText } from '../../format';
-import { HOME_PAGE, MEMBER_CARD_PAGE, MERCHANT_PAGE, MY_VOUCHERS_PAGE, VOUCHERS_PAGE } from '../../routes';
+import { HOME_PAGE, MEMBER_CARD_PAGE, MERCHANT_PAGE, MY_VOUCHERS_PAGE, NOTICES_PAGE, VOUCHERS_PAGE } from '../../routes';
+import { refreshUnread, useUnread } from '../../notices';
 import { pressable } from '../account/shared/pressable';
 import { ensureTermsAccepted } from '../login/terms';
 import { useResource, type ResourceState } from '../../hooks/useResource';
@@ -105,8 +106,10 @@ export default function HomePage() {
   // Signed out: the city's batches, asked again each time the page shows. No forced login.
   const visitorBatches = useResource(async () => (await call(api.listVisitorBatches, { toast: false })).data, [], { enabled: !token, refreshOnShow: true });
 
+  const unread = useUnread((s) => s.unread);
   useDidShow(() => {
     const state = useAppStore.getState();
+    void refreshUnread();
     if (!state.token) return;
     // A shop assistant's home is the redemption page; member features are not theirs.
     if (isMerchantOnly(state.me)) {
@@ -176,9 +179,11 @@ export default function HomePage() {
 
       <FooterCards />
 
-      <View className='gh-card gh-home__notices'>
-        <View className='gh-section-title'>通知公告</View>
-        <View className='gh-muted'>暂无新通知。工会的重要通知会显示在这里。</View>
+      <View className='gh-card gh-home__notices' {...pressable(null, () => openPage(NOTICES_PAGE), { role: 'link' })}>
+        <View className='gh-section-title'>
+          消息{unread ? <Text className='gh-home__unread'>{unread > 99 ? '99+' : unread} 条未读</Text> : null}
+        </View>
+        <View className='gh-muted'>{unread ? '心愿进展、工惠券到期等提醒，点击查看 ›' : '暂无未读消息。心愿进展、工惠券到期会在这里提醒 ›'}</View>
       </View>
     </PageShell>
   );

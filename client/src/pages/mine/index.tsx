@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { CareModeSetting } from '../../components/CareModeSetting';
@@ -17,12 +17,17 @@ import {
   MERCHANTS_PAGE,
   MINE_PAGE,
   MY_VOUCHERS_PAGE,
+  NOTICES_PAGE,
+  DONOR_PROFILE_PAGE,
+  DONOR_WISHES_PAGE,
+  STAFF_WISHES_PAGE,
   PRIVACY_PAGE,
   TERMS_PAGE,
   UNION_TREE_PAGE,
 } from '../../routes';
 import { Row } from './Row';
 import { VisitorMine } from './VisitorMine';
+import { refreshUnread, useUnread } from '../../notices';
 import './index.scss';
 
 export default function MinePage() {
@@ -31,6 +36,8 @@ export default function MinePage() {
   const me = useAppStore((s) => s.me);
   const logout = useAppStore((s) => s.logout);
   const [leaving, setLeaving] = useState(false);
+  const unread = useUnread((s) => s.unread);
+  useDidShow(() => void refreshUnread());
 
   const signOut = async () => {
     setLeaving(true);
@@ -76,11 +83,15 @@ export default function MinePage() {
       )}
 
       <View className='gh-card gh-mine__settings'>
+        <Row className='gh-mine__notices' title='消息' desc={unread ? `${unread} 条未读` : '心愿进展、工惠券到期提醒'} go='查看' page={NOTICES_PAGE} />
         {me?.member?.status === 'active' ? <Row className='gh-mine__card' title='会员码' desc='电子会员卡，向工会工作人员出示' go='出示' page={MEMBER_CARD_PAGE} /> : null}
         {me?.member && me.member.status !== 'pending' && me.member.status !== 'rejected' ? <Row className='gh-mine__vouchers' title='我的券' desc='已领取的工惠券，到店出示券码使用' go='查看' page={MY_VOUCHERS_PAGE} /> : null}
+        {me?.donor ? <Row className='gh-mine__adoptions' title='我的认领' desc='认领的微心愿、送达与感谢' go='查看' page={DONOR_WISHES_PAGE} /> : null}
+        {me && !me.merchant ? <Row className='gh-mine__donor' title={me.donor ? '爱心档案' : '成为爱心人士'} desc={me.donor ? '展示名称、企业资质' : '个人或企业，认领职工的微心愿'} go={me.donor ? '查看' : '加入'} page={DONOR_PROFILE_PAGE} /> : null}
         {me?.merchant ? <Row className='gh-mine__merchant' title='商户核销' desc={`${me.merchant.merchantName}：核销会员的工惠券`} go='进入' page={MERCHANT_PAGE} /> : null}
         {isStaff ? <Row className='gh-mine__union' title='工会管理' desc='查看本级及下级工会、会员名册' go='进入' page={UNION_TREE_PAGE} /> : null}
         {isStaff ? <Row className='gh-mine__batches' title='工惠券管理' desc='发放工惠券、查看领取核销实况、导出明细' go='进入' page={BATCHES_PAGE} /> : null}
+        {isStaff ? <Row className='gh-mine__wishes' title='微心愿审核' desc='审核、发布心愿，确认爱心物品交接' go='进入' page={STAFF_WISHES_PAGE} /> : null}
         {isStaff ? <Row className='gh-mine__merchants' title='合作商户' desc='添加商户和店员、导出月度结算单' go='进入' page={MERCHANTS_PAGE} /> : null}
         <CareModeSetting className='gh-mine__care' />
       </View>

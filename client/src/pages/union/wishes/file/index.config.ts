@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '代职工提交心愿' });
