@@ -38,6 +38,15 @@ export async function seriousA11yProblems(page: Page): Promise<AxeProblem[] | nu
   if (!src) return null;
   // Evaluated over the DevTools protocol: the app's Content-Security-Policy forbids inline scripts.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(src);
+  // A toast or a page still fading in has its colours half-way: judge the page once the
+  // finite animations and transitions running now have ended (spinners that loop are left).
+  await page.evaluate(async () => {
+    const running = document.getAnimations().filter((a) => {
+      const iterations = a.effect?.getComputedTiming().iterations;
+      return a.playState === 'running' && iterations !== Infinity;
+    });
+    await Promise.race([Promise.all(running.map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 3000))]);
+  });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });

@@ -140,9 +140,10 @@ describe('工惠券 on the Benefit Day', () => {
     await page.waitForURL(/\/pages\/vouchers\/index/);
     await settle(page);
     await page.locator('.gh-page.gh-vouchers.care-mode').waitFor();
-    expect(await fontSizePx(page.locator('.gh-vouchers .gh-ticket__title'))).toBeGreaterThanOrEqual(18);
-    expect(await fontSizePx(page.locator('.gh-vouchers .gh-ticket__meta'))).toBeGreaterThanOrEqual(18);
-    expect(await heightPx(page.locator('.gh-vouchers .gh-claim'))).toBeGreaterThanOrEqual(48);
+    // Polled: the page may still be taking its care-mode styles (a transition) when it first shows.
+    await expect.poll(() => fontSizePx(page.locator('.gh-vouchers .gh-ticket__title').first())).toBeGreaterThanOrEqual(18);
+    await expect.poll(() => fontSizePx(page.locator('.gh-vouchers .gh-ticket__meta').first())).toBeGreaterThanOrEqual(18);
+    await expect.poll(() => heightPx(page.locator('.gh-vouchers .gh-claim').first())).toBeGreaterThanOrEqual(48);
     await e.shot('e2e-vouchers-tab-care');
   });
 
