@@ -53,6 +53,12 @@ describe('a micro-wish from the member, through the union and a donor, back to t
   it('lets the member write a wish and submit it: 待审核', async () => {
     const page = e.page;
     await signIn(page, MEMBER);
+    // A staff page (a shared link) says whom it is for and leads home, with no staff controls.
+    await open(page, '/pages/union/wishes/index');
+    await page.getByText('您不是工会工作人员').waitFor();
+    await expect(page.locator('.gh-staff-wishes__table').count()).resolves.toBe(0);
+    await page.locator('.gh-go-home').click();
+    await page.waitForURL(/\/pages\/home\/index/);
     await open(page, '/pages/wishes/index');
     await page.locator('.gh-my-wishes__new').click();
     await page.waitForURL(/\/pages\/wishes\/edit\/index/);

@@ -32,12 +32,12 @@ export function errorText(error: unknown): string {
 }
 
 /** A 403: reloading will not help; say who the page is for and offer a way out. */
-function ForbiddenView({ error }: { error: unknown }) {
+export function ForbiddenView({ title, hint }: { title: string; hint: string }) {
   return (
     <View className='gh-status gh-status--error gh-status--forbidden'>
       <View className='gh-status__mark gh-status__mark--error'>!</View>
-      <View className='gh-status__title'>{errorText(error)}</View>
-      <View className='gh-status__hint'>这个页面只对有相应权限的工会工作人员、商户或爱心人士开放。如需开通，请联系所在工会。</View>
+      <View className='gh-status__title'>{title}</View>
+      <View className='gh-status__hint'>{hint}</View>
       <View className='gh-status__action'>
         <Button type='primary' fill='outline' className='gh-go-home' onClick={() => openPage(HOME_PAGE)}>
           返回首页
@@ -48,7 +48,7 @@ function ForbiddenView({ error }: { error: unknown }) {
 }
 
 export function ErrorView({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  if (isApiError(error) && error.status === 403) return <ForbiddenView error={error} />;
+  if (isApiError(error) && error.status === 403) return <ForbiddenView title={errorText(error)} hint='这个页面只对有相应权限的工会工作人员、商户或爱心人士开放。如需开通，请联系所在工会。' />;
   return (
     <View className='gh-status gh-status--error'>
       <View className='gh-status__mark gh-status__mark--error'>!</View>
