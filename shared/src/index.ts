@@ -39,5 +39,6 @@ export {
   type WisherFacts,
 } from './rules/wishes';
 export * from './rules/lottery';
+export * from './rules/hardship';
 export * from './api/index';
 export * from './forms';
