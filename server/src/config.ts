@@ -40,6 +40,13 @@ const Env = z.object({
   RUSH_STALE_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_RUSH.staleMs),
   RUSH_GROUP_MAX: z.coerce.number().int().min(1).max(1000).default(DEFAULT_RUSH.groupMax),
   RUSH_GROUP_PARALLEL: z.coerce.number().int().min(1).max(64).default(DEFAULT_RUSH.groupParallel),
+  /** /metrics on a listener of its own (no token there); never the public port unless METRICS_TOKEN is set. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().optional(),
+  /** Bearer token for /metrics on the public port (at least 16 characters). */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** After SIGTERM: how long readiness fails while requests are still served, before the listener closes. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(30_000).default(3000),
   /** PostgreSQL pool size per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
 });
@@ -71,6 +78,10 @@ export interface Config {
   /** Limits and bounds of the claim path. */
   rush: RushConfig;
   databasePoolSize: number;
+  /** Where /metrics is served: its own listener (port, host) and/or the public port behind the token. */
+  metrics: { port?: number; host: string; token?: string };
+  /** SIGTERM: readiness fails this long before the listener closes (SIGINT stops at once). */
+  shutdownGraceMs: number;
   /** WeChat subscribe-message template ids (server/src/modules/notices/subscribe.ts). */
   subscribeTemplates?: { wish_progress?: string; voucher_expiring?: string };
 }
@@ -110,6 +121,8 @@ export function loadConfig(env: Record<string, string | undefined>, demoSecret?:
     if (!e.PUBLIC_URL?.startsWith('https://')) throw new ConfigError('production mode needs PUBLIC_URL, the https address members open (join QR codes point there)');
   }
 
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT === e.PORT) throw new ConfigError('METRICS_PORT must differ from PORT: metrics are never served on the public port without METRICS_TOKEN');
+
   const secret = e.GONGHUI_SECRET ?? demoSecret?.();
   if (!secret) throw new ConfigError('GONGHUI_SECRET is missing');
 
@@ -145,6 +158,8 @@ export function loadConfig(env: Record<string, string | undefined>, demoSecret?:
       groupParallel: e.RUSH_GROUP_PARALLEL,
     },
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST ?? e.HOST, token: e.METRICS_TOKEN || undefined },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     subscribeTemplates: { wish_progress: e.WECHAT_TMPL_WISH_PROGRESS || undefined, voucher_expiring: e.WECHAT_TMPL_VOUCHER_EXPIRING || undefined },
   };
 }
@@ -180,6 +195,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // tests race one member's claims on purpose: the per-member and per-address limits are off unless a test sets them
     rush: { ...DEFAULT_RUSH, memberRate: 0, ipRate: 0 },
     databasePoolSize: 10,
+    metrics: { host: '127.0.0.1' },
+    shutdownGraceMs: 0,
     ...overrides,
   };
 }

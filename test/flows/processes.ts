@@ -23,7 +23,7 @@ export async function startApiProcess(opts: { port: number; env: Record<string, 
   // node itself (not the tsx wrapper, which runs the server in a grandchild): kill -9 must hit the server
   const child = spawn(process.execPath, ['--import', 'tsx', opts.entry ?? 'src/main.ts'], {
     cwd: path.join(root, 'server'),
-    env: { ...process.env, GONGHUI_MODE: 'demo', LOG_LEVEL: 'warn', PORT: String(opts.port), HOST: '127.0.0.1', ...opts.env },
+    env: { ...process.env, GONGHUI_MODE: 'demo', LOG_LEVEL: 'warn', SHUTDOWN_GRACE_MS: '0', PORT: String(opts.port), HOST: '127.0.0.1', ...opts.env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${opts.port}`;
