@@ -24,6 +24,7 @@ import { rushMemory } from './rush/index';
 import { guardPool } from './scope/scope';
 import { createMetrics, publicMetrics } from './ops/metrics';
 import { readiness } from './ops/readiness';
+import { apiReference } from './ops/reference';
 
 export const VERSION = '0.1.0';
 
@@ -93,6 +94,7 @@ export function createApp(rawDeps: Deps, opts: AppOptions = {}): Koa {
   // Answers over 1 KB leave compressed (brotli or gzip, as the client accepts); precompressed files pass as they are.
   app.use(compress({ threshold: 1024 }));
   app.use(errorHandler(deps.logger));
+  app.use(apiReference(VERSION));
   if (opts.clientDir) app.use(h5Portal(opts.clientDir));
   for (const mw of jsonBody()) app.use(mw);
   app.use(router.routes());
