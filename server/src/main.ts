@@ -17,6 +17,7 @@ import { wechatSubscribeSender } from './modules/notices/subscribe';
 import { runScheduledJobs } from './scheduled';
 import { createMetrics, metricsServer } from './ops/metrics';
 import type { Lifecycle } from './ops/readiness';
+import { listenAdminSocket } from './ops/admin-socket';
 
 async function main() {
   const env = process.env;
@@ -55,6 +56,8 @@ async function main() {
   });
   const metricsListener = config.metrics.port === undefined ? undefined : metricsServer(metrics);
   metricsListener?.listen(config.metrics.port, config.metrics.host, () => logger.info({ port: config.metrics.port, host: config.metrics.host }, 'metrics listening'));
+  // PGlite: `pnpm backup` asks this process over a socket in DATA_DIR (no second process may open the folder)
+  const adminSocket = database.pglite ? await listenAdminSocket(dataDir, database.pglite, logger) : undefined;
   const pruner = setInterval(() => {
     pruneExpired(database.db, clock.now()).catch((err) => logger.warn({ err }, 'pruning failed'));
   }, 10 * 60_000);
@@ -93,6 +96,7 @@ async function main() {
     await Promise.race([drained, deadline]);
     server.closeAllConnections?.();
     metricsListener?.close();
+    adminSocket?.close();
     await rush.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     process.exit(0);

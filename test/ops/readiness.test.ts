@@ -22,7 +22,7 @@ describe('a PGlite process with METRICS_PORT and a shutdown grace', () => {
     const dataDir = tempDataDir();
     cleanups.push(async () => removeDir(dataDir));
     const metricsPort = await freePort();
-    const api = await startApiProcess({ port: await freePort(), env: { GONGHUI_SECRET: SECRET, DATA_DIR: dataDir, METRICS_PORT: String(metricsPort), SHUTDOWN_GRACE_MS: '1500' } });
+    const api = await startApiProcess({ port: await freePort(), env: { GONGHUI_SECRET: SECRET, DATABASE_URL: '', DATA_DIR: dataDir, METRICS_PORT: String(metricsPort), SHUTDOWN_GRACE_MS: '1500' } });
     cleanups.push(() => api.stop('SIGKILL'));
 
     expect(await status(`${api.base}/metrics`)).toBe(404);

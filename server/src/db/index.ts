@@ -29,6 +29,8 @@ export interface Database {
   close(): Promise<void>;
   /** PostgreSQL only: the pool's connections and the requests waiting for one. */
   poolStats?(): PoolStats;
+  /** PGlite only: the embedded database itself (backups dump it from inside the running process). */
+  pglite?: PGlite;
   /**
    * LISTEN on a channel: `onMessage` gets each payload NOTIFY sent after its transaction
    * committed; `onLive(false)` says notifications may be missed (the listening connection is
@@ -56,6 +58,7 @@ export async function openPglite(dataDir?: string, opts: OpenOptions = {}): Prom
   return {
     db,
     kind: 'pglite',
+    pglite: client,
     close: () => client.close(),
     // One process, one connection: a notification is delivered on commit and cannot be missed.
     async listen(channel, onMessage, onLive) {

@@ -1,0 +1,59 @@
+/*
+ * PGlite lives inside the server process, and a second process must never open its folder while
+ * the server runs. So the running server takes the backup itself: `pnpm backup` asks over a Unix
+ * socket in DATA_DIR (mode 0600: only the account running the server can ask).
+ */
+import { chmodSync, existsSync, rmSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'pino';
+import { backupPglite, BackupError, type Backup, type Manifest } from './backup';
+
+export const adminSocketPath = (dataDir: string) => path.join(dataDir, 'admin.sock');
+
+export async function listenAdminSocket(dataDir: string, client: PGlite, logger: Logger): Promise<Server> {
+  const socket = adminSocketPath(dataDir);
+  // a socket left by a process that died: nobody can be listening on it (this process holds the folder)
+  if (existsSync(socket)) rmSync(socket);
+  const server = createServer((req, res) => {
+    if (req.method !== 'POST' || req.url !== '/backup') {
+      res.writeHead(404).end();
+      return;
+    }
+    backupPglite(client).then(
+      (b) => {
+        logger.info({ bytes: b.manifest.data.bytes }, 'backup taken');
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ manifest: b.manifest, data: b.data.toString('base64') }));
+      },
+      (err: Error) => {
+        logger.error({ err }, 'backup failed');
+        res.writeHead(500, { 'content-type': 'text/plain' }).end(err.message);
+      },
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(socket, resolve));
+  chmodSync(socket, 0o600);
+  return server;
+}
+
+/** Asks the server running on `dataDir` for a backup; null when no server listens there. */
+export function backupFromRunningServer(dataDir: string): Promise<Backup | null> {
+  const socket = adminSocketPath(dataDir);
+  if (!existsSync(socket)) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const req = request({ socketPath: socket, method: 'POST', path: '/backup' }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        if (res.statusCode !== 200) return reject(new BackupError(`the running server could not take the backup: ${text}`));
+        const body = JSON.parse(text) as { manifest: Manifest; data: string };
+        resolve({ manifest: body.manifest, data: Buffer.from(body.data, 'base64') });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNREFUSED' || err.code === 'ENOENT' ? resolve(null) : reject(err)));
+    req.end();
+  });
+}

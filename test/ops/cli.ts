@@ -1,0 +1,20 @@
+/* The operator commands as an operator runs them: `pnpm <script> …` from the repository root. */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function pnpmScript(args: string[], env: Record<string, string | undefined>, timeout = 120_000): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile('pnpm', ['--silent', ...args], { cwd: root, env: { ...process.env, ...env }, timeout, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
