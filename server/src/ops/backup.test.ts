@@ -52,7 +52,7 @@ describe('backup files', () => {
 
   it('refuses a damaged backup', async () => {
     const file = await altered('damaged.tar', (_m, d) => {
-      d[d.length - 10] ^= 0xff;
+      d[d.length - 10] = d[d.length - 10]! ^ 0xff;
       return d;
     });
     await expect(readBackupFile(file)).rejects.toThrow(/checksum/);
