@@ -8,7 +8,8 @@
  */
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { backupFromRunningServer } from '../src/ops/admin-socket';
+import { adminSocketPath, backupFromRunningServer, serverListening } from '../src/ops/admin-socket';
+import { moveToPostgres } from '../src/ops/move-to';
 import { BackupError, backupPglite, backupPostgres, readBackupFile, restorePglite, restorePostgres, writeBackupFile, type Backup } from '../src/ops/backup';
 
 const env = process.env;
@@ -58,8 +59,20 @@ async function restore(fileArg: string | undefined) {
   console.log('  用备份时的 GONGHUI_SECRET 启动，否则身份证号等加密数据无法解密。 Start with the GONGHUI_SECRET in use when it was taken, or encrypted ID numbers cannot be read.');
 }
 
+async function moveTo(url: string | undefined) {
+  if (!url || !/^postgres(ql)?:\/\//.test(url)) throw new BackupError('usage: pnpm db:move-to postgres://user@host:5432/gonghui (an empty database)');
+  if (await serverListening(adminSocketPath(dataDir))) throw new BackupError(`a server is running on ${dataDir}: stop it first (the folder must not change while it is copied)`);
+  const folder = path.join(dataDir, 'pglite');
+  console.log(`moving ${folder} → ${url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`);
+  const report = await moveToPostgres(folder, url, (line) => console.log(`  ${line}`));
+  console.log(`迁移完成 moved: every table's rows match (${Object.keys(report.tables).length} tables), sequences set (${report.sequences}), voucher counters equal the vouchers.`);
+  console.log('\n现在只需改一个设置 The one setting to change, then start the server as before:');
+  console.log(`  DATABASE_URL=${url}`);
+  console.log(`Keep GONGHUI_SECRET as it is. ${folder} is left untouched: keep it until the server runs well on PostgreSQL.`);
+}
+
 const [command, arg] = process.argv.slice(2);
-const commands: Record<string, (a: string | undefined) => Promise<void>> = { backup, restore };
+const commands: Record<string, (a: string | undefined) => Promise<void>> = { backup, restore, 'move-to': moveTo };
 const fn = command ? commands[command] : undefined;
 if (!fn) {
   console.error(`usage: ops.ts ${Object.keys(commands).join('|')} [ARG]`);

@@ -5,6 +5,7 @@
  */
 import { chmodSync, existsSync, rmSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
+import { connect } from 'node:net';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Logger } from 'pino';
@@ -55,5 +56,18 @@ export function backupFromRunningServer(dataDir: string): Promise<Backup | null>
     });
     req.on('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNREFUSED' || err.code === 'ENOENT' ? resolve(null) : reject(err)));
     req.end();
+  });
+}
+
+/** Whether a server answers on the admin socket (the folder is in use). */
+export function serverListening(socket: string): Promise<boolean> {
+  if (!existsSync(socket)) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const c = connect(socket);
+    c.once('connect', () => {
+      c.destroy();
+      resolve(true);
+    });
+    c.once('error', () => resolve(false));
   });
 }
