@@ -10,6 +10,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { adminSocketPath, backupFromRunningServer, serverListening } from '../src/ops/admin-socket';
 import { moveToPostgres } from '../src/ops/move-to';
+import { doctor, formatFindings } from '../src/ops/doctor';
 import { BackupError, backupPglite, backupPostgres, readBackupFile, restorePglite, restorePostgres, writeBackupFile, type Backup } from '../src/ops/backup';
 
 const env = process.env;
@@ -71,8 +72,16 @@ async function moveTo(url: string | undefined) {
   console.log(`Keep GONGHUI_SECRET as it is. ${folder} is left untouched: keep it until the server runs well on PostgreSQL.`);
 }
 
+async function checkup() {
+  const findings = await doctor(env, { base, minFreeBytes: env.DOCTOR_MIN_FREE_GB ? Number(env.DOCTOR_MIN_FREE_GB) * 1024 ** 3 : undefined });
+  console.log(formatFindings(findings));
+  const problems = findings.filter((f) => f.level === 'problem').length;
+  console.log(problems ? `\n✗ ${problems} 个问题，生产模式无法正常运行 / ${problems} problem(s): fix them before starting in production` : '\n✓ 可以启动 / ready for production');
+  if (problems) process.exit(1);
+}
+
 const [command, arg] = process.argv.slice(2);
-const commands: Record<string, (a: string | undefined) => Promise<void>> = { backup, restore, 'move-to': moveTo };
+const commands: Record<string, (a: string | undefined) => Promise<void>> = { backup, restore, 'move-to': moveTo, doctor: checkup };
 const fn = command ? commands[command] : undefined;
 if (!fn) {
   console.error(`usage: ops.ts ${Object.keys(commands).join('|')} [ARG]`);

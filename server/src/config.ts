@@ -90,6 +90,55 @@ export class ConfigError extends Error {}
 
 const DEMO_SECRET_MIN = 32;
 
+/** One reason production mode refuses to start, in English (the log) and Chinese (pnpm doctor). */
+export interface Refusal {
+  key: string;
+  en: string;
+  zh: string;
+}
+
+type ParsedEnv = z.infer<typeof Env>;
+
+/** Everything production mode refuses, in the order it is checked; `loadConfig` stops at the first. */
+function productionRefusals(e: ParsedEnv): Refusal[] {
+  const out: Refusal[] = [];
+  const demoLogin = e.GONGHUI_DEMO_LOGIN === '1';
+  if (!e.GONGHUI_SECRET || e.GONGHUI_SECRET.length < DEMO_SECRET_MIN || /^(changeme|secret|demo)/i.test(e.GONGHUI_SECRET)) {
+    out.push({ key: 'GONGHUI_SECRET', en: `production mode needs GONGHUI_SECRET: a random value of at least ${DEMO_SECRET_MIN} characters`, zh: `生产模式需要 GONGHUI_SECRET：至少 ${DEMO_SECRET_MIN} 个字符的随机值` });
+  }
+  if (demoLogin) out.push({ key: 'GONGHUI_DEMO_LOGIN', en: 'production mode refuses GONGHUI_DEMO_LOGIN=1', zh: '生产模式不允许演示登录 GONGHUI_DEMO_LOGIN=1' });
+  if (e.GONGHUI_SEED_DEMO === '1') out.push({ key: 'GONGHUI_SEED_DEMO', en: 'production mode refuses GONGHUI_SEED_DEMO=1', zh: '生产模式不允许写入演示数据 GONGHUI_SEED_DEMO=1' });
+  if (e.GONGHUI_NOW) out.push({ key: 'GONGHUI_NOW', en: 'production mode refuses GONGHUI_NOW (the clock cannot be pinned)', zh: '生产模式不允许固定时钟 GONGHUI_NOW' });
+  if (!e.SMS_WEBHOOK_URL) out.push({ key: 'SMS_WEBHOOK_URL', en: 'production mode needs an SMS provider: set SMS_WEBHOOK_URL', zh: '生产模式需要短信服务：请设置 SMS_WEBHOOK_URL' });
+  if (!e.WECHAT_APPID || !e.WECHAT_SECRET) out.push({ key: 'WECHAT_APPID', en: 'production mode needs the mini-program: set WECHAT_APPID and WECHAT_SECRET', zh: '生产模式需要小程序：请设置 WECHAT_APPID 和 WECHAT_SECRET' });
+  if (!e.PUBLIC_URL?.startsWith('https://')) {
+    out.push({ key: 'PUBLIC_URL', en: 'production mode needs PUBLIC_URL, the https address members open (join QR codes point there)', zh: '生产模式需要 PUBLIC_URL：职工打开的 https 地址（入会二维码指向它）' });
+  }
+  return out;
+}
+
+/**
+ * What production mode would refuse in this environment (all of it, not only the first), for
+ * `pnpm doctor`; an environment that does not parse is one refusal per field.
+ */
+export function productionProblems(env: Record<string, string | undefined>): Refusal[] {
+  const out: Refusal[] = [];
+  let rest = { ...env };
+  for (;;) {
+    const parsed = Env.safeParse(rest);
+    if (parsed.success) return [...out, ...productionRefusals(parsed.data)];
+    // report each invalid field, then judge the rest as if it were unset
+    let removed = false;
+    for (const i of parsed.error.issues) {
+      const key = i.path.join('.');
+      out.push({ key, en: `invalid environment: ${key} (${i.message})`, zh: `环境变量无效：${key}` });
+      removed = key in rest ? delete rest[key] : removed;
+    }
+    if (!removed) return out;
+    rest = { ...rest };
+  }
+}
+
 /**
  * Parses the environment. `demoSecret` is what main.ts keeps in DATA_DIR for demo mode;
  * production must bring its own secret and refuses every demo convenience.
@@ -110,15 +159,8 @@ export function loadConfig(env: Record<string, string | undefined>, demoSecret?:
   }
 
   if (mode === 'production') {
-    if (!e.GONGHUI_SECRET || e.GONGHUI_SECRET.length < DEMO_SECRET_MIN || /^(changeme|secret|demo)/i.test(e.GONGHUI_SECRET)) {
-      throw new ConfigError(`production mode needs GONGHUI_SECRET: a random value of at least ${DEMO_SECRET_MIN} characters`);
-    }
-    if (demoLogin) throw new ConfigError('production mode refuses GONGHUI_DEMO_LOGIN=1');
-    if (e.GONGHUI_SEED_DEMO === '1') throw new ConfigError('production mode refuses GONGHUI_SEED_DEMO=1');
-    if (e.GONGHUI_NOW) throw new ConfigError('production mode refuses GONGHUI_NOW (the clock cannot be pinned)');
-    if (!e.SMS_WEBHOOK_URL) throw new ConfigError('production mode needs an SMS provider: set SMS_WEBHOOK_URL');
-    if (!e.WECHAT_APPID || !e.WECHAT_SECRET) throw new ConfigError('production mode needs the mini-program: set WECHAT_APPID and WECHAT_SECRET');
-    if (!e.PUBLIC_URL?.startsWith('https://')) throw new ConfigError('production mode needs PUBLIC_URL, the https address members open (join QR codes point there)');
+    const [first] = productionRefusals(e);
+    if (first) throw new ConfigError(first.en);
   }
 
   if (e.METRICS_PORT !== undefined && e.METRICS_PORT === e.PORT) throw new ConfigError('METRICS_PORT must differ from PORT: metrics are never served on the public port without METRICS_TOKEN');
