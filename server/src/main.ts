@@ -15,7 +15,8 @@ import { hearRevocations, rushMemory } from './rush/index';
 import { seedDemoData } from './seed/demo';
 import { wechatSubscribeSender } from './modules/notices/subscribe';
 import { runScheduledJobs } from './scheduled';
-import { createMetrics, metricsServer } from './ops/metrics';
+import cluster from 'node:cluster';
+import { createMetrics, metricsServer, shareWithClusterPrimary } from './ops/metrics';
 import type { Lifecycle } from './ops/readiness';
 import { listenAdminSocket } from './ops/admin-socket';
 
@@ -54,7 +55,9 @@ async function main() {
   const server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port, mode: config.mode, db: database.kind }, `Gonghui listening on http://localhost:${config.port}`);
   });
-  const metricsListener = config.metrics.port === undefined ? undefined : metricsServer(metrics);
+  // under pnpm start:cluster the primary serves METRICS_PORT for every worker
+  if (cluster.isWorker) shareWithClusterPrimary(metrics);
+  const metricsListener = config.metrics.port === undefined || cluster.isWorker ? undefined : metricsServer(metrics);
   metricsListener?.listen(config.metrics.port, config.metrics.host, () => logger.info({ port: config.metrics.port, host: config.metrics.host }, 'metrics listening'));
   // PGlite: `pnpm backup` asks this process over a socket in DATA_DIR (no second process may open the folder)
   const adminSocket = database.pglite ? await listenAdminSocket(dataDir, database.pglite, logger) : undefined;

@@ -6,7 +6,7 @@
  */
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, removeDir, startApiProcess, tempDataDir } from '../flows/processes';
+import { SERVER_URL, freePort, removeDir, serverProcessEnv, startApiProcess, tempDataDir } from '../flows/processes';
 import { postgresBinaries, startPrivatePostgres } from '../faults/private-postgres';
 
 const SECRET = 'readiness-secret-0123456789abcdef012345';
@@ -95,5 +95,34 @@ describe.skipIf('missing' in postgresBinaries)('readiness with the database stop
       if (!back) await new Promise((r) => setTimeout(r, 250));
     }
     expect(back).toBe(true);
+  });
+});
+
+describe.skipIf(!SERVER_URL)('metrics of pnpm start:cluster (PostgreSQL server)', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const c of cleanups.reverse()) await c();
+  });
+
+  it('serves every worker\'s metrics, summed, on the primary\'s METRICS_PORT', async () => {
+    const env = await serverProcessEnv(cleanups, SECRET);
+    const metricsPort = await freePort();
+    const api = await startApiProcess({ port: await freePort(), entry: 'src/cluster.ts', env: { ...env, CLUSTER_WORKERS: '2', METRICS_PORT: String(metricsPort) } });
+    cleanups.push(() => api.stop());
+    const scrape = async () => {
+      const res = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+      expect(res.status).toBe(200);
+      const families = parsePrometheusTextFormat(await res.text()) as { name: string; metrics: { value?: string; labels?: Record<string, string> }[] }[];
+      const live = families.find((f) => f.name === 'gonghui_http_requests_total')?.metrics.filter((m) => m.labels?.route === '/api/live') ?? [];
+      return { families, live: live.reduce((n, m) => n + Number(m.value), 0) };
+    };
+    const before = await scrape();
+    // fresh connections, so the primary hands them to both workers
+    for (let i = 0; i < 40; i++) expect((await fetch(`${api.base}/api/live`, { headers: { connection: 'close' } })).status).toBe(200);
+    const after = await scrape();
+    expect(after.live - before.live).toBe(40);
+    expect(after.families.map((f) => f.name)).toEqual(expect.arrayContaining(['nodejs_eventloop_lag_seconds', 'process_resident_memory_bytes', 'gonghui_db_pool_max']));
+    const poolMax = after.families.find((f) => f.name === 'gonghui_db_pool_max')!.metrics[0]!.value;
+    expect(Number(poolMax)).toBe(20); // two workers × DATABASE_POOL_SIZE 10
   });
 });

@@ -6,7 +6,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { Middleware } from 'koa';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { api } from '@gonghui/shared';
 import type { PoolStats } from '../db/index';
 import type { AppState } from '../http/context';
@@ -135,6 +135,27 @@ export function metricsServer(metrics: Metrics): Server {
     metrics.registry.metrics().then(
       (text) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text),
       () => res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics failed'),
+    );
+  });
+}
+
+/** A worker of `pnpm start:cluster`: its metrics go to the primary, which serves them summed over the workers. */
+export function shareWithClusterPrimary(metrics: Metrics): void {
+  new AggregatorRegistry(); // installs the worker's answer to the primary's requests
+  AggregatorRegistry.setRegistries([metrics.registry]);
+}
+
+/** The cluster primary's METRICS_PORT: every worker's metrics, aggregated by prom-client (counters summed). */
+export function clusterMetricsServer(): Server {
+  const aggregator = new AggregatorRegistry();
+  return createServer((req, res) => {
+    if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    aggregator.clusterMetrics().then(
+      (text) => res.writeHead(200, { 'content-type': aggregator.contentType }).end(text),
+      (err: Error) => res.writeHead(503, { 'content-type': 'text/plain' }).end(`metrics unavailable: ${err.message}`),
     );
   });
 }
