@@ -6,12 +6,22 @@
 import { chmodSync, existsSync, rmSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { connect } from 'node:net';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Logger } from 'pino';
 import { backupPglite, BackupError, type Backup, type Manifest } from './backup';
 
-export const adminSocketPath = (dataDir: string) => path.join(dataDir, 'admin.sock');
+/**
+ * `DATA_DIR/admin.sock`; where that path is too long for a Unix socket (about 100 bytes), one in
+ * the temporary folder named by the data folder's hash. Server and tools compute the same path.
+ */
+export function adminSocketPath(dataDir: string): string {
+  const inside = path.join(path.resolve(dataDir), 'admin.sock');
+  if (Buffer.byteLength(inside) < 100) return inside;
+  return path.join(tmpdir(), `gonghui-${createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16)}.sock`);
+}
 
 export async function listenAdminSocket(dataDir: string, client: PGlite, logger: Logger): Promise<Server> {
   const socket = adminSocketPath(dataDir);

@@ -3,6 +3,7 @@
  * everything it would refuse (config.ts's own checks, not a copy of them) and what else would hurt
  * on the day: the mini-program's API base, proxy hops, the database, disk space under DATA_DIR.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -77,7 +78,14 @@ export async function doctor(env: Record<string, string | undefined>, opts: Doct
   if (!env.METRICS_PORT && !env.METRICS_TOKEN) out.push({ level: 'note', zh: '未开启 /metrics（METRICS_PORT 或 METRICS_TOKEN）', en: '/metrics is off: set METRICS_PORT (a private port) or METRICS_TOKEN' });
 
   const dataDir = path.resolve(opts.base, env.DATA_DIR || '.data');
-  if (env.DATABASE_URL) out.push(await databaseFinding(env.DATABASE_URL));
+  if (env.DATABASE_URL) {
+    out.push(await databaseFinding(env.DATABASE_URL));
+    try {
+      execFileSync('pg_dump', ['--version'], { stdio: 'ignore' });
+    } catch {
+      out.push({ level: 'note', zh: '未找到 pg_dump：pnpm backup 需要 postgresql-client', en: 'pg_dump not found: pnpm backup needs Debian\'s postgresql-client (a version ≥ the server\'s)' });
+    }
+  }
   else if (await serverListening(adminSocketPath(dataDir))) out.push({ level: 'ok', zh: `内置数据库正在被服务使用（${dataDir}）`, en: `PGlite in ${dataDir} is open by a running server` });
   else if (existsSync(path.join(dataDir, 'pglite', 'PG_VERSION'))) out.push({ level: 'ok', zh: `内置数据库在 ${dataDir}`, en: `PGlite data folder found in ${dataDir}` });
   else out.push({ level: 'note', zh: `内置数据库将在首次启动时创建于 ${dataDir}`, en: `no PGlite data in ${dataDir} yet: it is created at the first start (one process only; use DATABASE_URL for more)` });
