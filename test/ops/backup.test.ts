@@ -6,7 +6,9 @@
  * and not with another, and a server started on it signs members in.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,6 +24,17 @@ const OTHER_SECRET = 'other-secret-0123456789abcdef0123456789ab';
 const kinds = SERVER_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
 
 type Exec = Awaited<ReturnType<typeof openExec>>['exec'];
+
+/** A custom-format dump as the SQL text pg_restore would run (its table data is compressed inside). */
+function pgRestoreText(data: Buffer): Buffer {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gh-dump-'));
+  try {
+    writeFileSync(path.join(dir, 'data.pgdump'), data);
+    return execFileSync('pg_restore', ['--file=-', path.join(dir, 'data.pgdump')], { maxBuffer: 256 * 1024 * 1024 });
+  } finally {
+    removeDir(dir);
+  }
+}
 
 /** Batches whose counter differs from their live vouchers (the ledger). */
 async function counterProblems(exec: Exec): Promise<unknown[]> {
@@ -77,7 +90,7 @@ describe.each(kinds)('backup and restore drill on %s', (kind) => {
     expect(done.failures).toEqual([]);
     await apiProcess.stop();
 
-    const { manifest } = await readBackupFile(file);
+    const { manifest, data } = await readBackupFile(file);
     expect(manifest.kind).toBe(kind);
     // taken while claims went on: it holds at least those made before it started, at most those made by its end
     const ledgerInBackup = manifest.tables['public.vouchers']!;
@@ -113,6 +126,12 @@ describe.each(kinds)('backup and restore drill on %s', (kind) => {
       expect(sealed).not.toMatch(/^\d{17}[\dX]$/);
       expect(decrypt(deriveKeys(SECRET), sealed)).toMatch(/^\d{17}[\dX]$/);
       expect(() => decrypt(deriveKeys(OTHER_SECRET), sealed)).toThrow();
+      // the backup holds the ID number only sealed: its plain text is nowhere in the data (phones are, as a control)
+      const plain = decrypt(deriveKeys(SECRET), sealed);
+      const text = kind === 'pglite' ? gunzipSync(data) : pgRestoreText(data);
+      expect(text.includes('13800000001')).toBe(true);
+      expect(text.includes(sealed)).toBe(true);
+      expect(text.includes(plain)).toBe(false);
     } finally {
       await close();
     }
