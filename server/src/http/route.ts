@@ -213,7 +213,10 @@ export function mount<E extends Endpoint<any, any, any, any, any>, P = undefined
             );
         // A replayed answer's work was done (and followed up) by the first request.
         if (!answer.replayed) for (const w of afterCommit) await w(pool);
-        if (hot) hot.learn(hot.rush, auth, input, key, answer.status, answer.status >= 400 ? errorCodeOf(answer.bodyText) : undefined);
+        const errorCode = answer.status >= 400 ? errorCodeOf(answer.bodyText) : undefined;
+        if (hot) hot.learn(hot.rush, auth, input, key, answer.status, errorCode);
+        ctx.state.replayed = answer.replayed;
+        ctx.state.errorCode = errorCode;
         ctx.status = answer.status;
         ctx.type = 'application/json; charset=utf-8';
         ctx.body = answer.bodyText;
