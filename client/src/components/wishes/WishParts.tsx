@@ -146,9 +146,12 @@ export function WishGate<T>({
   className,
   back,
   wide = false,
+  missing = '没有找到这个心愿',
   children,
 }: {
   id: string;
+  /** What a link without an id says is missing. */
+  missing?: string;
   wide?: boolean;
   resource: Resource<T>;
   className: string;
@@ -159,7 +162,7 @@ export function WishGate<T>({
   if (!id) {
     body = (
       <EmptyView
-        title='没有找到这个心愿'
+        title={missing}
         hint='链接不完整，请从列表中重新打开。'
         action={
           <Button type='primary' fill='outline' className='gh-wish-gate__back' onClick={() => openPage(back.page)}>
