@@ -17,6 +17,7 @@ const DONOR = '13700000001';
 const TITLE = '给孩子买一个新书包';
 const PUBLIC_TITLE = '孩子上学需要新书包';
 const THANKS = '书包收到了，孩子特别开心，谢谢您！';
+const REPLY = '谢谢您，我周六上午去工会服务站领取。';
 
 /** Taro's H5 modal: press its confirm button (not a page button with the same words). */
 async function confirmModal(page: Page, text: string): Promise<void> {
@@ -52,6 +53,12 @@ describe('a micro-wish from the member, through the union and a donor, back to t
   it('lets the member write a wish and submit it: 待审核', async () => {
     const page = e.page;
     await signIn(page, MEMBER);
+    // A staff page (a shared link) says whom it is for and leads home, with no staff controls.
+    await open(page, '/pages/union/wishes/index');
+    await page.getByText('您不是工会工作人员').waitFor();
+    await expect(page.locator('.gh-staff-wishes__table').count()).resolves.toBe(0);
+    await page.locator('.gh-go-home').click();
+    await page.waitForURL(/\/pages\/home\/index/);
     await open(page, '/pages/wishes/index');
     await page.locator('.gh-my-wishes__new').click();
     await page.waitForURL(/\/pages\/wishes\/edit\/index/);
@@ -114,6 +121,13 @@ describe('a micro-wish from the member, through the union and a donor, back to t
     await page.waitForURL(/\/pages\/donor\/wish\/index\?id=/);
     await settle(page);
     await expect(page.locator('.gh-donor-wish-detail .gh-wish-badge').first().textContent()).resolves.toBe('已认领');
+    // Delivery goes through the station; talking needs both sides' consent. The donor asks.
+    await page.locator('.gh-wish-chat__agree').click();
+    await confirmModal(page, '同意');
+    await page.locator('.gh-wish-chat__stop').waitFor();
+    await expect(page.locator('.gh-wish-chat__state').textContent()).resolves.toContain('等待对方同意');
+    await expect(page.locator('.gh-wish-chat__input').count()).resolves.toBe(0);
+    await e.shot('e2e-wishes-donor-asks-contact');
     await page.locator('.gh-donor-wish-detail__deliver').click();
     await confirmModal(page, '已送达');
     await expect.poll(() => page.locator('.gh-donor-wish-detail .gh-wish-badge').first().textContent()).toBe('已送达工会站点');
@@ -148,6 +162,21 @@ describe('a micro-wish from the member, through the union and a donor, back to t
     await notice.click();
     await page.waitForURL(new RegExp(`/pages/wishes/mine/detail/index\\?id=${wishId}`));
     await settle(page);
+    // The donor asked to talk: the member agrees, and the app refuses a phone number in a message.
+    await expect(page.locator('.gh-wish-chat__state').textContent()).resolves.toContain('希望通过平台留言');
+    await page.locator('.gh-wish-chat__agree').click();
+    await confirmModal(page, '同意');
+    const input = page.locator('.gh-wish-chat__input textarea');
+    await input.waitFor();
+    await input.fill('我的电话是13812345678');
+    await page.locator('.gh-wish-chat__send').click();
+    await page.locator('.gh-wish-chat .gh-form__row--error').waitFor();
+    await expect(page.locator('.gh-wish-chat__msg').count()).resolves.toBe(0);
+    await input.fill(REPLY);
+    await page.locator('.gh-wish-chat__send').click();
+    await page.locator('.gh-wish-chat__msg--mine', { hasText: REPLY }).waitFor();
+    await e.shot('e2e-wishes-member-chat');
+    await expectAccessible(page);
     await page.locator('.gh-my-wish-detail__receipt').click();
     await confirmModal(page, '确认收到');
     await page.locator('.gh-wish-thanks-form__message textarea').waitFor();
@@ -166,11 +195,34 @@ describe('a micro-wish from the member, through the union and a donor, back to t
     await open(page, `/pages/donor/wish/index?id=${wishId}`);
     await expect(page.locator('.gh-donor-wish-detail__thanks').textContent()).resolves.toContain(THANKS);
     await expect(page.locator('.gh-donor-wish-detail').textContent()).resolves.not.toContain(memberName);
+    // The member's message reached the donor, under a masked name; the conversation ended with the thanks.
+    await expect(page.locator('.gh-wish-chat__msg').first().textContent()).resolves.toContain(REPLY);
+    await expect(page.locator('.gh-wish-chat__who').first().textContent()).resolves.toMatch(/心愿人 \S\*\*/);
+    await expect(page.locator('.gh-wish-chat__input').count()).resolves.toBe(0);
     await e.shot('e2e-wishes-donor-thanks');
+    await expectAccessible(page);
     await open(page, '/pages/wishes/index');
     await page.locator('.gh-wishes__tab--thanks').click();
     await page.locator('.gh-wish-thanks', { hasText: THANKS }).waitFor();
     await expect(page.locator('.gh-thanks-wall').textContent()).resolves.not.toContain(memberName);
+    // The totals above the wall: the city's, then one district's.
+    await expect.poll(async () => Number(await page.locator('.gh-wish-totals__num').first().textContent())).toBeGreaterThanOrEqual(1);
     await e.shot('e2e-wishes-thanks-wall');
+    await expectAccessible(page);
+    await page.locator('.gh-wish-totals__scope .gh-chip', { hasText: '吴兴区总工会' }).click();
+    await expect.poll(() => page.locator('.gh-wish-totals .gh-section-title').textContent()).toBe('吴兴区总工会微心愿');
+  });
+
+  it('lets the donor change how they appear', async () => {
+    const page = e.page;
+    await open(page, '/pages/donor/profile/index');
+    await page.locator('.gh-donor-profile__edit').click();
+    const name = page.locator('.gh-donor-form__displayName input');
+    await name.fill('');
+    await name.fill('湖州陈女士');
+    await e.shot('e2e-wishes-donor-profile-edit');
+    await expectAccessible(page);
+    await page.locator('.gh-donor-form__submit').click();
+    await expect.poll(() => page.locator('.gh-donor-profile__card').textContent()).toContain('湖州陈女士');
   });
 });

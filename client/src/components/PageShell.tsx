@@ -5,6 +5,8 @@ import { useAppStore } from '../stores';
 import { nutuiTheme } from '../theme/nutui-theme';
 import { useDesktopWidth } from '../hooks/useDesktopWidth';
 import { StaffNav } from './StaffNav';
+import { ForbiddenView } from './StatusView';
+import { isStaff } from '../roles';
 import './PageShell.scss';
 
 interface PageShellProps {
@@ -14,6 +16,8 @@ interface PageShellProps {
    * ≥ 1024 px) the staff side navigation.
    */
   wide?: boolean;
+  /** Union staff pages: someone signed in without a staff role is told so and led home, not shown empty controls. */
+  staffOnly?: boolean;
   className?: string;
 }
 
@@ -21,7 +25,7 @@ interface PageShellProps {
  * The root of every page: theme variables, 关怀模式 (a root class that switches the CSS
  * variables) and the width policy for desktop browsers.
  */
-export function PageShell({ children, wide = false, className }: PageShellProps) {
+export function PageShell({ children, wide = false, staffOnly = false, className }: PageShellProps) {
   const careMode = useAppStore((s) => s.careMode);
   const me = useAppStore((s) => s.me);
   const desktop = useDesktopWidth();
@@ -34,6 +38,7 @@ export function PageShell({ children, wide = false, className }: PageShellProps)
     // H5 scrolls each page inside its own box (.taro_page): let the keyboard reach it to scroll too.
     if (process.env.TARO_ENV === 'h5') document.querySelectorAll('.taro_page:not([tabindex])').forEach((el) => el.setAttribute('tabindex', '0'));
   }, []);
+  const shown = staffOnly && me && !isStaff(me) ? <NotForYou /> : children;
   const classes = ['gh-page', careMode ? 'care-mode' : '', wide ? 'gh-page--wide' : '', withNav ? 'gh-page--nav' : '', className ?? '']
     .filter(Boolean)
     .join(' ');
@@ -44,14 +49,24 @@ export function PageShell({ children, wide = false, className }: PageShellProps)
           <View className='gh-page__frame'>
             <StaffNav me={me} />
             <View className='gh-page__body' role='main'>
-              {children}
+              {shown}
             </View>
           </View>
         ) : (
-          <View className='gh-page__body'>{children}</View>
+          <View className='gh-page__body'>{shown}</View>
         )}
       </ConfigProvider>
     </View>
+  );
+}
+
+/** A staff page opened by someone who is not union staff (a shared link, an old bookmark). */
+function NotForYou() {
+  return (
+    <>
+      <HeaderBand title='工会工作人员专用' subtitle='这个页面供工会工作人员管理使用' />
+      <ForbiddenView title='您不是工会工作人员' hint='这个页面只对工会工作人员开放。如果您负责工会工作，请联系上级工会为您开通。' />
+    </>
   );
 }
 

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import { Button, Loading } from '@nutui/nutui-react-taro';
 import { isApiError, NETWORK_ERROR_MESSAGE } from '../api';
+import { openPage } from '../navigation';
+import { HOME_PAGE } from '../routes';
 import './StatusView.scss';
 
 /** Loading, empty and error states of a list or page, always saying what to do next. */
@@ -29,7 +31,24 @@ export function errorText(error: unknown): string {
   return NETWORK_ERROR_MESSAGE;
 }
 
+/** A 403: reloading will not help; say who the page is for and offer a way out. */
+export function ForbiddenView({ title, hint }: { title: string; hint: string }) {
+  return (
+    <View className='gh-status gh-status--error gh-status--forbidden'>
+      <View className='gh-status__mark gh-status__mark--error'>!</View>
+      <View className='gh-status__title'>{title}</View>
+      <View className='gh-status__hint'>{hint}</View>
+      <View className='gh-status__action'>
+        <Button type='primary' fill='outline' className='gh-go-home' onClick={() => openPage(HOME_PAGE)}>
+          返回首页
+        </Button>
+      </View>
+    </View>
+  );
+}
+
 export function ErrorView({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  if (isApiError(error) && error.status === 403) return <ForbiddenView title={errorText(error)} hint='这个页面只对有相应权限的工会工作人员、商户或爱心人士开放。如需开通，请联系所在工会。' />;
   return (
     <View className='gh-status gh-status--error'>
       <View className='gh-status__mark gh-status__mark--error'>!</View>

@@ -203,6 +203,13 @@ export const DonorProfileInput = z.discriminatedUnion('kind', [
 ]);
 export type DonorProfileInput = z.infer<typeof DonorProfileInput>;
 export const LicenceStatus = z.enum(['none', 'pending', 'verified', 'rejected']);
+/** Editing a profile: the kind stays; an enterprise leaves its phone and licence number blank to keep them. */
+export const DonorProfileUpdate = z.discriminatedUnion('kind', [
+  DonorProfileInput.options[0],
+  DonorProfileInput.options[1].extend({ contactPhone: Phone.optional() }).strict(),
+]);
+export type DonorProfileUpdate = z.infer<typeof DonorProfileUpdate>;
+
 export const DonorProfileView = z
   .object({
     kind: z.enum(['individual', 'enterprise']),
@@ -222,3 +229,28 @@ export const DonorProfileView = z
 export type DonorProfileView = z.infer<typeof DonorProfileView>;
 export const LicenceReviewBody = z.object({ decision: z.enum(['verified', 'rejected']), note: note.optional() }).strict();
 export const DonorAdminView = DonorProfileView.extend({ userId: Id, createdAt: IsoDateTime }).strict();
+
+/** Agreeing (or no longer agreeing) to talk with the other side through messages the app relays. */
+export const ContactBody = z.object({ agree: z.boolean({ error: '请选择是否同意联系' }) }).strict();
+export const MessageBody = z
+  .object({ text: z.string({ error: '请写下要说的话' }).trim().min(1, '请写下要说的话').max(300, '一条消息最多300个字') })
+  .strict();
+export const WishMessage = z.object({ id: z.string(), from: z.enum(['wisher', 'donor']), mine: z.boolean(), text: z.string(), at: IsoDateTime }).strict();
+export type WishMessage = z.infer<typeof WishMessage>;
+/**
+ * The relayed conversation of a wish's current adoption, as one side sees it. It opens when both
+ * agreed, and closes when either withdraws, the adoption is released or the wish is thanked; the
+ * other side is named only as the wish's views name them (a masked wisher, a donor as they chose).
+ */
+export const WishConversation = z
+  .object({
+    otherName: z.string(),
+    meAgreed: z.boolean(),
+    otherAgreed: z.boolean(),
+    open: z.boolean(),
+    /** Whether this side may agree now (a live adoption, a wish not yet thanked). */
+    canAgree: z.boolean(),
+    messages: z.array(WishMessage),
+  })
+  .strict();
+export type WishConversation = z.infer<typeof WishConversation>;

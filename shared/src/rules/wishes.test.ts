@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   adoptionDueAt,
+  contactAllowed,
+  contactDetailsIn,
+  conversationOpen,
   identifyingFacts,
   maskWisherName,
   nextWishStatus,
@@ -68,5 +71,36 @@ describe('deadlines', () => {
     expect(wishOverdue('adopted', '2027-01-31', new Date('2026-12-21T00:00:00Z'), now)).toBe(false);
     expect(wishOverdue('published', '2026-12-19', null, now)).toBe(true);
     expect(wishOverdue('thanked', '2026-12-19', null, now)).toBe(false);
+  });
+});
+
+describe('relayed messages', () => {
+  it('finds phone numbers however they are written, and ID numbers', () => {
+    expect(contactDetailsIn('我的电话 138 0013 8000，到了打给我')).toEqual(['phone']);
+    expect(contactDetailsIn('１３８００１３８０００')).toEqual(['phone']);
+    expect(contactDetailsIn('座机0572-2345678')).toEqual(['phone']);
+    expect(contactDetailsIn('身份证 33050119900101123X')).toEqual(['idNumber']);
+  });
+  it('finds WeChat and QQ accounts', () => {
+    expect(contactDetailsIn('加我微信：wang_xiao88')).toEqual(['account']);
+    expect(contactDetailsIn('vx abc12345')).toEqual(['account']);
+    expect(contactDetailsIn('QQ号 12345678')).toEqual(['account']);
+  });
+  it('lets ordinary words and small numbers through', () => {
+    expect(contactDetailsIn('书包已经送到工会服务站了，12月5日下午3点可以去取，一共2件')).toEqual([]);
+    expect(contactDetailsIn('谢谢您，孩子很喜欢这个书包！')).toEqual([]);
+    expect(contactDetailsIn('微信里说吧')).toEqual([]);
+  });
+  it('opens only when both agreed, while the adoption lives and before the thanks', () => {
+    expect(conversationOpen('active', 'adopted', true, true)).toBe(true);
+    expect(conversationOpen('delivered', 'handed_over', true, true)).toBe(true);
+    expect(conversationOpen('completed', 'received', true, true)).toBe(true);
+    expect(conversationOpen('active', 'adopted', true, false)).toBe(false);
+    expect(conversationOpen('active', 'adopted', false, true)).toBe(false);
+    expect(conversationOpen('released', 'published', true, true)).toBe(false);
+    expect(conversationOpen('completed', 'thanked', true, true)).toBe(false);
+    expect(contactAllowed('completed', 'thanked')).toBe(false);
+    expect(contactAllowed('released', 'adopted')).toBe(false);
+    expect(contactAllowed('active', 'adopted')).toBe(true);
   });
 });

@@ -138,3 +138,26 @@ export function wishOverdue(status: WishStatus, wishedBy: string, adoptionDueAt:
   const open: WishStatus[] = ['submitted', 'changes_requested', 'published', 'adopted', 'delivered', 'handed_over'];
   return open.includes(status) && wishExpiresAt(wishedBy).getTime() <= now.getTime();
 }
+
+/**
+ * Contact details in a relayed message: a mobile or landline number, an ID number, a WeChat or QQ
+ * account. Messages stay inside the app so that neither side learns who the other is.
+ */
+export function contactDetailsIn(text: string): ('phone' | 'idNumber' | 'account')[] {
+  const t = text.replace(/[\s\-－—·.。,，()（）]/g, '').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const found: ('phone' | 'idNumber' | 'account')[] = [];
+  if (/\d{17}[\dXx]/.test(t)) found.push('idNumber');
+  else if (/1[3-9]\d{9}/.test(t) || /0\d{2,3}\d{7,8}/.test(t)) found.push('phone');
+  if (/(微信|威信|vx|wx|weixin|wechat|qq|扣扣)[号:：]*[a-z0-9_]{5,}/i.test(t)) found.push('account');
+  return found;
+}
+
+type AdoptionState = 'active' | 'delivered' | 'completed' | 'released';
+/** Either side may agree to talk while the adoption is live and the wish not yet thanked. */
+export function contactAllowed(adoption: AdoptionState, wish: WishStatus): boolean {
+  return adoption !== 'released' && wish !== 'thanked';
+}
+/** Messages go through only when both agreed and talking is still allowed. */
+export function conversationOpen(adoption: AdoptionState, wish: WishStatus, wisherAgreed: boolean, donorAgreed: boolean): boolean {
+  return contactAllowed(adoption, wish) && wisherAgreed && donorAgreed;
+}

@@ -147,11 +147,14 @@ export function WishGate<T>({
   back,
   wide = false,
   missing = '没有找到这个心愿',
+  staffOnly = false,
   children,
 }: {
   id: string;
   /** What a link without an id says is missing. */
   missing?: string;
+  /** A staff page: someone without a staff role is told whom it is for (PageShell's staffOnly). */
+  staffOnly?: boolean;
   wide?: boolean;
   resource: Resource<T>;
   className: string;
@@ -175,7 +178,7 @@ export function WishGate<T>({
   else if (resource.status !== 'ready') body = <LoadingView />;
   else body = children(resource.data);
   return (
-    <PageShell wide={wide} className={className}>
+    <PageShell wide={wide} staffOnly={staffOnly} className={className}>
       {body}
     </PageShell>
   );

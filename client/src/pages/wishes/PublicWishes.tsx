@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { formatFen, formatShanghai, wishCategoryLabels, WishCategory, type PublicWishView } from '@gonghui/shared';
@@ -7,6 +7,7 @@ import { Chips } from '../../components/Form';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StatusView';
 import { ListFooter, WishCard, useWishAction } from '../../components/wishes/WishParts';
 import { usePagedList } from '../../hooks/usePagedList';
+import { useResource } from '../../hooks/useResource';
 import { openPage } from '../../navigation';
 import { askWishSubscription } from '../../subscribe';
 import { DONOR_WISHES_PAGE, PUBLIC_WISH_PAGE, withQuery } from '../../routes';
@@ -22,22 +23,15 @@ const CATEGORIES: { key: Cat; label: string }[] = [{ key: 'all', label: '全部'
 export function PublicWishes({ multiAdopt }: { multiAdopt: boolean }) {
   const [category, setCategory] = useState<Cat>('all');
   const [district, setDistrict] = useState<string>('all');
-  const [districts, setDistricts] = useState<{ key: string; label: string }[]>([{ key: 'all', label: '全部地区' }]);
+  const districts = useDistrictChips();
   const [picked, setPicked] = useState<string[]>([]);
   const { acting, run } = useWishAction();
   const fetchPage = useCallback(
     async (cursor: string | undefined) => {
-      const page = await call(api.publicWishes, {
+      return call(api.publicWishes, {
         query: { category: category === 'all' ? undefined : category, districtId: district === 'all' ? undefined : district, cursor, limit: 20 },
         toast: false,
       });
-      // The districts seen so far become the district filter.
-      setDistricts((known) => {
-        const next = [...known];
-        for (const w of page.data) if (!next.some((k) => k.key === w.districtUnionId)) next.push({ key: w.districtUnionId, label: w.districtUnionName });
-        return next.length === known.length ? known : next;
-      });
-      return page;
     },
     [category, district],
   );
@@ -91,12 +85,55 @@ export function PublicWishes({ multiAdopt }: { multiAdopt: boolean }) {
   );
 }
 
-/** The thank-you wall: fulfilled wishes, masked. */
+/** 全部地区 and the district and industry unions under the city (the same list for the square and the totals). */
+function useDistrictChips(allLabel = '全部地区'): { key: string; label: string }[] {
+  const list = useResource(() => call(api.wishDistricts, { toast: false }), []);
+  return useMemo(() => [{ key: 'all', label: allLabel }, ...(list.data?.data ?? []).map((d) => ({ key: d.id, label: d.name }))], [list.data, allLabel]);
+}
+
+/** A union's totals: wishes waiting, under way, fulfilled (and their value) and the donors who fulfilled them. */
+function WishTotalsCard() {
+  const districts = useDistrictChips('全市');
+  const [union, setUnion] = useState('all');
+  const totals = useResource(() => call(api.wishTotals, { query: { unionId: union === 'all' ? undefined : union }, toast: false }), [union]);
+  const t = totals.data;
+  return (
+    <View className='gh-card gh-wish-totals'>
+      <View className='gh-section-title'>{t ? `${t.unionName}微心愿` : '微心愿统计'}</View>
+      {districts.length > 2 ? <Chips options={districts} value={union} onChange={setUnion} label='统计范围' className='gh-wish-totals__scope' /> : null}
+      {t ? (
+        <View className='gh-wish-totals__grid'>
+          <Figure num={String(t.fulfilled)} label='已实现心愿' />
+          <Figure num={formatFen(t.fulfilledValueFen)} label='实现心愿价值' />
+          <Figure num={String(t.donors)} label='爱心人士和企业' />
+          <Figure num={String(t.inProgress)} label='正在实现' />
+          <Figure num={String(t.published)} label='等待认领' />
+        </View>
+      ) : totals.status === 'error' ? (
+        <ErrorView error={totals.error} onRetry={() => void totals.reload()} />
+      ) : (
+        <LoadingView />
+      )}
+    </View>
+  );
+}
+
+function Figure({ num, label }: { num: string; label: string }) {
+  return (
+    <View className='gh-wish-totals__figure'>
+      <View className='gh-wish-totals__num'>{num}</View>
+      <View className='gh-wish-totals__label'>{label}</View>
+    </View>
+  );
+}
+
+/** The thank-you wall: fulfilled wishes, masked, under the totals. */
 export function ThanksWall() {
   const fetchPage = useCallback((cursor: string | undefined) => call(api.thanksWall, { query: { cursor, limit: 20 }, toast: false }), []);
   const { list, reload, loadMore } = usePagedList(fetchPage, { refreshOnShow: true });
   return (
     <View className='gh-thanks-wall'>
+      <WishTotalsCard />
       {list.status === 'loading' ? <LoadingView /> : null}
       {list.status === 'error' ? <ErrorView error={list.error} onRetry={() => void reload()} /> : null}
       {list.status === 'ready' && list.items.length === 0 ? <EmptyView title='感谢墙还是空的' hint='心愿实现后，职工写下的感谢会显示在这里。' /> : null}

@@ -43,6 +43,8 @@ export const subscribeOutbox = pgTable(
     error: text(),
     createdAt: tstz('created_at').notNull(),
     sentAt: tstz('sent_at'),
+    /** When a sender took it (`sending`); a row left there by a process that died is taken back after a while. */
+    claimedAt: tstz('claimed_at'),
   },
   (t) => [index('subscribe_outbox_pending_idx').on(t.id).where(sql`${t.status} = 'pending'`)],
 );

@@ -87,6 +87,9 @@ export const wishAdoptions = pgTable(
     completedAt: tstz('completed_at'),
     releasedAt: tstz('released_at'),
     releasedBy: text('released_by').$type<'donor' | 'staff' | 'overdue'>(),
+    /** Each side's consent to talk through relayed messages; both set → the conversation is open. */
+    wisherContactAt: tstz('wisher_contact_at'),
+    donorContactAt: tstz('donor_contact_at'),
   },
   (t) => [
     uniqueIndex('wish_adoptions_one_live_key').on(t.wishId).where(sql`${t.status} in ('active','delivered')`),
@@ -111,4 +114,22 @@ export const wishEvents = pgTable(
     note: text(),
   },
   (t) => [index('wish_events_wish_idx').on(t.wishId, t.id)],
+);
+
+/** Messages the app relays between a wisher and the donor of one adoption, once both agreed: neither learns who the other is. */
+export const wishMessages = pgTable(
+  'wish_messages',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    adoptionId: uuid('adoption_id').notNull().references(() => wishAdoptions.id),
+    sender: text().$type<'wisher' | 'donor'>().notNull(),
+    senderUserId: uuid('sender_user_id').notNull().references(() => users.id),
+    body: text().notNull(),
+    at: tstz('at').notNull(),
+  },
+  (t) => [
+    index('wish_messages_adoption_idx').on(t.adoptionId, t.id),
+    check('wish_messages_sender_check', sql`${t.sender} in ('wisher','donor')`),
+    check('wish_messages_body_check', sql`char_length(${t.body}) between 1 and 300`),
+  ],
 );

@@ -6,6 +6,7 @@ import { storageKinds } from '../../testing/database';
 import { claim, publishedBatch } from '../../testing/factories';
 import { memberIdByPhone, useTestApp } from '../../testing/harness';
 import { activePhones } from '../../testing/people';
+import { CITY_ADMIN, donor, phonesIn, publishedWish } from '../../testing/wishes';
 
 describe.each(storageKinds)('the account on %s', (kind) => {
   const app = useTestApp(kind, { now: '2026-12-02T02:00:00Z' });
@@ -66,6 +67,38 @@ describe.each(storageKinds)('the account on %s', (kind) => {
     expect(stock!.claimed).toBe(0);
     const [trail] = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from audit_log where action = 'account.delete'`);
     expect(trail!.n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('deletes a donor with a profile, an adoption under way and messages: the wish goes back to the square, their messages go', async () => {
+    const staff = await app().login(CITY_ADMIN);
+    const member = await app().login((await phonesIn(app(), '湖州吴兴智能装备有限公司工会', 1, 7))[0]!);
+    const id = await publishedWish(app(), member, staff);
+    const d = await donor(app(), '13600000301');
+    expect((await app().call(api.adoptWish, { params: { id }, token: d })).status).toBe(201);
+    await app().call(api.donorContactConsent, { params: { id }, body: { agree: true }, token: d });
+    await app().call(api.myContactConsent, { params: { id }, body: { agree: true }, token: member });
+    expect((await app().call(api.donorSendMessage, { params: { id }, body: { text: '周六送到' }, token: d })).status).toBe(201);
+    const r = await app().call(api.deleteAccount, { body: { confirm: '注销' }, token: d });
+    expect(r.status).toBe(200);
+    const [w] = await queryRows<{ status: string }>(app().deps.db, sql`select status from wishes where id = ${id}`);
+    expect(w!.status).toBe('published');
+    const [left] = await queryRows<{ profiles: number; messages: number }>(
+      app().deps.db,
+      sql`select (select count(*)::int from donor_profiles p join users u on u.id = p.user_id where u.deleted_at is not null and u.id in (select donor_user_id from wish_adoptions where wish_id = ${id})) as profiles,
+                 (select count(*)::int from wish_messages m join wish_adoptions a on a.id = m.adoption_id where a.wish_id = ${id}) as messages`,
+    );
+    expect(left).toEqual({ profiles: 0, messages: 0 });
+    expect((await app().call(api.publicWish, { params: { id } })).body.status).toBe('published');
+  });
+
+  it('withdraws the wishes of a deleted member that nobody adopted yet, and tells no donor anything of them', async () => {
+    const staff = await app().login(CITY_ADMIN);
+    const member = await app().login((await phonesIn(app(), '湖州吴兴智能装备有限公司工会', 1, 8))[0]!);
+    const id = await publishedWish(app(), member, staff);
+    expect((await app().call(api.deleteAccount, { body: { confirm: '注销' }, token: member })).status).toBe(200);
+    const [w] = await queryRows<{ status: string }>(app().deps.db, sql`select status from wishes where id = ${id}`);
+    expect(w!.status).toBe('withdrawn');
+    expect((await app().call(api.publicWish, { params: { id } })).status).toBe(404);
   });
 
   it('refuses to delete the account of union staff or a cashier until their admin removes the role (409)', async () => {

@@ -86,6 +86,21 @@ describe.each(storageKinds)('the notice centre on %s', (kind) => {
     const [left] = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from subscribe_outbox where status in ('pending','sending')`);
     expect(Number(left!.n)).toBe(0);
   });
+
+  it('takes back a message a dead process left in sending after ten minutes, and sends it', async () => {
+    await app().deps.db.execute(sql`update users set wechat_openid = 'o-test-openid' where id = ${memberUserId}`);
+    await publishedWish(app(), member, staff, { title: '中断发送测试' });
+    const now = app().clock.now();
+    // a sender claimed it and died before recording the answer
+    await app().deps.db.execute(sql`update subscribe_outbox set status = 'sending', attempts = 1, claimed_at = ${now.toISOString()} where status = 'pending'`);
+    const sent: SubscribeMessage[] = [];
+    const sender: SubscribeSender = { send: async (m) => (sent.push(m), { status: 'sent' }) };
+    expect((await drainSubscribeOutbox(app().deps.db, sender, new Date(now.getTime() + 5 * 60_000), 1000)).sent).toBe(0);
+    expect((await drainSubscribeOutbox(app().deps.db, sender, new Date(now.getTime() + 11 * 60_000), 1000)).sent).toBeGreaterThanOrEqual(1);
+    expect(sent.some((m) => m.data.thing1?.value === '中断发送测试')).toBe(true);
+    const [left] = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from subscribe_outbox where status = 'sending'`);
+    expect(Number(left!.n)).toBe(0);
+  });
 });
 
 describe('WeChat subscribeMessage.send', () => {

@@ -50,6 +50,8 @@ export function wechatSubscribeSender(wechat: WechatClient, templates: Subscribe
 }
 
 export const MAX_ATTEMPTS = 5;
+/** How long a row may stay claimed before another round takes it back. */
+export const STALE_SENDING_MS = 10 * 60_000;
 
 /**
  * Sends what the outbox holds, oldest first. Each row is claimed (`sending`) in a short statement
@@ -59,10 +61,15 @@ export const MAX_ATTEMPTS = 5;
  */
 export async function drainSubscribeOutbox(db: Db, sender: SubscribeSender, now: Date, limit = 100): Promise<{ sent: number; skipped: number; failed: number }> {
   const out = { sent: 0, skipped: 0, failed: 0 };
+  // A process that died between claiming and recording left rows in `sending`: after a while they
+  // go back to the queue (or fail for good). WeChat may then get one message twice, never none.
+  const stale = new Date(now.getTime() - STALE_SENDING_MS).toISOString();
+  await queryRows(db, sql`update subscribe_outbox set status = case when attempts < ${MAX_ATTEMPTS} then 'pending' else 'failed' end, error = coalesce(error, 'sender stopped')
+                       where status = 'sending' and (claimed_at is null or claimed_at < ${stale})`);
   for (let i = 0; i < limit; i++) {
     const [row] = await queryRows<{ id: number; user_id: string; template: SubscribeTemplate; page: string; data: SubscribeMessage['data'] | string; attempts: number }>(
       db,
-      sql`update subscribe_outbox set status = 'sending', attempts = attempts + 1
+      sql`update subscribe_outbox set status = 'sending', attempts = attempts + 1, claimed_at = ${now.toISOString()}
           where id = (select id from subscribe_outbox where status = 'pending' order by id limit 1 for update skip locked)
           returning id, user_id, template, page, data, attempts`,
     );

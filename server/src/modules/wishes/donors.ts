@@ -1,6 +1,6 @@
 /* Donor profiles: anyone signed in may become one; enterprises' licences are checked by the city federation's staff. */
 import { and, desc, eq } from 'drizzle-orm';
-import { AppError, DONOR_ADOPTION_CAP, maskPhone, type DonorProfileInput, type DonorProfileView } from '@gonghui/shared';
+import { AppError, DONOR_ADOPTION_CAP, maskPhone, type DonorProfileInput, type DonorProfileUpdate, type DonorProfileView } from '@gonghui/shared';
 import { schema } from '../../db/index';
 import { afterCursor, pageOf } from '../../lib/pagination';
 import { isCityStaff } from '../../policies/wishes';
@@ -58,6 +58,39 @@ export async function donorProfile(scope: Scope) {
   const [row] = await scope.db.select({ d: donors, p: donorProfiles }).from(donors).leftJoin(donorProfiles, eq(donorProfiles.userId, donors.userId)).where(eq(donors.userId, scope.auth.userId));
   if (!row) throw new AppError('DONOR_NOT_FOUND');
   return present(row.d, row.p);
+}
+
+/**
+ * Edits the caller's profile. The kind stays. An enterprise that changes its name or licence number
+ * waits for the city federation's check again, shown as 爱心企业 meanwhile.
+ */
+export async function donorProfileUpdater(scope: Scope, input: DonorProfileUpdate) {
+  const [row] = await scope.db
+    .select({ d: donors, p: donorProfiles })
+    .from(donors)
+    .innerJoin(donorProfiles, eq(donorProfiles.userId, donors.userId))
+    .where(eq(donors.userId, scope.auth.userId))
+    .for('update');
+  if (!row) throw new AppError('DONOR_NOT_FOUND');
+  if (row.d.kind !== input.kind) throw new AppError('DONOR_KIND_FIXED');
+  let profile: Partial<Profile> = { showName: input.showName };
+  if (input.kind === 'enterprise') {
+    const licenceNo = input.licenceNo ?? row.p.licenceNo;
+    const recheck = input.enterpriseName !== row.p.enterpriseName || licenceNo !== row.p.licenceNo;
+    profile = {
+      ...profile,
+      enterpriseName: input.enterpriseName,
+      contactName: input.contactName,
+      contactPhone: input.contactPhone ?? row.p.contactPhone,
+      licenceNo,
+      ...(recheck ? { licenceStatus: licenceNo ? 'pending' : 'none', licenceNote: null, licenceReviewedBy: null, licenceReviewedAt: null } : {}),
+    };
+  }
+  const displayName = input.kind === 'individual' ? input.displayName : input.enterpriseName;
+  const [d] = await scope.db.update(donors).set({ displayName }).where(eq(donors.userId, scope.auth.userId)).returning();
+  const [p] = await scope.db.update(donorProfiles).set(profile).where(eq(donorProfiles.userId, scope.auth.userId)).returning();
+  await audit(scope, 'donor.update', { type: 'donor', id: scope.auth.userId }, { fields: Object.keys(input) });
+  return present(d!, p!);
 }
 
 function cityOnly(scope: Scope) {

@@ -95,6 +95,36 @@ describe.each(storageKinds)('a wish from asking to thanks on %s', (kind) => {
     const entry = pending.body.data.find((x) => x.enterpriseName === '湖州核验测试有限公司')!;
     expect((await app().call(api.reviewLicence, { params: { id: entry.userId }, body: { decision: 'verified' }, token: city })).body.appearsAs).toBe('湖州核验测试有限公司');
     expect((await app().call(api.donorProfile, { token: ent })).body.appearsAs).toBe('湖州核验测试有限公司');
+
+    // Editing the contact keeps the check; a new name waits for it again, shown as 爱心企业 meanwhile.
+    const edit = { kind: 'enterprise' as const, enterpriseName: '湖州核验测试有限公司', contactName: '孙主任', showName: true };
+    const kept = await app().call(api.updateDonorProfile, { body: edit, token: ent });
+    expect(kept.body).toMatchObject({ contactName: '孙主任', contactPhoneMasked: '136****0402', licenceStatus: 'verified', appearsAs: '湖州核验测试有限公司' });
+    const renamed = await app().call(api.updateDonorProfile, { body: { ...edit, enterpriseName: '湖州核验测试集团有限公司' }, token: ent });
+    expect(renamed.body).toMatchObject({ licenceStatus: 'pending', appearsAs: '爱心企业', licenceNoMasked: '9133**********4D5F' });
+    const switched = await app().call(api.updateDonorProfile, { body: { kind: 'individual', displayName: '孙先生', showName: true }, token: ent });
+    expect(switched.error?.code).toBe('DONOR_KIND_FIXED');
+    expect((await app().call(api.donorProfile, { token: ent })).body.enterpriseName).toBe('湖州核验测试集团有限公司');
+  });
+
+  it('lists the district and industry unions for the square, each with its own totals inside the city totals', async () => {
+    const list = await app().call(api.wishDistricts, {});
+    const names = list.body.data.map((d) => d.name);
+    expect(names).toContain('吴兴区总工会');
+    expect(names.some((n) => n.endsWith('有限公司工会'))).toBe(false);
+    const city = (await app().call(api.wishTotals, { query: {} })).body;
+    const wuxing = (await app().call(api.wishTotals, { query: { unionId: list.body.data.find((d) => d.name === '吴兴区总工会')!.id } })).body;
+    expect(wuxing.unionName).toBe('吴兴区总工会');
+    expect(wuxing.fulfilled).toBeLessThanOrEqual(city.fulfilled);
+    expect(wuxing.published + wuxing.inProgress + wuxing.fulfilled).toBeGreaterThan(0);
+  });
+
+  it('lets an individual donor rename themselves or hide their name', async () => {
+    const t = await donor(app(), '13600000404');
+    const hidden = await app().call(api.updateDonorProfile, { body: { kind: 'individual', displayName: '陈女士', showName: false }, token: t });
+    expect(hidden.body).toMatchObject({ displayName: '陈女士', appearsAs: '爱心人士', showName: false });
+    const plain = await plainUser(app(), '13600000405');
+    expect((await app().call(api.updateDonorProfile, { body: { kind: 'individual', displayName: '陈女士', showName: true }, token: plain })).status).toBe(403);
   });
 
   it('lets anyone signed in become a donor once, with no union membership', async () => {

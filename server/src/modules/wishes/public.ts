@@ -86,3 +86,13 @@ export async function wishTotals(scope: PublicScope, q: { unionId?: string }): P
   );
   return { unionId: u.id, unionName: u.name, published: Number(t?.published ?? 0), inProgress: Number(t?.in_progress ?? 0), fulfilled: Number(t?.fulfilled ?? 0), fulfilledValueFen: Number(t?.value ?? 0), donors: Number(t?.donors ?? 0) };
 }
+
+/** The district and industry unions under the city federation: the square's district filter and the totals' choice. */
+export async function wishDistricts(scope: PublicScope) {
+  const rows = await scope.db
+    .select({ id: unions.id, name: unions.name })
+    .from(unions)
+    .where(eq(unions.depth, 1))
+    .orderBy(unions.path);
+  return { data: rows };
+}

@@ -3,8 +3,9 @@ import { wishesApi as api } from '@gonghui/shared';
 import type { Deps } from '../../deps';
 import { mount } from '../../http/route';
 import { donorReleaser, donorWish, donorWishList, wishAdopter, wishDeliverer, wishesAdopter } from './adoptions';
-import { donorList, donorProfile, donorProfileCreator, licenceReviewer } from './donors';
-import { publicWish, publicWishList, thanksWall, wishTotals } from './public';
+import { contactConsenter, conversation, messageSender, staffConversation } from './messages';
+import { donorList, donorProfile, donorProfileCreator, donorProfileUpdater, licenceReviewer } from './donors';
+import { publicWish, publicWishList, thanksWall, wishDistricts, wishTotals } from './public';
 import { forWisher, handoverConfirmer, staffAdoptionReleaser, staffWish, staffWishList, wishFiler, wishReviewer } from './staff';
 import { asWisher, myWish, myWishList, myWishUpdater, receiptConfirmer, thanksWriter, wishCreator, wishSubmitter, wishWithdrawer } from './wisher';
 
@@ -19,6 +20,9 @@ export function wishRoutes(router: Router, deps: Deps): void {
   mount(router, deps, api.withdrawMyWish, (s, { params, body }) => asWisher(s, params.id, (w) => wishWithdrawer(s, w, 'wisher', body.note)));
   mount(router, deps, api.confirmReceipt, (s, { params, body }) => asWisher(s, params.id, (w) => receiptConfirmer(s, w, 'wisher', body.note)));
   mount(router, deps, api.thankDonor, (s, { params, body }) => asWisher(s, params.id, (w) => thanksWriter(s, w, 'wisher', body.message)));
+  mount(router, deps, api.myConversation, (s, { params }) => conversation(s, 'wisher', params.id));
+  mount(router, deps, api.myContactConsent, (s, { params, body }) => contactConsenter(s, 'wisher', params.id, body.agree));
+  mount(router, deps, api.mySendMessage, (s, { params, body }) => messageSender(s, 'wisher', params.id, body.text));
 
   // union staff
   mount(router, deps, api.fileWish, (s, { body }) => wishFiler(s, body));
@@ -31,22 +35,28 @@ export function wishRoutes(router: Router, deps: Deps): void {
   mount(router, deps, api.staffWithdrawWish, (s, { params, body }) => forWisher(s, params.id, 'withdraw', (w) => wishWithdrawer(s, w, 'staff', body.note)));
   mount(router, deps, api.staffConfirmReceipt, (s, { params, body }) => forWisher(s, params.id, 'confirmReceipt', (w) => receiptConfirmer(s, w, 'staff', body.note)));
   mount(router, deps, api.staffThank, (s, { params, body }) => forWisher(s, params.id, 'thank', (w) => thanksWriter(s, w, 'staff', body.message)));
+  mount(router, deps, api.staffConversation, (s, { params }) => staffConversation(s, params.id));
   mount(router, deps, api.listDonors, (s, { query }) => donorList(s, query));
   mount(router, deps, api.reviewLicence, (s, { params, body }) => licenceReviewer(s, { id: params.id, ...body }));
 
   // donors
   mount(router, deps, api.createDonorProfile, (s, { body }) => donorProfileCreator(s, body));
+  mount(router, deps, api.updateDonorProfile, (s, { body }) => donorProfileUpdater(s, body));
   mount(router, deps, api.donorProfile, (s) => donorProfile(s));
   mount(router, deps, api.adoptWish, (s, { params }) => wishAdopter(s, params));
   mount(router, deps, api.adoptWishes, (s, { body }) => wishesAdopter(s, body));
   mount(router, deps, api.donorWishes, (s, { query }) => donorWishList(s, query));
   mount(router, deps, api.donorWish, (s, { params }) => donorWish(s, params));
   mount(router, deps, api.deliverWish, (s, { params, body }) => wishDeliverer(s, { id: params.id, note: body.note }));
+  mount(router, deps, api.donorConversation, (s, { params }) => conversation(s, 'donor', params.id));
+  mount(router, deps, api.donorContactConsent, (s, { params, body }) => contactConsenter(s, 'donor', params.id, body.agree));
+  mount(router, deps, api.donorSendMessage, (s, { params, body }) => messageSender(s, 'donor', params.id, body.text));
   mount(router, deps, api.releaseAdoption, (s, { params, body }) => donorReleaser(s, { id: params.id, note: body.note }));
 
   // anyone (the fixed paths before /:id)
   mount(router, deps, api.thanksWall, (s, { query }) => thanksWall(s, query));
   mount(router, deps, api.wishTotals, (s, { query }) => wishTotals(s, query));
+  mount(router, deps, api.wishDistricts, (s) => wishDistricts(s));
   mount(router, deps, api.publicWishes, (s, { query }) => publicWishList(s, query));
   mount(router, deps, api.publicWish, (s, { params }) => publicWish(s, params));
 }

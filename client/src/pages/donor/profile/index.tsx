@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { api, call } from '../../../api';
@@ -20,7 +21,8 @@ export default function DonorProfilePage() {
   const me = useAppStore((s) => s.me);
   const refreshMe = useAppStore((s) => s.refreshMe);
   const isDonor = !!me?.donor;
-  const profile = useResource(() => call(api.donorProfile, { toast: false }), [isDonor], { enabled: signedIn && isDonor, refreshOnShow: true });
+  const profile = useResource(() => call(api.donorProfile, { toast: false }), [], { enabled: signedIn && isDonor, refreshOnShow: true });
+  const [editing, setEditing] = useState(false);
 
   return (
     <PageShell className='gh-donor-profile'>
@@ -28,7 +30,17 @@ export default function DonorProfilePage() {
       {signedIn && !isDonor ? <DonorForm onDone={() => void refreshMe().then(() => openPage(WISHES_PAGE))} /> : null}
       {profile.status === 'loading' ? <LoadingView /> : null}
       {profile.status === 'error' ? <ErrorView error={profile.error} onRetry={() => void profile.reload()} /> : null}
-      {profile.status === 'ready' ? (
+      {profile.status === 'ready' && editing ? (
+        <DonorForm
+          initial={profile.data}
+          onDone={() => {
+            setEditing(false);
+            void profile.reload(true);
+            void refreshMe();
+          }}
+        />
+      ) : null}
+      {profile.status === 'ready' && !editing ? (
         <View className='gh-card gh-card--overlap gh-donor-profile__card'>
           <Fact label='身份'>{profile.data.kind === 'enterprise' ? '爱心企业' : '爱心人士'}</Fact>
           {profile.data.enterpriseName ? <Fact label='企业'>{profile.data.enterpriseName}</Fact> : null}
@@ -43,6 +55,9 @@ export default function DonorProfilePage() {
             </Button>
             <Button fill='outline' block className='gh-donor-profile__adoptions' onClick={() => openPage(DONOR_WISHES_PAGE)}>
               我的认领
+            </Button>
+            <Button fill='outline' block className='gh-donor-profile__edit' onClick={() => setEditing(true)}>
+              修改爱心档案
             </Button>
           </View>
         </View>

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { formatShanghai, type DonorWishView } from '@gonghui/shared';
 import { api, call } from '../../../api';
 import { HeaderBand } from '../../../components/PageShell';
+import { Conversation } from '../../../components/wishes/Conversation';
 import { Fact, WishGate, WishStatusBadge, WishTimeline, useWishAction, wishMetaText } from '../../../components/wishes/WishParts';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { useResource } from '../../../hooks/useResource';
@@ -78,6 +79,9 @@ export default function DonorWishPage() {
               返回我的认领
             </Button>
           </View>
+          {d.adoption.status !== 'released' ? (
+            <Conversation key={d.wish.status} side='donor' wishId={id} />
+          ) : null}
           <WishTimeline rows={d.timeline} />
         </>
       )}

@@ -52,7 +52,7 @@ export default function StaffActivitiesPage() {
   const topics = usePagedList<StaffTopicView>(fetchTopics, { enabled: signedIn, refreshOnShow: true });
 
   return (
-    <PageShell wide className='gh-staff-activities'>
+    <PageShell wide staffOnly className='gh-staff-activities'>
       <HeaderBand title='工会活动' subtitle='发布活动、查看报名、现场扫码签到；按“你点我送”的票数安排课程' />
       <View className='gh-card gh-card--overlap gh-toolbar'>
         <Button type='primary' className='gh-staff-activities__new' onClick={() => openPage(STAFF_ACTIVITY_EDIT_PAGE)}>

@@ -35,7 +35,7 @@ export default function DonorsPage() {
     });
 
   return (
-    <PageShell wide className='gh-donors'>
+    <PageShell wide staffOnly className='gh-donors'>
       <HeaderBand title='爱心企业核验' subtitle='核对统一社会信用代码，核验后感谢墙上显示企业名称（仅市总工会）' />
       <View className='gh-card gh-card--overlap'>
         <Chips options={FILTERS} value={licence} onChange={setLicence} label='核验状态' className='gh-donors__filter' />

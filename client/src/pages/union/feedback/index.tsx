@@ -92,7 +92,7 @@ export default function StaffFeedbackPage() {
   const { list, reload, loadMore } = usePagedList<StaffFeedbackView>(fetchPage, { enabled: signedIn, refreshOnShow: true });
 
   return (
-    <PageShell wide className='gh-staff-feedback'>
+    <PageShell wide staffOnly className='gh-staff-feedback'>
       <HeaderBand title='聆听 · 职情直通车' subtitle='24小时内首次回复；超时未回复自动转上级工会' />
       {dashboard.status === 'ready' ? <Dashboard d={dashboard.data} /> : <View className='gh-card gh-card--overlap'>{dashboard.status === 'error' ? <ErrorView error={dashboard.error} onRetry={() => void dashboard.reload()} /> : <LoadingView />}</View>}
       <View className='gh-card'>

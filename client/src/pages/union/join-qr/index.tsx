@@ -118,7 +118,7 @@ export default function JoinQrPage() {
 
   if (state.status !== 'ready' || state.data === null) {
     return (
-      <PageShell wide className='gh-joinqr'>
+      <PageShell wide staffOnly className='gh-joinqr'>
         <HeaderBand title='入会二维码' />
         <View className='gh-card gh-card--overlap'>
           {state.status === 'loading' || state.status === 'idle' ? <LoadingView /> : null}
@@ -141,7 +141,7 @@ export default function JoinQrPage() {
     ) : null;
 
   return (
-    <PageShell wide className='gh-joinqr'>
+    <PageShell wide staffOnly className='gh-joinqr'>
       <HeaderBand title='入会二维码' subtitle={union.name} />
       <View className='gh-card gh-card--overlap gh-joinqr__card'>
         <View className='gh-joinqr__visual'>

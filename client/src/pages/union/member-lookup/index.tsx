@@ -56,7 +56,7 @@ export default function MemberLookupPage() {
   };
 
   return (
-    <PageShell wide className='gh-lookup'>
+    <PageShell wide staffOnly className='gh-lookup'>
       <HeaderBand title='会员码查询' subtitle='扫描或输入会员出示的会员码，核对会员身份（会员码每分钟更新）' />
       <View className='gh-card gh-card--overlap gh-lookup__form'>
         <Button type='primary' size='large' block className='gh-lookup__scan' onClick={() => void scanCode()}>

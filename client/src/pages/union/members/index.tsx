@@ -285,7 +285,7 @@ export default function UnionMembersPage() {
   const filterLabel = FILTERS.find((f) => f.key === filter)?.label ?? '';
 
   return (
-    <PageShell wide className='gh-members'>
+    <PageShell wide staffOnly className='gh-members'>
       <HeaderBand title={unionName ? `${unionName}` : '会员名册'} subtitle='会员名册（含下级工会），身份证号和手机号已脱敏' />
 
       <View className='gh-card gh-card--overlap gh-members__search'>

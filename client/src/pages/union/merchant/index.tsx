@@ -91,7 +91,7 @@ export default function MerchantDetailPage() {
 
   if (state.status !== 'ready') {
     return (
-      <PageShell wide className='gh-mdetail'>
+      <PageShell wide staffOnly className='gh-mdetail'>
         <HeaderBand title='商户详情' />
         <View className='gh-card gh-card--overlap'>
           {state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void state.reload()} /> : <LoadingView />}
@@ -152,7 +152,7 @@ export default function MerchantDetailPage() {
   };
 
   return (
-    <PageShell wide className='gh-mdetail'>
+    <PageShell wide staffOnly className='gh-mdetail'>
       <HeaderBand title={m.name} subtitle={`${m.unionName} · ${m.active ? '合作中' : '已停用'}`} />
       <View className='gh-card gh-card--overlap gh-mdetail__info'>
         <View className='gh-mdetail__head'>

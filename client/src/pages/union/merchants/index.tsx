@@ -179,7 +179,7 @@ export default function MerchantsPage() {
   ];
 
   return (
-    <PageShell wide className='gh-merchants-admin'>
+    <PageShell wide staffOnly className='gh-merchants-admin'>
       <HeaderBand
         title='合作商户'
         subtitle={signable.length > 0 || state.status !== 'ready' ? '添加商户和店员账号；按月导出结算单（核销明细与汇总）' : '按月导出结算单（核销明细与汇总）；新增商户由本级工会管理员办理'}

@@ -177,7 +177,7 @@ export default function UnionStaffPage() {
 
   if (!unionId) {
     return (
-      <PageShell wide className='gh-staff'>
+      <PageShell wide staffOnly className='gh-staff'>
         <HeaderBand title='工作人员' subtitle='添加、调整或移除工会的管理员和经办人' />
         {roles.length > 1 ? <UnionChoice roles={roles} /> : null}
         {roles.length <= 1 ? (
@@ -199,7 +199,7 @@ export default function UnionStaffPage() {
   };
 
   return (
-    <PageShell wide className='gh-staff'>
+    <PageShell wide staffOnly className='gh-staff'>
       <HeaderBand
         title='工作人员'
         subtitle={data ? `${data.unionName} · ${manage ? '添加、调整或移除本工会的管理员和经办人' : '本工会的管理员和经办人（由管理员维护）'}` : undefined}

@@ -71,7 +71,7 @@ export default function UnionTreePage() {
   const minDepth = unions.status === 'ready' ? Math.min(...unions.data.map((u) => u.depth)) : 0;
 
   return (
-    <PageShell wide className='gh-union-tree'>
+    <PageShell wide staffOnly className='gh-union-tree'>
       <HeaderBand title='工会管理' subtitle='本级及下级工会，点击查看会员名册；工惠券和合作商户在下方进入' />
       <View className='gh-card gh-card--overlap gh-union-tree__tools'>
         <Button type='primary' className='gh-union-tree__tool gh-go-batches' onClick={() => openPage(BATCHES_PAGE)}>

@@ -63,7 +63,7 @@ export default function BatchesPage() {
     openPage(withQuery(b.status === 'draft' && b.abilities.update ? BATCH_EDIT_PAGE : BATCH_STATS_PAGE, { id: b.id }));
 
   return (
-    <PageShell wide className='gh-batches'>
+    <PageShell wide staffOnly className='gh-batches'>
       <HeaderBand title='工惠券管理' subtitle='新建、发布和停发工惠券；点击一批券查看领取与核销实况' />
       <View className='gh-card gh-card--overlap gh-toolbar'>
         <Button type='primary' className='gh-batches__new' onClick={() => openPage(BATCH_EDIT_PAGE)}>

@@ -55,7 +55,7 @@ export default function StaffWishesPage() {
   const { list, reload, loadMore } = usePagedList(fetchPage, { enabled: signedIn, refreshOnShow: true });
 
   return (
-    <PageShell wide className='gh-staff-wishes'>
+    <PageShell wide staffOnly className='gh-staff-wishes'>
       <HeaderBand title='微心愿审核' subtitle='审核职工心愿、发布到心愿广场，确认爱心物品在站点交接' />
       <View className='gh-card gh-card--overlap gh-toolbar'>
         <Button type='primary' className='gh-staff-wishes__file' onClick={() => openPage(STAFF_FILE_WISH_PAGE)}>

@@ -36,7 +36,7 @@ export default function StaffActivityPage() {
   const { list, reload, loadMore } = usePagedList<StaffEnrollmentView>(fetchPage, { enabled: signedIn && !!id, refreshOnShow: true });
 
   return (
-    <WishGate id={id} wide resource={activity} className='gh-staff-activity' missing='没有找到这个活动' back={{ label: '返回活动列表', page: STAFF_ACTIVITIES_PAGE }}>
+    <WishGate id={id} wide staffOnly resource={activity} className='gh-staff-activity' missing='没有找到这个活动' back={{ label: '返回活动列表', page: STAFF_ACTIVITIES_PAGE }}>
       {(a) => (
         <>
           <HeaderBand title={a.title} subtitle={`${activityCategoryLabels[a.category]} · ${whenText(a)} · ${a.place}`} />

@@ -142,7 +142,7 @@ export default function ActivityEditPage() {
   );
 
   return (
-    <PageShell wide className='gh-activity-edit'>
+    <PageShell wide staffOnly className='gh-activity-edit'>
       <HeaderBand title={topicId ? '安排“你点我送”课程' : '发布活动'} subtitle='发布后会员即可在“活动”里看到并报名；投票的职工会收到通知' />
       {unions.status === 'loading' ? <LoadingView /> : null}
       {unions.status === 'error' ? <ErrorView error={unions.error} onRetry={() => void unions.reload()} /> : null}

@@ -25,7 +25,7 @@ export default function StaffFeedbackDetailPage() {
   const set = (f: StaffFeedbackDetail) => item.setData(() => f);
 
   return (
-    <WishGate id={id} wide resource={item} className='gh-staff-feedback-detail' missing='没有找到这条诉求' back={{ label: '返回聆听', page: STAFF_FEEDBACK_PAGE }}>
+    <WishGate id={id} wide staffOnly resource={item} className='gh-staff-feedback-detail' missing='没有找到这条诉求' back={{ label: '返回聆听', page: STAFF_FEEDBACK_PAGE }}>
       {(f) => (
         <>
           <HeaderBand title={`${feedbackCategoryLabels[f.category]}诉求`} subtitle={`${f.memberName} · ${f.memberUnionName} · ${formatShanghai(f.createdAt)}`} />

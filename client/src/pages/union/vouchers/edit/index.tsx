@@ -173,7 +173,7 @@ export default function BatchEditPage() {
   const section: SectionProps | null = form ? { form, set, errors, published, readOnly, fixed } : null;
 
   return (
-    <PageShell wide className='gh-batch-edit'>
+    <PageShell wide staffOnly className='gh-batch-edit'>
       <HeaderBand
         title={readOnly ? '查看工惠券' : published ? '修改已发布的工惠券' : routeId ? '编辑工惠券草稿' : '新建工惠券'}
         subtitle={

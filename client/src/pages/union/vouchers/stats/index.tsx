@@ -146,7 +146,7 @@ export default function BatchStatsPage() {
 
   if (state.status !== 'ready') {
     return (
-      <PageShell wide className='gh-batch-stats'>
+      <PageShell wide staffOnly className='gh-batch-stats'>
         <HeaderBand title='工惠券实况' />
         <View className='gh-card gh-card--overlap'>
           {state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void load()} /> : <LoadingView />}
@@ -204,7 +204,7 @@ export default function BatchStatsPage() {
         ? `修改或停发已发布的工惠券需要${b.audience.unionName}管理员。`
         : null;
   return (
-    <PageShell wide className='gh-batch-stats'>
+    <PageShell wide staffOnly className='gh-batch-stats'>
       <HeaderBand title={b.title} subtitle={`${b.audience.unionName}发放 · 领取时间 ${windowText(b.opensAt, b.closesAt)}`} />
 
       <View className='gh-card gh-card--overlap gh-batch-stats__head'>

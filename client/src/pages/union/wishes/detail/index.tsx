@@ -11,6 +11,7 @@ import { useResource } from '../../../../hooks/useResource';
 import { openPage } from '../../../../navigation';
 import { STAFF_WISHES_PAGE, STAFF_WISH_PAGE, withQuery } from '../../../../routes';
 import { ReviewForm } from './ReviewForm';
+import { StaffMessages } from './StaffMessages';
 
 type Run = ReturnType<typeof useWishAction>['run'];
 
@@ -85,6 +86,7 @@ export default function StaffWishPage() {
             </Button>
           </View>
           {w.abilities.actForWisher && w.status === 'received' ? <ThanksForm send={async (body) => set(await call(api.staffThank, { params: { id }, body, toast: false }))} /> : null}
+          {w.donorContact ? <StaffMessages id={w.id} /> : null}
           <WishTimeline rows={w.timeline} />
         </>
       )}

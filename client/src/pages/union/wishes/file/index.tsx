@@ -52,7 +52,7 @@ export default function FileWishPage() {
   };
 
   return (
-    <PageShell wide className='gh-file-wish'>
+    <PageShell wide staffOnly className='gh-file-wish'>
       <HeaderBand title='代职工提交心愿' subtitle='为不使用手机的职工登记心愿，提交后按正常流程审核' />
       <View className='gh-card gh-card--overlap'>
         <FormRow label='查找职工' error={errors.memberId ?? searchError ?? undefined} hint='输入姓名、手机号或会员号'>

@@ -6,6 +6,7 @@ import { api, call } from '../../../../api';
 import { HeaderBand } from '../../../../components/PageShell';
 import { Fact, WishGate, WishStatusBadge, WishTimeline, useWishAction, wishMetaText } from '../../../../components/wishes/WishParts';
 import { ThanksForm } from '../../../../components/wishes/ThanksForm';
+import { Conversation } from '../../../../components/wishes/Conversation';
 import { useRequireLogin } from '../../../../hooks/useRequireLogin';
 import { useResource } from '../../../../hooks/useResource';
 import { openPage } from '../../../../navigation';
@@ -103,6 +104,9 @@ function Detail({ w, acting, run, set }: { w: MyWishDetail; acting: string | nul
         </Button>
       </View>
 
+      {w.donor ? (
+        <Conversation key={w.status} side='wisher' wishId={id} />
+      ) : null}
       {a.thank ? <ThanksForm className='gh-my-wish-detail__thanks' send={async (body) => set(await call(api.thankDonor, { params: { id }, body, toast: false }))} /> : null}
       <WishTimeline rows={w.timeline} />
     </>
