@@ -87,6 +87,23 @@ describe.each(storageKinds)('at the door, for whom, and 你点我送 on %s', (ki
     });
   });
 
+  describe('publishing', () => {
+    it('returns 422 ACTIVITY_INVALID for a sign-up that closes after the start, and publishes nothing', async () => {
+      const input = await activityInput(app(), { title: '时间设置有误的活动' });
+      const r = await app().call(api.createActivity, { body: { ...input, signupEndsAt: new Date(new Date(input.startsAt).getTime() + HOUR).toISOString() }, token: staff });
+      expect(r.status).toBe(422);
+      expect(r.error?.code).toBe('ACTIVITY_INVALID');
+      const listed = await app().call(api.staffActivities, { query: { limit: 100 }, token: staff });
+      expect(listed.body.data.some((a) => a.title === '时间设置有误的活动')).toBe(false);
+    });
+
+    it('returns 404 UNION_NOT_FOUND to grassroots staff publishing for the district above them', async () => {
+      const r = await app().call(api.createActivity, { body: await activityInput(app(), { unionName: '吴兴区总工会' }), token: await app().login('13900000003') });
+      expect(r.status).toBe(404);
+      expect(r.error?.code).toBe('UNION_NOT_FOUND');
+    });
+  });
+
   describe('audience', () => {
     it('hides a 劳模-only activity from other members (404 to read and to enrol) and opens it to model workers', async () => {
       const id = await publishedActivity(app(), staff, { title: '劳模疗休养：莫干山三日', category: 'rest_trip', audience: { unionId: (await activityInput(app())).audience.unionId, tags: ['model_worker'] } });
