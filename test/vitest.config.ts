@@ -13,7 +13,7 @@ export default defineConfig({
       { test: { name: 'server', root: at('../server'), include: ['src/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000, pool: 'forks' } },
       // The built mini-program (client/dist/weapp): ES5 only, and it loads under a stubbed wx.
       { test: { name: 'weapp', root: at('.'), include: ['weapp/**/*.test.ts'], testTimeout: 60_000, pool: 'forks' } },
-      { test: { name: 'flows', root: at('.'), include: ['flows/**/*.test.ts', 'faults/**/*.test.ts', 'contract/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000, pool: 'forks' } },
+      { test: { name: 'flows', root: at('.'), include: ['flows/**/*.test.ts', 'faults/**/*.test.ts', 'contract/**/*.test.ts', 'ops/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000, pool: 'forks' } },
       {
         test: {
           name: 'e2e',

@@ -88,9 +88,10 @@ if (command === 'test') {
   mkdirSync(artifacts, { recursive: true });
   must(...p('-r', 'typecheck'));
   must(...p('lint'));
-  if (!existsSync('/usr/bin/chromium') && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    console.log('Installing Chromium and CJK fonts for the browser tests…');
-    must('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null']);
+  const missing = !existsSync('/usr/bin/chromium') || !existsSync('/usr/sbin/nginx') || !existsSync('/usr/lib/nginx/modules/ngx_http_brotli_static_module.so');
+  if (missing && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('Installing Chromium, CJK fonts (browser tests) and nginx (the deploy/nginx test)…');
+    must('sh', ['-c', 'apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk nginx libnginx-mod-http-brotli-static >/dev/null']);
   }
   // One at a time: the two builds together do not fit two cores beside the tests.
   if (weappIsStale()) must(...p('--filter', '@gonghui/client', 'build:weapp'), { env: weappTestEnv });

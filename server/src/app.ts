@@ -24,6 +24,9 @@ import { feedbackRoutes } from './modules/feedback/routes';
 import { lotteryRoutes } from './modules/lottery/routes';
 import { rushMemory } from './rush/index';
 import { guardPool } from './scope/scope';
+import { createMetrics, publicMetrics } from './ops/metrics';
+import { readiness } from './ops/readiness';
+import { apiReference } from './ops/reference';
 
 export const VERSION = '0.1.0';
 
@@ -38,12 +41,27 @@ export function createApp(rawDeps: Deps, opts: AppOptions = {}): Koa {
   // Behind N trusted proxies the client is the address the outermost of them saw: the N-th entry
   // from the right of X-Forwarded-For. Anything a client wrote further left is ignored.
   const app = new Koa({ proxy: hops > 0, maxIpsCount: hops });
-  const deps: Deps = { ...rawDeps, db: guardPool(rawDeps.db), rush: rawDeps.rush ?? rushMemory(rawDeps.config.rush, rawDeps.db, rawDeps.logger) };
+  const deps: Deps = {
+    ...rawDeps,
+    db: guardPool(rawDeps.db),
+    rush: rawDeps.rush ?? rushMemory(rawDeps.config.rush, rawDeps.db, rawDeps.logger),
+    metrics: rawDeps.metrics ?? createMetrics(),
+    lifecycle: rawDeps.lifecycle ?? { draining: false },
+  };
+  const metrics = deps.metrics!;
+  const lifecycle = deps.lifecycle!;
   const router = new Router();
 
   // Liveness: no database, no session; the ceiling the rush is measured against.
   router.get(systemApi.live.path, (ctx) => {
     ctx.body = { ok: true };
+  });
+  // Readiness: the database answers with the expected schema and the process is not shutting down.
+  router.get(systemApi.ready.path, async (ctx) => {
+    const state = await readiness(deps.db, lifecycle, 2000);
+    ctx.status = state.ok ? 200 : 503;
+    if (!state.ok) ctx.set('Retry-After', '5');
+    ctx.body = systemApi.ready.response.parse(state);
   });
   // Health answers 503 with `{ ok: false }` when the database does not answer within two seconds.
   router.get(systemApi.health.path, async (ctx) => {
@@ -74,10 +92,13 @@ export function createApp(rawDeps: Deps, opts: AppOptions = {}): Koa {
   app.use(dateHeader(deps.clock));
   app.use(securityHeaders());
   app.use(requestId());
+  app.use(publicMetrics(metrics, deps.config.metrics.token));
+  app.use(metrics.count());
   app.use(accessLog(deps.logger));
   // Answers over 1 KB leave compressed (brotli or gzip, as the client accepts); precompressed files pass as they are.
   app.use(compress({ threshold: 1024 }));
   app.use(errorHandler(deps.logger));
+  app.use(apiReference(VERSION));
   if (opts.clientDir) app.use(h5Portal(opts.clientDir));
   for (const mw of jsonBody()) app.use(mw);
   app.use(router.routes());

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { clusterWorkers, ConfigError, loadConfig } from './config';
 import { demoSecret } from './demo-secret';
 import { createLogger } from './logger';
+import { clusterMetricsServer } from './ops/metrics';
 
 /** A worker's own drain is bounded by 10 s (main.ts) plus closing its pool; past this it is killed. */
 const DRAIN_DEADLINE_MS = 20_000;
@@ -100,6 +101,9 @@ function primary() {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+
+  // every worker's metrics, summed, on the one METRICS_PORT (workers do not listen on it themselves)
+  if (config.metrics.port !== undefined) clusterMetricsServer().listen(config.metrics.port, config.metrics.host).unref();
 
   logger.info({ workers: count, port: config.port }, `Gonghui cluster: ${count} API workers on port ${config.port}`);
   for (let i = 0; i < count; i++) fork();

@@ -40,6 +40,13 @@ const Env = z.object({
   RUSH_STALE_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_RUSH.staleMs),
   RUSH_GROUP_MAX: z.coerce.number().int().min(1).max(1000).default(DEFAULT_RUSH.groupMax),
   RUSH_GROUP_PARALLEL: z.coerce.number().int().min(1).max(64).default(DEFAULT_RUSH.groupParallel),
+  /** /metrics on a listener of its own (no token there); never the public port unless METRICS_TOKEN is set. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().optional(),
+  /** Bearer token for /metrics on the public port (at least 16 characters). */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** After SIGTERM: how long readiness fails while requests are still served, before the listener closes. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(30_000).default(3000),
   /** PostgreSQL pool size per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
 });
@@ -71,6 +78,10 @@ export interface Config {
   /** Limits and bounds of the claim path. */
   rush: RushConfig;
   databasePoolSize: number;
+  /** Where /metrics is served: its own listener (port, host) and/or the public port behind the token. */
+  metrics: { port?: number; host: string; token?: string };
+  /** SIGTERM: readiness fails this long before the listener closes (SIGINT stops at once). */
+  shutdownGraceMs: number;
   /** WeChat subscribe-message template ids (server/src/modules/notices/subscribe.ts). */
   subscribeTemplates?: { wish_progress?: string; voucher_expiring?: string };
 }
@@ -78,6 +89,55 @@ export interface Config {
 export class ConfigError extends Error {}
 
 const DEMO_SECRET_MIN = 32;
+
+/** One reason production mode refuses to start, in English (the log) and Chinese (pnpm doctor). */
+export interface Refusal {
+  key: string;
+  en: string;
+  zh: string;
+}
+
+type ParsedEnv = z.infer<typeof Env>;
+
+/** Everything production mode refuses, in the order it is checked; `loadConfig` stops at the first. */
+function productionRefusals(e: ParsedEnv): Refusal[] {
+  const out: Refusal[] = [];
+  const demoLogin = e.GONGHUI_DEMO_LOGIN === '1';
+  if (!e.GONGHUI_SECRET || e.GONGHUI_SECRET.length < DEMO_SECRET_MIN || /^(changeme|secret|demo)/i.test(e.GONGHUI_SECRET)) {
+    out.push({ key: 'GONGHUI_SECRET', en: `production mode needs GONGHUI_SECRET: a random value of at least ${DEMO_SECRET_MIN} characters`, zh: `生产模式需要 GONGHUI_SECRET：至少 ${DEMO_SECRET_MIN} 个字符的随机值` });
+  }
+  if (demoLogin) out.push({ key: 'GONGHUI_DEMO_LOGIN', en: 'production mode refuses GONGHUI_DEMO_LOGIN=1', zh: '生产模式不允许演示登录 GONGHUI_DEMO_LOGIN=1' });
+  if (e.GONGHUI_SEED_DEMO === '1') out.push({ key: 'GONGHUI_SEED_DEMO', en: 'production mode refuses GONGHUI_SEED_DEMO=1', zh: '生产模式不允许写入演示数据 GONGHUI_SEED_DEMO=1' });
+  if (e.GONGHUI_NOW) out.push({ key: 'GONGHUI_NOW', en: 'production mode refuses GONGHUI_NOW (the clock cannot be pinned)', zh: '生产模式不允许固定时钟 GONGHUI_NOW' });
+  if (!e.SMS_WEBHOOK_URL) out.push({ key: 'SMS_WEBHOOK_URL', en: 'production mode needs an SMS provider: set SMS_WEBHOOK_URL', zh: '生产模式需要短信服务：请设置 SMS_WEBHOOK_URL' });
+  if (!e.WECHAT_APPID || !e.WECHAT_SECRET) out.push({ key: 'WECHAT_APPID', en: 'production mode needs the mini-program: set WECHAT_APPID and WECHAT_SECRET', zh: '生产模式需要小程序：请设置 WECHAT_APPID 和 WECHAT_SECRET' });
+  if (!e.PUBLIC_URL?.startsWith('https://')) {
+    out.push({ key: 'PUBLIC_URL', en: 'production mode needs PUBLIC_URL, the https address members open (join QR codes point there)', zh: '生产模式需要 PUBLIC_URL：职工打开的 https 地址（入会二维码指向它）' });
+  }
+  return out;
+}
+
+/**
+ * What production mode would refuse in this environment (all of it, not only the first), for
+ * `pnpm doctor`; an environment that does not parse is one refusal per field.
+ */
+export function productionProblems(env: Record<string, string | undefined>): Refusal[] {
+  const out: Refusal[] = [];
+  let rest = { ...env };
+  for (;;) {
+    const parsed = Env.safeParse(rest);
+    if (parsed.success) return [...out, ...productionRefusals(parsed.data)];
+    // report each invalid field, then judge the rest as if it were unset
+    let removed = false;
+    for (const i of parsed.error.issues) {
+      const key = i.path.join('.');
+      out.push({ key, en: `invalid environment: ${key} (${i.message})`, zh: `环境变量无效：${key}` });
+      removed = key in rest ? delete rest[key] : removed;
+    }
+    if (!removed) return out;
+    rest = { ...rest };
+  }
+}
 
 /**
  * Parses the environment. `demoSecret` is what main.ts keeps in DATA_DIR for demo mode;
@@ -99,16 +159,11 @@ export function loadConfig(env: Record<string, string | undefined>, demoSecret?:
   }
 
   if (mode === 'production') {
-    if (!e.GONGHUI_SECRET || e.GONGHUI_SECRET.length < DEMO_SECRET_MIN || /^(changeme|secret|demo)/i.test(e.GONGHUI_SECRET)) {
-      throw new ConfigError(`production mode needs GONGHUI_SECRET: a random value of at least ${DEMO_SECRET_MIN} characters`);
-    }
-    if (demoLogin) throw new ConfigError('production mode refuses GONGHUI_DEMO_LOGIN=1');
-    if (e.GONGHUI_SEED_DEMO === '1') throw new ConfigError('production mode refuses GONGHUI_SEED_DEMO=1');
-    if (e.GONGHUI_NOW) throw new ConfigError('production mode refuses GONGHUI_NOW (the clock cannot be pinned)');
-    if (!e.SMS_WEBHOOK_URL) throw new ConfigError('production mode needs an SMS provider: set SMS_WEBHOOK_URL');
-    if (!e.WECHAT_APPID || !e.WECHAT_SECRET) throw new ConfigError('production mode needs the mini-program: set WECHAT_APPID and WECHAT_SECRET');
-    if (!e.PUBLIC_URL?.startsWith('https://')) throw new ConfigError('production mode needs PUBLIC_URL, the https address members open (join QR codes point there)');
+    const [first] = productionRefusals(e);
+    if (first) throw new ConfigError(first.en);
   }
+
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT === e.PORT) throw new ConfigError('METRICS_PORT must differ from PORT: metrics are never served on the public port without METRICS_TOKEN');
 
   const secret = e.GONGHUI_SECRET ?? demoSecret?.();
   if (!secret) throw new ConfigError('GONGHUI_SECRET is missing');
@@ -145,6 +200,8 @@ export function loadConfig(env: Record<string, string | undefined>, demoSecret?:
       groupParallel: e.RUSH_GROUP_PARALLEL,
     },
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST ?? e.HOST, token: e.METRICS_TOKEN || undefined },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     subscribeTemplates: { wish_progress: e.WECHAT_TMPL_WISH_PROGRESS || undefined, voucher_expiring: e.WECHAT_TMPL_VOUCHER_EXPIRING || undefined },
   };
 }
@@ -180,6 +237,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // tests race one member's claims on purpose: the per-member and per-address limits are off unless a test sets them
     rush: { ...DEFAULT_RUSH, memberRate: 0, ipRate: 0 },
     databasePoolSize: 10,
+    metrics: { host: '127.0.0.1' },
+    shutdownGraceMs: 0,
     ...overrides,
   };
 }

@@ -5,6 +5,8 @@ import type { Keys } from './crypto';
 import type { Db, DbKind } from './db/index';
 import type { SmsSender } from './modules/auth/sms';
 import type { WechatClient } from './modules/auth/wechat';
+import type { Metrics } from './ops/metrics';
+import type { Lifecycle } from './ops/readiness';
 import type { Rush } from './rush/index';
 
 /** Everything a request handler may use, injected once into the app factory. */
@@ -19,4 +21,8 @@ export interface Deps {
   wechat: WechatClient;
   /** The claim path's memory and limits (server/src/rush); createApp builds one without LISTEN when absent. */
   rush?: Rush;
+  /** Prometheus metrics (server/src/ops/metrics.ts); createApp makes its own when absent. */
+  metrics?: Metrics;
+  /** Set draining on SIGTERM: readiness fails before the listener closes. */
+  lifecycle?: Lifecycle;
 }

@@ -15,6 +15,10 @@ import { hearRevocations, rushMemory } from './rush/index';
 import { seedDemoData } from './seed/demo';
 import { wechatSubscribeSender } from './modules/notices/subscribe';
 import { runScheduledJobs } from './scheduled';
+import cluster from 'node:cluster';
+import { createMetrics, metricsServer, shareWithClusterPrimary } from './ops/metrics';
+import type { Lifecycle } from './ops/readiness';
+import { listenAdminSocket } from './ops/admin-socket';
 
 async function main() {
   const env = process.env;
@@ -42,13 +46,21 @@ async function main() {
 
   const rush = rushMemory(config.rush, database.db, logger);
   await hearRevocations(rush, database, logger);
+  const metrics = createMetrics({ processMetrics: true, pool: database.poolStats });
+  const lifecycle: Lifecycle = { draining: false };
   const app = createApp(
-    { db: database.db, dbKind: database.kind, clock, config, keys, logger, sms, wechat, rush },
+    { db: database.db, dbKind: database.kind, clock, config, keys, logger, sms, wechat, rush, metrics, lifecycle },
     { clientDir: existsSync(clientDir) ? clientDir : undefined },
   );
   const server = app.listen(config.port, config.host, () => {
     logger.info({ port: config.port, mode: config.mode, db: database.kind }, `Gonghui listening on http://localhost:${config.port}`);
   });
+  // under pnpm start:cluster the primary serves METRICS_PORT for every worker
+  if (cluster.isWorker) shareWithClusterPrimary(metrics);
+  const metricsListener = config.metrics.port === undefined || cluster.isWorker ? undefined : metricsServer(metrics);
+  metricsListener?.listen(config.metrics.port, config.metrics.host, () => logger.info({ port: config.metrics.port, host: config.metrics.host }, 'metrics listening'));
+  // PGlite: `pnpm backup` asks this process over a socket in DATA_DIR (no second process may open the folder)
+  const adminSocket = database.pglite ? await listenAdminSocket(dataDir, database.pglite, logger) : undefined;
   const pruner = setInterval(() => {
     pruneExpired(database.db, clock.now()).catch((err) => logger.warn({ err }, 'pruning failed'));
   }, 10 * 60_000);
@@ -75,6 +87,9 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // Readiness fails first; a load balancer polling it stops sending before the listener closes.
+    lifecycle.draining = true;
+    if (signal === 'SIGTERM' && config.shutdownGraceMs > 0) await new Promise((r) => setTimeout(r, config.shutdownGraceMs));
     clearInterval(pruner);
     clearInterval(jobs);
     clearInterval(drawer);
@@ -83,6 +98,8 @@ async function main() {
     const deadline = new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref());
     await Promise.race([drained, deadline]);
     server.closeAllConnections?.();
+    metricsListener?.close();
+    adminSocket?.close();
     await rush.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     process.exit(0);

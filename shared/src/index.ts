@@ -43,5 +43,6 @@ export {
   type WisherFacts,
 } from './rules/wishes';
 export * from './rules/lottery';
+export * from './rules/hardship';
 export * from './api/index';
 export * from './forms';

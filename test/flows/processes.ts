@@ -19,13 +19,22 @@ export interface ApiProcess {
 }
 
 /** `entry` is the server (default) or the node:cluster primary (`src/cluster.ts`, pnpm start:cluster). */
-export async function startApiProcess(opts: { port: number; env: Record<string, string>; entry?: 'src/main.ts' | 'src/cluster.ts' }): Promise<ApiProcess> {
+export async function startApiProcess(opts: { port: number; env: Record<string, string>; entry?: 'src/main.ts' | 'src/cluster.ts'; logs?: string[] }): Promise<ApiProcess> {
   // node itself (not the tsx wrapper, which runs the server in a grandchild): kill -9 must hit the server
   const child = spawn(process.execPath, ['--import', 'tsx', opts.entry ?? 'src/main.ts'], {
     cwd: path.join(root, 'server'),
-    env: { ...process.env, GONGHUI_MODE: 'demo', LOG_LEVEL: 'warn', PORT: String(opts.port), HOST: '127.0.0.1', ...opts.env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, GONGHUI_MODE: 'demo', LOG_LEVEL: 'warn', SHUTDOWN_GRACE_MS: '0', PORT: String(opts.port), HOST: '127.0.0.1', ...opts.env },
+    stdio: ['ignore', opts.logs ? 'pipe' : 'ignore', 'inherit'],
   });
+  // the server's log lines (pino JSON), when the caller keeps them
+  if (opts.logs) {
+    let rest = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const lines = (rest + chunk.toString('utf8')).split('\n');
+      rest = lines.pop() ?? '';
+      opts.logs!.push(...lines);
+    });
+  }
   const base = `http://127.0.0.1:${opts.port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`API process exited with ${child.exitCode}`);

@@ -15,10 +15,22 @@ export { schema };
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DbKind = 'pglite' | 'postgres';
 
+/** A PostgreSQL pool's figures (PGlite is one connection and has none). */
+export interface PoolStats {
+  max: number;
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 export interface Database {
   db: Db;
   kind: DbKind;
   close(): Promise<void>;
+  /** PostgreSQL only: the pool's connections and the requests waiting for one. */
+  poolStats?(): PoolStats;
+  /** PGlite only: the embedded database itself (backups dump it from inside the running process). */
+  pglite?: PGlite;
   /**
    * LISTEN on a channel: `onMessage` gets each payload NOTIFY sent after its transaction
    * committed; `onLive(false)` says notifications may be missed (the listening connection is
@@ -46,6 +58,7 @@ export async function openPglite(dataDir?: string, opts: OpenOptions = {}): Prom
   return {
     db,
     kind: 'pglite',
+    pglite: client,
     close: () => client.close(),
     // One process, one connection: a notification is delivered on commit and cannot be missed.
     async listen(channel, onMessage, onLive) {
@@ -141,7 +154,13 @@ export async function openPostgres(url: string, poolSize = 10, timeouts: PoolTim
   // The next statement fails instead, and the broken client is dropped when released.
   pool.on('connect', (client) => void client.on('error', () => undefined));
   const db = drizzlePg({ client: pool, schema, logger: queryLogger(opts) }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => pool.end(), listen: listenPostgres(url, timeouts.connectMs) };
+  return {
+    db,
+    kind: 'postgres',
+    close: () => pool.end(),
+    listen: listenPostgres(url, timeouts.connectMs),
+    poolStats: () => ({ max: poolSize, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+  };
 }
 
 export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number }): Promise<Database> {

@@ -2,7 +2,7 @@ import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
 import type { AppState } from './context';
 
-/** One line per request: the route pattern (not the query string), status and time. */
+/** One line per request: the route pattern (not the query string), status, time and the client address (behind TRUST_PROXY, the one the proxy saw). */
 export function accessLog(logger: Logger): Middleware<AppState> {
   return async (ctx, next) => {
     const start = performance.now();
@@ -18,6 +18,7 @@ export function accessLog(logger: Logger): Middleware<AppState> {
             status: ctx.status,
             ms: Math.round(performance.now() - start),
             user: ctx.state.auth?.userId,
+            ip: ctx.ip,
           },
           'request',
         );

@@ -31,6 +31,7 @@ export function errorHandler(logger: Logger): Middleware<AppState> {
     } catch (err) {
       const requestId = ctx.state.requestId;
       if (err instanceof AppError) {
+        ctx.state.errorCode = err.code;
         ctx.status = err.status;
         ctx.body = renderError(err.code, requestId, err.details, err.message);
         return;
@@ -44,6 +45,7 @@ export function errorHandler(logger: Logger): Middleware<AppState> {
       }
       if (isDatabaseUnavailable(err)) {
         logger.warn({ err, requestId, route: ctx._matchedRoute ?? ctx.path }, 'database unavailable');
+        ctx.state.errorCode = 'SERVICE_UNAVAILABLE';
         ctx.status = 503;
         ctx.set('Retry-After', '5');
         ctx.body = renderError('SERVICE_UNAVAILABLE', requestId);

@@ -11,7 +11,9 @@ import { authenticate } from './authenticate';
 import { findNulString } from './body';
 import type { AppContext } from './context';
 import { renderError } from './errors';
-import { IDEMPOTENCY_KEY, idempotent, requestFingerprint, retryOnConflict, type GroupOutcome, type GroupRequest, type StoredAnswer } from './idempotency';
+import { IDEMPOTENCY_KEY, idempotent, idempotentGroup, requestFingerprint, retryOnConflict, type GroupRequest, type StoredAnswer } from './idempotency';
+import { DEFAULT_RUSH } from '../rush/index';
+import { GroupCommit } from '../rush/group-commit';
 
 type Out<T> = T extends z.ZodNever ? undefined : T extends z.ZodType ? z.output<T> : undefined;
 export interface RouteInput<E> {
@@ -48,11 +50,13 @@ export interface HotPath<E> {
   /** What the database answered, for memory to learn from. */
   learn(rush: Rush, auth: Auth, input: RouteInput<E>, key: string, status: number, errorCode: string | undefined): void;
   /**
-   * Writes the request with others in one transaction (group commit, `idempotentGroup`) instead
-   * of a transaction of its own; the handler then serves only a process without the rush memory.
+   * The work of many requests in one transaction: `mount` writes each request with the others
+   * that arrived meanwhile (group commit over `idempotentGroup`, on the app's pool) instead of in a
+   * transaction of its own; the handler then serves only a process without the rush memory.
    */
-  write?(request: GroupRequest<{ auth: Auth; input: RouteInput<E>; now: Date }, Answer<E>>): Promise<GroupOutcome>;
+  writeMany?(tx: Db, inputs: HotInput<E>[]): Promise<(Answer<E> | AppError)[]>;
 }
+export type HotInput<E> = { auth: Auth; input: RouteInput<E>; now: Date };
 
 export interface MountOptions<E, P> {
   hot?: HotPath<E>;
@@ -110,6 +114,11 @@ type RefusalWrite = (db: Db) => Promise<AppError | void>;
 export function mount<E extends Endpoint<any, any, any, any, any>, P = undefined>(router: Router, deps: Deps, endpoint: E, handler: Handler<E, NoInfer<P>>, opts: MountOptions<E, P> = {}): void {
   const method = endpoint.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
   const { db: pool, ...serviceDeps } = deps;
+  const writeMany = opts.hot?.writeMany;
+  const { groupMax, groupParallel } = deps.rush?.config ?? DEFAULT_RUSH;
+  const group = writeMany
+    ? new GroupCommit((requests: GroupRequest<HotInput<E>, Answer<E>>[]) => idempotentGroup(pool, requests, writeMany), groupMax, groupParallel)
+    : undefined;
   router[method](endpoint.path, async (rawCtx) => {
     const ctx = rawCtx as unknown as AppContext;
     const parsed = {
@@ -187,8 +196,8 @@ export function mount<E extends Endpoint<any, any, any, any, any>, P = undefined
         if (!IDEMPOTENCY_KEY.test(key)) throw new AppError('IDEMPOTENCY_KEY_MISSING');
         const fingerprint = requestFingerprint(endpoint.method, endpoint.path, { params: input.params, body: input.body });
         const refusal = (err: AppError): StoredAnswer => ({ status: err.status, bodyText: JSON.stringify(renderError(err.code, ctx.state.requestId, err.details, err.message)) });
-        const answer = hot?.write
-          ? await hot.write({ userId: auth.userId, key, fingerprint, now, input: { auth, input: parsed, now }, answer: (r) => ({ status: endpoint.status ?? 200, bodyText: JSON.stringify(checked(r)) }), refusal }).then((o) => {
+        const answer = hot && group
+          ? await group.submit({ userId: auth.userId, key, fingerprint, now, input: { auth, input: parsed, now }, answer: (r) => ({ status: endpoint.status ?? 200, bodyText: JSON.stringify(checked(r)) }), refusal }).then((o) => {
               if ('error' in o) throw o.error;
               return o.answer;
             })
@@ -204,7 +213,10 @@ export function mount<E extends Endpoint<any, any, any, any, any>, P = undefined
             );
         // A replayed answer's work was done (and followed up) by the first request.
         if (!answer.replayed) for (const w of afterCommit) await w(pool);
-        if (hot) hot.learn(hot.rush, auth, input, key, answer.status, answer.status >= 400 ? errorCodeOf(answer.bodyText) : undefined);
+        const errorCode = answer.status >= 400 ? errorCodeOf(answer.bodyText) : undefined;
+        if (hot) hot.learn(hot.rush, auth, input, key, answer.status, errorCode);
+        ctx.state.replayed = answer.replayed;
+        ctx.state.errorCode = errorCode;
         ctx.status = answer.status;
         ctx.type = 'application/json; charset=utf-8';
         ctx.body = answer.bodyText;

@@ -57,3 +57,17 @@ export async function callEndpoint<E extends Endpoint<any, any, any, any, any>>(
   const error = res.ok ? undefined : (parsed as ErrorBody | undefined)?.error;
   return { status: res.status, body: parsed as ResponseOf<E>, error, headers: res.headers, text, bytes };
 }
+
+/**
+ * As the app does on Benefit Day: a shed (503) or rate-limited (429) answer is tried again after
+ * its Retry-After, with the same Idempotency-Key, up to `tries` times.
+ */
+export async function callPatiently<E extends Endpoint<any, any, any, any, any>>(baseUrl: string, endpoint: E, opts: CallOptions<E>, tries = 20): Promise<CallResult<E>> {
+  const key = opts.idempotencyKey ?? (endpoint.idempotent === 'required' ? randomUUID() : undefined);
+  for (let i = 1; ; i++) {
+    const r = await callEndpoint(baseUrl, endpoint, { ...opts, idempotencyKey: key } as CallOptions<E>);
+    if ((r.status !== 503 && r.status !== 429) || i >= tries) return r;
+    const wait = Math.min(Number(r.headers.get('retry-after') ?? '1'), 2);
+    await new Promise((res) => setTimeout(res, wait * 1000 * (0.5 + Math.random() / 2)));
+  }
+}

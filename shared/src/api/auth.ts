@@ -29,6 +29,16 @@ export const authApi = {
 export const systemApi = {
   /** Liveness without the database: the ceiling of what this process answers (the rush benchmark measures against it). */
   live: endpoint({ method: 'GET', path: '/api/live', audience: 'public', response: z.object({ ok: z.literal(true) }).strict() }),
+  /**
+   * Readiness: 200 when this process should get traffic (the database answers, its schema is the
+   * one this code expects, the process is not shutting down); 503 otherwise.
+   */
+  ready: endpoint({
+    method: 'GET',
+    path: '/api/ready',
+    audience: 'public',
+    response: z.object({ ok: z.boolean(), db: z.boolean(), migrations: z.boolean(), draining: z.boolean() }).strict(),
+  }),
   health: endpoint({
     method: 'GET',
     path: '/api/health',

@@ -7,6 +7,7 @@ import type { Api } from './index';
 
 export const routes: RoutesOf<Api> = {
   live: { method: 'GET', path: '/api/live', audience: 'public' },
+  ready: { method: 'GET', path: '/api/ready', audience: 'public' },
   health: { method: 'GET', path: '/api/health', audience: 'public' },
   wechatLogin: { method: 'POST', path: '/api/auth/wechat', audience: 'public' },
   smsCode: { method: 'POST', path: '/api/auth/sms-code', audience: 'public' },

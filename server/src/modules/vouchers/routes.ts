@@ -1,11 +1,7 @@
 import type Router from '@koa/router';
 import { AppError, vouchersApi as api } from '@gonghui/shared';
-import type { Db } from '../../db/index';
 import type { Deps } from '../../deps';
-import { idempotentGroup } from '../../http/idempotency';
 import { mount, type HotPath } from '../../http/route';
-import { DEFAULT_RUSH } from '../../rush/index';
-import { GroupCommit } from '../../rush/group-commit';
 import { batchCloser, batchCreator, batchDetail, batchList, batchPublisher, batchRedemptionsXlsx, batchStats, batchUpdater } from './batches';
 import { voucherClaimer, writeClaims } from './claim-writer';
 import { myVoucherDetail, myVouchers, openBatches, voucherCodeIssuer, voucherReturner } from './claims';
@@ -16,25 +12,17 @@ import { visitorBatches } from './visitors';
  * The claim's hot path: "no" from memory when memory is sure (server/src/rush/claim-gate.ts), and
  * every other claim written with the others that arrived meanwhile, in one transaction (group commit).
  */
-function claimPath(deps: Deps): HotPath<typeof api.claim> {
-  const { groupMax, groupParallel } = deps.rush?.config ?? DEFAULT_RUSH;
-  const claims = new GroupCommit((requests: ClaimRequest[]) => idempotentGroup(deps.db, requests, writeClaimAnswers), groupMax, groupParallel);
-  return {
-    gate: (rush, auth, { params }, key, now) => rush.gate.check(params.id, auth, key, now),
-    learn: (rush, auth, { params }, key, status, code) => rush.gate.learn(params.id, auth, key, status, code),
-    write: (request) => claims.submit(request),
-  };
-}
-
-type ClaimRequest = Parameters<NonNullable<HotPath<typeof api.claim>['write']>>[0];
-
-async function writeClaimAnswers(tx: Db, inputs: ClaimRequest['input'][]) {
-  const results = await writeClaims(
-    tx,
-    inputs.map(({ auth, input, now }) => ({ batchId: input.params.id, memberId: auth.memberId!, now })),
-  );
-  return results.map((r) => (r instanceof AppError ? r : { voucher: r }));
-}
+const claimPath: HotPath<typeof api.claim> = {
+  gate: (rush, auth, { params }, key, now) => rush.gate.check(params.id, auth, key, now),
+  learn: (rush, auth, { params }, key, status, code) => rush.gate.learn(params.id, auth, key, status, code),
+  writeMany: async (tx, inputs) => {
+    const results = await writeClaims(
+      tx,
+      inputs.map(({ auth, input, now }) => ({ batchId: input.params.id, memberId: auth.memberId!, now })),
+    );
+    return results.map((r) => (r instanceof AppError ? r : { voucher: r }));
+  },
+};
 
 /** One line per contract endpoint: the route maps the request onto the service's input, nothing else. */
 export function voucherRoutes(router: Router, deps: Deps): void {
@@ -53,7 +41,7 @@ export function voucherRoutes(router: Router, deps: Deps): void {
 
   // members
   mount(router, deps, api.listOpenBatches, (s) => openBatches(s));
-  mount(router, deps, api.claim, async (s, { params }) => ({ voucher: await voucherClaimer(s.db, { batchId: params.id, memberId: s.auth.memberId!, now: s.now }) }), { hot: claimPath(deps) });
+  mount(router, deps, api.claim, async (s, { params }) => ({ voucher: await voucherClaimer(s.db, { batchId: params.id, memberId: s.auth.memberId!, now: s.now }) }), { hot: claimPath });
   mount(router, deps, api.myVouchers, (s, { query }) => myVouchers(s, query));
   mount(router, deps, api.myVoucher, (s, { params }) => myVoucherDetail(s, params));
   mount(router, deps, api.returnVoucher, async (s, { params }) => ({ voucher: await voucherReturner(s, params) }));

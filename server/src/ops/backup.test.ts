@@ -1,0 +1,70 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as tar from 'tar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPglite, type Database } from '../db/index';
+import { codeSchemaVersion } from '../db/schema-version';
+import { backupPglite, readBackupFile, restorePglite, writeBackupFile, type Manifest } from './backup';
+
+describe('backup files', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gh-backup-test-'));
+  let database: Database;
+  let good: string;
+  beforeAll(async () => {
+    database = await openPglite();
+    good = path.join(dir, 'good.tar');
+    await writeBackupFile(good, await backupPglite(database.pglite!));
+  }, 60_000);
+  afterAll(async () => {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The same backup with its manifest or data changed, as a file. */
+  async function altered(name: string, change: (m: Manifest, data: Buffer) => Buffer) {
+    const work = mkdtempSync(path.join(dir, 'x-'));
+    await tar.extract({ file: good, cwd: work });
+    const manifest = JSON.parse(readFileSync(path.join(work, 'manifest.json'), 'utf8')) as Manifest;
+    const data = change(manifest, readFileSync(path.join(work, manifest.data.file)));
+    writeFileSync(path.join(work, 'manifest.json'), JSON.stringify(manifest));
+    writeFileSync(path.join(work, manifest.data.file), data);
+    const file = path.join(dir, name);
+    await tar.create({ file, cwd: work }, ['manifest.json', manifest.data.file]);
+    return file;
+  }
+
+  it('records the schema version, every table and the checksum', async () => {
+    const { manifest } = await readBackupFile(good);
+    expect(manifest.schema).toEqual(codeSchemaVersion());
+    expect(manifest.tables['drizzle.__drizzle_migrations']).toBe(codeSchemaVersion().count);
+    expect(Object.keys(manifest.tables)).toContain('public.vouchers');
+    expect(manifest.data.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuses a backup from a newer schema', async () => {
+    const file = await altered('newer.tar', (m, d) => {
+      m.schema = { count: m.schema.count + 1, tag: '0099_future', when: m.schema.when + 1000 };
+      return d;
+    });
+    await expect(readBackupFile(file)).rejects.toThrow(/newer schema/);
+  });
+
+  it('refuses a damaged backup', async () => {
+    const file = await altered('damaged.tar', (_m, d) => {
+      d[d.length - 10] = d[d.length - 10]! ^ 0xff;
+      return d;
+    });
+    await expect(readBackupFile(file)).rejects.toThrow(/checksum/);
+  });
+
+  it('refuses a restore whose rows do not match the manifest, and leaves nothing behind', async () => {
+    const file = await altered('miscounted.tar', (m, d) => {
+      m.tables['public.users'] = (m.tables['public.users'] ?? 0) + 1;
+      return d;
+    });
+    const target = path.join(dir, 'restored');
+    await expect(restorePglite(await readBackupFile(file), target)).rejects.toThrow(/public\.users: manifest 1, restored 0/);
+    expect(() => readFileSync(path.join(target, 'PG_VERSION'))).toThrow();
+  });
+});
