@@ -147,6 +147,9 @@ describe('union staff see only what they may do', () => {
       expect.stringMatching(/^会员(\d+)（待审核入会申请 \1 份）$/),
       '工惠券批次',
       '商户',
+      '微心愿审核',
+      '工会活动',
+      '聆听',
       '工作人员',
       '会员码查询',
     ]);
