@@ -35,6 +35,14 @@ export const STAFF_WISHES_PAGE = '/pages/union/wishes/index';
 export const STAFF_WISH_PAGE = '/pages/union/wishes/detail/index';
 export const STAFF_FILE_WISH_PAGE = '/pages/union/wishes/file/index';
 export const DONORS_PAGE = '/pages/union/donors/index';
+export const ACTIVITY_PAGE = '/pages/activities/detail/index';
+export const FEEDBACK_PAGE = '/pages/feedback/index';
+export const MY_FEEDBACK_PAGE = '/pages/feedback/detail/index';
+export const STAFF_ACTIVITIES_PAGE = '/pages/union/activities/index';
+export const STAFF_ACTIVITY_EDIT_PAGE = '/pages/union/activities/edit/index';
+export const STAFF_ACTIVITY_PAGE = '/pages/union/activities/detail/index';
+export const STAFF_FEEDBACK_PAGE = '/pages/union/feedback/index';
+export const STAFF_FEEDBACK_DETAIL_PAGE = '/pages/union/feedback/detail/index';
 
 export const MEMBER_CARD_PAGE = '/pages/member-card/index';
 export const PRIVACY_PAGE = '/pages/legal/privacy/index';
@@ -75,6 +83,14 @@ export const PAGES: readonly string[] = [
   STAFF_WISH_PAGE,
   STAFF_FILE_WISH_PAGE,
   DONORS_PAGE,
+  ACTIVITY_PAGE,
+  FEEDBACK_PAGE,
+  MY_FEEDBACK_PAGE,
+  STAFF_ACTIVITIES_PAGE,
+  STAFF_ACTIVITY_EDIT_PAGE,
+  STAFF_ACTIVITY_PAGE,
+  STAFF_FEEDBACK_PAGE,
+  STAFF_FEEDBACK_DETAIL_PAGE,
   MEMBER_CARD_PAGE,
   PRIVACY_PAGE,
   TERMS_PAGE,

@@ -19,6 +19,8 @@ import { unionRoutes } from './modules/unions/routes';
 import { voucherRoutes } from './modules/vouchers/routes';
 import { noticeRoutes } from './modules/notices/routes';
 import { wishRoutes } from './modules/wishes/routes';
+import { activityRoutes } from './modules/activities/routes';
+import { feedbackRoutes } from './modules/feedback/routes';
 import { lotteryRoutes } from './modules/lottery/routes';
 import { rushMemory } from './rush/index';
 import { guardPool } from './scope/scope';
@@ -76,6 +78,8 @@ export function createApp(rawDeps: Deps, opts: AppOptions = {}): Koa {
   staffRoutes(router, deps);
   voucherRoutes(router, deps);
   wishRoutes(router, deps);
+  activityRoutes(router, deps);
+  feedbackRoutes(router, deps);
   noticeRoutes(router, deps);
   lotteryRoutes(router, deps);
 

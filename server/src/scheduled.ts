@@ -1,13 +1,14 @@
 import type { Logger } from 'pino';
 import type { Clock } from './clock';
 import type { Db } from './db/index';
+import { escalateOverdueFeedback } from './modules/feedback/escalation';
 import { drainSubscribeOutbox, type SubscribeSender } from './modules/notices/subscribe';
 import { voucherExpiryNotices } from './modules/notices/voucher-expiry';
 import { expireUnadoptedWishes, releaseOverdueAdoptions } from './modules/wishes/maintenance';
 
 /**
  * The minute's scheduled work: overdue adoptions released, unadopted wishes expired, members told
- * of vouchers about to expire, and (where WeChat and its templates are configured) the subscribe
+ * of vouchers about to expire, 聆听 requests unanswered for 24 hours moved up to the parent union, and (where WeChat and its templates are configured) the subscribe
  * outbox sent. Each job is safe to run on several processes at once.
  */
 export async function runScheduledJobs(db: Db, clock: Clock, logger: Logger, sender: SubscribeSender | null): Promise<void> {
@@ -15,6 +16,7 @@ export async function runScheduledJobs(db: Db, clock: Clock, logger: Logger, sen
     ['wish-overdue', () => releaseOverdueAdoptions(db, clock.now())],
     ['wish-expiry', () => expireUnadoptedWishes(db, clock.now())],
     ['voucher-expiry-notices', () => voucherExpiryNotices(db, clock.now())],
+    ['feedback-escalation', () => escalateOverdueFeedback(db, clock.now())],
   ];
   if (sender) jobs.push(['subscribe-outbox', () => drainSubscribeOutbox(db, sender, clock.now())]);
   for (const [name, run] of jobs) {

@@ -14,6 +14,10 @@ export * from './models/lottery';
 export * from './rules/vouchers';
 export * from './models/wishes';
 export * from './models/notices';
+export * from './models/activities';
+export * from './models/feedback';
+export { ACTIVITY_CATEGORIES, activityPhase, activityProblems, enrollmentDecision, isCheckInDay, mayCancel, topicUnionPath, type ActivityStatus, type ActivityTimes } from './rules/activities';
+export { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES, FIRST_REPLY_TARGET_MS, firstUnionPath, handoverAllowed, median, replyDueAt, replyTimeLeftMs, shouldEscalate, staffMayAct, staffMayRead } from './rules/feedback';
 export {
   ADOPTION_DAYS,
   DONOR_ADOPTION_CAP,

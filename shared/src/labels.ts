@@ -9,6 +9,8 @@ import type { LotteryResult } from './models/lottery';
 import type { BatchMode, BatchStatus, VoucherKind, VoucherStatus } from './models/vouchers';
 import type { WishCategory, WishKind } from './models/wishes';
 import type { WishAction, WishStatus } from './rules/wishes';
+import type { ActivityCategory, ActivityPhase, EnrollmentStatus } from './rules/activities';
+import type { FeedbackCategory, FeedbackStatus } from './rules/feedback';
 
 /** The version of the user agreement and privacy policy in force; a sign-in that accepts them names it. */
 export const TERMS_VERSION = '2026-12-01';
@@ -84,3 +86,29 @@ export const wishCategoryLabels: Record<WishCategory, string> = {
 export const wishKindLabels: Record<WishKind, string> = { material: '物品', service: '服务' };
 export const batchModeLabels: Record<BatchMode, string> = { firstCome: '先到先得', lottery: '摇号' };
 export const lotteryResultLabels: Record<LotteryResult, string> = { pending: '待开奖', won: '中签', lost: '未中签', excluded: '不符合条件' };
+
+export const activityCategoryLabels: Record<ActivityCategory, string> = {
+  public_class: '公益课堂',
+  skills: '技能培训',
+  culture_sports: '文体活动',
+  rest_trip: '疗休养',
+  model_talk: '劳模宣讲',
+  convenience: '便民服务',
+};
+export const activityPhaseLabels: Record<ActivityPhase, string> = {
+  cancelled: '已取消',
+  not_open: '未开始报名',
+  signup: '报名中',
+  signup_closed: '报名已截止',
+  running: '进行中',
+  ended: '已结束',
+};
+export const enrollmentStatusLabels: Record<EnrollmentStatus, string> = { enrolled: '已报名', waitlisted: '候补中', cancelled: '已取消' };
+export const feedbackCategoryLabels: Record<FeedbackCategory, string> = {
+  rights: '权益维护',
+  labour_relations: '劳动关系',
+  hardship: '生活困难',
+  suggestion: '意见建议',
+  other: '其他',
+};
+export const feedbackStatusLabels: Record<FeedbackStatus, string> = { pending: '待回复', replied: '已回复', closed: '已办结' };

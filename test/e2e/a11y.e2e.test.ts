@@ -205,6 +205,15 @@ describe('every page passes axe, as every role, in normal and care mode', () => 
     queries['/pages/wishes/public/index'] = { id: published[0]!.id };
     queries['/pages/donor/wish/index'] = { id: adopted };
     queries['/pages/union/wishes/detail/index'] = { id: myWish.id };
+
+    // Activities and 聆听: one of the member's activities (the demo enrols them in the 插花 class)
+    // and their own request, seen by the member and by the city federation's staff.
+    const activity = (await e.app.call(api.listActivities, { token: member, query: { limit: 50 } })).body.data.find((a) => a.mine) ?? (await e.app.call(api.listActivities, { token: member, query: { limit: 1 } })).body.data[0]!;
+    const request = (await e.app.call(api.myFeedbackList, { token: member, query: {} })).body.data[0]!;
+    queries['/pages/activities/detail/index'] = { id: activity.id };
+    queries['/pages/union/activities/detail/index'] = { id: activity.id };
+    queries['/pages/feedback/detail/index'] = { id: request.id };
+    queries['/pages/union/feedback/detail/index'] = { id: request.id };
   });
 
   afterAll(async () => {

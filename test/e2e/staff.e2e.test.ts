@@ -148,6 +148,8 @@ describe('union staff see only what they may do', () => {
       '工惠券批次',
       '商户',
       '微心愿审核',
+      '工会活动',
+      '聆听',
       '工作人员',
       '会员码查询',
     ]);

@@ -14,6 +14,11 @@ import {
   STAFF_WISH_PAGE,
   STAFF_FILE_WISH_PAGE,
   DONORS_PAGE,
+  STAFF_ACTIVITIES_PAGE,
+  STAFF_ACTIVITY_EDIT_PAGE,
+  STAFF_ACTIVITY_PAGE,
+  STAFF_FEEDBACK_PAGE,
+  STAFF_FEEDBACK_DETAIL_PAGE,
   UNION_JOIN_QR_PAGE,
   UNION_MEMBERS_PAGE,
   UNION_STAFF_PAGE,
@@ -59,6 +64,8 @@ export function staffNavItems(me: Me | null, pending: PendingReview | null = nul
     { label: '工惠券批次', page: BATCHES_PAGE, url: BATCHES_PAGE, within: [BATCH_STATS_PAGE, BATCH_EDIT_PAGE] },
     { label: '商户', page: MERCHANTS_PAGE, url: MERCHANTS_PAGE, within: [MERCHANT_DETAIL_PAGE] },
     { label: '微心愿审核', page: STAFF_WISHES_PAGE, url: STAFF_WISHES_PAGE, within: [STAFF_WISH_PAGE, STAFF_FILE_WISH_PAGE, DONORS_PAGE] },
+    { label: '工会活动', page: STAFF_ACTIVITIES_PAGE, url: STAFF_ACTIVITIES_PAGE, within: [STAFF_ACTIVITY_EDIT_PAGE, STAFF_ACTIVITY_PAGE] },
+    { label: '聆听', page: STAFF_FEEDBACK_PAGE, url: STAFF_FEEDBACK_PAGE, within: [STAFF_FEEDBACK_DETAIL_PAGE] },
     { label: '工作人员', page: UNION_STAFF_PAGE, url: staffUrl },
   ];
   if (grassroots) items.push({ label: '入会二维码', page: UNION_JOIN_QR_PAGE, url: withQuery(UNION_JOIN_QR_PAGE, { unionId: grassroots.unionId }) });

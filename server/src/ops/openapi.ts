@@ -5,7 +5,7 @@
  * answers and audiences come from the contract, error codes and messages from the catalogue.
  */
 import { z } from 'zod';
-import { authApi, errorCatalogue, lotteryApi, merchantsApi, noticesApi, staffApi, systemApi, unionsApi, vouchersApi, wishesApi, type Endpoint } from '@gonghui/shared';
+import { activitiesApi, authApi, errorCatalogue, feedbackApi, lotteryApi, merchantsApi, noticesApi, staffApi, systemApi, unionsApi, vouchersApi, wishesApi, type Endpoint } from '@gonghui/shared';
 
 type Json = Record<string, unknown>;
 
@@ -20,6 +20,8 @@ const PARTS: [string, string, Record<string, Endpoint>][] = [
   ['merchants', '商户 · merchants and settlement', merchantsApi],
   ['wishes', '微心愿 · micro-wishes and donors', wishesApi],
   ['notices', '消息 · notices', noticesApi],
+  ['activities', '工会活动 · activities, sign-ups, check-in, 你点我送', activitiesApi],
+  ['feedback', '聆听 · requests to the union, replies, the dashboard', feedbackApi],
 ];
 
 const AUDIENCE: Record<string, string> = {

@@ -4,6 +4,7 @@ import { maskIdNumber, type MemberTag, type UnionKind } from '@gonghui/shared';
 import { blindIndex, encrypt, type Keys } from '../crypto';
 import { schema, type Db } from '../db/index';
 import { GIVEN, SURNAMES, makeIdNumber, pick, prng } from './names';
+import { seedDemoActivities } from './activities';
 import { seedDemoVouchers } from './vouchers';
 import { seedDemoWishes } from './wishes';
 
@@ -133,6 +134,7 @@ export async function seedDemoData(db: Db, keys: Keys, now: Date): Promise<boole
     const holders = inserted.slice(1).filter((m) => m.status === 'active').map((m) => m.id);
     await seedDemoVouchers(tx, ids, holders, cityStaffId, now);
     await seedDemoWishes(tx, keys, now, cityStaffId);
+    await seedDemoActivities(tx, keys, ids, cityStaffId, now);
     return true;
   });
 }

@@ -1,4 +1,6 @@
+import { activitiesApi } from './activities';
 import { authApi, systemApi } from './auth';
+import { feedbackApi } from './feedback';
 import { lotteryApi } from './lottery';
 import { merchantsApi } from './merchants';
 import { noticesApi } from './notices';
@@ -18,9 +20,11 @@ export const api = {
   ...merchantsApi,
   ...wishesApi,
   ...noticesApi,
+  ...activitiesApi,
+  ...feedbackApi,
 };
 export type Api = typeof api;
 
 export * from './endpoint';
 export { authApi, lotteryApi, merchantsApi, staffApi, systemApi, unionsApi, vouchersApi };
-export { noticesApi, wishesApi };
+export { activitiesApi, feedbackApi, noticesApi, wishesApi };

@@ -10,6 +10,8 @@ export const NOTICE_PAGES = {
   donorWish: '/pages/donor/wish/index',
   staffWish: '/pages/union/wishes/detail/index',
   voucher: '/pages/vouchers/detail/index',
+  activity: '/pages/activities/detail/index',
+  myFeedback: '/pages/feedback/detail/index',
 } as const;
 export type NoticePage = (typeof NOTICE_PAGES)[keyof typeof NOTICE_PAGES];
 

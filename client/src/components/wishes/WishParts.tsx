@@ -146,9 +146,15 @@ export function WishGate<T>({
   className,
   back,
   wide = false,
+  missing = '没有找到这个心愿',
+  staffOnly = false,
   children,
 }: {
   id: string;
+  /** What a link without an id says is missing. */
+  missing?: string;
+  /** A staff page: someone without a staff role is told whom it is for (PageShell's staffOnly). */
+  staffOnly?: boolean;
   wide?: boolean;
   resource: Resource<T>;
   className: string;
@@ -159,7 +165,7 @@ export function WishGate<T>({
   if (!id) {
     body = (
       <EmptyView
-        title='没有找到这个心愿'
+        title={missing}
         hint='链接不完整，请从列表中重新打开。'
         action={
           <Button type='primary' fill='outline' className='gh-wish-gate__back' onClick={() => openPage(back.page)}>
@@ -172,7 +178,7 @@ export function WishGate<T>({
   else if (resource.status !== 'ready') body = <LoadingView />;
   else body = children(resource.data);
   return (
-    <PageShell wide={wide} className={className}>
+    <PageShell wide={wide} staffOnly={staffOnly} className={className}>
       {body}
     </PageShell>
   );

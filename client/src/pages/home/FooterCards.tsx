@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { CareModeSetting } from '../../components/CareModeSetting';
 
 /** Coming later: told, never offered as something to tap. */
-const COMING = ['微心愿', '工会活动', '送温暖', '聆听'];
+const COMING = ['送温暖'];
 
 /** The end of 首页 for members and visitors alike: what is coming, and the care-mode switch. */
 export function FooterCards() {

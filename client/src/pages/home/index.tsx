@@ -17,7 +17,7 @@ import { api, call } from '../../api';
 import { useServerClock } from '../../stores/server-clock';
 import { formatFen } from '@gonghui/shared';
 import { conditionText } from '../../format';
-import { HOME_PAGE, MEMBER_CARD_PAGE, MERCHANT_PAGE, MY_VOUCHERS_PAGE, NOTICES_PAGE, VOUCHERS_PAGE } from '../../routes';
+import { HOME_PAGE, MEMBER_CARD_PAGE, MERCHANT_PAGE, MY_VOUCHERS_PAGE, NOTICES_PAGE, VOUCHERS_PAGE, FEEDBACK_PAGE } from '../../routes';
 import { refreshUnread, useUnread } from '../../notices';
 import { pressable } from '../account/shared/pressable';
 import { ensureTermsAccepted } from '../login/terms';
@@ -38,6 +38,7 @@ const ENTRIES: Entry[] = [
   { key: 'vouchers', label: '工惠券', glyph: '券', page: VOUCHERS_PAGE, memberOnly: false },
   { key: 'code', label: '会员码', glyph: '码', page: MEMBER_CARD_PAGE, memberOnly: true },
   { key: 'mine', label: '我的券', glyph: '我', page: MY_VOUCHERS_PAGE, memberOnly: true },
+  { key: 'feedback', label: '聆听', glyph: '听', page: FEEDBACK_PAGE, memberOnly: true },
 ];
 
 type Batches = ResourceState<VoucherBatchMemberView[]>;

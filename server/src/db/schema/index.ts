@@ -8,3 +8,5 @@ export * from './lottery';
 export * from './platform';
 export * from './wishes';
 export * from './notices';
+export * from './activities';
+export * from './feedback';

@@ -4,6 +4,7 @@ import { schema } from '../../db/index';
 import { announce } from '../../rush/signals';
 import type { Scope } from '../../scope/scope';
 import { audit } from '../audit/service';
+import { enrollmentsReleaser } from '../activities/member';
 import { unusedVoucherReleaser } from '../vouchers/claims';
 import { wishesOfDeletedAccount } from '../wishes/account-deletion';
 
@@ -13,7 +14,8 @@ const { users, sessions, members, donors, staffRoles, merchantStaff, memberCodes
  * Deletes the caller's account (注销账号). What goes: the phone number, the WeChat binding, every
  * session, the full name, the employer, the encrypted ID number and its blind index, the donor
  * profile and its undelivered adoptions (the wishes return to the square), wishes nobody adopted
- * yet (withdrawn), the messages they wrote, unused vouchers of batches still open (their stock returns). What the union keeps, masked: the membership
+ * yet (withdrawn), the messages they wrote, unused vouchers of batches still open (their stock
+ * returns), places in activities not yet started (the waitlist moves up). What the union keeps, masked: the membership
  * record (member number, union, dates, masked name and ID number) for its membership statistics,
  * and redemptions already made, which settle money with merchants (kept under the accounting
  * archive rules). Staff and cashiers are removed by their admin first.
@@ -33,6 +35,7 @@ export async function deleteAccount(scope: Scope): Promise<{ ok: true }> {
     .for('update');
   for (const m of mine) {
     await unusedVoucherReleaser(scope, { memberId: m.id });
+    await enrollmentsReleaser(scope, { memberId: m.id });
     await db.delete(memberCodes).where(eq(memberCodes.memberId, m.id));
     await db
       .update(members)

@@ -7,16 +7,12 @@ import { PageShell, HeaderBand } from '../../../components/PageShell';
 import { errorText } from '../../../components/StatusView';
 import { useNumericKeypad, useQrScan } from '../../../components/QrScanner';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
+import { normalizeMemberCode } from '../../../memberCode';
 import { MEMBER_LOOKUP_PAGE } from '../../../routes';
 import './index.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
-/** A typed or scanned member code: "1234 5678 9012", "GHM1:123456789012" → "123456789012"; null if not 12 digits. */
-export function normalizeMemberCode(raw: string): string | null {
-  const digits = raw.replace(/^\s*GHM1:/i, '').replace(/[\s-]+/g, '');
-  return /^\d{12}$/.test(digits) ? digits : null;
-}
 
 const group = (digits: string) => digits.replace(/(\d{4})(?=\d)/g, '$1 ');
 

@@ -1,0 +1,137 @@
+import { useCallback, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import { activityCategoryLabels, enrollmentStatusLabels, formatShanghai, type StaffActivityView, type StaffEnrollmentView } from '@gonghui/shared';
+import { api, call, downloadExport } from '../../../../api';
+import { PhaseBadge, staffCounts, whenText } from '../../../../components/activities/ActivityParts';
+import { DataTable, type Column } from '../../../../components/DataTable';
+import { HeaderBand } from '../../../../components/PageShell';
+import { errorText } from '../../../../components/StatusView';
+import { useNumericKeypad, useQrScan } from '../../../../components/QrScanner';
+import { Fact, ListFooter, WishGate } from '../../../../components/wishes/WishParts';
+import { toast } from '../../../../dialogs';
+import { usePagedList } from '../../../../hooks/usePagedList';
+import { useRequireLogin } from '../../../../hooks/useRequireLogin';
+import { useResource } from '../../../../hooks/useResource';
+import { STAFF_ACTIVITIES_PAGE, STAFF_ACTIVITY_PAGE, withQuery } from '../../../../routes';
+import { normalizeMemberCode } from '../../../../memberCode';
+
+const IS_WEAPP = process.env.TARO_ENV === 'weapp';
+
+const COLUMNS: Column<StaffEnrollmentView>[] = [
+  { key: 'member', title: '会员', width: '1.2fr', primary: true, render: (e) => `${e.memberName}（${e.memberNo}）` },
+  { key: 'union', title: '所在工会', width: '2fr', render: (e) => e.unionName },
+  { key: 'status', title: '状态', width: '1fr', render: (e) => (e.status === 'waitlisted' ? `候补第${e.waitlistPosition}位` : enrollmentStatusLabels[e.status]) },
+  { key: 'at', title: '报名时间', width: '1.2fr', render: (e) => formatShanghai(e.enrolledAt) },
+  { key: 'checkin', title: '签到', width: '1.2fr', render: (e) => (e.checkedInAt ? formatShanghai(e.checkedInAt) : e.status === 'enrolled' ? '未签到' : '—') },
+];
+
+/** One activity for staff: the figures, the door (scan or type the member's 会员码), the list and its export. */
+export default function StaffActivityPage() {
+  const id = useRouter().params.id ?? '';
+  const signedIn = useRequireLogin(withQuery(STAFF_ACTIVITY_PAGE, { id }));
+  const activity = useResource(() => call(api.staffActivity, { params: { id }, toast: false }), [id], { enabled: signedIn && !!id, refreshOnShow: true });
+  const fetchPage = useCallback((cursor: string | undefined) => call(api.activityEnrollments, { params: { id }, query: { cursor, limit: 100 }, toast: false }), [id]);
+  const { list, reload, loadMore } = usePagedList<StaffEnrollmentView>(fetchPage, { enabled: signedIn && !!id, refreshOnShow: true });
+
+  return (
+    <WishGate id={id} wide staffOnly resource={activity} className='gh-staff-activity' missing='没有找到这个活动' back={{ label: '返回活动列表', page: STAFF_ACTIVITIES_PAGE }}>
+      {(a) => (
+        <>
+          <HeaderBand title={a.title} subtitle={`${activityCategoryLabels[a.category]} · ${whenText(a)} · ${a.place}`} />
+          <View className='gh-card gh-card--overlap'>
+            <PhaseBadge phase={a.phase} />
+            <View className='gh-activity-detail__place gh-staff-activity__counts'>{staffCounts(a)}</View>
+            <Fact label='面向'>{a.unionName}</Fact>
+            <Fact label='报名时间'>{`${formatShanghai(a.signupStartsAt)} – ${formatShanghai(a.signupEndsAt)}`}</Fact>
+            <Fact label='取消截止'>{formatShanghai(a.cancelDeadline)}</Fact>
+          </View>
+          <CheckIn a={a} onDone={() => void Promise.all([activity.reload(true), reload(true)])} />
+          <View className='gh-card'>
+            <View className='gh-toolbar'>
+              <View className='gh-section-title'>报名名单</View>
+              <Button
+                type='primary'
+                fill='outline'
+                className='gh-staff-activity__export'
+                onClick={() => void downloadExport(api.activityEnrollmentsXlsx, { params: { id: a.id }, filename: `${a.title}-报名名单.xlsx` }).catch((e) => toast(errorText(e)))}
+              >
+                导出名单
+              </Button>
+            </View>
+            {list.status === 'ready' && list.items.length === 0 ? <View className='gh-muted'>还没有人报名</View> : null}
+            {list.items.length > 0 ? <DataTable columns={COLUMNS} rows={list.items} rowKey={(e) => e.id} className='gh-staff-activity__table' /> : null}
+            <ListFooter list={list} loadMore={loadMore} unit='人' />
+          </View>
+        </>
+      )}
+    </WishGate>
+  );
+}
+
+/** At the door: scan the 会员码 the member shows (or type its 12 digits); each check-in answers at once. */
+function CheckIn({ a, onDone }: { a: StaffActivityView; onDone: () => void }) {
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { scan, layer } = useQrScan();
+  useNumericKeypad('.gh-checkin__code');
+
+  const checkIn = async (raw: string) => {
+    const code = normalizeMemberCode(raw);
+    if (!code) {
+      setResult({ ok: false, text: '请输入会员出示的12位会员码' });
+      return;
+    }
+    setBusy(true);
+    setResult(null);
+    try {
+      const e = await call(api.checkIn, { params: { id: a.id }, body: { code }, toast: false });
+      setResult({ ok: true, text: `${e.memberName}（${e.memberNo}）签到成功` });
+      setText('');
+      onDone();
+    } catch (err) {
+      setResult({ ok: false, text: errorText(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const scanCode = async () => {
+    const r = await scan();
+    if (r !== null) void checkIn(r);
+  };
+
+  return (
+    <View className='gh-card gh-checkin'>
+      <View className='gh-section-title'>现场签到</View>
+      <Button type='primary' size='large' block className='gh-checkin__scan' onClick={() => void scanCode()}>
+        扫描会员码签到
+      </Button>
+      <View className='gh-field'>
+        <View className='gh-field__label'>会员码</View>
+        <Input
+          className='gh-field__input gh-checkin__code'
+          type={IS_WEAPP ? 'number' : 'text'}
+          placeholder='或输入12位数字'
+          value={text}
+          maxLength={IS_WEAPP ? 12 : 16}
+          onChange={(x) => {
+            setText(x.replace(/[^\d\s]/g, '').slice(0, 16));
+            setResult(null);
+          }}
+          onConfirm={() => void checkIn(text)}
+        />
+      </View>
+      <Button type='primary' fill='outline' size='large' block loading={busy} className='gh-checkin__submit' onClick={() => void checkIn(text)}>
+        签到
+      </Button>
+      {result ? (
+        <View className={`gh-checkin__result gh-checkin__result--${result.ok ? 'ok' : 'error'}`} role='alert'>
+          <Text>{result.text}</Text>
+        </View>
+      ) : null}
+      {layer}
+    </View>
+  );
+}

@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, NOTICE_PAGES } from '@gonghui/shared';
+import { queryRows } from '../../db/index';
+import { cancelEnrollment, enroll, publishedActivity } from '../../testing/activities';
+import { storageKinds } from '../../testing/database';
+import { useTestApp } from '../../testing/harness';
+import { activePhones } from '../../testing/people';
+
+const HOUR = 3600_000;
+
+describe.each(storageKinds)('places and the waitlist on %s', (kind) => {
+  const app = useTestApp(kind, { now: '2026-12-01T02:00:00Z' });
+  let staff: string;
+  let tokens: string[];
+  beforeAll(async () => {
+    staff = await app().login('13900000001');
+    tokens = await Promise.all((await activePhones(app(), 50, 0)).map((p) => app().login(p)));
+  }, 60_000);
+
+  it('enrols exactly 20 of 50 members racing for 20 places and waitlists the other 30 in arrival order', async () => {
+    const id = await publishedActivity(app(), staff, { capacity: 20 });
+    const answers = await Promise.all(tokens.map((t) => enroll(app(), t, id)));
+    expect(answers.every((r) => r.status === 201)).toBe(true);
+    expect(answers.filter((r) => r.body.mine?.status === 'enrolled')).toHaveLength(20);
+    const waiting = answers.filter((r) => r.body.mine?.status === 'waitlisted');
+    expect(waiting).toHaveLength(30);
+    expect(waiting.map((r) => r.body.mine!.waitlistPosition).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    const [row] = await queryRows<{ enrolled_count: number; n: number }>(
+      app().deps.db,
+      sql`select a.enrolled_count, (select count(*)::int from activity_enrollments e where e.activity_id = a.id and e.status = 'enrolled') as n from activities a where a.id = ${id}`,
+    );
+    expect(Number(row!.enrolled_count)).toBe(20);
+    expect(Number(row!.n)).toBe(20);
+  });
+
+  it('refuses the 21st with 409 ACTIVITY_FULL when the activity keeps no waitlist', async () => {
+    const id = await publishedActivity(app(), staff, { capacity: 20, waitlist: false });
+    const answers = await Promise.all(tokens.map((t) => enroll(app(), t, id)));
+    expect(answers.filter((r) => r.status === 201)).toHaveLength(20);
+    const refused = answers.filter((r) => r.status !== 201);
+    expect(refused).toHaveLength(30);
+    expect(refused.every((r) => r.status === 409 && r.error?.code === 'ACTIVITY_FULL')).toBe(true);
+  });
+
+  it('promotes the first on the waitlist exactly once when a place is given back, and tells them', async () => {
+    const id = await publishedActivity(app(), staff, { capacity: 2 });
+    for (const t of tokens.slice(0, 4)) expect((await enroll(app(), t, id)).status).toBe(201);
+    const key = crypto.randomUUID();
+    const cancelled = await cancelEnrollment(app(), tokens[0]!, id, key);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.mine?.status).toBe('cancelled');
+    // the same request again (a retry) changes nothing: one promotion only
+    expect((await cancelEnrollment(app(), tokens[0]!, id, key)).text).toBe(cancelled.text);
+    const third = await app().call(api.getActivity, { params: { id }, token: tokens[2]! });
+    expect(third.body.mine).toMatchObject({ status: 'enrolled' });
+    expect(third.body.mine?.promotedAt).not.toBeNull();
+    const fourth = await app().call(api.getActivity, { params: { id }, token: tokens[3]! });
+    expect(fourth.body.mine).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    expect(third.body.enrolledCount).toBe(2);
+    const notices = await app().call(api.notices, { token: tokens[2]!, query: {} });
+    const promoted = notices.body.data.filter((n) => n.kind === 'activity.promoted' && n.link?.id === id);
+    expect(promoted).toHaveLength(1);
+    expect(promoted[0]!.link?.page).toBe(NOTICE_PAGES.activity);
+  });
+
+  it('returns 409 ACTIVITY_ALREADY_ENROLLED for a second sign-up by the same member', async () => {
+    const id = await publishedActivity(app(), staff);
+    expect((await enroll(app(), tokens[5]!, id)).status).toBe(201);
+    const again = await enroll(app(), tokens[5]!, id);
+    expect(again.status).toBe(409);
+    expect(again.error?.code).toBe('ACTIVITY_ALREADY_ENROLLED');
+  });
+
+  it('returns 409 ACTIVITY_CANCEL_CLOSED for a cancellation after the deadline and keeps the place', async () => {
+    const id = await publishedActivity(app(), staff);
+    expect((await enroll(app(), tokens[6]!, id)).status).toBe(201);
+    app().clock.advance(25 * HOUR); // the deadline is 24 hours from now
+    try {
+      const late = await cancelEnrollment(app(), tokens[6]!, id);
+      expect(late.status).toBe(409);
+      expect(late.error?.code).toBe('ACTIVITY_CANCEL_CLOSED');
+      const seen = await app().call(api.getActivity, { params: { id }, token: tokens[6]! });
+      expect(seen.body.mine).toMatchObject({ status: 'enrolled', mayCancel: false });
+    } finally {
+      app().clock.advance(-25 * HOUR);
+    }
+  });
+
+  it('returns 409 ACTIVITY_SIGNUP_CLOSED before the sign-up window opens', async () => {
+    const id = await publishedActivity(app(), staff, { signupStartsAt: new Date(app().clock.now().getTime() + HOUR).toISOString() });
+    const r = await enroll(app(), tokens[7]!, id);
+    expect(r.status).toBe(409);
+    expect(r.error?.code).toBe('ACTIVITY_SIGNUP_CLOSED');
+  });
+});

@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, NOTICE_PAGES } from '@gonghui/shared';
+import { sendFeedback } from '../../testing/activities';
+import { storageKinds } from '../../testing/database';
+import { unionIdByName, useTestApp } from '../../testing/harness';
+import { staffToken } from '../../testing/people';
+import { phonesIn } from '../../testing/wishes';
+import { escalateOverdueFeedback } from './escalation';
+
+const HOUR = 3600_000;
+const EQUIP = '湖州吴兴智能装备有限公司工会';
+
+describe.each(storageKinds)('聆听 on %s', (kind) => {
+  const app = useTestApp(kind, { now: '2026-12-01T02:00:00Z' });
+  let grassroots: string; // admin of the member's grassroots union (13900000003)
+  let district: string; // 吴兴区总工会
+  let city: string;
+  let nanxun: string;
+  let member: string;
+  let other: string;
+  beforeAll(async () => {
+    grassroots = await app().login('13900000003');
+    district = await app().login('13900000002');
+    city = await app().login('13900000001');
+    nanxun = await staffToken(app(), '13900000021', '南浔区总工会', 'admin');
+    const [a, b] = await phonesIn(app(), EQUIP, 2, 0);
+    member = await app().login(a!);
+    other = await app().login(b!);
+  }, 60_000);
+
+  it('puts a request in the grassroots inbox with 24 hours left, and the reply reaches the member with a notice', async () => {
+    const id = await sendFeedback(app(), member);
+    const inbox = await app().call(api.staffFeedbackList, { query: { box: 'inbox' }, token: grassroots });
+    expect(inbox.body.data.find((f) => f.id === id)).toMatchObject({ status: 'pending', timeLeftMinutes: 24 * 60, handlingUnionName: EQUIP });
+    const replied = await app().call(api.replyFeedback, { params: { id }, body: { text: '已联系车间主任核实加班情况，本周内答复您。' }, token: grassroots });
+    expect(replied.status).toBe(200);
+    expect(replied.body).toMatchObject({ status: 'replied', timeLeftMinutes: null });
+    const mine = await app().call(api.myFeedback, { params: { id }, token: member });
+    expect(mine.body.messages.map((m) => m.author)).toEqual(['member', 'staff']);
+    expect(mine.body.messages[1]).toMatchObject({ authorLabel: EQUIP, text: '已联系车间主任核实加班情况，本周内答复您。' });
+    const notices = (await app().call(api.notices, { query: {}, token: member })).body.data.filter((n) => n.link?.id === id);
+    expect(notices.map((n) => n.link?.page)).toEqual([NOTICE_PAGES.myFeedback]);
+    const rated = await app().call(api.rateFeedback, { params: { id }, body: { score: 5, comment: '回复很及时' }, token: member });
+    expect(rated.body.rating).toEqual({ score: 5, comment: '回复很及时' });
+    expect((await app().call(api.rateFeedback, { params: { id }, body: { score: 1 }, token: member })).error?.code).toBe('FEEDBACK_NOT_RATABLE');
+  });
+
+  it('escalates an unanswered request to the parent union’s inbox at 24 hours, not before', async () => {
+    const id = await sendFeedback(app(), member, { category: 'hardship', text: '家里老人住院，医药费压力很大，想问问有没有困难补助。' });
+    app().clock.advance(24 * HOUR - 60_000);
+    try {
+      await escalateOverdueFeedback(app().deps.db, app().clock.now());
+      expect((await app().call(api.staffFeedback, { params: { id }, token: grassroots })).body).toMatchObject({ escalations: 0, handlingUnionName: EQUIP, timeLeftMinutes: 1 });
+      app().clock.advance(60_000);
+      expect(await escalateOverdueFeedback(app().deps.db, app().clock.now())).toBeGreaterThanOrEqual(1);
+      const seen = await app().call(api.staffFeedback, { params: { id }, token: district });
+      expect(seen.body).toMatchObject({ escalations: 1, handlingUnionName: '吴兴区总工会', timeLeftMinutes: 24 * 60, abilities: { reply: true } });
+      const inbox = await app().call(api.staffFeedbackList, { query: { box: 'inbox' }, token: district });
+      expect(inbox.body.data.some((f) => f.id === id)).toBe(true);
+      expect((await app().call(api.staffFeedbackList, { query: { box: 'inbox' }, token: grassroots })).body.data.some((f) => f.id === id)).toBe(false);
+      // the grassroots union still reads it (the member did not bypass it) but no longer acts on it
+      const late = await app().call(api.replyFeedback, { params: { id }, body: { text: '我们来晚了，正在处理。' }, token: grassroots });
+      expect(late.status).toBe(403);
+      const thread = await app().call(api.myFeedback, { params: { id }, token: member });
+      expect(thread.body.messages.at(-1)).toMatchObject({ author: 'system', text: '超过24小时未回复，已转至吴兴区总工会办理' });
+    } finally {
+      app().clock.set('2026-12-01T02:00:00Z');
+    }
+  });
+
+  it('returns 404 to another member reading someone’s request', async () => {
+    const id = await sendFeedback(app(), member);
+    const r = await app().call(api.myFeedback, { params: { id }, token: other });
+    expect(r.status).toBe(404);
+    expect(r.error?.code).toBe('FEEDBACK_NOT_FOUND');
+    expect((await app().call(api.rateFeedback, { params: { id }, body: { score: 3 }, token: other })).status).toBe(404);
+  });
+
+  it('returns 404 to staff outside the subtree', async () => {
+    const id = await sendFeedback(app(), member);
+    expect((await app().call(api.staffFeedback, { params: { id }, token: nanxun })).status).toBe(404);
+    expect((await app().call(api.replyFeedback, { params: { id }, body: { text: '这是南浔区的回复内容。' }, token: nanxun })).status).toBe(404);
+    expect((await app().call(api.staffFeedbackList, { query: { box: 'all' }, token: nanxun })).body.data.some((f) => f.id === id)).toBe(false);
+  });
+
+  it('hides a 不经本单位工会 request from the grassroots union (404) and shows it to the unions above', async () => {
+    const id = await sendFeedback(app(), member, { category: 'labour_relations', text: '单位要求签自愿放弃社保的协议，不想让单位知道是我反映的。', bypassGrassroots: true });
+    const hidden = await app().call(api.staffFeedback, { params: { id }, token: grassroots });
+    expect(hidden.status).toBe(404);
+    expect(hidden.error?.code).toBe('FEEDBACK_NOT_FOUND');
+    for (const box of ['inbox', 'all'] as const) expect((await app().call(api.staffFeedbackList, { query: { box }, token: grassroots })).body.data.some((f) => f.id === id)).toBe(false);
+    const above = await app().call(api.staffFeedback, { params: { id }, token: district });
+    expect(above.status).toBe(200);
+    expect(above.body).toMatchObject({ bypassGrassroots: true, handlingUnionName: '吴兴区总工会', memberUnionName: EQUIP });
+    expect((await app().call(api.staffFeedback, { params: { id }, token: city })).status).toBe(200);
+    // nor can the district hand it back down to the workplace
+    const back = await app().call(api.handOverFeedback, { params: { id }, body: { unionId: await unionIdByName(app(), EQUIP) }, token: district });
+    expect(back.status).toBe(422);
+    expect(back.error?.code).toBe('FEEDBACK_HANDOVER_NOT_ALLOWED');
+    expect((await app().call(api.staffFeedback, { params: { id }, token: grassroots })).status).toBe(404);
+  });
+
+  it('counts the subtree’s requests by category and month with the median first reply and the share within 24 hours', async () => {
+    const r = await app().call(api.feedbackDashboard, { query: { months: 3 }, token: district });
+    expect(r.status).toBe(200);
+    expect(r.body.months).toEqual(['2026-10', '2026-11', '2026-12']);
+    expect(r.body.total).toBeGreaterThan(0);
+    expect(r.body.byCategoryMonth.reduce((n, x) => n + x.count, 0)).toBe(r.body.total);
+    expect(r.body.answeredWithin24hShare).not.toBeNull();
+    const nan = await app().call(api.feedbackDashboard, { query: { months: 3 }, token: nanxun });
+    const all = await app().call(api.feedbackDashboard, { query: { months: 3 }, token: city });
+    expect(all.body.total).toBeGreaterThanOrEqual(r.body.total + nan.body.total); // two disjoint subtrees of the city
+  });
+});
