@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { formatShanghai, MessageBody, type WishConversation } from '@gonghui/shared';
-import { api, call, isApiError, newIdempotencyKey } from '../../api';
+import { api, call } from '../../api';
+import { useSubmitKey } from '../../hooks/useSubmitKey';
 import { FormRow } from '../Form';
 import { useFieldErrors } from '../../forms/useFieldErrors';
 import { useResource } from '../../hooks/useResource';
@@ -40,7 +41,7 @@ export function Conversation({ side, wishId }: Props) {
   const consent = (agree: boolean) => call(calls.consent, { params: { id: wishId }, body: { agree } });
   const { acting, run } = useWishAction();
   const [text, setText] = useState('');
-  const [key, setKey] = useState(newIdempotencyKey);
+  const submitKey = useSubmitKey();
   const [sending, setSending] = useState(false);
   const { errors, clear, check, fail } = useFieldErrors(FIELDS);
   if (chat.status !== 'ready') return null;
@@ -53,13 +54,12 @@ export function Conversation({ side, wishId }: Props) {
     if (!body || sending) return;
     setSending(true);
     try {
-      set(await call(calls.send, { params: { id: wishId }, body: { text: body.text }, idempotencyKey: key, toast: false }));
+      set(await call(calls.send, { params: { id: wishId }, body: { text: body.text }, idempotencyKey: submitKey.key(), toast: false }));
       setText('');
-      setKey(newIdempotencyKey());
+      submitKey.settle();
       toast('留言已发送', 'success');
     } catch (e) {
-      // The server answered (a refusal): the next try is a new message. Only a lost answer keeps the key.
-      if (isApiError(e) && e.status !== 0) setKey(newIdempotencyKey());
+      submitKey.settle(e);
       fail(e);
     } finally {
       setSending(false);

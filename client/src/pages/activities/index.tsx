@@ -15,6 +15,7 @@ import { openPage } from '../../navigation';
 import { ACTIVITIES_PAGE, ACTIVITY_PAGE, withQuery } from '../../routes';
 import { useAppStore } from '../../stores';
 import { pressable } from '../account/shared/pressable';
+import { useSubmitKey } from '../../hooks/useSubmitKey';
 
 type Tab = 'upcoming' | 'past' | 'topics';
 type Filter = 'all' | ActivityCategory;
@@ -84,6 +85,7 @@ function Topics() {
   const { list, reload, loadMore } = usePagedList<TopicView>(fetchPage, { refreshOnShow: true });
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
+  const proposeKey = useSubmitKey();
 
   const vote = async (t: TopicView) => {
     if (busy) return;
@@ -92,8 +94,8 @@ function Topics() {
       await call(api.voteTopic, { params: { id: t.id }, idempotencyKey: newIdempotencyKey() });
       toast('投票成功', 'success');
       await reload(true);
-    } catch {
-      // shown by the API layer
+    } catch (e) {
+      proposeKey.settle(e); // shown by the API layer
     } finally {
       setBusy(null);
     }
@@ -106,7 +108,8 @@ function Topics() {
     }
     setBusy('new');
     try {
-      await call(api.proposeTopic, { body: { title: title.trim() } });
+      await call(api.proposeTopic, { body: { title: title.trim() }, idempotencyKey: proposeKey.key() });
+      proposeKey.settle();
       setTitle('');
       toast('已提交，邀请工友来投票吧', 'success');
       await reload(true);

@@ -18,6 +18,7 @@ import { FEEDBACK_PAGE, MY_FEEDBACK_PAGE, withQuery } from '../../routes';
 import { useAppStore } from '../../stores';
 import { pressable } from '../account/shared/pressable';
 import '../../components/activities/activities.scss';
+import { useSubmitKey } from '../../hooks/useSubmitKey';
 
 const CATEGORIES = FEEDBACK_CATEGORIES.map((c) => ({ key: c, label: feedbackCategoryLabels[c] }));
 
@@ -32,6 +33,7 @@ export default function FeedbackPage() {
   const [text, setText] = useState('');
   const [bypass, setBypass] = useState(false);
   const [sending, setSending] = useState(false);
+  const submitKey = useSubmitKey();
 
   const send = async () => {
     if (sending) return;
@@ -39,14 +41,15 @@ export default function FeedbackPage() {
     if (text.trim().length < 5) return toast('请写下您的诉求，至少5个字');
     setSending(true);
     try {
-      const f = await call(api.sendFeedback, { body: { category, text: text.trim(), bypassGrassroots: bypass } });
+      const f = await call(api.sendFeedback, { body: { category, text: text.trim(), bypassGrassroots: bypass }, idempotencyKey: submitKey.key() });
+      submitKey.settle();
       setText('');
       setCategory('');
       setBypass(false);
       toast('已提交，工会将在24小时内回复', 'success');
       void Taro.navigateTo({ url: withQuery(MY_FEEDBACK_PAGE, { id: f.id }) });
-    } catch {
-      // shown by the API layer
+    } catch (e) {
+      submitKey.settle(e); // shown by the API layer
     } finally {
       setSending(false);
     }

@@ -125,8 +125,16 @@ export async function enrollmentsReleaser(scope: Scope, { memberId }: { memberId
     .where(and(eq(activityEnrollments.memberId, memberId), inArray(activityEnrollments.status, ['enrolled', 'waitlisted']), gt(activities.startsAt, scope.now)));
   for (const e of live) {
     const [a] = await scope.db.select().from(activities).where(eq(activities.id, e.activityId)).for('update');
+    // Read again under the activity's lock: a cancellation or a promotion may have changed the place
+    // since the list above; act only on the status the row had when this update took it.
+    const [was] = await scope.db
+      .select({ status: activityEnrollments.status })
+      .from(activityEnrollments)
+      .where(and(eq(activityEnrollments.id, e.id), inArray(activityEnrollments.status, ['enrolled', 'waitlisted'])))
+      .for('update');
+    if (!was) continue;
     await scope.db.update(activityEnrollments).set({ status: 'cancelled', cancelledAt: scope.now }).where(eq(activityEnrollments.id, e.id));
-    if (e.status !== 'enrolled') continue;
+    if (was.status !== 'enrolled') continue;
     const [freed] = await scope.db
       .update(activities)
       .set({ enrolledCount: sql`${activities.enrolledCount} - 1` })

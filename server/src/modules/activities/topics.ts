@@ -87,14 +87,21 @@ export async function topicProposer(scope: Scope, input: TopicInput) {
 export async function topicVoter(scope: Scope, { id }: { id: string }) {
   const t = await memberTopicRow(scope, id);
   if (t.status !== 'open') throw new AppError('TOPIC_SCHEDULED');
+  // The counter first, on an open topic only: it waits for a scheduling in progress and then finds
+  // the topic scheduled, so no vote lands after the voters were told.
+  const [row] = await scope.db
+    .update(activityTopics)
+    .set({ votes: sql`${activityTopics.votes} + 1` })
+    .where(and(eq(activityTopics.id, t.id), eq(activityTopics.status, 'open')))
+    .returning();
+  if (!row) throw new AppError('TOPIC_SCHEDULED');
   const cast = await scope.db
     .insert(activityTopicVotes)
     .values({ topicId: t.id, memberId: scope.auth.memberId!, userId: scope.auth.userId, createdAt: scope.now })
     .onConflictDoNothing()
     .returning({ topicId: activityTopicVotes.topicId });
-  if (cast.length === 0) throw new AppError('TOPIC_ALREADY_VOTED');
-  const [row] = await scope.db.update(activityTopics).set({ votes: sql`${activityTopics.votes} + 1` }).where(eq(activityTopics.id, t.id)).returning();
-  return memberView((await topicViews(scope, [row!]))[0]!);
+  if (cast.length === 0) throw new AppError('TOPIC_ALREADY_VOTED'); // the transaction rolls the counter back
+  return memberView((await topicViews(scope, [row]))[0]!);
 }
 
 /** One step: the activity is published from the topic, the topic is marked scheduled, every voter is told. */

@@ -45,6 +45,26 @@ describe.each(storageKinds)('聆听 on %s', (kind) => {
     expect((await app().call(api.rateFeedback, { params: { id }, body: { score: 1 }, token: member })).error?.code).toBe('FEEDBACK_NOT_RATABLE');
   });
 
+  it('lists what waits first, by time left, then the rest newest first', async () => {
+    const answered = await sendFeedback(app(), member);
+    await app().call(api.replyFeedback, { params: { id: answered }, body: { text: '已经处理好了，请您查收。' }, token: grassroots });
+    const waiting = await sendFeedback(app(), member);
+    const rows = (await app().call(api.staffFeedbackList, { query: { box: 'inbox', limit: 100 }, token: grassroots })).body.data;
+    const firstDone = rows.findIndex((f) => f.status !== 'pending');
+    expect(rows.slice(0, firstDone === -1 ? rows.length : firstDone).every((f) => f.status === 'pending')).toBe(true);
+    expect(rows.slice(firstDone).every((f) => f.status !== 'pending')).toBe(true);
+    expect(rows.findIndex((f) => f.id === waiting)).toBeLessThan(rows.findIndex((f) => f.id === answered));
+    const pendingLeft = rows.filter((f) => f.status === 'pending').map((f) => f.timeLeftMinutes ?? 0);
+    expect(pendingLeft).toEqual([...pendingLeft].sort((a, b) => a - b));
+  });
+
+  it('should return 422 for a hand-over to the union that holds the request already, and keep its time left', async () => {
+    const id = await sendFeedback(app(), member);
+    const r = await app().call(api.handOverFeedback, { params: { id }, body: { unionId: await unionIdByName(app(), EQUIP) }, token: grassroots });
+    expect(r.status).toBe(422);
+    expect(r.error?.code).toBe('FEEDBACK_HANDOVER_SAME_UNION');
+  });
+
   it('escalates an unanswered request to the parent union’s inbox at 24 hours, not before', async () => {
     const id = await sendFeedback(app(), member, { category: 'hardship', text: '家里老人住院，医药费压力很大，想问问有没有困难补助。' });
     app().clock.advance(24 * HOUR - 60_000);

@@ -1,5 +1,5 @@
 /* Union staff's 聆听: the inbox with time left, replies, handing over within their subtree, closing. */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { AppError, NOTICE_PAGES, replyDueAt, type FeedbackStatus } from '@gonghui/shared';
 import { encrypt } from '../../crypto';
 import { schema } from '../../db/index';
@@ -24,7 +24,13 @@ export async function staffFeedbackList(scope: Scope, q: { box: 'inbox' | 'all';
     .select()
     .from(feedbackRequests)
     .where(and(...where))
-    .orderBy(asc(feedbackRequests.status), asc(feedbackRequests.dueAt), desc(feedbackRequests.createdAt), desc(feedbackRequests.id))
+    // waiting ones first, by time left; then the rest newest first
+    .orderBy(
+      sql`(${feedbackRequests.status} = 'pending') desc`,
+      sql`case when ${feedbackRequests.status} = 'pending' then ${feedbackRequests.dueAt} end asc`,
+      desc(feedbackRequests.createdAt),
+      desc(feedbackRequests.id),
+    )
     .limit(q.limit + 1)
     .offset(offset);
   const data = await staffFeedbackViews(scope, rows.slice(0, q.limit));
@@ -64,6 +70,8 @@ export async function feedbackHandover(scope: Scope, { id, unionId, note }: { id
   feedbackPolicy.authorize(scope, 'handover', f);
   const [u] = await scope.db.select({ id: unions.id, path: unions.path }).from(unions).where(eq(unions.id, unionId));
   if (!u) throw new AppError('UNION_NOT_FOUND');
+  // to the union that holds it already would only restart its 24 hours: not a hand-over
+  if (u.id === f.handlingUnionId) throw new AppError('FEEDBACK_HANDOVER_SAME_UNION');
   assertHandoverTarget(scope.auth, f, u.path);
   if (note) await scope.db.insert(feedbackMessages).values({ requestId: f.id, author: 'staff', authorUserId: scope.auth.userId, unionId: actingUnionId(scope, f), textEnc: encrypt(scope.deps.keys, note), at: scope.now });
   await scope.db.insert(feedbackMessages).values({ requestId: f.id, author: 'system', event: 'handed_over', unionId: u.id, at: scope.now });

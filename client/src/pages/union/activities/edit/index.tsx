@@ -119,7 +119,7 @@ export default function ActivityEditPage() {
       cancelDeadline: new Date(body.cancelDeadline),
       capacity: body.capacity,
     });
-    if (problems.length && mark(Object.fromEntries(problems.map((p) => [p.path, p.message])))) return;
+    if (problems.length && mark(problems.reduce<Record<string, string>>((all, p) => ({ ...all, [p.path]: p.message }), {}))) return;
     setSending(true);
     try {
       const a = topicId ? await call(api.scheduleTopic, { params: { id: topicId }, body, toast: false }) : await call(api.createActivity, { body, toast: false });

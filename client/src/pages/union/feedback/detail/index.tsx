@@ -12,6 +12,7 @@ import { toast } from '../../../../dialogs';
 import { useRequireLogin } from '../../../../hooks/useRequireLogin';
 import { useResource } from '../../../../hooks/useResource';
 import { STAFF_FEEDBACK_DETAIL_PAGE, STAFF_FEEDBACK_PAGE, withQuery } from '../../../../routes';
+import { useSubmitKey } from '../../../../hooks/useSubmitKey';
 
 /** One request for staff: the thread (reading it is recorded), reply, hand over within the subtree, close. */
 export default function StaffFeedbackDetailPage() {
@@ -22,6 +23,7 @@ export default function StaffFeedbackDetailPage() {
   const [reply, setReply] = useState('');
   const [target, setTarget] = useState(-1);
   const { acting, run } = useWishAction();
+  const replyKey = useSubmitKey();
   const set = (f: StaffFeedbackDetail) => item.setData(() => f);
 
   return (
@@ -54,7 +56,7 @@ export default function StaffFeedbackDetailPage() {
                 className='gh-staff-feedback-detail__send'
                 onClick={() => {
                   if (reply.trim().length < 5) return toast('回复至少5个字');
-                  void run('reply', () => call(api.replyFeedback, { params: { id: f.id }, body: { text: reply.trim() } }), { success: '已回复', done: (x) => { set(x); setReply(''); } });
+                  void run('reply', () => call(api.replyFeedback, { params: { id: f.id }, body: { text: reply.trim() }, idempotencyKey: replyKey.key() }).catch((e: unknown) => { replyKey.settle(e); throw e; }), { success: '已回复', done: (x) => { replyKey.settle(); set(x); setReply(''); } });
                 }}
               >
                 发送回复
@@ -66,7 +68,7 @@ export default function StaffFeedbackDetailPage() {
               {f.abilities.handover && unions.status === 'ready' ? (
                 <>
                   <FormRow label='转交工会' hint='转交后由该工会在24小时内回复'>
-                    <SelectField items={unions.data} value={target} label={(u) => `${'　'.repeat(u.depth)}${u.name}`} onChange={setTarget} className='gh-staff-feedback-detail__target' />
+                    <SelectField items={unions.data.filter((u) => u.name !== f.handlingUnionName)} value={target} label={(u) => `${'　'.repeat(u.depth)}${u.name}`} onChange={setTarget} className='gh-staff-feedback-detail__target' />
                   </FormRow>
                   <Button
                     type='primary'
@@ -75,7 +77,7 @@ export default function StaffFeedbackDetailPage() {
                     loading={acting === 'handover'}
                     className='gh-staff-feedback-detail__handover'
                     onClick={() => {
-                      const u = unions.data[target];
+                      const u = unions.data.filter((x) => x.name !== f.handlingUnionName)[target];
                       if (!u) return toast('请选择转交的工会');
                       void run('handover', () => call(api.handOverFeedback, { params: { id: f.id }, body: { unionId: u.id } }), { success: `已转交${u.name}`, done: set });
                     }}
