@@ -92,6 +92,7 @@ export const errorCatalogue = {
   ACTIVITY_SIGNUP_CLOSED: { status: 409, message: '不在报名时间内' },
   ACTIVITY_FULL: { status: 409, message: '名额已满，本活动不设候补' },
   ACTIVITY_ALREADY_ENROLLED: { status: 409, message: '您已报名该活动' },
+  TOPIC_MEMBER_NOT_ACTIVE: { status: 403, message: '会员资格生效后才能提议或投票' },
   ACTIVITY_MEMBER_NOT_ACTIVE: { status: 403, message: '会员资格生效后才能报名活动' },
   ENROLLMENT_NOT_FOUND: { status: 404, message: '您没有报名该活动' },
   ACTIVITY_CANCEL_CLOSED: { status: 409, message: '已过取消截止时间，不能取消报名' },

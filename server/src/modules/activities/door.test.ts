@@ -152,6 +152,12 @@ describe.each(storageKinds)('at the door, for whom, and 你点我送 on %s', (ki
       expect(votes.map((v) => v.status).sort()).toEqual([201, 201, 409]);
       const ranking = await app().call(api.staffTopics, { query: {}, token: staff });
       expect(ranking.body.data.find((t) => t.id === id)?.votes).toBe(3);
+      // an applicant still waiting for approval neither votes nor proposes (403), and nothing is counted
+      const [applicant] = await queryRows<{ phone: string }>(app().deps.db, sql`select u.phone from members m join users u on u.id = m.user_id where m.status = 'pending' limit 1`);
+      const pending = await app().login(applicant!.phone);
+      expect((await app().call(api.voteTopic, { params: { id }, token: pending })).error?.code).toBe('TOPIC_MEMBER_NOT_ACTIVE');
+      expect((await app().call(api.proposeTopic, { body: { title: '茶艺入门' }, token: pending })).error?.code).toBe('TOPIC_MEMBER_NOT_ACTIVE');
+      expect((await app().call(api.staffTopics, { query: {}, token: staff })).body.data.find((t) => t.id === id)?.votes).toBe(3);
     });
 
     it('turns a topic into an activity in one step and tells every voter', async () => {
@@ -161,6 +167,10 @@ describe.each(storageKinds)('at the door, for whom, and 你点我送 on %s', (ki
       // a member of another district does not see the 吴兴 topic at all
       const [bus] = await phonesIn(app(), '湖州公交集团有限公司工会', 1, 0);
       expect((await app().call(api.voteTopic, { params: { id }, token: await app().login(bus!) })).status).toBe(404);
+      // open to another district only, the voters could not sign up: refused, nothing published
+      const elsewhere = await app().call(api.scheduleTopic, { params: { id }, body: await activityInput(app(), { unionName: '南浔区总工会' }), token: staff });
+      expect(elsewhere.status).toBe(422);
+      expect(elsewhere.error?.code).toBe('ACTIVITY_INVALID');
       const scheduled = await app().call(api.scheduleTopic, { params: { id }, body: await activityInput(app(), { title: '职工阳光课堂：手机摄影入门' }), token: staff });
       expect(scheduled.status).toBe(201);
       expect(scheduled.body.topicId).toBe(id);

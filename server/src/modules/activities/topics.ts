@@ -71,6 +71,7 @@ export async function staffTopicList(scope: Scope, q: { status?: 'open' | 'sched
 
 /** A proposal goes to the union above the member's own, and counts as the proposer's vote. */
 export async function topicProposer(scope: Scope, input: TopicInput) {
+  if (!scope.auth.memberActive) throw new AppError('TOPIC_MEMBER_NOT_ACTIVE');
   const path = topicUnionPath(scope.auth.memberUnionPath!);
   const [u] = await scope.db.select({ id: unions.id }).from(unions).where(eq(unions.path, path));
   if (!u) throw new AppError('UNION_NOT_FOUND');
@@ -85,6 +86,7 @@ export async function topicProposer(scope: Scope, input: TopicInput) {
 
 /** One vote per member per topic: the vote's primary key refuses a second, the counter moves with the first. */
 export async function topicVoter(scope: Scope, { id }: { id: string }) {
+  if (!scope.auth.memberActive) throw new AppError('TOPIC_MEMBER_NOT_ACTIVE');
   const t = await memberTopicRow(scope, id);
   if (t.status !== 'open') throw new AppError('TOPIC_SCHEDULED');
   // The counter first, on an open topic only: it waits for a scheduling in progress and then finds
@@ -108,6 +110,13 @@ export async function topicVoter(scope: Scope, { id }: { id: string }) {
 export async function topicScheduler(scope: Scope, { id, input }: { id: string; input: ActivityInput }) {
   const t = await staffTopicRow(scope.db, scope.auth, id);
   if (t.status !== 'open') throw new AppError('TOPIC_SCHEDULED');
+  // The voters are told and invited: the activity must be open to the union the topic was filed with.
+  const paths = await scope.db.select({ id: unions.id, path: unions.path }).from(unions).where(inArray(unions.id, [t.unionId, input.audience.unionId]));
+  const topicPath = paths.find((u) => u.id === t.unionId)?.path ?? '';
+  const audiencePath = paths.find((u) => u.id === input.audience.unionId)?.path;
+  if (audiencePath && !topicPath.startsWith(audiencePath)) {
+    throw new AppError('ACTIVITY_INVALID', { issues: [{ path: 'body.audience.unionId', message: '面向的工会须包含提议所在的工会，投票的会员才能报名' }] });
+  }
   const a = await activityCreator(scope, input, t.id);
   await scope.db.update(activityTopics).set({ status: 'scheduled', activityId: a.id }).where(eq(activityTopics.id, t.id));
   const voters = await scope.db.select({ userId: activityTopicVotes.userId }).from(activityTopicVotes).where(eq(activityTopicVotes.topicId, t.id));

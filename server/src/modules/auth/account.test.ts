@@ -101,6 +101,19 @@ describe.each(storageKinds)('the account on %s', (kind) => {
     expect((await app().call(api.publicWish, { params: { id } })).status).toBe(404);
   });
 
+  it('replaces the words of a deleted member in their 聆听 requests, and keeps the request for the statistics', async () => {
+    const phone = (await phonesIn(app(), '湖州吴兴智能装备有限公司工会', 1, 9))[0]!;
+    const member = await app().login(phone);
+    const sent = await app().call(api.sendFeedback, { body: { category: 'rights', text: '车间主任王某某长期拖欠我的加班费，请工会帮忙。', bypassGrassroots: false }, token: member });
+    expect(sent.status).toBe(201);
+    expect((await app().call(api.deleteAccount, { body: { confirm: '注销' }, token: member })).status).toBe(200);
+    const staff = await app().login('13900000003');
+    const read = await app().call(api.staffFeedback, { params: { id: sent.body.id }, token: staff });
+    expect(read.status).toBe(200);
+    expect(read.text).not.toContain('加班费');
+    expect(read.body.messages.filter((m) => m.author === 'member').map((m) => m.text)).toEqual(['（职工已注销账号，内容已删除）']);
+  });
+
   it('refuses to delete the account of union staff or a cashier until their admin removes the role (409)', async () => {
     for (const phone of ['13900000003', '13900000013']) {
       const r = await app().call(api.deleteAccount, { body: { confirm: '注销' }, token: await app().login(phone) });

@@ -7,6 +7,7 @@ import { audit } from '../audit/service';
 import { enrollmentsReleaser } from '../activities/member';
 import { unusedVoucherReleaser } from '../vouchers/claims';
 import { wishesOfDeletedAccount } from '../wishes/account-deletion';
+import { feedbackOfDeletedAccount } from '../feedback/account-deletion';
 
 const { users, sessions, members, donors, staffRoles, merchantStaff, memberCodes } = schema;
 
@@ -14,7 +15,8 @@ const { users, sessions, members, donors, staffRoles, merchantStaff, memberCodes
  * Deletes the caller's account (注销账号). What goes: the phone number, the WeChat binding, every
  * session, the full name, the employer, the encrypted ID number and its blind index, the donor
  * profile and its undelivered adoptions (the wishes return to the square), wishes nobody adopted
- * yet (withdrawn), the messages they wrote, unused vouchers of batches still open (their stock
+ * yet (withdrawn), the messages they wrote, their words in 聆听 requests (replaced; the requests stay for
+ * the statistics), unused vouchers of batches still open (their stock
  * returns), places in activities not yet started (the waitlist moves up). What the union keeps, masked: the membership
  * record (member number, union, dates, masked name and ID number) for its membership statistics,
  * and redemptions already made, which settle money with merchants (kept under the accounting
@@ -43,6 +45,7 @@ export async function deleteAccount(scope: Scope): Promise<{ ok: true }> {
       .where(eq(members.id, m.id));
   }
   await wishesOfDeletedAccount(scope, mine.map((m) => m.id));
+  await feedbackOfDeletedAccount(scope);
   await db.delete(donors).where(eq(donors.userId, auth.userId));
   await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, auth.userId), sql`${sessions.revokedAt} is null`));
   await announce(db, { kind: 'user', id: auth.userId });

@@ -104,7 +104,14 @@ describe.each(storageKinds)('聆听 on %s', (kind) => {
   });
 
   it('hides a 不经本单位工会 request from the grassroots union (404) and shows it to the unions above', async () => {
+    const dashboard = async (token: string) => (await app().call(api.feedbackDashboard, { query: { months: 1 }, token })).body;
+    const [belowBefore, aboveBefore] = [await dashboard(grassroots), await dashboard(district)];
     const id = await sendFeedback(app(), member, { category: 'labour_relations', text: '单位要求签自愿放弃社保的协议，不想让单位知道是我反映的。', bypassGrassroots: true });
+    // not even as a number on the workplace union's dashboard
+    const [belowAfter, aboveAfter] = [await dashboard(grassroots), await dashboard(district)];
+    expect(belowAfter).toEqual(belowBefore);
+    expect(aboveAfter.total).toBe(aboveBefore.total + 1);
+    expect(aboveAfter.pending).toBe(aboveBefore.pending + 1);
     const hidden = await app().call(api.staffFeedback, { params: { id }, token: grassroots });
     expect(hidden.status).toBe(404);
     expect(hidden.error?.code).toBe('FEEDBACK_NOT_FOUND');
