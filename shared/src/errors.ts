@@ -105,6 +105,7 @@ export const errorCatalogue = {
   FEEDBACK_NOT_FOUND: { status: 404, message: '找不到该诉求' },
   FEEDBACK_CLOSED: { status: 409, message: '该诉求已办结' },
   FEEDBACK_HANDOVER_NOT_ALLOWED: { status: 422, message: '该诉求选择了不经本单位工会，不能转交给会员所在单位工会' },
+  FEEDBACK_CLOSE_NEEDS_NOTE: { status: 422, message: '尚未回复职工，办结时请写明说明' },
   FEEDBACK_HANDOVER_SAME_UNION: { status: 422, message: '该诉求已由这个工会办理，请选择其他工会' },
   FEEDBACK_NOT_RATABLE: { status: 409, message: '工会回复后才能评价，每个诉求只能评价一次' },
 

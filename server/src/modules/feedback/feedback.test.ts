@@ -65,6 +65,18 @@ describe.each(storageKinds)('聆听 on %s', (kind) => {
     expect(r.error?.code).toBe('FEEDBACK_HANDOVER_SAME_UNION');
   });
 
+  it('should return 422 for closing a request never answered without a note, and send the note to the member as the reply', async () => {
+    const id = await sendFeedback(app(), member);
+    const bare = await app().call(api.closeFeedback, { params: { id }, body: {}, token: grassroots });
+    expect(bare.status).toBe(422);
+    expect(bare.error?.code).toBe('FEEDBACK_CLOSE_NEEDS_NOTE');
+    expect((await app().call(api.myFeedback, { params: { id }, token: member })).body.status).toBe('pending');
+    const closed = await app().call(api.closeFeedback, { params: { id }, body: { note: '经核实已由车间补发加班费，如有疑问请再联系工会。' }, token: grassroots });
+    expect(closed.body.status).toBe('closed');
+    const mine = await app().call(api.myFeedback, { params: { id }, token: member });
+    expect(mine.body.messages.find((m) => m.author === 'staff')?.text).toBe('经核实已由车间补发加班费，如有疑问请再联系工会。');
+  });
+
   it('escalates an unanswered request to the parent union’s inbox at 24 hours, not before', async () => {
     const id = await sendFeedback(app(), member, { category: 'hardship', text: '家里老人住院，医药费压力很大，想问问有没有困难补助。' });
     app().clock.advance(24 * HOUR - 60_000);

@@ -87,6 +87,8 @@ export async function feedbackHandover(scope: Scope, { id, unionId, note }: { id
 export async function feedbackCloser(scope: Scope, { id, note }: { id: string; note?: string }) {
   const f = await staffFeedbackRow(scope, id, { forUpdate: true });
   feedbackPolicy.authorize(scope, 'close', f);
+  // a member never answered is told why it is closed
+  if (!f.firstRepliedAt && !note?.trim()) throw new AppError('FEEDBACK_CLOSE_NEEDS_NOTE', { issues: [{ path: 'body.note', message: '尚未回复职工，请写明办结说明' }] });
   const union = actingUnionId(scope, f);
   if (note) await scope.db.insert(feedbackMessages).values({ requestId: f.id, author: 'staff', authorUserId: scope.auth.userId, unionId: union, textEnc: encrypt(scope.deps.keys, note), at: scope.now });
   await scope.db.insert(feedbackMessages).values({ requestId: f.id, author: 'system', event: 'closed', unionId: union, at: scope.now });

@@ -92,7 +92,13 @@ export default function StaffFeedbackDetailPage() {
                   block
                   loading={acting === 'close'}
                   className='gh-staff-feedback-detail__close'
-                  onClick={() => void run('close', () => call(api.closeFeedback, { params: { id: f.id }, body: {} }), { confirm: { title: '办结此诉求？', content: '办结后不能再回复，职工可以评价。', confirmText: '办结' }, success: '已办结', done: set })}
+                  onClick={() => {
+                    // Not answered yet: what is in the reply box goes to the member as the reason it is closed.
+                    const answered = f.messages.some((m) => m.author === 'staff');
+                    if (!answered && reply.trim().length < 2) return toast('尚未回复职工，请先在回复框写明办结说明');
+                    const note = answered ? undefined : reply.trim();
+                    void run('close', () => call(api.closeFeedback, { params: { id: f.id }, body: note ? { note } : {} }), { confirm: { title: '办结此诉求？', content: answered ? '办结后不能再回复，职工可以评价。' : '回复框里的内容将作为办结说明发给职工。', confirmText: '办结' }, success: '已办结', done: (x) => { set(x); setReply(''); } });
+                  }}
                 >
                   办结
                 </Button>
