@@ -64,6 +64,21 @@ describe.each(storageKinds)('places and the waitlist on %s', (kind) => {
     expect(promoted[0]!.link?.page).toBe(NOTICE_PAGES.activity);
   });
 
+  it('frees one place and promotes one member when the same member cancels twice at once with different keys', async () => {
+    const id = await publishedActivity(app(), staff, { capacity: 2 });
+    for (const t of tokens.slice(10, 14)) expect((await enroll(app(), t, id)).status).toBe(201);
+    const both = await Promise.all([cancelEnrollment(app(), tokens[10]!, id), cancelEnrollment(app(), tokens[10]!, id)]);
+    // the second finds no place left to give back (404), whichever came second
+    expect(both.map((r) => r.status).sort()).toEqual([200, 404]);
+    const [counts] = await queryRows<{ enrolled: number; waitlisted: number; counter: number }>(
+      app().deps.db,
+      sql`select count(*) filter (where e.status = 'enrolled')::int as enrolled, count(*) filter (where e.status = 'waitlisted')::int as waitlisted,
+                 (select enrolled_count from activities where id = ${id}) as counter
+            from activity_enrollments e where e.activity_id = ${id}`,
+    );
+    expect(counts).toEqual({ enrolled: 2, waitlisted: 1, counter: 2 });
+  });
+
   it('returns 409 ACTIVITY_ALREADY_ENROLLED for a second sign-up by the same member', async () => {
     const id = await publishedActivity(app(), staff);
     expect((await enroll(app(), tokens[5]!, id)).status).toBe(201);

@@ -45,10 +45,13 @@ describe.each(storageKinds)('at the door, for whom, and 你点我送 on %s', (ki
       app().clock.advance(71 * HOUR); // the activity starts in 72 hours: the same Shanghai day
       try {
         const code = await memberCode(app(), members[0]!);
-        const first = await app().call(api.checkIn, { params: { id }, body: { code }, token: staff });
-        expect(first.status).toBe(200);
+        // two doors scanning the member at once (different keys): one check-in
+        const pair = await Promise.all([0, 1].map(() => app().call(api.checkIn, { params: { id }, body: { code }, token: staff })));
+        expect(pair.map((r) => r.status).sort()).toEqual([200, 409]);
+        const first = pair.find((r) => r.status === 200)!;
         expect(first.body).toMatchObject({ status: 'enrolled' });
         expect(first.body.checkedInAt).not.toBeNull();
+        expect(pair.find((r) => r.status === 409)?.error?.code).toBe('ACTIVITY_ALREADY_CHECKED_IN');
         const second = await app().call(api.checkIn, { params: { id }, body: { code }, token: staff });
         expect(second.status).toBe(409);
         expect(second.error?.code).toBe('ACTIVITY_ALREADY_CHECKED_IN');
