@@ -79,6 +79,18 @@ describe.each(storageKinds)('places and the waitlist on %s', (kind) => {
     expect(counts).toEqual({ enrolled: 2, waitlisted: 1, counter: 2 });
   });
 
+  it('pages the sign-up sheet, each waitlisted member with their place in the line', async () => {
+    const id = await publishedActivity(app(), staff, { capacity: 2 });
+    for (const t of tokens.slice(20, 26)) expect((await enroll(app(), t, id)).status).toBe(201);
+    const first = await app().call(api.activityEnrollments, { params: { id }, query: { status: 'waitlisted', limit: 3 }, token: staff });
+    expect(first.body.data.map((e) => e.waitlistPosition)).toEqual([1, 2, 3]);
+    const next = await app().call(api.activityEnrollments, { params: { id }, query: { status: 'waitlisted', limit: 3, cursor: first.body.pagination.nextCursor! }, token: staff });
+    expect(next.body.data.map((e) => e.waitlistPosition)).toEqual([4]);
+    expect(next.body.pagination.nextCursor).toBeNull();
+    const all = await app().call(api.activityEnrollments, { params: { id }, query: { limit: 10 }, token: staff });
+    expect(all.body.data.map((e) => [e.status, e.waitlistPosition])).toEqual([['enrolled', null], ['enrolled', null], ['waitlisted', 1], ['waitlisted', 2], ['waitlisted', 3], ['waitlisted', 4]]);
+  });
+
   it('returns 409 ACTIVITY_ALREADY_ENROLLED for a second sign-up by the same member', async () => {
     const id = await publishedActivity(app(), staff);
     expect((await enroll(app(), tokens[5]!, id)).status).toBe(201);

@@ -73,9 +73,9 @@ export async function staffActivity(scope: Scope, { id }: { id: string }) {
 
 export async function enrollmentList(scope: Scope, { id, status, cursor, limit }: { id: string; status?: EnrollmentStatus; cursor?: string; limit: number }) {
   const a = await staffActivityRow(scope, id);
-  const all = await staffEnrollmentViews(scope.db, a.id, status ? eq(activityEnrollments.status, status) : undefined);
   const offset = cursor ? Number(decodeCursor(cursor, ['string'])[0]) || 0 : 0;
-  return { data: all.slice(offset, offset + limit), pagination: { nextCursor: all.length > offset + limit ? encodeCursor([String(offset + limit)]) : null, limit } };
+  const rows = await staffEnrollmentViews(scope.db, a.id, status ? eq(activityEnrollments.status, status) : undefined, { limit: limit + 1, offset });
+  return { data: rows.slice(0, limit), pagination: { nextCursor: rows.length > limit ? encodeCursor([String(offset + limit)]) : null, limit } };
 }
 
 /** The sign-up sheet for the door and the union's records: names masked, as every export. */

@@ -118,23 +118,30 @@ export async function staffActivityView(scope: Scope, a: ActivityRow): Promise<S
 }
 
 /** Sign-ups for staff: names masked, the member number to match the card at the door. */
-export async function staffEnrollmentViews(db: Db, activityId: string, where?: ReturnType<typeof eq>): Promise<StaffEnrollmentView[]> {
-  const rows = await db
-    .select({ e: activityEnrollments, name: schema.members.name, memberNo: schema.members.memberNo, unionName: unions.name })
+export async function staffEnrollmentViews(db: Db, activityId: string, where?: ReturnType<typeof eq>, page?: { limit: number; offset: number }): Promise<StaffEnrollmentView[]> {
+  const q = db
+    .select({
+      e: activityEnrollments,
+      name: schema.members.name,
+      memberNo: schema.members.memberNo,
+      unionName: unions.name,
+      // place in its own status, in arrival order: a page of the list still says 候补第 N 位 right
+      place: sql<number>`row_number() over (partition by ${activityEnrollments.status} order by ${activityEnrollments.seq})::int`,
+    })
     .from(activityEnrollments)
     .innerJoin(schema.members, eq(schema.members.id, activityEnrollments.memberId))
     .innerJoin(unions, eq(unions.id, schema.members.unionId))
     .where(and(eq(activityEnrollments.activityId, activityId), where))
     .orderBy(activityEnrollments.seq);
-  let waiting = 0;
-  return rows.map(({ e, name, memberNo, unionName }) => ({
+  const rows = page ? await q.limit(page.limit).offset(page.offset) : await q;
+  return rows.map(({ e, name, memberNo, unionName, place }) => ({
     id: e.id,
     memberId: e.memberId,
     memberName: maskName(name),
     memberNo,
     unionName,
     status: e.status,
-    waitlistPosition: e.status === 'waitlisted' ? ++waiting : null,
+    waitlistPosition: e.status === 'waitlisted' ? Number(place) : null,
     enrolledAt: e.createdAt.toISOString(),
     checkedInAt: e.checkedInAt?.toISOString() ?? null,
   }));
