@@ -7,7 +7,7 @@ import { freshDatabase, storageKinds } from '../testing/database';
 import { claim, publishedBatch } from '../testing/factories';
 import { startTestApp, type TestApp } from '../testing/harness';
 import { DEFAULT_RUSH, type RushConfig } from './index';
-import { DURING_REGISTRATION, lotteryBatch, SET_UP as LOTTERY_SET_UP } from '../modules/lottery/lottery-testing';
+import { DURING_REGISTRATION, lotteryBatch, SET_UP as LOTTERY_SET_UP } from '../testing/lottery';
 
 const BEFORE = '2026-12-01T02:00:00Z';
 const BENEFIT_MORNING = '2026-12-20T02:00:00Z'; // 10:00 Shanghai on the 20th

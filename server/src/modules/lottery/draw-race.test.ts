@@ -4,7 +4,7 @@ import { DEFAULT_POOL_TIMEOUTS, openPostgres, type Database } from '../../db/ind
 import { freshDatabase, storageKinds, type TestDatabase } from '../../testing/database';
 import { startTestApp, type TestApp } from '../../testing/harness';
 import { drawDueLotteries, lotteryDrawer } from './draw';
-import { AFTER_DRAW, DURING_REGISTRATION, issued, lotteryBatch, membersWhere, register } from './lottery-testing';
+import { AFTER_DRAW, DURING_REGISTRATION, issued, lotteryBatch, membersWhere, register } from '../../testing/lottery';
 
 /**
  * Several API processes over one database all run the draw when its time comes. On PostgreSQL the

@@ -7,7 +7,7 @@ import { api, drawLottery, lotteryRecipe, maskName, sha256Hex, type VoucherBatch
 import { storageKinds } from '../../testing/database';
 import { claim, NANXUN } from '../../testing/factories';
 import { useTestApp } from '../../testing/harness';
-import { AFTER_DRAW, DURING_REGISTRATION, issued, lotteryBatch, membersWhere, register, type TestMember } from './lottery-testing';
+import { AFTER_DRAW, DURING_REGISTRATION, issued, lotteryBatch, membersWhere, register, type TestMember } from '../../testing/lottery';
 
 describe.each(storageKinds)('the voucher lottery on %s', (kind) => {
   const app = useTestApp(kind, { now: '2026-12-01T02:00:00Z', config: { sessionTtlMs: 90 * 24 * 3600_000 } });

@@ -1,9 +1,9 @@
 /* Factories for the lottery tests: a published lottery batch and members who can register. */
 import { sql } from 'drizzle-orm';
 import { api, type VoucherBatchAdminView } from '@gonghui/shared';
-import { queryRows } from '../../db/index';
-import { publishedBatch, type BatchOverrides } from '../../testing/factories';
-import type { TestApp } from '../../testing/harness';
+import { queryRows } from '../db/index';
+import { publishedBatch, type BatchOverrides } from './factories';
+import type { TestApp } from './harness';
 
 /** Registration 00:00–10:00 on 20 December (Shanghai), the draw at 10:00, results shown until the day ends. */
 export const REGISTRATION_OPENS = '2026-12-19T16:00:00Z';
