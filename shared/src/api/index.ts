@@ -1,4 +1,5 @@
 import { activitiesApi } from './activities';
+import { campaignsApi } from './campaigns';
 import { authApi, systemApi } from './auth';
 import { feedbackApi } from './feedback';
 import { lotteryApi } from './lottery';
@@ -22,9 +23,10 @@ export const api = {
   ...noticesApi,
   ...activitiesApi,
   ...feedbackApi,
+  ...campaignsApi,
 };
 export type Api = typeof api;
 
 export * from './endpoint';
 export { authApi, lotteryApi, merchantsApi, staffApi, systemApi, unionsApi, vouchersApi };
-export { activitiesApi, feedbackApi, noticesApi, wishesApi };
+export { activitiesApi, campaignsApi, feedbackApi, noticesApi, wishesApi };

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { endpoint } from './endpoint';
+import { IdParams, page } from '../models/common';
+import {
+  CampaignInput,
+  FormEntryInput,
+  FormQuery,
+  FormRecordsQuery,
+  FormRecordView,
+  MemberOfferList,
+  MemberOfferView,
+  OfferClaimInput,
+  OfferInput,
+  OfferView,
+  PickupCodeBody,
+  PickupView,
+  SponsorInput,
+  SponsorView,
+  StaffCampaignDetail,
+  StaffCampaignQuery,
+  StaffCampaignView,
+  VisitInput,
+  VisitQuery,
+  VisitView,
+  WarmthFormView,
+} from '../models/campaigns';
+
+export const campaignsApi = {
+  // members: the running campaigns' offers meant for them, and claiming one
+  myCampaignOffers: endpoint({ method: 'GET', path: '/api/campaign-offers', audience: 'member', response: MemberOfferList }),
+  claimCampaignOffer: endpoint({ method: 'POST', path: '/api/campaign-offers/:id/claims', audience: 'member', params: IdParams, body: OfferClaimInput, response: MemberOfferView, status: 201, idempotent: 'required' }),
+
+  // union staff, inside their subtree
+  createCampaign: endpoint({ method: 'POST', path: '/api/admin/campaigns', audience: 'staff', body: CampaignInput, response: StaffCampaignView, status: 201 }),
+  staffCampaigns: endpoint({ method: 'GET', path: '/api/admin/campaigns', audience: 'staff', query: StaffCampaignQuery, response: page(StaffCampaignView) }),
+  staffCampaign: endpoint({ method: 'GET', path: '/api/admin/campaigns/:id', audience: 'staff', params: IdParams, response: StaffCampaignDetail }),
+  addCampaignOffer: endpoint({ method: 'POST', path: '/api/admin/campaigns/:id/offers', audience: 'staff', params: IdParams, body: OfferInput, response: OfferView, status: 201 }),
+  addCampaignSponsor: endpoint({ method: 'POST', path: '/api/admin/campaigns/:id/sponsors', audience: 'staff', params: IdParams, body: SponsorInput, response: SponsorView, status: 201, idempotent: 'optional' }),
+  /** At the counter: the member's pickup code, scanned or typed; a pack is handed over once. */
+  handOverPickup: endpoint({ method: 'POST', path: '/api/admin/campaign-pickups', audience: 'staff', body: PickupCodeBody, response: PickupView, idempotent: 'required' }),
+
+  logVisit: endpoint({ method: 'POST', path: '/api/admin/warmth-visits', audience: 'staff', body: VisitInput, response: VisitView, status: 201, idempotent: 'optional' }),
+  listVisits: endpoint({ method: 'GET', path: '/api/admin/warmth-visits', audience: 'staff', query: VisitQuery, response: page(VisitView) }),
+
+  warmthForm: endpoint({ method: 'GET', path: '/api/admin/warmth-form', audience: 'staff', query: FormQuery, response: WarmthFormView }),
+  warmthFormRecords: endpoint({ method: 'GET', path: '/api/admin/warmth-form/records', audience: 'staff', query: FormRecordsQuery, response: page(FormRecordView) }),
+  warmthFormXlsx: endpoint({ method: 'GET', path: '/api/admin/warmth-form.xlsx', audience: 'staff', query: FormQuery, response: z.unknown(), binary: true }),
+  setWarmthFormEntry: endpoint({ method: 'PUT', path: '/api/admin/warmth-form/entries', audience: 'staff', body: FormEntryInput, response: WarmthFormView }),
+};
