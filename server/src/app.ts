@@ -22,6 +22,7 @@ import { wishRoutes } from './modules/wishes/routes';
 import { activityRoutes } from './modules/activities/routes';
 import { feedbackRoutes } from './modules/feedback/routes';
 import { lotteryRoutes } from './modules/lottery/routes';
+import { campaignRoutes } from './modules/campaigns/routes';
 import { rushMemory } from './rush/index';
 import { guardPool } from './scope/scope';
 import { createMetrics, publicMetrics } from './ops/metrics';
@@ -82,6 +83,7 @@ export function createApp(rawDeps: Deps, opts: AppOptions = {}): Koa {
   feedbackRoutes(router, deps);
   noticeRoutes(router, deps);
   lotteryRoutes(router, deps);
+  campaignRoutes(router, deps);
 
   // Errors after the answer left (a client hanging up mid-download) reach here, not the error middleware.
   app.on('error', (err: NodeJS.ErrnoException, ctx?: { state?: { requestId?: string } }) => {

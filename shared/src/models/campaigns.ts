@@ -177,7 +177,7 @@ export const FormItemView = z
 export const WarmthFormView = z.object({ unionId: Id, unionName: z.string(), from: IsoDate, to: IsoDate, items: z.array(FormItemView), mismatches: z.number().int() }).strict();
 export type WarmthFormView = z.infer<typeof WarmthFormView>;
 export const FormRecordsQuery = z.object({ unionId: Id, from: IsoDate, to: IsoDate, code: FormCode, ...page }).strict();
-export const FormRecordView = z.object({ kind: z.enum(['visit', 'handover', 'sponsor', 'checkin']), id: Id, on: IsoDate, unionName: z.string(), label: z.string(), persons: z.number().int(), amountFen: z.number().int() }).strict();
+export const FormRecordView = z.object({ kind: z.enum(['visit', 'handover', 'sponsor', 'checkin', 'entry']), id: Id, on: IsoDate, unionName: z.string(), label: z.string(), persons: z.number().int(), amountFen: z.number().int() }).strict();
 export type FormRecordView = z.infer<typeof FormRecordView>;
 /** A hand-entered figure for the union's own form (null clears it); money in fen, the rest in counts. */
 export const FormEntryInput = z.object({ unionId: Id, from: IsoDate, to: IsoDate, code: FormCode, value: z.number().int().min(0, '数值不能为负数').max(1_000_000_000_000).nullable() }).strict();

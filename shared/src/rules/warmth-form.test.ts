@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeWarmthForm, fenToWanyuan, formatFormValue, isHandEnterable, WARMTH_FORM_CODES, WARMTH_FORM_ITEMS } from './warmth-form';
+import { computeWarmthForm, fenToWanyuan, formatFormValue, isHandEnterable, rollUpWarmthForms, WARMTH_FORM_CODES, WARMTH_FORM_ITEMS } from './warmth-form';
 
 const item = (items: ReturnType<typeof computeWarmthForm>, code: string) => items.find((i) => i.code === code)!;
 
@@ -47,5 +47,22 @@ describe('Annex 1 (送温暖统计表)', () => {
     expect(fenToWanyuan(0)).toBe('0.0000');
     expect(formatFormValue('C1', 12)).toBe('12');
     expect(formatFormValue('D1', 50_000)).toBe('0.0500');
+  });
+});
+
+describe('rolling Annex 1 up the hierarchy', () => {
+  it('makes each figure of a district the sum of its unions’ figures', () => {
+    const a = computeWarmthForm({ A: 2, C11: 3, D11: 60_000, B3: 60_000 }, { G: 4 });
+    const b = computeWarmthForm({ A: 1, C7: 5, D7: 100_000, B4: 100_000 }, { G: 1, E2: 2 });
+    const up = rollUpWarmthForms([a, b]);
+    for (const code of WARMTH_FORM_CODES) expect(item(up, code).value).toBe(item(a, code).value + item(b, code).value);
+    expect(item(up, 'C').value).toBe(8);
+    expect(up.every((i) => i.mismatch === null)).toBe(true);
+  });
+
+  it('keeps a union’s mismatched hand-entered total flagged in the roll-up', () => {
+    const a = computeWarmthForm({}, { E1: 1, E: 5 });
+    const b = computeWarmthForm({}, { E2: 2 });
+    expect(item(rollUpWarmthForms([a, b]), 'E')).toMatchObject({ value: 7, mismatch: { expected: 3 } });
   });
 });

@@ -147,3 +147,24 @@ export function fenToWanyuan(fen: number): string {
 export function formatFormValue(code: string, value: number): string {
   return isMoneyItem(code) ? fenToWanyuan(value) : String(value);
 }
+
+/**
+ * A union's form over its subtree: every figure is the sum of the same figure in each union's own
+ * form (so a district equals the sum of its unions). A total is checked again on the sums: a
+ * hand-entered total anywhere below that differs from its parts stays flagged up the hierarchy.
+ */
+export function rollUpWarmthForms(forms: ComputedFormItem[][]): ComputedFormItem[] {
+  const sums = new Map<string, number>();
+  const manual = new Set<string>();
+  for (const f of forms)
+    for (const i of f) {
+      sums.set(i.code, (sums.get(i.code) ?? 0) + i.value);
+      if (i.origin === 'manual') manual.add(i.code);
+    }
+  return WARMTH_FORM_ITEMS.map((d) => {
+    const value = sums.get(d.code) ?? 0;
+    if (!d.parts) return { code: d.code, value, origin: d.source ? 'records' : 'manual', mismatch: null };
+    const expected = d.parts.reduce((s, p) => s + (sums.get(p) ?? 0), 0);
+    return { code: d.code, value, origin: manual.has(d.code) ? 'manual' : 'sum', mismatch: expected === value ? null : { expected } };
+  });
+}

@@ -1,0 +1,29 @@
+import type Router from '@koa/router';
+import { campaignsApi as api } from '@gonghui/shared';
+import type { Deps } from '../../deps';
+import { mount } from '../../http/route';
+import { formEntrySetter, formRecordList, warmthFormReader, warmthFormXlsx } from './form';
+import { myOfferList, offerClaimer } from './member';
+import { campaignCreator, offerAdder, pickupHander, sponsorRecorder, staffCampaignDetail, staffCampaignList } from './staff';
+import { visitList, visitLogger } from './visits';
+
+/** One line per contract endpoint. */
+export function campaignRoutes(router: Router, deps: Deps): void {
+  // members
+  mount(router, deps, api.myCampaignOffers, (s) => myOfferList(s));
+  mount(router, deps, api.claimCampaignOffer, (s, { params, body }) => offerClaimer(s, { id: params.id, input: body }));
+
+  // union staff
+  mount(router, deps, api.createCampaign, (s, { body }) => campaignCreator(s, body));
+  mount(router, deps, api.staffCampaigns, (s, { query }) => staffCampaignList(s, query));
+  mount(router, deps, api.staffCampaign, (s, { params }) => staffCampaignDetail(s, params));
+  mount(router, deps, api.addCampaignOffer, (s, { params, body }) => offerAdder(s, { id: params.id, input: body }));
+  mount(router, deps, api.addCampaignSponsor, (s, { params, body }) => sponsorRecorder(s, { id: params.id, input: body }));
+  mount(router, deps, api.handOverPickup, (s, { body }) => pickupHander(s, body));
+  mount(router, deps, api.logVisit, (s, { body }) => visitLogger(s, body));
+  mount(router, deps, api.listVisits, (s, { query }) => visitList(s, query));
+  mount(router, deps, api.warmthForm, (s, { query }) => warmthFormReader(s, query));
+  mount(router, deps, api.warmthFormRecords, (s, { query }) => formRecordList(s, query));
+  mount(router, deps, api.warmthFormXlsx, (s, { query }) => warmthFormXlsx(s, query));
+  mount(router, deps, api.setWarmthFormEntry, (s, { body }) => formEntrySetter(s, body));
+}

@@ -1,0 +1,105 @@
+/* Campaigns, offers and sponsorships as the wire shows them. */
+import { eq, inArray, sql } from 'drizzle-orm';
+import { campaignPhase, type ArchiveCategory, type MemberOfferView, type OfferView, type SponsorView, type StaffCampaignView } from '@gonghui/shared';
+import { schema, type Db } from '../../db/index';
+import type { CampaignRow, OfferRow } from '../../policies/campaigns';
+
+const { campaignOffers, campaignClaims, campaignSponsors, unions } = schema;
+type ClaimRow = typeof campaignClaims.$inferSelect;
+type SponsorRow = typeof campaignSponsors.$inferSelect;
+
+export async function unionNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: unions.id, name: unions.name }).from(unions).where(inArray(unions.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function staffCampaignViews(db: Db, rows: CampaignRow[], now: Date): Promise<StaffCampaignView[]> {
+  const ids = rows.map((c) => c.id);
+  const names = await unionNames(db, rows.map((c) => c.unionId));
+  const counts = new Map<string, { offers: number; handed: number }>();
+  if (ids.length) {
+    const cs = await db
+      .select({ id: campaignOffers.campaignId, offers: sql<number>`count(*)::int`, handed: sql<number>`coalesce(sum(${campaignOffers.handedOverCount}), 0)::int` })
+      .from(campaignOffers)
+      .where(inArray(campaignOffers.campaignId, ids))
+      .groupBy(campaignOffers.campaignId);
+    for (const c of cs) counts.set(c.id, { offers: Number(c.offers), handed: Number(c.handed) });
+  }
+  return rows.map((c) => ({
+    id: c.id,
+    unionId: c.unionId,
+    unionName: names.get(c.unionId) ?? '',
+    name: c.name,
+    startsOn: c.startsOn,
+    endsOn: c.endsOn,
+    phase: campaignPhase(c, now),
+    offerCount: counts.get(c.id)?.offers ?? 0,
+    handedOverCount: counts.get(c.id)?.handed ?? 0,
+  }));
+}
+
+export function offerView(o: OfferRow, unionName: string): OfferView {
+  return {
+    id: o.id,
+    campaignId: o.campaignId,
+    kind: o.kind,
+    title: o.title,
+    description: o.description,
+    valueFen: o.valueFen,
+    fund: o.fund,
+    category: o.category,
+    audience: { unionId: o.unionId, unionName, tags: o.audienceTags, archiveCategories: o.archiveCategories as ArchiveCategory[] },
+    pickupPoints: o.pickupPoints,
+    pickupFrom: o.pickupFrom,
+    pickupTo: o.pickupTo,
+    delivery: o.delivery,
+    claimedCount: o.claimedCount,
+    handedOverCount: o.handedOverCount,
+  };
+}
+
+export function sponsorView(s: SponsorRow, offerTitle: string | null): SponsorView {
+  return { id: s.id, donorName: s.donorName, donorKind: s.donorKind, moneyFen: s.moneyFen, goodsFen: s.goodsFen, goods: s.goods, offerTitle, receivedOn: s.receivedOn };
+}
+
+export async function offerViews(db: Db, rows: OfferRow[]): Promise<OfferView[]> {
+  const names = await unionNames(db, rows.map((o) => o.unionId));
+  return rows.map((o) => offerView(o, names.get(o.unionId) ?? ''));
+}
+
+export function memberOfferView(o: OfferRow, c: CampaignRow, unionName: string, mine: ClaimRow | undefined): MemberOfferView {
+  return {
+    id: o.id,
+    campaignName: c.name,
+    campaignEndsOn: c.endsOn,
+    kind: o.kind,
+    title: o.title,
+    description: o.description,
+    valueFen: o.valueFen,
+    unionName,
+    pickupPoints: o.pickupPoints,
+    pickupFrom: o.pickupFrom,
+    pickupTo: o.pickupTo,
+    delivery: o.delivery,
+    mine: mine
+      ? {
+          status: mine.handedOverAt ? 'handed_over' : 'claimed',
+          pickupCode: mine.pickupCode,
+          pickupPoint: mine.pickupPoint,
+          pickupDate: mine.pickupDate,
+          deliveryAddress: mine.deliveryAddress,
+          claimedAt: mine.claimedAt.toISOString(),
+          handedOverAt: mine.handedOverAt?.toISOString() ?? null,
+        }
+      : null,
+  };
+}
+
+export async function sponsorViews(db: Db, campaignId: string): Promise<SponsorView[]> {
+  const rows = await db.select().from(campaignSponsors).where(eq(campaignSponsors.campaignId, campaignId)).orderBy(campaignSponsors.receivedOn, campaignSponsors.createdAt);
+  const offerIds = rows.map((r) => r.offerId).filter((x): x is string => !!x);
+  const titles = new Map<string, string>();
+  if (offerIds.length) for (const o of await db.select({ id: campaignOffers.id, title: campaignOffers.title }).from(campaignOffers).where(inArray(campaignOffers.id, offerIds))) titles.set(o.id, o.title);
+  return rows.map((s) => sponsorView(s, s.offerId ? (titles.get(s.offerId) ?? null) : null));
+}
