@@ -10,3 +10,4 @@ export * from './wishes';
 export * from './notices';
 export * from './activities';
 export * from './feedback';
+export * from './hardship';
