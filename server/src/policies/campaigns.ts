@@ -19,12 +19,10 @@ export const campaignPolicy = definePolicy<CampaignRow, 'read' | 'addOffer' | 'a
 
 const textArray = (values: readonly string[]): SQL => (values.length ? sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]` : sql`'{}'::text[]`);
 
-/**
- * The caller's hardship-archive category, as SQL (null when not archived). The archive belongs to
- * the hardship module; until its table is there, no member is archived.
- */
-export function memberArchiveCategorySql(_auth: Auth): SQL {
-  return sql`null::text`;
+/** The caller's live hardship-archive category (the hardship module's archive), as SQL; null when not archived. */
+export function memberArchiveCategorySql(auth: Auth): SQL {
+  if (!auth.memberId) return sql`null::text`;
+  return sql`(select ha.category from hardship_archive ha where ha.member_id = ${auth.memberId} and ha.status = 'active' limit 1)`;
 }
 
 /**

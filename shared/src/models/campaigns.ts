@@ -3,7 +3,7 @@ import { Id, IsoDate, IsoDateTime } from './common';
 import { MemberTag } from './members';
 import { ARCHIVE_CATEGORIES } from '../rules/hardship';
 import { OFFER_KINDS } from '../rules/campaigns';
-import { FUND_SOURCES, VISIT_CATEGORIES, WARMTH_FORM_CODES } from '../rules/warmth-form';
+import { FUND_CODES, VISIT_CATEGORIES, WARMTH_FORM_CODES } from '../rules/warmth-form';
 
 const page = { cursor: z.string().max(300).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) };
 
@@ -15,7 +15,7 @@ const fenOf = (label: string, min = 0) =>
     .max(1_000_000_000, `${label}不能超过1000万元`);
 
 export const OfferKindSchema = z.enum(OFFER_KINDS);
-export const FundSourceSchema = z.enum(FUND_SOURCES);
+export const FundCodeSchema = z.enum(FUND_CODES);
 export const VisitCategory = z.enum(VISIT_CATEGORIES as [string, ...string[]]);
 export const ArchiveCategoryEnum = z.enum(ARCHIVE_CATEGORIES);
 export const CampaignPhaseSchema = z.enum(['upcoming', 'running', 'ended']);
@@ -38,7 +38,7 @@ export const OfferInput = z
     /** What one pack or dinner is worth, counted in D and the fund's B item when handed over. */
     valueFen: fenOf('每份价值', 1),
     /** Who pays: a B item, or sponsors (their donations are counted in B4 when recorded). */
-    fund: z.enum([...FUND_SOURCES, 'sponsored'], { error: '请选择资金来源' }),
+    fund: z.enum([...FUND_CODES, 'sponsored'], { error: '请选择资金来源' }),
     /** The form's group (C1–C11) each hand-over counts in. */
     category: VisitCategory,
     audience: z
@@ -155,14 +155,14 @@ export const VisitInput = z
     newForm: z.boolean().default(false),
     moneyFen: fenOf('慰问金'),
     goodsFen: fenOf('慰问品折价'),
-    fund: z.enum(FUND_SOURCES, { error: '请选择资金来源' }),
+    fund: z.enum(FUND_CODES, { error: '请选择资金来源' }),
     note: z.string().trim().max(200, '备注最多200个字').default(''),
   })
   .strict()
   .refine((v) => v.target === 'enterprise' || v.category !== null, { message: '请选择慰问对象类别', path: ['category'] });
 export type VisitInput = z.infer<typeof VisitInput>;
 export const VisitView = z
-  .object({ id: Id, unionName: z.string(), visitedOn: IsoDate, target: z.enum(['enterprise', 'person']), name: z.string(), category: z.string().nullable(), newForm: z.boolean(), moneyFen: z.number().int(), goodsFen: z.number().int(), fund: FundSourceSchema, note: z.string() })
+  .object({ id: Id, unionName: z.string(), visitedOn: IsoDate, target: z.enum(['enterprise', 'person']), name: z.string(), category: z.string().nullable(), newForm: z.boolean(), moneyFen: z.number().int(), goodsFen: z.number().int(), fund: FundCodeSchema, note: z.string() })
   .strict();
 export type VisitView = z.infer<typeof VisitView>;
 export const VisitQuery = z.object({ unionId: Id.optional(), ...page }).strict();
@@ -177,7 +177,7 @@ export const FormItemView = z
 export const WarmthFormView = z.object({ unionId: Id, unionName: z.string(), from: IsoDate, to: IsoDate, items: z.array(FormItemView), mismatches: z.number().int() }).strict();
 export type WarmthFormView = z.infer<typeof WarmthFormView>;
 export const FormRecordsQuery = z.object({ unionId: Id, from: IsoDate, to: IsoDate, code: FormCode, ...page }).strict();
-export const FormRecordView = z.object({ kind: z.enum(['visit', 'handover', 'sponsor', 'checkin', 'entry']), id: Id, on: IsoDate, unionName: z.string(), label: z.string(), persons: z.number().int(), amountFen: z.number().int() }).strict();
+export const FormRecordView = z.object({ kind: z.enum(['visit', 'handover', 'sponsor', 'checkin', 'relief', 'entry']), id: Id, on: IsoDate, unionName: z.string(), label: z.string(), persons: z.number().int(), amountFen: z.number().int() }).strict();
 export type FormRecordView = z.infer<typeof FormRecordView>;
 /** A hand-entered figure for the union's own form (null clears it); money in fen, the rest in counts. */
 export const FormEntryInput = z.object({ unionId: Id, from: IsoDate, to: IsoDate, code: FormCode, value: z.number().int().min(0, '数值不能为负数').max(1_000_000_000_000).nullable() }).strict();

@@ -53,14 +53,14 @@ export const visitCategoryShort: Record<string, string> = {
 };
 
 /** Where the money came from (B1–B6). */
-export const FUND_SOURCES = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6'] as const;
-export type FundSource = (typeof FUND_SOURCES)[number];
-export const fundSourceLabels: Record<FundSource, string> = { B1: '中央财政', B2: '地方财政', B3: '工会经费', B4: '社会捐助', B5: '行政拨付', B6: '其他收入' };
+export const FUND_CODES = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6'] as const;
+export type FundCode = (typeof FUND_CODES)[number];
+export const fundCodeLabels: Record<FundCode, string> = { B1: '中央财政', B2: '地方财政', B3: '工会经费', B4: '社会捐助', B5: '行政拨付', B6: '其他收入' };
 
 export const WARMTH_FORM_ITEMS: FormItemDef[] = [
   { code: 'A', no: '1', name: '走访企业', unit: 'jia', source: '走访慰问记录（企业）' },
-  { code: 'B', no: '2', name: '筹集慰问款物总额', unit: 'wanyuan', parts: [...FUND_SOURCES] },
-  ...FUND_SOURCES.map((b, i) => ({ code: b, no: '', name: `${i === 0 ? '其中：' : ''}${fundSourceLabels[b]}`, unit: 'wanyuan' as const, source: b === 'B4' ? '走访慰问、礼包发放的资金来源及爱心捐赠记录' : '走访慰问、礼包发放的资金来源' })),
+  { code: 'B', no: '2', name: '筹集慰问款物总额', unit: 'wanyuan', parts: [...FUND_CODES] },
+  ...FUND_CODES.map((b, i) => ({ code: b, no: '', name: `${i === 0 ? '其中：' : ''}${fundCodeLabels[b]}`, unit: 'wanyuan' as const, source: b === 'B4' ? '走访慰问、礼包发放、帮扶救助的资金来源及爱心捐赠记录' : '走访慰问、礼包发放、帮扶救助的资金来源' })),
   { code: 'C', no: '3', name: '慰问对象总计', unit: 'renci', parts: range('C', 11) },
   { code: 'D', no: '', name: '发放款物总计', unit: 'wanyuan', parts: range('D', 11) },
   ...range('C', 11).flatMap((c, i) => [
@@ -69,10 +69,10 @@ export const WARMTH_FORM_ITEMS: FormItemDef[] = [
   ]),
   { code: 'E', no: '4', name: '为困难职工提供各项帮扶救助', unit: 'renci', parts: range('E', 5) },
   { code: 'E1', no: '', name: '其中：落实民生政策', unit: 'renci' },
-  { code: 'E2', no: '', name: '提供生活救助', unit: 'renci' },
-  { code: 'E3', no: '', name: '提供医疗救助', unit: 'renci' },
-  { code: 'E4', no: '', name: '提供子女助学救助', unit: 'renci' },
-  { code: 'E5', no: '', name: '提供其他帮扶救助', unit: 'renci' },
+  { code: 'E2', no: '', name: '提供生活救助', unit: 'renci', source: '困难职工帮扶救助发放记录' },
+  { code: 'E3', no: '', name: '提供医疗救助', unit: 'renci', source: '困难职工帮扶救助发放记录' },
+  { code: 'E4', no: '', name: '提供子女助学救助', unit: 'renci', source: '困难职工帮扶救助发放记录' },
+  { code: 'E5', no: '', name: '提供其他帮扶救助', unit: 'renci', source: '困难职工帮扶救助发放记录' },
   { code: 'F', no: '5', name: '为职工提供各项服务', unit: 'renci', parts: range('F', 3) },
   { code: 'F1', no: '', name: '其中：提供心理健康服务', unit: 'renci' },
   { code: 'F2', no: '', name: '提供文化服务', unit: 'renci', source: '工会活动签到（文体、公益课堂）' },

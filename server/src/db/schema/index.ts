@@ -11,3 +11,4 @@ export * from './notices';
 export * from './activities';
 export * from './feedback';
 export * from './campaigns';
+export * from './hardship';

@@ -15,7 +15,11 @@ import {
   isHandEnterable,
   isMoneyItem,
   maskName,
+  fundSourceCodes,
+  reliefKindCodes,
   rollUpWarmthForms,
+  type FundSource,
+  type ReliefKind,
   WARMTH_FORM_ITEMS,
   warmthFormItem,
   type ComputedFormItem,
@@ -106,6 +110,15 @@ async function recordFigures(scope: Scope, path: string, p: Period): Promise<Fig
     sql`select a.union_id, a.category, count(*)::int as n from activity_enrollments e join activities a on a.id = e.activity_id
         where a.union_path like ${like} and e.checked_in_at >= ${p.fromAt} and e.checked_in_at < ${p.toAt} group by a.union_id, a.category`,
   );
+  const relief = await queryRows<{ union_id: string; kind: ReliefKind; fund_source: FundSource; n: number; amt: string }>(
+    scope.db,
+    sql`select union_id, kind, fund_source, count(*)::int as n, sum(amount_fen)::bigint as amt from relief_payments
+        where union_path like ${like} and status = 'paid' and paid_at >= ${p.fromAt} and paid_at < ${p.toAt} group by union_id, kind, fund_source`,
+  );
+  for (const r of relief) {
+    add(out, r.union_id, reliefKindCodes[r.kind], r.n);
+    add(out, r.union_id, fundSourceCodes[r.fund_source], Number(r.amt));
+  }
   for (const s of services) {
     if (CULTURE.includes(s.category)) add(out, s.union_id, 'F2', s.n);
     if (LIVING.includes(s.category)) add(out, s.union_id, 'F3', s.n);
@@ -191,7 +204,10 @@ function conditions(code: string) {
   const sponsor: SQL = funds.includes('B4') ? sql`true` : code === 'K2' ? sql`s.donor_kind = 'enterprise'` : none;
   const services = [...(codes.includes('F2') ? CULTURE : []), ...(codes.includes('F3') ? LIVING : [])];
   const checkin: SQL = services.length ? sql`a.category in (${list(services)})` : none;
-  return { visit, handover, sponsor, checkin, money: isMoneyItem(code) };
+  const reliefFunds = (Object.keys(fundSourceCodes) as FundSource[]).filter((f) => funds.includes(fundSourceCodes[f]));
+  const reliefKinds = (Object.keys(reliefKindCodes) as ReliefKind[]).filter((k) => codes.includes(reliefKindCodes[k]));
+  const relief: SQL = reliefFunds.length ? sql`r.fund_source in (${list(reliefFunds)})` : reliefKinds.length ? sql`r.kind in (${list(reliefKinds)})` : none;
+  return { visit, handover, sponsor, checkin, relief, money: isMoneyItem(code) };
 }
 
 /** The records behind a figure, newest first; hand-entered figures show as the unions' entries. */
@@ -222,6 +238,10 @@ export async function formRecordList(scope: Scope, q: FormQuery & { code: string
         from activity_enrollments e join activities a on a.id = e.activity_id join members m on m.id = e.member_id join unions un on un.id = a.union_id
         where a.union_path like ${like} and e.checked_in_at >= ${p.fromAt} and e.checked_in_at < ${p.toAt} and ${c.checkin}
       union all
+      select 'relief', r.id, to_char(r.paid_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD'), un.name, '帮扶救助：' || m.name, 1, r.amount_fen::bigint
+        from relief_payments r join members m on m.id = r.member_id join unions un on un.id = r.union_id
+        where r.union_path like ${like} and r.status = 'paid' and r.paid_at >= ${p.fromAt} and r.paid_at < ${p.toAt} and ${c.relief}
+      union all
       select 'entry', gen_random_uuid(), f.entered_at::date::text, un.name, '手工填报', 0, f.value::bigint
         from warmth_form_entries f join unions un on un.id = f.union_id
         where f.union_path like ${like} and f.period_from = ${p.from} and f.period_to = ${p.to} and f.code = ${q.code}
@@ -233,7 +253,7 @@ export async function formRecordList(scope: Scope, q: FormQuery & { code: string
     on: r.day,
     unionName: r.union_name,
     // the person's name is masked, as in every staff list that does not need it whole
-    label: r.kind === 'handover' || r.kind === 'checkin' ? maskLabel(r.label) : r.label,
+    label: r.kind === 'handover' || r.kind === 'checkin' || r.kind === 'relief' ? maskLabel(r.label) : r.label,
     persons: r.kind === 'entry' && !c.money ? Number(r.amount) : Number(r.persons),
     amountFen: r.kind === 'entry' && !c.money ? 0 : Number(r.amount),
   }));
