@@ -18,8 +18,8 @@ describe.each(storageKinds)('warmth offers: for whom, claiming, the pickup count
 
   beforeAll(async () => {
     staff = await app().login(WUXING_STAFF);
-    [who.model, who.deep, who.living, who.plain] = await phonesOfUnion(app(), '吴兴区快递物流行业联合工会', 4);
-    [who.elsewhere] = await phonesOfUnion(app(), '南浔木业家居产业联合工会', 1);
+    const [a, b, c, d] = await phonesOfUnion(app(), '吴兴区快递物流行业联合工会', 4);
+    Object.assign(who, { model: a!, deep: b!, living: c!, plain: d!, elsewhere: (await phonesOfUnion(app(), '南浔木业家居产业联合工会', 1))[0]! });
     await setTags(app(), who.model, ['model_worker']);
     for (const k of ['deep', 'living', 'plain'] as const) await setTags(app(), who[k], ['frontline']);
     await setTags(app(), who.elsewhere, ['model_worker']);

@@ -4,8 +4,8 @@ import { campaignPhase, type ArchiveCategory, type MemberOfferView, type OfferVi
 import { schema, type Db } from '../../db/index';
 import type { CampaignRow, OfferRow } from '../../policies/campaigns';
 
-const { campaignOffers, campaignClaims, campaignSponsors, unions } = schema;
-type ClaimRow = typeof campaignClaims.$inferSelect;
+const { campaignOffers, campaignSponsors, unions } = schema;
+type ClaimRow = typeof schema.campaignClaims.$inferSelect;
 type SponsorRow = typeof campaignSponsors.$inferSelect;
 
 export async function unionNames(db: Db, ids: string[]): Promise<Map<string, string>> {

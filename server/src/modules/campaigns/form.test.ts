@@ -1,0 +1,149 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { api, WARMTH_FORM_CODES, type VisitInput, type WarmthFormView } from '@gonghui/shared';
+import { addOffer, makeCampaign, phonesOfUnion, setTags } from '../../testing/campaigns';
+import { storageKinds } from '../../testing/database';
+import { unionIdByName, useTestApp } from '../../testing/harness';
+
+const EQUIP = '湖州吴兴智能装备有限公司工会';
+const EXPRESS = '吴兴区快递物流行业联合工会';
+const WUXING = '吴兴区总工会';
+// The fixture lives a year after the demo's records, so nothing else falls in its period.
+const PERIOD = { from: '2028-01-01', to: '2028-01-31' };
+
+describe.each(storageKinds)('Annex 1 (送温暖统计表) from a fixture of known records on %s', (kind) => {
+  const app = useTestApp(kind, { now: '2026-12-20T02:00:00Z' });
+  let staff: string;
+  const ids = { equip: '', express: '', wuxing: '' };
+  const form = async (unionId: string) => {
+    const r = await app().call(api.warmthForm, { query: { unionId, ...PERIOD }, token: staff });
+    expect(r.status).toBe(200);
+    return r.body;
+  };
+  const valueOf = (f: WarmthFormView, code: string) => f.items.find((i) => i.code === code)!.value;
+
+  beforeAll(async () => {
+    ids.equip = await unionIdByName(app(), EQUIP);
+    ids.express = await unionIdByName(app(), EXPRESS);
+    ids.wuxing = await unionIdByName(app(), WUXING);
+    app().clock.advance(Date.parse('2028-01-10T02:00:00Z') - app().clock.now().getTime());
+    staff = await app().login('13900000002');
+    const visit = async (v: Partial<VisitInput>) => {
+      const r = await app().call(api.logVisit, { body: { unionId: ids.equip, visitedOn: '2028-01-08', target: 'person', name: '测试对象', category: 'C11', newForm: false, moneyFen: 0, goodsFen: 0, fund: 'B3', note: '', ...v } as VisitInput, token: staff });
+      if (r.status !== 201) throw new Error(r.text);
+    };
+    // 智能装备: an enterprise (goods ¥500, union funds), a 建档困难职工 (¥1,000 + ¥200 of goods, union funds)
+    await visit({ target: 'enterprise', name: '湖州吴兴智能装备有限公司', category: null, goodsFen: 50_000 });
+    await visit({ name: '王师傅', category: 'C11', moneyFen: 100_000, goodsFen: 20_000 });
+    // 快递物流: a courier on duty for the holiday (¥500 from local finance), 新就业形态
+    await visit({ unionId: ids.express, name: '李快递', category: 'C7', newForm: true, moneyFen: 50_000, fund: 'B2' });
+    // outside the period: not counted
+    await visit({ name: '去年的走访', visitedOn: '2027-12-31', moneyFen: 999_900 });
+
+    const campaignId = await makeCampaign(app(), staff, { name: '2028年元旦春节送温暖', startsOn: '2028-01-01', endsOn: '2028-02-20' });
+    const pack = await addOffer(app(), staff, campaignId, { fund: 'sponsored', category: 'C11', valueFen: 30_000, tags: ['hardship'], pickupFrom: '2028-01-10', pickupTo: '2028-02-10' });
+    const dinner = await addOffer(app(), staff, campaignId, { kind: 'dinner', title: '年夜饭', fund: 'B3', category: 'C7', valueFen: 8_000, tags: ['new_form'], pickupFrom: '2028-01-10', pickupTo: '2028-02-10' });
+    const [p1] = await phonesOfUnion(app(), EQUIP, 1);
+    const [p2, p3] = await phonesOfUnion(app(), EXPRESS, 2);
+    await setTags(app(), p1!, ['hardship']);
+    await setTags(app(), p2!, ['new_form']);
+    await setTags(app(), p3!, ['new_form']);
+    const claimAndHand = async (phone: string, offerId: string, hand: boolean) => {
+      const t = await app().login(phone);
+      const c = await app().call(api.claimCampaignOffer, { params: { id: offerId }, body: { way: 'pickup', pickupPoint: '吴兴区职工服务中心', pickupDate: '2028-01-12' }, token: t });
+      if (c.status !== 201) throw new Error(c.text);
+      if (hand) expect((await app().call(api.handOverPickup, { body: { code: c.body.mine!.pickupCode }, token: staff })).status).toBe(200);
+    };
+    await claimAndHand(p1!, pack, true); // 智能装备: C11 +1, D11 +¥300 (sponsored: no B item)
+    await claimAndHand(p2!, dinner, true); // 快递物流: C7 +1, D7 +¥80, B3 +¥80, J3/J4
+    await claimAndHand(p3!, dinner, false); // claimed, not handed over: not counted
+    // sponsors of the district's campaign: an enterprise ¥1,000, a person ¥200 of goods
+    for (const s of [
+      { donorName: '湖州同心建设有限公司', donorKind: 'enterprise' as const, moneyFen: 100_000, goodsFen: 0 },
+      { donorName: '陈女士', donorKind: 'individual' as const, moneyFen: 0, goodsFen: 20_000 },
+    ]) {
+      const r = await app().call(api.addCampaignSponsor, { params: { id: campaignId }, body: { ...s, goods: '', offerId: pack, receivedOn: '2028-01-05' }, token: staff });
+      if (r.status !== 201) throw new Error(r.text);
+    }
+    // hand-entered: 智能装备 helped 3 migrant workers home (G); 2 人次 of 落实民生政策 (E1)
+    for (const [code, value] of [['G', 3], ['E1', 2]] as const) {
+      const r = await app().call(api.setWarmthFormEntry, { body: { unionId: ids.equip, ...PERIOD, code, value }, token: staff });
+      if (r.status !== 200) throw new Error(r.text);
+    }
+  }, 180_000);
+
+  it('computes every item of 智能装备’s form as computed by hand', async () => {
+    const f = await form(ids.equip);
+    const expected: Record<string, number> = Object.fromEntries(WARMTH_FORM_CODES.map((c) => [c, 0]));
+    Object.assign(expected, { A: 1, B3: 170_000, B: 170_000, C11: 2, D11: 150_000, C: 2, D: 150_000, E1: 2, E: 2, G: 3 });
+    for (const code of WARMTH_FORM_CODES) expect([code, valueOf(f, code)]).toEqual([code, expected[code]]);
+    expect(f.items.find((i) => i.code === 'G')).toMatchObject({ origin: 'manual', enterable: true });
+    expect(f.items.find((i) => i.code === 'A')).toMatchObject({ origin: 'records', enterable: false });
+    expect(f.items.find((i) => i.code === 'B')!.display).toBe('0.1700');
+  });
+
+  it('computes 快递物流’s form by hand, with the courier and the dinner as 新就业形态 (J3/J4)', async () => {
+    const f = await form(ids.express);
+    const expected: Record<string, number> = Object.fromEntries(WARMTH_FORM_CODES.map((c) => [c, 0]));
+    Object.assign(expected, { B2: 50_000, B3: 8_000, B: 58_000, C7: 2, D7: 58_000, C: 2, D: 58_000, J3: 2, J4: 58_000 });
+    for (const code of WARMTH_FORM_CODES) expect([code, valueOf(f, code)]).toEqual([code, expected[code]]);
+  });
+
+  it('rolls the district up as the sum of its unions (its own sponsors added: B4 ¥1,200, K2 one enterprise)', async () => {
+    const [district, equip, express] = await Promise.all([form(ids.wuxing), form(ids.equip), form(ids.express)]);
+    for (const code of WARMTH_FORM_CODES) {
+      const own = code === 'B4' ? 120_000 : code === 'B' ? 120_000 : code === 'K2' ? 1 : 0;
+      expect([code, valueOf(district, code)]).toEqual([code, valueOf(equip, code) + valueOf(express, code) + own]);
+    }
+    expect(district.mismatches).toBe(0);
+  });
+
+  it('lists the records behind a figure (D11: the visit and the hand-over, names masked)', async () => {
+    const r = await app().call(api.warmthFormRecords, { query: { unionId: ids.wuxing, ...PERIOD, code: 'D11' }, token: staff });
+    expect(r.status).toBe(200);
+    expect(r.body.data.map((x) => [x.kind, x.amountFen]).sort()).toEqual([['handover', 30_000], ['visit', 120_000]]);
+    expect(r.body.data.reduce((s, x) => s + x.amountFen, 0)).toBe(valueOf(await form(ids.wuxing), 'D11'));
+    expect(r.body.data.find((x) => x.kind === 'handover')!.label).toMatch(/\*/);
+  });
+
+  it('flags a hand-entered total that differs from its parts, and keeps the figure as entered', async () => {
+    const r = await app().call(api.setWarmthFormEntry, { body: { unionId: ids.equip, ...PERIOD, code: 'E', value: 5 }, token: staff });
+    expect(r.status).toBe(200);
+    expect(r.body.items.find((i) => i.code === 'E')).toMatchObject({ value: 5, origin: 'manual', mismatch: { expected: 2 } });
+    expect(r.body.mismatches).toBe(1);
+    expect((await form(ids.wuxing)).items.find((i) => i.code === 'E')!.mismatch).toEqual({ expected: 2, display: '2' });
+    // cleared: the total is its parts again
+    const cleared = await app().call(api.setWarmthFormEntry, { body: { unionId: ids.equip, ...PERIOD, code: 'E', value: null }, token: staff });
+    expect(cleared.body.items.find((i) => i.code === 'E')).toMatchObject({ value: 2, origin: 'sum', mismatch: null });
+  });
+
+  it('returns 422 FORM_ITEM_NOT_ENTERABLE for an item the records supply', async () => {
+    const r = await app().call(api.setWarmthFormEntry, { body: { unionId: ids.equip, ...PERIOD, code: 'A', value: 9 }, token: staff });
+    expect(r.status).toBe(422);
+    expect(r.error?.code).toBe('FORM_ITEM_NOT_ENTERABLE');
+  });
+
+  it('exports the official codes, names and units in the official order (XLSX read back)', async () => {
+    const r = await app().call(api.warmthFormXlsx, { query: { unionId: ids.wuxing, ...PERIOD }, token: staff });
+    expect(r.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.bytes as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('送温暖统计表')!;
+    expect(String(ws.getCell('A1').value)).toContain('送温暖统计表');
+    expect(String(ws.getCell('A2').value)).toContain(WUXING);
+    expect(ws.getRow(3).values).toEqual([undefined, '编号', '代码', '项目', '单位', '合计', '说明']);
+    const rows: { code: string; unit: string; value: number }[] = [];
+    for (let n = 4; n <= ws.rowCount; n++) rows.push({ code: String(ws.getCell(n, 2).value), unit: String(ws.getCell(n, 4).value), value: Number(ws.getCell(n, 5).value) });
+    expect(rows.map((x) => x.code)).toEqual(WARMTH_FORM_CODES);
+    const unit = (code: string) => rows.find((x) => x.code === code)!.unit;
+    expect([unit('A'), unit('B'), unit('C'), unit('D3'), unit('K2'), unit('I')]).toEqual(['家', '万元', '人次', '万元', '家', '万元']);
+    expect(String(ws.getCell(5, 3).value)).toContain('B=B1+B2+B3+B4+B5+B6');
+    expect(rows.find((x) => x.code === 'B')!.value).toBeCloseTo(0.3480, 4); // ¥1,700 + ¥580 + ¥1,200 sponsors = ¥3,480
+    expect(rows.find((x) => x.code === 'C')!.value).toBe(4);
+  });
+
+  it('returns 404 UNION_NOT_FOUND for a union outside the caller’s subtree', async () => {
+    const r = await app().call(api.warmthForm, { query: { unionId: await unionIdByName(app(), '南浔区总工会'), ...PERIOD }, token: staff });
+    expect(r.status).toBe(404);
+  });
+});
