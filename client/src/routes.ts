@@ -43,6 +43,12 @@ export const STAFF_ACTIVITY_EDIT_PAGE = '/pages/union/activities/edit/index';
 export const STAFF_ACTIVITY_PAGE = '/pages/union/activities/detail/index';
 export const STAFF_FEEDBACK_PAGE = '/pages/union/feedback/index';
 export const STAFF_FEEDBACK_DETAIL_PAGE = '/pages/union/feedback/detail/index';
+export const WARMTH_PAGE = '/pages/warmth/index';
+export const STAFF_CAMPAIGNS_PAGE = '/pages/union/campaigns/index';
+export const STAFF_CAMPAIGN_PAGE = '/pages/union/campaigns/detail/index';
+export const STAFF_PICKUP_PAGE = '/pages/union/campaigns/pickup/index';
+export const STAFF_VISITS_PAGE = '/pages/union/campaigns/visits/index';
+export const STAFF_WARMTH_FORM_PAGE = '/pages/union/campaigns/form/index';
 
 export const MEMBER_CARD_PAGE = '/pages/member-card/index';
 export const PRIVACY_PAGE = '/pages/legal/privacy/index';
@@ -91,6 +97,12 @@ export const PAGES: readonly string[] = [
   STAFF_ACTIVITY_PAGE,
   STAFF_FEEDBACK_PAGE,
   STAFF_FEEDBACK_DETAIL_PAGE,
+  WARMTH_PAGE,
+  STAFF_CAMPAIGNS_PAGE,
+  STAFF_CAMPAIGN_PAGE,
+  STAFF_PICKUP_PAGE,
+  STAFF_VISITS_PAGE,
+  STAFF_WARMTH_FORM_PAGE,
   MEMBER_CARD_PAGE,
   PRIVACY_PAGE,
   TERMS_PAGE,

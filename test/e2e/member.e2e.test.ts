@@ -125,7 +125,7 @@ describe('the member’s own pages', () => {
     });
     expect(order).toBeTruthy();
     // Tiles lead somewhere; what is coming is text, not buttons.
-    await expect(page.locator('.gh-entry').allTextContents()).resolves.toEqual(['券工惠券', '码会员码', '我我的券', '听聆听']);
+    await expect(page.locator('.gh-entry').allTextContents()).resolves.toEqual(['券工惠券', '码会员码', '我我的券', '听聆听', '暖送温暖']);
     await expect(page.locator('.gh-home__coming [role=button]').count()).resolves.toBe(0);
     await e.shot('member-home');
     await expectAccessible(page);

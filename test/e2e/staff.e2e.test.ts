@@ -150,6 +150,7 @@ describe('union staff see only what they may do', () => {
       '微心愿审核',
       '工会活动',
       '聆听',
+      '送温暖',
       '工作人员',
       '会员码查询',
     ]);

@@ -19,6 +19,11 @@ import {
   STAFF_ACTIVITY_PAGE,
   STAFF_FEEDBACK_PAGE,
   STAFF_FEEDBACK_DETAIL_PAGE,
+  STAFF_CAMPAIGNS_PAGE,
+  STAFF_CAMPAIGN_PAGE,
+  STAFF_PICKUP_PAGE,
+  STAFF_VISITS_PAGE,
+  STAFF_WARMTH_FORM_PAGE,
   UNION_JOIN_QR_PAGE,
   UNION_MEMBERS_PAGE,
   UNION_STAFF_PAGE,
@@ -66,6 +71,7 @@ export function staffNavItems(me: Me | null, pending: PendingReview | null = nul
     { label: '微心愿审核', page: STAFF_WISHES_PAGE, url: STAFF_WISHES_PAGE, within: [STAFF_WISH_PAGE, STAFF_FILE_WISH_PAGE, DONORS_PAGE] },
     { label: '工会活动', page: STAFF_ACTIVITIES_PAGE, url: STAFF_ACTIVITIES_PAGE, within: [STAFF_ACTIVITY_EDIT_PAGE, STAFF_ACTIVITY_PAGE] },
     { label: '聆听', page: STAFF_FEEDBACK_PAGE, url: STAFF_FEEDBACK_PAGE, within: [STAFF_FEEDBACK_DETAIL_PAGE] },
+    { label: '送温暖', page: STAFF_CAMPAIGNS_PAGE, url: STAFF_CAMPAIGNS_PAGE, within: [STAFF_CAMPAIGN_PAGE, STAFF_PICKUP_PAGE, STAFF_VISITS_PAGE, STAFF_WARMTH_FORM_PAGE] },
     { label: '工作人员', page: UNION_STAFF_PAGE, url: staffUrl },
   ];
   if (grassroots) items.push({ label: '入会二维码', page: UNION_JOIN_QR_PAGE, url: withQuery(UNION_JOIN_QR_PAGE, { unionId: grassroots.unionId }) });

@@ -107,7 +107,7 @@ export const StaffCampaignQuery = z.object({ ...page }).strict();
 // the member's side
 export const ClaimStatus = z.enum(['claimed', 'handed_over']);
 export const MyOfferClaim = z
-  .object({ status: ClaimStatus, pickupCode: z.string(), pickupPoint: z.string().nullable(), pickupDate: IsoDate.nullable(), deliveryAddress: z.string().nullable(), claimedAt: IsoDateTime, handedOverAt: IsoDateTime.nullable() })
+  .object({ status: ClaimStatus, pickupCode: z.string(), /** A QR code (data URL) of `GHP1:<code>` for the counter's scanner; null once handed over. */ pickupQr: z.string().nullable(), pickupPoint: z.string().nullable(), pickupDate: IsoDate.nullable(), deliveryAddress: z.string().nullable(), claimedAt: IsoDateTime, handedOverAt: IsoDateTime.nullable() })
   .strict();
 export const MemberOfferView = z
   .object({

@@ -2,7 +2,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useShallow } from 'zustand/react/shallow';
-import type { VoucherBatchMemberView } from '@gonghui/shared';
+import { offerKindLabels, type MemberOfferView, type VoucherBatchMemberView } from '@gonghui/shared';
 import { useAppStore } from '../../stores';
 import { PageShell } from '../../components/PageShell';
 import { MemberCard } from '../../components/MemberCard';
@@ -17,7 +17,7 @@ import { api, call } from '../../api';
 import { useServerClock } from '../../stores/server-clock';
 import { formatFen } from '@gonghui/shared';
 import { conditionText } from '../../format';
-import { HOME_PAGE, MEMBER_CARD_PAGE, MERCHANT_PAGE, MY_VOUCHERS_PAGE, NOTICES_PAGE, VOUCHERS_PAGE, FEEDBACK_PAGE } from '../../routes';
+import { HOME_PAGE, MEMBER_CARD_PAGE, MERCHANT_PAGE, MY_VOUCHERS_PAGE, NOTICES_PAGE, VOUCHERS_PAGE, FEEDBACK_PAGE, WARMTH_PAGE } from '../../routes';
 import { refreshUnread, useUnread } from '../../notices';
 import { pressable } from '../account/shared/pressable';
 import { ensureTermsAccepted } from '../login/terms';
@@ -39,6 +39,7 @@ const ENTRIES: Entry[] = [
   { key: 'code', label: '会员码', glyph: '码', page: MEMBER_CARD_PAGE, memberOnly: true },
   { key: 'mine', label: '我的券', glyph: '我', page: MY_VOUCHERS_PAGE, memberOnly: true },
   { key: 'feedback', label: '聆听', glyph: '听', page: FEEDBACK_PAGE, memberOnly: true },
+  { key: 'warmth', label: '送温暖', glyph: '暖', page: WARMTH_PAGE, memberOnly: true },
 ];
 
 type Batches = ResourceState<VoucherBatchMemberView[]>;
@@ -88,6 +89,30 @@ function OpenNow({ batches, onRetry }: { batches: Batches; onRetry: () => void }
   );
 }
 
+/** During a campaign: the gift packs and dinners meant for the member, and whether they still wait. */
+function WarmthNow({ offers }: { offers: ResourceState<MemberOfferView[]> }) {
+  if (offers.status !== 'ready' || offers.data.length === 0) return null;
+  const waiting = offers.data.filter((o) => !o.mine || o.mine.status === 'claimed');
+  return (
+    <View className='gh-card gh-home__warmth'>
+      <View className='gh-home__open-head'>
+        <View className='gh-section-title'>两节送温暖</View>
+        <Button type='primary' className='gh-home__warmth-go' onClick={() => openPage(WARMTH_PAGE)}>
+          {offers.data.some((o) => !o.mine) ? '去领取' : '查看领取码'}
+        </Button>
+      </View>
+      {offers.data.slice(0, 3).map((o) => (
+        <View key={o.id} className='gh-home__open-row'>
+          <Text className='gh-home__open-title'>
+            {offerKindLabels[o.kind]}：{o.title}（{!o.mine ? '待领取' : o.mine.status === 'claimed' ? '已预约，凭领取码领取' : '已领取'}）
+          </Text>
+        </View>
+      ))}
+      {waiting.length === 0 ? <View className='gh-muted'>都已领取，祝您新春愉快！</View> : null}
+    </View>
+  );
+}
+
 export default function HomePage() {
   const { token, me } = useAppStore(useShallow((s) => ({ token: s.token, me: s.me })));
   const refreshMe = useAppStore((s) => s.refreshMe);
@@ -95,6 +120,10 @@ export default function HomePage() {
   // The same answer as the 工惠券 tab: never a different story. What is claimable changes by the
   // minute on the 20th: asked again (quietly) every time the page shows.
   const batches = useResource(async () => (await call(api.listOpenBatches, { toast: false })).data, [], {
+    enabled: !!token && me?.member?.status === 'active',
+    refreshOnShow: true,
+  });
+  const warmth = useResource(async () => (await call(api.myCampaignOffers, { toast: false })).data, [], {
     enabled: !!token && me?.member?.status === 'active',
     refreshOnShow: true,
   });
@@ -160,6 +189,7 @@ export default function HomePage() {
 
       {/* First what can be claimed now, then the countdown: both from the 工惠券 tab's own answer. */}
       {activeMember ? <OpenNow batches={batches} onRetry={() => void batches.reload()} /> : null}
+      {activeMember ? <WarmthNow offers={warmth} /> : null}
       {activeMember && clockSynced ? <BenefitDayBanner className='gh-home__banner' /> : null}
 
       {/* Member services; staff, merchants and donors have their role card instead. */}

@@ -28,7 +28,7 @@ export async function myOfferList(scope: Scope) {
     for (const c of await scope.db.select().from(campaignClaims).where(and(inArray(campaignClaims.offerId, ids), eq(campaignClaims.memberId, scope.auth.memberId)))) mine.set(c.offerId, c);
   }
   const names = await unionNames(scope.db, rows.map((r) => r.offer.unionId));
-  return { data: rows.map((r) => memberOfferView(r.offer, r.campaign, names.get(r.offer.unionId) ?? '', mine.get(r.offer.id))) };
+  return { data: await Promise.all(rows.map((r) => memberOfferView(r.offer, r.campaign, names.get(r.offer.unionId) ?? '', mine.get(r.offer.id)))) };
 }
 
 /**

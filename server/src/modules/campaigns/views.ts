@@ -1,4 +1,5 @@
 /* Campaigns, offers and sponsorships as the wire shows them. */
+import QRCode from 'qrcode';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { campaignPhase, type ArchiveCategory, type MemberOfferView, type OfferView, type SponsorView, type StaffCampaignView } from '@gonghui/shared';
 import { schema, type Db } from '../../db/index';
@@ -68,7 +69,10 @@ export async function offerViews(db: Db, rows: OfferRow[]): Promise<OfferView[]>
   return rows.map((o) => offerView(o, names.get(o.unionId) ?? ''));
 }
 
-export function memberOfferView(o: OfferRow, c: CampaignRow, unionName: string, mine: ClaimRow | undefined): MemberOfferView {
+/** What the counter's scanner reads: the pickup code with a prefix of its own (not a member code, not a voucher). */
+export const pickupQr = (code: string) => QRCode.toDataURL(`GHP1:${code}`, { margin: 1, width: 280, errorCorrectionLevel: 'M' });
+
+export async function memberOfferView(o: OfferRow, c: CampaignRow, unionName: string, mine: ClaimRow | undefined): Promise<MemberOfferView> {
   return {
     id: o.id,
     campaignName: c.name,
@@ -86,6 +90,7 @@ export function memberOfferView(o: OfferRow, c: CampaignRow, unionName: string, 
       ? {
           status: mine.handedOverAt ? 'handed_over' : 'claimed',
           pickupCode: mine.pickupCode,
+          pickupQr: mine.handedOverAt ? null : await pickupQr(mine.pickupCode),
           pickupPoint: mine.pickupPoint,
           pickupDate: mine.pickupDate,
           deliveryAddress: mine.deliveryAddress,

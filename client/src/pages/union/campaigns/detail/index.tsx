@@ -1,0 +1,263 @@
+import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import {
+  ARCHIVE_CATEGORIES,
+  archiveCategoryLabels,
+  campaignPhaseLabels,
+  formatFen,
+  FUND_CODES,
+  fundCodeLabels,
+  memberTagLabels,
+  MemberTag,
+  OFFER_KINDS,
+  offerKindLabels,
+  OfferInput,
+  parseYuan,
+  SponsorInput,
+  VISIT_CATEGORIES,
+  visitCategoryShort,
+  type ArchiveCategory,
+  type OfferKind,
+  type OfferView,
+  type SponsorView,
+  type StaffCampaignDetail,
+} from '@gonghui/shared';
+import { api, call } from '../../../../api';
+import { DataTable, type Column } from '../../../../components/DataTable';
+import { Chips, FormRow, PickerField, SelectField } from '../../../../components/Form';
+import { HeaderBand } from '../../../../components/PageShell';
+import { Fact, WishGate } from '../../../../components/wishes/WishParts';
+import { toast } from '../../../../dialogs';
+import { useFieldErrors } from '../../../../forms/useFieldErrors';
+import { useRequireLogin } from '../../../../hooks/useRequireLogin';
+import { useResource } from '../../../../hooks/useResource';
+import { useSubmitKey } from '../../../../hooks/useSubmitKey';
+import { STAFF_CAMPAIGNS_PAGE, STAFF_CAMPAIGN_PAGE, withQuery } from '../../../../routes';
+
+const FUNDS = [...FUND_CODES.map((f) => ({ key: f as string, label: fundCodeLabels[f] })), { key: 'sponsored', label: '爱心企业认领' }];
+const fundText = (f: string) => FUNDS.find((x) => x.key === f)?.label ?? f;
+const TAGS = MemberTag.options.map((t) => ({ key: t, label: memberTagLabels[t] }));
+const ARCHIVE = ARCHIVE_CATEGORIES.map((c) => ({ key: c, label: archiveCategoryLabels[c] }));
+const CATEGORIES = VISIT_CATEGORIES.map((c) => ({ key: c, label: `${c} ${visitCategoryShort[c]}` }));
+const KINDS = OFFER_KINDS.map((k) => ({ key: k, label: offerKindLabels[k] }));
+/** The campaign's union and every union below it (an offer is for a union inside the campaign's subtree). */
+function subtreeOf<U extends { id: string; parentId: string | null }>(list: U[], rootId: string): U[] {
+  const byId = new Map(list.map((u) => [u.id, u]));
+  const under = (u: U | undefined): boolean => !!u && (u.id === rootId || under(u.parentId ? byId.get(u.parentId) : undefined));
+  return list.filter((u) => under(u));
+}
+const toggle = <T,>(xs: T[], x: T) => (xs.includes(x) ? xs.filter((y) => y !== x) : [...xs, x]);
+
+const OFFER_COLUMNS: Column<OfferView>[] = [
+  { key: 'title', title: '项目', width: '2fr', primary: true, render: (o) => `${offerKindLabels[o.kind]}：${o.title}` },
+  {
+    key: 'for',
+    title: '面向',
+    width: '2.4fr',
+    render: (o) =>
+      `${o.audience.unionName}${o.audience.tags.length || o.audience.archiveCategories.length ? ' · ' + [...o.audience.tags.map((t) => memberTagLabels[t]), ...o.audience.archiveCategories.map((c) => `困难职工（${archiveCategoryLabels[c]}）`)].join('、') : ' · 全体会员'}`,
+  },
+  { key: 'value', title: '每份', width: '1fr', render: (o) => `${formatFen(o.valueFen)} · ${fundText(o.fund)}` },
+  { key: 'counts', title: '领取/发放', width: '1.2fr', render: (o) => `${o.claimedCount} / ${o.handedOverCount}` },
+];
+const SPONSOR_COLUMNS: Column<SponsorView>[] = [
+  { key: 'donor', title: '捐赠方', width: '2fr', primary: true, render: (s) => `${s.donorName}（${s.donorKind === 'enterprise' ? '企业' : '个人'}）` },
+  { key: 'money', title: '资金', width: '1fr', render: (s) => formatFen(s.moneyFen) },
+  { key: 'goods', title: '物资折价', width: '1.4fr', render: (s) => `${formatFen(s.goodsFen)}${s.goods ? ` ${s.goods}` : ''}` },
+  { key: 'for', title: '认领项目', width: '1.4fr', render: (s) => s.offerTitle ?? '—' },
+  { key: 'on', title: '日期', width: '1fr', render: (s) => s.receivedOn },
+];
+
+const OFFER_FIELDS = ['kind', 'title', 'valueFen', 'fund', 'category', 'audience', 'pickupPoints', 'pickupFrom', 'pickupTo'] as const;
+
+function OfferForm({ d, onAdded }: { d: StaffCampaignDetail; onAdded: (o: OfferView) => void }) {
+  const c = d.campaign;
+  const [v, setV] = useState({ kind: 'gift_pack' as OfferKind, title: '温情年货礼包', description: '', value: '300', fund: 'B3', category: 'C11', unionIndex: 0, tags: [] as MemberTag[], archive: ['deep', 'relative', 'accident'] as ArchiveCategory[], points: '', from: c.startsOn, to: c.endsOn, delivery: false });
+  const unions = useResource(async () => subtreeOf((await call(api.listUnions, { toast: false })).data, c.unionId), [c.unionId]);
+  const { errors, clear, check, fail } = useFieldErrors(OFFER_FIELDS);
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<typeof v>, field?: (typeof OFFER_FIELDS)[number]) => {
+    setV((x) => ({ ...x, ...patch }));
+    if (field) clear(field);
+  };
+  const submit = async () => {
+    if (busy || unions.status !== 'ready') return;
+    const body = check(OfferInput, {
+      kind: v.kind,
+      title: v.title,
+      description: v.description,
+      valueFen: parseYuan(v.value) ?? undefined,
+      fund: v.fund,
+      category: v.category,
+      audience: { unionId: unions.data[v.unionIndex]?.id, tags: v.tags, archiveCategories: v.archive },
+      pickupPoints: v.points.split(/[,，、\n]/).map((p) => p.trim()).filter(Boolean),
+      pickupFrom: v.from,
+      pickupTo: v.to,
+      delivery: v.delivery,
+    });
+    if (!body) return;
+    setBusy(true);
+    try {
+      onAdded(await call(api.addCampaignOffer, { params: { id: c.id }, body, toast: false }));
+      toast('已添加，符合条件的会员可在“送温暖”里领取', 'success');
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='gh-card gh-offer-form'>
+      <View className='gh-section-title'>添加慰问项目</View>
+      <FormRow label='类型' error={errors.kind}>
+        <Chips options={KINDS} value={v.kind} onChange={(k) => set({ kind: k, title: offerKindLabels[k] }, 'kind')} label='类型' className='gh-offer-form__kind' />
+      </FormRow>
+      <FormRow label='名称' error={errors.title}>
+        <Input className='gh-input gh-offer-form__title' maxLength={30} value={v.title} onChange={(x) => set({ title: x }, 'title')} />
+      </FormRow>
+      <FormRow label='说明'>
+        <Input className='gh-input gh-offer-form__description' maxLength={300} placeholder='礼包内容、年夜饭菜单等' value={v.description} onChange={(x) => set({ description: x })} />
+      </FormRow>
+      <FormRow label='每份价值（元）' error={errors.valueFen}>
+        <Input className='gh-input gh-offer-form__value' type='digit' maxLength={10} value={v.value} onChange={(x) => set({ value: x }, 'valueFen')} />
+      </FormRow>
+      <FormRow label='资金来源' error={errors.fund} hint='计入统计表 B1–B6；爱心企业认领的计入捐赠记录（B4）'>
+        <Chips options={FUNDS} value={v.fund} onChange={(f) => set({ fund: f }, 'fund')} label='资金来源' className='gh-offer-form__fund' />
+      </FormRow>
+      <FormRow label='统计类别' error={errors.category} hint='发放后计入统计表的慰问对象类别（C1–C11）'>
+        <SelectField items={CATEGORIES} value={CATEGORIES.findIndex((x) => x.key === v.category)} label={(x) => x.label} onChange={(i) => set({ category: CATEGORIES[i]!.key }, 'category')} className='gh-offer-form__category' />
+      </FormRow>
+      <FormRow label='面向工会' error={errors.audience}>
+        {unions.status === 'ready' ? <SelectField items={unions.data} value={v.unionIndex} label={(u) => `${'　'.repeat(u.depth)}${u.name}`} onChange={(i) => set({ unionIndex: i }, 'audience')} className='gh-offer-form__union' /> : <View />}
+      </FormRow>
+      <FormRow label='困难职工' hint='在档困难职工按类别（任选其一即可领取）'>
+        <Chips options={ARCHIVE} value={v.archive} onChange={(a) => set({ archive: toggle(v.archive, a) }, 'audience')} label='困难职工类别' className='gh-offer-form__archive' />
+      </FormRow>
+      <FormRow label='会员标签' hint='劳模、一线、新就业形态、农民工等；都不选则面向全体会员'>
+        <Chips options={TAGS} value={v.tags} onChange={(t) => set({ tags: toggle(v.tags, t) }, 'audience')} label='会员标签' className='gh-offer-form__tags' />
+      </FormRow>
+      <FormRow label='领取地点' error={errors.pickupPoints} hint='多个地点用逗号分开'>
+        <Input className='gh-input gh-offer-form__points' maxLength={200} placeholder='例如：吴兴区职工服务中心，织里镇工会服务站' value={v.points} onChange={(x) => set({ points: x }, 'pickupPoints')} />
+      </FormRow>
+      <FormRow label='领取开始' error={errors.pickupFrom}>
+        <PickerField mode='date' value={v.from} onChange={(x) => set({ from: x }, 'pickupFrom')} className='gh-offer-form__from' />
+      </FormRow>
+      <FormRow label='领取截止' error={errors.pickupTo}>
+        <PickerField mode='date' value={v.to} onChange={(x) => set({ to: x }, 'pickupTo')} className='gh-offer-form__to' />
+      </FormRow>
+      <FormRow label='送货上门'>
+        <Chips options={[{ key: 'no', label: '只到点领取' }, { key: 'yes', label: '也可送货上门' }]} value={v.delivery ? 'yes' : 'no'} onChange={(k) => set({ delivery: k === 'yes' })} label='送货上门' className='gh-offer-form__delivery' />
+      </FormRow>
+      <Button type='primary' block loading={busy} className='gh-offer-form__submit' onClick={() => void submit()}>
+        添加项目
+      </Button>
+    </View>
+  );
+}
+
+const SPONSOR_FIELDS = ['donorName', 'donorKind', 'moneyFen', 'goodsFen', 'receivedOn'] as const;
+
+function SponsorForm({ d, onAdded }: { d: StaffCampaignDetail; onAdded: (s: SponsorView) => void }) {
+  const [v, setV] = useState({ name: '', kind: 'enterprise' as 'enterprise' | 'individual', money: '', goodsValue: '', goods: '', offerIndex: -1, on: d.campaign.startsOn });
+  const { errors, clear, check, fail } = useFieldErrors(SPONSOR_FIELDS);
+  const key = useSubmitKey();
+  const [busy, setBusy] = useState(false);
+  const offers = [{ id: null as string | null, title: '不指定' }, ...d.offers.map((o) => ({ id: o.id as string | null, title: o.title }))];
+  const submit = async () => {
+    if (busy) return;
+    const body = check(SponsorInput, {
+      donorName: v.name,
+      donorKind: v.kind,
+      moneyFen: v.money ? (parseYuan(v.money) ?? undefined) : 0,
+      goodsFen: v.goodsValue ? (parseYuan(v.goodsValue) ?? undefined) : 0,
+      goods: v.goods,
+      offerId: offers[Math.max(0, v.offerIndex)]!.id,
+      receivedOn: v.on,
+    });
+    if (!body) return;
+    setBusy(true);
+    try {
+      onAdded(await call(api.addCampaignSponsor, { params: { id: d.campaign.id }, body, idempotencyKey: key.key(), toast: false }));
+      key.settle();
+      setV({ ...v, name: '', money: '', goodsValue: '', goods: '' });
+      toast('已登记捐赠', 'success');
+    } catch (e) {
+      key.settle(e);
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='gh-card gh-sponsor-form'>
+      <View className='gh-section-title'>登记爱心捐赠</View>
+      <FormRow label='捐赠方' error={errors.donorName}>
+        <Input className='gh-input gh-sponsor-form__name' maxLength={40} value={v.name} onChange={(x) => (setV({ ...v, name: x }), clear('donorName'))} />
+      </FormRow>
+      <FormRow label='类型' error={errors.donorKind}>
+        <Chips options={[{ key: 'enterprise' as const, label: '爱心企业' }, { key: 'individual' as const, label: '爱心人士' }]} value={v.kind} onChange={(k) => setV({ ...v, kind: k })} label='捐赠方类型' className='gh-sponsor-form__kind' />
+      </FormRow>
+      <FormRow label='资金（元）' error={errors.moneyFen}>
+        <Input className='gh-input gh-sponsor-form__money' type='digit' value={v.money} onChange={(x) => (setV({ ...v, money: x }), clear('moneyFen'))} />
+      </FormRow>
+      <FormRow label='物资折价（元）' error={errors.goodsFen}>
+        <Input className='gh-input gh-sponsor-form__goods-value' type='digit' value={v.goodsValue} onChange={(x) => (setV({ ...v, goodsValue: x }), clear('goodsFen'))} />
+      </FormRow>
+      <FormRow label='物资说明'>
+        <Input className='gh-input gh-sponsor-form__goods' maxLength={100} value={v.goods} onChange={(x) => setV({ ...v, goods: x })} />
+      </FormRow>
+      <FormRow label='认领项目'>
+        <SelectField items={offers} value={Math.max(0, v.offerIndex)} label={(o) => o.title} onChange={(i) => setV({ ...v, offerIndex: i })} className='gh-sponsor-form__offer' />
+      </FormRow>
+      <FormRow label='收到日期' error={errors.receivedOn}>
+        <PickerField mode='date' value={v.on} onChange={(x) => (setV({ ...v, on: x }), clear('receivedOn'))} className='gh-sponsor-form__on' />
+      </FormRow>
+      <Button type='primary' fill='outline' block loading={busy} className='gh-sponsor-form__submit' onClick={() => void submit()}>
+        登记捐赠
+      </Button>
+    </View>
+  );
+}
+
+/** A campaign: its offers (who they are for, claimed and handed over), adding offers and sponsors. */
+export default function StaffCampaignPage() {
+  const id = useRouter().params.id ?? '';
+  const signedIn = useRequireLogin(withQuery(STAFF_CAMPAIGN_PAGE, { id }));
+  const detail = useResource(() => call(api.staffCampaign, { params: { id }, toast: false }), [id], { enabled: signedIn && !!id, refreshOnShow: true });
+  const [adding, setAdding] = useState<'offer' | 'sponsor' | null>(null);
+  return (
+    <WishGate id={id} resource={detail} wide staffOnly className='gh-campaign' missing='没有找到这个送温暖活动' back={{ label: '返回送温暖', page: STAFF_CAMPAIGNS_PAGE }}>
+      {(d) => (
+        <>
+          <HeaderBand title={d.campaign.name} subtitle={`${d.campaign.unionName} · ${campaignPhaseLabels[d.campaign.phase]}`} />
+          <View className='gh-card gh-card--overlap'>
+            <Fact label='活动时间'>{`${d.campaign.startsOn} 至 ${d.campaign.endsOn}`}</Fact>
+            <Fact label='已发放'>{`${d.campaign.handedOverCount} 份`}</Fact>
+            <View className='gh-toolbar'>
+              {d.campaign.phase !== 'ended' ? (
+                <Button type='primary' className='gh-campaign__add-offer' onClick={() => setAdding(adding === 'offer' ? null : 'offer')}>
+                  添加慰问项目
+                </Button>
+              ) : null}
+              <Button type='primary' fill='outline' className='gh-campaign__add-sponsor' onClick={() => setAdding(adding === 'sponsor' ? null : 'sponsor')}>
+                登记爱心捐赠
+              </Button>
+            </View>
+          </View>
+          {adding === 'offer' ? <OfferForm d={d} onAdded={(o) => (detail.setData((x) => ({ ...x, offers: [...x.offers, o] })), setAdding(null))} /> : null}
+          {adding === 'sponsor' ? <SponsorForm d={d} onAdded={(s) => detail.setData((x) => ({ ...x, sponsors: [...x.sponsors, s] }))} /> : null}
+          <View className='gh-card'>
+            <View className='gh-section-title'>慰问项目</View>
+            {d.offers.length ? <DataTable columns={OFFER_COLUMNS} rows={d.offers} rowKey={(o) => o.id} className='gh-campaign__offers' /> : <Text className='gh-muted'>还没有慰问项目，点击“添加慰问项目”。</Text>}
+          </View>
+          <View className='gh-card'>
+            <View className='gh-section-title'>爱心捐赠（计入社会捐助 B4）</View>
+            {d.sponsors.length ? <DataTable columns={SPONSOR_COLUMNS} rows={d.sponsors} rowKey={(s) => s.id} className='gh-campaign__sponsors' /> : <Text className='gh-muted'>暂无捐赠记录。</Text>}
+          </View>
+        </>
+      )}
+    </WishGate>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '礼包发放核销' });
