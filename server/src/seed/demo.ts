@@ -4,6 +4,7 @@ import { maskIdNumber, type MemberTag, type UnionKind } from '@gonghui/shared';
 import { blindIndex, encrypt, type Keys } from '../crypto';
 import { schema, type Db } from '../db/index';
 import { GIVEN, SURNAMES, makeIdNumber, pick, prng } from './names';
+import { seedDemoHardship } from './hardship';
 import { seedDemoActivities } from './activities';
 import { seedDemoVouchers } from './vouchers';
 import { seedDemoWishes } from './wishes';
@@ -135,6 +136,7 @@ export async function seedDemoData(db: Db, keys: Keys, now: Date): Promise<boole
     await seedDemoVouchers(tx, ids, holders, cityStaffId, now);
     await seedDemoWishes(tx, keys, now, cityStaffId);
     await seedDemoActivities(tx, keys, ids, cityStaffId, now);
+    await seedDemoHardship(tx, keys, now);
     return true;
   });
 }

@@ -1,6 +1,7 @@
 import { activitiesApi } from './activities';
 import { authApi, systemApi } from './auth';
 import { feedbackApi } from './feedback';
+import { hardshipApi } from './hardship';
 import { lotteryApi } from './lottery';
 import { merchantsApi } from './merchants';
 import { noticesApi } from './notices';
@@ -22,9 +23,10 @@ export const api = {
   ...noticesApi,
   ...activitiesApi,
   ...feedbackApi,
+  ...hardshipApi,
 };
 export type Api = typeof api;
 
 export * from './endpoint';
 export { authApi, lotteryApi, merchantsApi, staffApi, systemApi, unionsApi, vouchersApi };
-export { activitiesApi, feedbackApi, noticesApi, wishesApi };
+export { activitiesApi, feedbackApi, hardshipApi, noticesApi, wishesApi };
