@@ -17,6 +17,7 @@ import {
   RecheckBody,
   ReliefBody,
   ReliefExportBody,
+  ReliefFileView,
   ReliefQuery,
   ReliefRejectBody,
   ReliefView,
@@ -56,7 +57,8 @@ export const hardshipApi = {
   approveRelief: endpoint({ method: 'POST', path: '/api/admin/hardship/reliefs/:id/approve', audience: 'user', params: IdParams, response: ReliefView }),
   rejectRelief: endpoint({ method: 'POST', path: '/api/admin/hardship/reliefs/:id/reject', audience: 'user', params: IdParams, body: ReliefRejectBody, response: ReliefView }),
   confirmRelief: endpoint({ method: 'POST', path: '/api/admin/hardship/reliefs/:id/confirm', audience: 'user', params: IdParams, response: ReliefView, idempotent: 'optional' }),
-  exportReliefs: endpoint({ method: 'POST', path: '/api/admin/hardship/reliefs/export', audience: 'user', body: ReliefExportBody, response: z.unknown(), binary: true }),
+  exportReliefs: endpoint({ method: 'POST', path: '/api/admin/hardship/relief-files', audience: 'user', body: ReliefExportBody, response: ReliefFileView, status: 201 }),
+  reliefFile: endpoint({ method: 'GET', path: '/api/admin/hardship/relief-files/:id', audience: 'user', params: IdParams, response: z.unknown(), binary: true }),
 
   hardshipSources: endpoint({ method: 'GET', path: '/api/admin/hardship/sources', audience: 'user', response: list(HardshipSourceView) }),
   saveHardshipSource: endpoint({ method: 'PUT', path: '/api/admin/hardship/sources/:kind', audience: 'user', params: SourceParams, body: SourceBody, response: HardshipSourceView }),

@@ -385,6 +385,9 @@ export type ReliefBody = z.infer<typeof ReliefBody>;
 export const ReliefQuery = z.object({ status: ReliefStatus.optional() }).strict();
 export const ReliefRejectBody = z.object({ reason: z.string({ error: '请写明驳回原因' }).trim().min(2, '请写明驳回原因').max(100, '原因最多100字') }).strict();
 export const ReliefExportBody = z.object({ format: z.enum(['csv', 'xlsx']) }).strict();
+/** A bank payment file: made once (the payments in it become 待银行支付), downloaded as often as needed, each download audited. */
+export const ReliefFileView = z.object({ id: z.uuid(), format: z.enum(['csv', 'xlsx']), paymentCount: z.number().int(), totalFen: z.number().int(), createdAt: z.string() }).strict();
+export type ReliefFileView = z.infer<typeof ReliefFileView>;
 
 export const SourceMapping = z
   .object({

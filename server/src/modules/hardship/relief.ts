@@ -6,7 +6,7 @@
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
-import { AppError, formatShanghai, fundSourceCodes, fundSourceLabels, reliefKindLabels, type ReliefBody, type ReliefStatus, type ReliefView } from '@gonghui/shared';
+import { AppError, formatShanghai, fundSourceCodes, fundSourceLabels, reliefKindLabels, type ReliefBody, type ReliefFileView, type ReliefStatus, type ReliefView } from '@gonghui/shared';
 import { decrypt } from '../../crypto';
 import { schema } from '../../db/index';
 import type { BinaryFile } from '../../http/route';
@@ -149,11 +149,10 @@ export async function reliefConfirmer(scope: Scope, { id }: { id: string }): Pro
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * The bank's payment file for approved cash relief not yet paid, in the caller's subtrees. The
- * bank needs the full card numbers, so the file is a full-value read: one audit row per member
- * (field bank_card), which the member sees.
+ * The bank's payment file for approved cash relief not yet paid in the caller's subtrees: the
+ * payments are put in the file (待银行支付) and the file can then be downloaded.
  */
-export async function reliefExporter(scope: Scope, { format }: { format: 'csv' | 'xlsx' }): Promise<BinaryFile> {
+export async function reliefExporter(scope: Scope, { format }: { format: 'csv' | 'xlsx' }): Promise<ReliefFileView> {
   assertHardshipDuty(scope.auth);
   const rows = await scope.db
     .select()
@@ -171,26 +170,45 @@ export async function reliefExporter(scope: Scope, { format }: { format: 'csv' |
     .update(reliefPayments)
     .set({ paymentFileId: file!.id, exportedAt: sql`coalesce(${reliefPayments.exportedAt}, ${scope.now})` })
     .where(inArray(reliefPayments.id, rows.map((r) => r.id)));
+  await audit(scope, 'relief.export', { type: 'relief_file', id: file!.id }, { count: rows.length, totalFen: total, format });
+  return { id: file!.id, format, paymentCount: rows.length, totalFen: total, createdAt: scope.now.toISOString() };
+}
+
+/**
+ * The file itself. The bank needs the full card numbers, so every download is a full-value read:
+ * one audit row per member (field bank_card), which the member sees.
+ */
+export async function reliefFile(scope: Scope, { id }: { id: string }): Promise<BinaryFile> {
+  assertHardshipDuty(scope.auth);
+  const [file] = await scope.db.select().from(reliefPaymentFiles).where(eq(reliefPaymentFiles.id, id));
+  if (!file) throw new AppError('RELIEF_NOT_FOUND');
+  const rows = await scope.db
+    .select()
+    .from(reliefPayments)
+    .where(and(eq(reliefPayments.paymentFileId, file.id), hardshipScopeSql(scope.auth, reliefPayments.unionPath)))
+    .orderBy(reliefPayments.recordedAt);
+  if (rows.length === 0) throw new AppError('RELIEF_NOT_FOUND');
   for (const memberId of new Set(rows.map((r) => r.memberId))) {
     const r = rows.find((x) => x.memberId === memberId)!;
     await recordRead(scope, { id: memberId, unionPath: r.unionPath }, 'bank_card', '导出银行代发文件');
   }
-  await audit(scope, 'relief.export', { type: 'relief_file', id: file!.id }, { count: rows.length, totalFen: total, format });
+  await audit(scope, 'relief.download', { type: 'relief_file', id: file.id }, { count: rows.length });
+  const total = rows.reduce((s, r) => s + r.amountFen, 0);
   const header = ['序号', '收款人姓名', '收款账号', '开户银行', '金额（元）', '用途', '资金来源', '业务编号'];
   const lines = rows.map((r, i) => [
     String(i + 1),
     r.payeeName,
-    decrypt(scope.deps.keys, r.bankCardEnc!),
+    r.bankCardEnc ? decrypt(scope.deps.keys, r.bankCardEnc) : '',
     r.bankName ?? '',
     (r.amountFen / 100).toFixed(2),
     `${reliefKindLabels[r.kind]}${r.note ? `：${r.note}` : ''}`,
     `${fundSourceCodes[r.fundSource]} ${fundSourceLabels[r.fundSource]}`,
     r.id,
   ]);
-  const stamp = formatShanghai(scope.now, true).replace(/[^0-9]/g, '');
-  if (format === 'csv') {
-    // a BOM so Excel opens the Chinese as UTF-8; card numbers as text
-    const body = '\uFEFF' + stringify([header, ...lines], { quoted_match: /^\d{12,19}$/ });
+  const stamp = formatShanghai(file.createdAt, true).replace(/[^0-9]/g, '');
+  if (file.format === 'csv') {
+    // a BOM so Excel opens the Chinese as UTF-8
+    const body = '\uFEFF' + stringify([header, ...lines]);
     return { filename: `relief-${stamp}.csv`, chineseName: `帮扶资金代发-${stamp}.csv`, contentType: 'text/csv; charset=utf-8', buffer: Buffer.from(body, 'utf8') };
   }
   const wb = new ExcelJS.Workbook();
@@ -199,6 +217,7 @@ export async function reliefExporter(scope: Scope, { format }: { format: 'csv' |
   sheet.addRow(header);
   sheet.getRow(1).font = { bold: true };
   for (const l of lines) sheet.addRow(l);
+  // card numbers stay text (a number would lose digits)
   sheet.getColumn(3).numFmt = '@';
   sheet.columns.forEach((c, i) => (c.width = [6, 12, 24, 20, 12, 24, 16, 38][i]));
   sheet.addRow([]);

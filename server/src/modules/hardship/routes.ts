@@ -15,9 +15,9 @@ import {
 } from './applications';
 import { archiveEntry, archiveList, archiveRechecker } from './archive';
 import { discoveryList, sourceImporter, sourceList, sourceSaver } from './discovery';
-import { reliefApprover, reliefConfirmer, reliefExporter, reliefList, reliefRecorder } from './relief';
+import { reliefApprover, reliefConfirmer, reliefExporter, reliefFile, reliefList, reliefRecorder } from './relief';
 
-/** One line per contract endpoint (export before /:id). */
+/** One line per contract endpoint. */
 export function hardshipRoutes(router: Router, deps: Deps): void {
   mount(router, deps, api.myHardship, (s) => myHardship(s));
   mount(router, deps, api.giveHardshipConsent, (s) => hardshipConsentGiver(s));
@@ -39,6 +39,7 @@ export function hardshipRoutes(router: Router, deps: Deps): void {
   mount(router, deps, api.recordRelief, (s, { params, body }) => reliefRecorder(s, { archiveId: params.id, body }));
 
   mount(router, deps, api.exportReliefs, (s, { body }) => reliefExporter(s, body));
+  mount(router, deps, api.reliefFile, (s, { params }) => reliefFile(s, params));
   mount(router, deps, api.reliefs, (s, { query }) => reliefList(s, query));
   mount(router, deps, api.approveRelief, (s, { params }) => reliefApprover(s, { id: params.id, approve: true }));
   mount(router, deps, api.rejectRelief, (s, { params, body }) => reliefApprover(s, { id: params.id, approve: false, reason: body.reason }));
