@@ -21,6 +21,7 @@ import { noticeRoutes } from './modules/notices/routes';
 import { wishRoutes } from './modules/wishes/routes';
 import { activityRoutes } from './modules/activities/routes';
 import { feedbackRoutes } from './modules/feedback/routes';
+import { hardshipRoutes } from './modules/hardship/routes';
 import { lotteryRoutes } from './modules/lottery/routes';
 import { campaignRoutes } from './modules/campaigns/routes';
 import { rushMemory } from './rush/index';
@@ -81,6 +82,7 @@ export function createApp(rawDeps: Deps, opts: AppOptions = {}): Koa {
   wishRoutes(router, deps);
   activityRoutes(router, deps);
   feedbackRoutes(router, deps);
+  hardshipRoutes(router, deps);
   noticeRoutes(router, deps);
   lotteryRoutes(router, deps);
   campaignRoutes(router, deps);

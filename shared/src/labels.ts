@@ -39,7 +39,9 @@ export const unionKindLabels: Record<UnionKind, string> = {
 };
 
 export const staffRoleLabels: Record<StaffRole, string> = { admin: '管理员', operator: '经办人' };
-export const staffChangeLabels: Record<'grant' | 'change' | 'revoke', string> = { grant: '添加', change: '调整角色', revoke: '移除' };
+export const staffChangeLabels: Record<'grant' | 'change' | 'revoke' | 'duty_grant' | 'duty_revoke', string> = { grant: '添加', change: '调整角色', revoke: '移除', duty_grant: '授予职责', duty_revoke: '取消职责' };
+/** Duties on top of a staff role (models/hardship's StaffDuty). */
+export const staffDutyLabels: Record<'hardship', string> = { hardship: '困难职工帮扶' };
 
 export const voucherKindLabels: Record<VoucherKind, string> = { threshold: '满减券', direct: '立减券' };
 export const batchStatusLabels: Record<BatchStatus, string> = { draft: '草稿', scheduled: '待开始', open: '发放中', registering: '报名中', awaiting_draw: '开奖中', drawn: '已开奖', ended: '已结束', closed: '已停发' };

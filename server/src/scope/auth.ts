@@ -15,7 +15,8 @@ export interface Auth {
   memberTags: string[];
   /** When the session ends. */
   expiresAt: Date;
-  staff: { unionId: string; path: string; role: StaffRole }[];
+  /** `duties`: what the union granted on top of the role (`hardship`); absent in sessions cached before duties existed. */
+  staff: { unionId: string; path: string; role: StaffRole; duties?: string[] }[];
   merchantIds: string[];
   donor: boolean;
 }
@@ -30,7 +31,7 @@ interface AuthRow {
   member_status: string | null;
   member_union_path: string | null;
   member_tags: string[] | string | null;
-  staff: { unionId: string; path: string; role: StaffRole }[] | string | null;
+  staff: { unionId: string; path: string; role: StaffRole; duties?: string[] }[] | string | null;
   merchant_ids: string[] | string | null;
   donor: boolean;
 }
@@ -40,7 +41,8 @@ const authSelect = sql`
   select s.id as session_id, s.user_id, s.expires_at, s.token_hash,
          m.id as member_id, m.union_id as member_union_id, m.status as member_status,
          (select mu.path from unions mu where mu.id = m.union_id) as member_union_path, m.tags as member_tags,
-         (select coalesce(json_agg(json_build_object('unionId', r.union_id, 'path', u.path, 'role', r.role)), '[]'::json)
+         (select coalesce(json_agg(json_build_object('unionId', r.union_id, 'path', u.path, 'role', r.role,
+                 'duties', (select coalesce(json_agg(d.duty), '[]'::json) from staff_duties d where d.user_id = r.user_id and d.union_id = r.union_id))), '[]'::json)
             from staff_roles r join unions u on u.id = r.union_id where r.user_id = s.user_id) as staff,
          (select coalesce(json_agg(ms.merchant_id), '[]'::json) from merchant_staff ms where ms.user_id = s.user_id) as merchant_ids,
          exists (select 1 from donors d where d.user_id = s.user_id) as donor

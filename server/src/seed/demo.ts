@@ -4,6 +4,7 @@ import { maskIdNumber, type MemberTag, type UnionKind } from '@gonghui/shared';
 import { blindIndex, encrypt, type Keys } from '../crypto';
 import { schema, type Db } from '../db/index';
 import { GIVEN, SURNAMES, makeIdNumber, pick, prng } from './names';
+import { seedDemoHardship } from './hardship';
 import { seedDemoActivities } from './activities';
 import { seedDemoCampaigns } from './campaigns';
 import { seedDemoVouchers } from './vouchers';
@@ -136,7 +137,11 @@ export async function seedDemoData(db: Db, keys: Keys, now: Date): Promise<boole
     await seedDemoVouchers(tx, ids, holders, cityStaffId, now);
     await seedDemoWishes(tx, keys, now, cityStaffId);
     await seedDemoActivities(tx, keys, ids, cityStaffId, now);
+<<<<<<< HEAD
     await seedDemoCampaigns(tx, ids, cityStaffId, now);
+=======
+    await seedDemoHardship(tx, keys, now);
+>>>>>>> hardship
     return true;
   });
 }

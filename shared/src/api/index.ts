@@ -2,6 +2,7 @@ import { activitiesApi } from './activities';
 import { campaignsApi } from './campaigns';
 import { authApi, systemApi } from './auth';
 import { feedbackApi } from './feedback';
+import { hardshipApi } from './hardship';
 import { lotteryApi } from './lottery';
 import { merchantsApi } from './merchants';
 import { noticesApi } from './notices';
@@ -23,10 +24,18 @@ export const api = {
   ...noticesApi,
   ...activitiesApi,
   ...feedbackApi,
+<<<<<<< HEAD
   ...campaignsApi,
+=======
+  ...hardshipApi,
+>>>>>>> hardship
 };
 export type Api = typeof api;
 
 export * from './endpoint';
 export { authApi, lotteryApi, merchantsApi, staffApi, systemApi, unionsApi, vouchersApi };
+<<<<<<< HEAD
 export { activitiesApi, campaignsApi, feedbackApi, noticesApi, wishesApi };
+=======
+export { activitiesApi, feedbackApi, hardshipApi, noticesApi, wishesApi };
+>>>>>>> hardship

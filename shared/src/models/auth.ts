@@ -20,7 +20,7 @@ export const WechatLoginBody = z.object({ code: z.string().min(1).max(128), acce
 export const DemoLoginBody = z.object({ phone: Phone, acceptTerms: AcceptTerms }).strict();
 
 export const StaffRoleView = z
-  .object({ unionId: Id, unionName: z.string(), unionKind: UnionKind, role: StaffRole })
+  .object({ unionId: Id, unionName: z.string(), unionKind: UnionKind, role: StaffRole, duties: z.array(z.enum(['hardship'])) })
   .strict();
 export type StaffRoleView = z.infer<typeof StaffRoleView>;
 

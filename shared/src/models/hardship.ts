@@ -9,7 +9,6 @@ import { ARCHIVE_CATEGORIES, COMPUTED_GROUPS, HARDSHIP_CAUSES, MODEL_WORKER_LEVE
 /** Duties a union grants a staff member on top of their role; `hardship` opens this whole module. */
 export const StaffDuty = z.enum(['hardship']);
 export type StaffDuty = z.infer<typeof StaffDuty>;
-export const staffDutyLabels: Record<StaffDuty, string> = { hardship: '困难职工帮扶' };
 
 /** Zod forms of the rule module's codes (the types themselves live in rules/hardship). */
 export const HardshipCauseSchema = z.enum(HARDSHIP_CAUSES);
@@ -141,3 +140,300 @@ export const HardshipThresholdsView = z
   })
   .strict();
 export type HardshipThresholdsView = z.infer<typeof HardshipThresholdsView>;
+
+// ---- the API's shapes ----------------------------------------------------------------------
+
+const Fen = z.number({ error: '请输入金额' }).int('金额最小到分').nonnegative('金额不能为负');
+const Note = (max: number, message: string) => z.string().trim().max(max, message);
+
+export const HouseholdMember = z
+  .object({
+    relation: z.enum(['self', 'spouse', 'child', 'parent', 'other'], { error: '请选择家庭关系' }),
+    monthlyIncomeFen: Fen.max(100_000_000, '金额过大'),
+  })
+  .strict();
+export type HouseholdMember = z.infer<typeof HouseholdMember>;
+export const householdRelationLabels: Record<HouseholdMember['relation'], string> = { self: '本人', spouse: '配偶', child: '子女', parent: '父母', other: '其他' };
+
+/** The family's facts as the applicant states them: sealed at rest, revealed to staff with a reason. */
+export const HardshipFactsInput = z
+  .object({
+    household: z.array(HouseholdMember).min(1, '请填写家庭成员').max(12, '家庭成员最多12人'),
+    causes: z.array(HardshipCauseSchema).min(1, '请选择致困原因').max(8),
+    medicalSelfPayFen: Fen.max(1_000_000_000, '金额过大'),
+    labourContract: z.boolean(),
+    stableMigrantWorker: z.boolean(),
+    dibaoEdgeRecognised: z.boolean(),
+    modelWorker: ModelWorkerLevelSchema.nullable(),
+    /** Illness or disability in the family, in the applicant's words (sensitive). */
+    healthNote: Note(500, '情况说明最多500字'),
+  })
+  .strict();
+export type HardshipFactsInput = z.infer<typeof HardshipFactsInput>;
+
+const BankCard = z
+  .string({ error: '请输入银行卡号' })
+  .trim()
+  .regex(/^\d{12,19}$/, '银行卡号应为12至19位数字');
+
+export const HardshipApplyBody = z
+  .object({
+    facts: HardshipFactsInput,
+    documentsHeld: z.array(HardshipDocumentKind).max(10),
+    bankName: z.string({ error: '请输入开户银行' }).trim().min(2, '请输入开户银行').max(40, '开户银行最多40个字'),
+    /** The member's own card: relief is paid to it by real name. */
+    bankCard: BankCard,
+  })
+  .strict();
+export type HardshipApplyBody = z.infer<typeof HardshipApplyBody>;
+
+/** Staff applying for a member who cannot (no phone): the member's signed paper consent is on file. */
+export const StaffHardshipApplyBody = HardshipApplyBody.extend({ paperConsent: z.literal(true, { message: '请确认已取得职工本人签署的书面同意' }) }).strict();
+export type StaffHardshipApplyBody = z.infer<typeof StaffHardshipApplyBody>;
+
+export const HardshipConsentBody = z.object({ agree: z.literal(true, { message: '请阅读并同意敏感个人信息处理说明' }), version: z.literal(HARDSHIP_CONSENT_VERSION) }).strict();
+
+export const HardshipReadView = z
+  .object({ at: z.string(), readerName: z.string(), unionName: z.string(), field: SensitiveField, reason: z.string().nullable() })
+  .strict();
+export type HardshipReadView = z.infer<typeof HardshipReadView>;
+
+export const MyHardshipApplication = z
+  .object({
+    id: z.uuid(),
+    status: HardshipApplicationStatus,
+    submittedAt: z.string(),
+    computedGroups: z.array(ComputedGroupSchema),
+    category: ArchiveCategorySchema.nullable(),
+    reviewNote: z.string().nullable(),
+    reviewedAt: z.string().nullable(),
+    householdSize: z.number().int(),
+    documentsHeld: z.array(HardshipDocumentKind),
+    bankName: z.string(),
+    bankCardMasked: z.string(),
+    filedByStaff: z.boolean(),
+  })
+  .strict();
+export type MyHardshipApplication = z.infer<typeof MyHardshipApplication>;
+
+export const MyHardship = z
+  .object({
+    consent: z.object({ givenAt: z.string(), version: z.string() }).strict().nullable(),
+    thresholds: HardshipThresholdsView,
+    applications: z.array(MyHardshipApplication),
+    archive: z
+      .object({ category: ArchiveCategorySchema, status: ArchiveStatus, archivedAt: z.string(), recheckDue: z.string(), exitWay: ExitWay.nullable(), exitDate: z.string().nullable() })
+      .strict()
+      .nullable(),
+    /** Relief the member received (paid). */
+    reliefs: z.array(z.object({ kind: ReliefKind, form: ReliefForm, amountFen: z.number().int(), paidAt: z.string() }).strict()),
+    /** Who read the record, newest first. */
+    reads: z.array(HardshipReadView),
+  })
+  .strict();
+export type MyHardship = z.infer<typeof MyHardship>;
+
+export const StaffHardshipApplication = z
+  .object({
+    id: z.uuid(),
+    memberId: z.uuid(),
+    memberName: z.string(),
+    memberNo: z.string(),
+    unionName: z.string(),
+    status: HardshipApplicationStatus,
+    computedGroups: z.array(ComputedGroupSchema),
+    householdSize: z.number().int(),
+    documentsHeld: z.array(HardshipDocumentKind),
+    submittedAt: z.string(),
+    filedByStaff: z.boolean(),
+    category: ArchiveCategorySchema.nullable(),
+    reviewNote: z.string().nullable(),
+    /** The member withdrew consent: nothing more may be done with the application. */
+    consentWithdrawn: z.boolean(),
+    idNumberMasked: z.string(),
+    bankName: z.string(),
+    bankCardMasked: z.string(),
+  })
+  .strict();
+export type StaffHardshipApplication = z.infer<typeof StaffHardshipApplication>;
+
+export const HardshipApplicationQuery = z.object({ status: HardshipApplicationStatus.optional() }).strict();
+
+export const HardshipDecisionBody = z
+  .object({
+    action: z.enum(['approve', 'reject', 'more_info']),
+    category: ArchiveCategorySchema.optional(),
+    note: Note(200, '说明最多200字').optional(),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.action === 'approve' && !b.category) ctx.addIssue({ code: 'custom', path: ['category'], message: '请选择建档类别' });
+    if (b.action !== 'approve' && (b.note ?? '').length < 2) ctx.addIssue({ code: 'custom', path: ['note'], message: b.action === 'reject' ? '请写明不通过的原因' : '请写明需要补充的材料' });
+  });
+export type HardshipDecisionBody = z.infer<typeof HardshipDecisionBody>;
+
+export const RevealBody = z
+  .object({
+    field: z.enum(['id_number', 'bank_card', 'incomes', 'health']),
+    reason: z.string({ error: '请填写查看原因' }).trim().min(2, '请填写查看原因').max(100, '原因最多100字'),
+  })
+  .strict();
+export type RevealBody = z.infer<typeof RevealBody>;
+
+/** A full value, given only by the audited reveal endpoint. */
+export const RevealView = z
+  .object({
+    field: SensitiveField,
+    value: z.string().nullable(),
+    household: z.array(HouseholdMember).optional(),
+    incomePerHeadFen: z.number().int().optional(),
+    reasons: z.array(z.string()).optional(),
+    causes: z.array(HardshipCauseSchema).optional(),
+    medicalSelfPayFen: z.number().int().optional(),
+    healthNote: z.string().optional(),
+  })
+  .strict();
+export type RevealView = z.infer<typeof RevealView>;
+
+export const ReliefAbilities = z.object({ approve: z.boolean(), reject: z.boolean(), confirm: z.boolean() }).strict();
+export const ReliefView = z
+  .object({
+    id: z.uuid(),
+    archiveId: z.uuid(),
+    memberName: z.string(),
+    memberNo: z.string(),
+    unionName: z.string(),
+    kind: ReliefKind,
+    form: ReliefForm,
+    amountFen: z.number().int(),
+    fundSource: FundSource,
+    note: z.string(),
+    status: ReliefStatus,
+    payeeName: z.string(),
+    bankName: z.string().nullable(),
+    bankCardMasked: z.string().nullable(),
+    recordedByName: z.string(),
+    recordedAt: z.string(),
+    approvedByName: z.string().nullable(),
+    approvedAt: z.string().nullable(),
+    rejectReason: z.string().nullable(),
+    exportedAt: z.string().nullable(),
+    paidAt: z.string().nullable(),
+    abilities: ReliefAbilities,
+  })
+  .strict();
+export type ReliefView = z.infer<typeof ReliefView>;
+
+export const ArchiveView = z
+  .object({
+    id: z.uuid(),
+    memberId: z.uuid(),
+    memberName: z.string(),
+    memberNo: z.string(),
+    unionName: z.string(),
+    category: ArchiveCategorySchema,
+    status: ArchiveStatus,
+    archivedAt: z.string(),
+    recheckDue: z.string(),
+    /** The yearly re-check is due (today or past). */
+    due: z.boolean(),
+    exitWay: ExitWay.nullable(),
+    exitDate: z.string().nullable(),
+    consentWithdrawn: z.boolean(),
+  })
+  .strict();
+export type ArchiveView = z.infer<typeof ArchiveView>;
+
+export const ArchiveDetail = ArchiveView.extend({
+  idNumberMasked: z.string(),
+  bankName: z.string(),
+  bankCardMasked: z.string(),
+  computedGroups: z.array(ComputedGroupSchema),
+  reliefs: z.array(ReliefView),
+  reads: z.array(HardshipReadView),
+}).strict();
+export type ArchiveDetail = z.infer<typeof ArchiveDetail>;
+
+export const ArchiveQuery = z.object({ status: ArchiveStatus.optional(), due: z.enum(['1']).optional() }).strict();
+
+export const RecheckBody = z
+  .object({
+    outcome: z.enum(['continue', 'exit']),
+    category: ArchiveCategorySchema.optional(),
+    exitWay: ExitWay.optional(),
+    exitDate: z.iso.date('日期格式不正确').optional(),
+    note: Note(200, '说明最多200字').optional(),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.outcome === 'exit' && !b.exitWay) ctx.addIssue({ code: 'custom', path: ['exitWay'], message: '请选择脱困方式' });
+    if (b.outcome === 'exit' && !b.exitDate) ctx.addIssue({ code: 'custom', path: ['exitDate'], message: '请填写脱困日期' });
+  });
+export type RecheckBody = z.infer<typeof RecheckBody>;
+
+export const ReliefBody = z
+  .object({
+    kind: ReliefKind,
+    form: ReliefForm,
+    amountFen: z.number({ error: '请输入金额' }).int('金额最小到分').positive('金额须大于0').max(10_000_000, '单笔不超过10万元'),
+    fundSource: FundSource,
+    note: Note(100, '说明最多100字'),
+  })
+  .strict();
+export type ReliefBody = z.infer<typeof ReliefBody>;
+
+export const ReliefQuery = z.object({ status: ReliefStatus.optional() }).strict();
+export const ReliefRejectBody = z.object({ reason: z.string({ error: '请写明驳回原因' }).trim().min(2, '请写明驳回原因').max(100, '原因最多100字') }).strict();
+export const ReliefExportBody = z.object({ format: z.enum(['csv', 'xlsx']) }).strict();
+/** A bank payment file: made once (the payments in it become 待银行支付), downloaded as often as needed, each download audited. */
+export const ReliefFileView = z.object({ id: z.uuid(), format: z.enum(['csv', 'xlsx']), paymentCount: z.number().int(), totalFen: z.number().int(), createdAt: z.string() }).strict();
+export type ReliefFileView = z.infer<typeof ReliefFileView>;
+
+export const SourceMapping = z
+  .object({
+    idNumber: z.string().trim().min(1, '请填写身份证号所在列').max(40),
+    name: z.string().trim().min(1, '请填写姓名所在列').max(40),
+    amount: z.string().trim().max(40).optional(),
+    period: z.string().trim().max(40).optional(),
+  })
+  .strict();
+export type SourceMapping = z.infer<typeof SourceMapping>;
+export const SourceBody = z.object({ name: z.string().trim().min(2, '请输入来源单位').max(40, '最多40个字'), mapping: SourceMapping }).strict();
+export type SourceBody = z.infer<typeof SourceBody>;
+export const SourceParams = z.object({ kind: ImportSourceKind }).strict();
+
+export const HardshipSourceView = z
+  .object({
+    kind: ImportSourceKind,
+    name: z.string(),
+    mapping: SourceMapping,
+    imports: z.array(z.object({ fileName: z.string(), importedAt: z.string(), rowCount: z.number().int(), newRowCount: z.number().int() }).strict()),
+  })
+  .strict();
+export type HardshipSourceView = z.infer<typeof HardshipSourceView>;
+
+export const ImportBody = z
+  .object({
+    fileName: z.string().trim().min(1).max(100),
+    /** The CSV's text (UTF-8), at most 2 MB. */
+    csv: z.string().min(1, '文件为空').max(2_000_000, '文件太大（最多2MB）'),
+  })
+  .strict();
+
+export const DiscoveryView = z
+  .object({
+    memberId: z.uuid(),
+    memberName: z.string(),
+    memberNo: z.string(),
+    unionName: z.string(),
+    sources: z.array(z.object({ kind: ImportSourceKind, amountFen: z.number().int().nullable(), period: z.string() }).strict()),
+    /** Why they appear to qualify. */
+    reason: z.string(),
+  })
+  .strict();
+export type DiscoveryView = z.infer<typeof DiscoveryView>;
+
+export const ImportResult = z
+  .object({ rows: z.number().int(), newRows: z.number().int(), alreadyImported: z.boolean(), matches: z.array(DiscoveryView) })
+  .strict();
+export type ImportResult = z.infer<typeof ImportResult>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDateTime, Phone } from './common';
 import { StaffRole } from './unions';
+import { StaffDuty } from './hardship';
 
 /** One staff member of a union, as its admins see them. */
 export const StaffMemberView = z
@@ -9,6 +10,8 @@ export const StaffMemberView = z
     name: z.string(),
     phoneMasked: z.string(),
     role: StaffRole,
+    /** Duties on top of the role (困难职工帮扶), granted and removed by the union's admins. */
+    duties: z.array(StaffDuty),
     since: IsoDateTime,
     /** The caller themself: nobody changes or removes their own role (another admin must). */
     self: z.boolean(),
@@ -16,11 +19,11 @@ export const StaffMemberView = z
   .strict();
 export type StaffMemberView = z.infer<typeof StaffMemberView>;
 
-export const StaffChangeAction = z.enum(['grant', 'change', 'revoke']);
+export const StaffChangeAction = z.enum(['grant', 'change', 'revoke', 'duty_grant', 'duty_revoke']);
 
 /** The audit trail of a union's staff, newest first. */
 export const StaffChangeView = z
-  .object({ at: IsoDateTime, action: StaffChangeAction, actorName: z.string(), subjectName: z.string(), role: StaffRole.nullable() })
+  .object({ at: IsoDateTime, action: StaffChangeAction, actorName: z.string(), subjectName: z.string(), role: StaffRole.nullable(), duty: StaffDuty.nullable() })
   .strict();
 export type StaffChangeView = z.infer<typeof StaffChangeView>;
 

@@ -75,6 +75,7 @@ export async function loadMe(scope: Pick<PublicScope, 'db' | 'now'>, userId: str
       unionName: unionById.get(s.unionId)?.name ?? '',
       unionKind: unionById.get(s.unionId)?.kind ?? 'grassroots',
       role: s.role,
+      duties: (s.duties ?? []).filter((d): d is 'hardship' => d === 'hardship'),
     })),
     merchant: merchant ? { merchantId: merchant.id, merchantName: merchant.name } : null,
     donor: donor ? { kind: donor.kind, displayName: donor.displayName } : null,

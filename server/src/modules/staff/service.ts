@@ -1,11 +1,19 @@
 import { and, desc, eq, like, sql } from 'drizzle-orm';
-import { AppError, maskPhone, type StaffGrantBody, type StaffMemberView, type StaffRole, type UnionStaff } from '@gonghui/shared';
+import { AppError, maskPhone, type StaffDuty, type StaffGrantBody, type StaffMemberView, type StaffRole, type UnionStaff } from '@gonghui/shared';
 import { schema } from '../../db/index';
 import { scopedUnion, unionPolicy, type UnionRow } from '../../policies/unions';
 import type { Scope } from '../../scope/scope';
 import { audit } from '../audit/service';
 
-const { staffRoles, users, merchantStaff, auditLog } = schema;
+const { staffRoles, staffDuties, users, merchantStaff, auditLog } = schema;
+
+/** The duties of a union's staff, by user. */
+async function dutiesOf(scope: Scope, unionId: string): Promise<Map<string, StaffDuty[]>> {
+  const rows = await scope.db.select({ userId: staffDuties.userId, duty: staffDuties.duty }).from(staffDuties).where(eq(staffDuties.unionId, unionId)).orderBy(staffDuties.duty);
+  const out = new Map<string, StaffDuty[]>();
+  for (const r of rows) out.set(r.userId, [...(out.get(r.userId) ?? []), r.duty]);
+  return out;
+}
 
 /** Who may manage a union's staff: its admins and those of the unions above it. Others see the union's staff list only. */
 async function manageableUnion(scope: Scope, unionId: string): Promise<UnionRow> {
@@ -25,8 +33,8 @@ async function staffRow(scope: Scope, unionId: string, userId: string) {
   return row;
 }
 
-function present(scope: Scope, r: { userId: string; role: StaffRole; since: Date; name: string; phone: string }): StaffMemberView {
-  return { userId: r.userId, name: r.name || maskPhone(r.phone), phoneMasked: maskPhone(r.phone), role: r.role, since: r.since.toISOString(), self: r.userId === scope.auth.userId };
+function present(scope: Scope, r: { userId: string; role: StaffRole; since: Date; name: string; phone: string }, duties: StaffDuty[] = []): StaffMemberView {
+  return { userId: r.userId, name: r.name || maskPhone(r.phone), phoneMasked: maskPhone(r.phone), role: r.role, duties, since: r.since.toISOString(), self: r.userId === scope.auth.userId };
 }
 
 export async function unionStaff(scope: Scope, { id }: { id: string }): Promise<UnionStaff> {
@@ -37,6 +45,7 @@ export async function unionStaff(scope: Scope, { id }: { id: string }): Promise<
     .innerJoin(users, eq(users.id, staffRoles.userId))
     .where(eq(staffRoles.unionId, id))
     .orderBy(staffRoles.role, staffRoles.createdAt);
+  const duties = await dutiesOf(scope, id);
   const changes = await scope.db
     .select({
       at: auditLog.at,
@@ -52,13 +61,14 @@ export async function unionStaff(scope: Scope, { id }: { id: string }): Promise<
   return {
     unionId: u.id,
     unionName: u.name,
-    data: rows.map((r) => present(scope, r)),
+    data: rows.map((r) => present(scope, r, duties.get(r.userId))),
     changes: changes.map((c) => ({
       at: c.at.toISOString(),
-      action: c.action.slice('staff.'.length) as 'grant' | 'change' | 'revoke',
+      action: c.action.slice('staff.'.length) as 'grant' | 'change' | 'revoke' | 'duty_grant' | 'duty_revoke',
       actorName: c.actorName || '上级工会管理员',
       subjectName: String(c.detail.subjectName ?? ''),
       role: (c.detail.role as StaffRole | undefined) ?? null,
+      duty: (c.detail.duty as StaffDuty | undefined) ?? null,
     })),
     abilities: { manage: unionPolicy.can(scope, 'manage', u) },
   };
@@ -93,15 +103,33 @@ export async function staffChanger(scope: Scope, { unionId, userId, role }: { un
   const before = await staffRow(scope, u.id, userId);
   await scope.db.update(staffRoles).set({ role }).where(and(eq(staffRoles.unionId, u.id), eq(staffRoles.userId, userId)));
   await audit(scope, 'staff.change', { type: 'union', id: u.id }, { subjectUserId: userId, subjectName: before.name, role, fromRole: before.role });
-  return present(scope, { ...before, role });
+  return present(scope, { ...before, role }, (await dutiesOf(scope, u.id)).get(userId));
 }
 
 export async function staffRevoker(scope: Scope, { unionId, userId }: { unionId: string; userId: string }): Promise<{ ok: true }> {
   const u = await manageableUnion(scope, unionId);
   notSelf(scope, userId);
   const before = await staffRow(scope, u.id, userId);
+  // the duties go with the role
+  await scope.db.delete(staffDuties).where(and(eq(staffDuties.unionId, u.id), eq(staffDuties.userId, userId)));
   await scope.db.delete(staffRoles).where(and(eq(staffRoles.unionId, u.id), eq(staffRoles.userId, userId)));
   // The person's open sessions keep working, but their next request no longer carries this role.
   await audit(scope, 'staff.revoke', { type: 'union', id: u.id }, { subjectUserId: userId, subjectName: before.name, role: before.role });
   return { ok: true };
+}
+
+/**
+ * A union's admins grant or remove a duty (困难职工帮扶) of one of its staff, audited and listed
+ * with the other changes. Nobody grants a duty to themselves: the hardship archive is opened to a
+ * person by someone else.
+ */
+export async function staffDutySetter(scope: Scope, { unionId, userId, duty, on }: { unionId: string; userId: string; duty: StaffDuty; on: boolean }): Promise<StaffMemberView> {
+  const u = await manageableUnion(scope, unionId);
+  notSelf(scope, userId);
+  const before = await staffRow(scope, u.id, userId);
+  const changed = on
+    ? await scope.db.insert(staffDuties).values({ userId, unionId: u.id, duty, grantedBy: scope.auth.userId, createdAt: scope.now }).onConflictDoNothing().returning({ userId: staffDuties.userId })
+    : await scope.db.delete(staffDuties).where(and(eq(staffDuties.unionId, u.id), eq(staffDuties.userId, userId), eq(staffDuties.duty, duty))).returning({ userId: staffDuties.userId });
+  if (changed.length > 0) await audit(scope, on ? 'staff.duty_grant' : 'staff.duty_revoke', { type: 'union', id: u.id }, { subjectUserId: userId, subjectName: before.name, duty });
+  return present(scope, before, (await dutiesOf(scope, u.id)).get(userId));
 }

@@ -5,6 +5,7 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import {
   StaffGrantBody,
   staffChangeLabels,
+  staffDutyLabels,
   staffRoleLabels,
   type StaffMemberView,
   type StaffRole,
@@ -91,7 +92,22 @@ function AddStaffForm({ unionId, onAdded, onCancel }: { unionId: string; onAdded
   );
 }
 
-function StaffRow({ s, manage, busy, onRole, onRemove }: { s: StaffMemberView; manage: boolean; busy: boolean; onRole: (s: StaffMemberView, role: StaffRole) => void; onRemove: (s: StaffMemberView) => void }) {
+function StaffRow({
+  s,
+  manage,
+  busy,
+  onRole,
+  onRemove,
+  onDuty,
+}: {
+  s: StaffMemberView;
+  manage: boolean;
+  busy: boolean;
+  onRole: (s: StaffMemberView, role: StaffRole) => void;
+  onRemove: (s: StaffMemberView) => void;
+  onDuty: (s: StaffMemberView, on: boolean) => void;
+}) {
+  const hardship = s.duties.includes('hardship');
   const other: StaffRole = s.role === 'admin' ? 'operator' : 'admin';
   return (
     <View className='gh-srow'>
@@ -104,12 +120,16 @@ function StaffRow({ s, manage, busy, onRole, onRemove }: { s: StaffMemberView; m
           <Text className={`gh-srow__role gh-srow__role--${s.role}`}>{staffRoleLabels[s.role]}</Text>
           <Text>{s.phoneMasked}</Text>
           <Text>{listDate(s.since)} 起</Text>
+          {hardship ? <Text className='gh-srow__duty'>{staffDutyLabels.hardship}</Text> : null}
         </View>
       </View>
       {manage && !s.self ? (
         <View className='gh-srow__actions'>
           <Button fill='outline' disabled={busy} className='gh-srow__change' onClick={() => onRole(s, other)}>
             改为{staffRoleLabels[other]}
+          </Button>
+          <Button fill='outline' disabled={busy} className='gh-srow__duty-toggle' onClick={() => onDuty(s, !hardship)}>
+            {hardship ? '取消困难帮扶职责' : '授予困难帮扶职责'}
           </Button>
           <Button fill='outline' disabled={busy} className='gh-srow__remove' onClick={() => onRemove(s)}>
             移除
@@ -145,6 +165,25 @@ export default function UnionStaffPage() {
     try {
       await call(api.changeStaff, { params: { id: unionId, userId: s.userId }, body: { role } });
       toast('已调整', 'success');
+      await reload(true);
+    } catch {
+      // shown by the API layer
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const setDuty = async (s: StaffMemberView, on: boolean) => {
+    const ok = await confirmDialog({
+      title: on ? `授予${s.name}困难职工帮扶职责？` : `取消${s.name}的困难职工帮扶职责？`,
+      content: on ? '授予后可查看本工会及下级工会的困难职工档案、审核建档申请、办理帮扶救助；每次查看完整敏感信息都会留痕。' : '取消后不能再查看困难职工档案。',
+      confirmText: on ? '确认授予' : '确认取消',
+    });
+    if (!ok) return;
+    setBusy(s.userId);
+    try {
+      await call(on ? api.grantStaffDuty : api.revokeStaffDuty, { params: { id: unionId, userId: s.userId, duty: 'hardship' } });
+      toast(on ? '已授予' : '已取消', 'success');
       await reload(true);
     } catch {
       // shown by the API layer
@@ -235,7 +274,7 @@ export default function UnionStaffPage() {
         {data && data.data.length > 0 ? (
           <View className='gh-staff__list'>
             {data.data.map((s) => (
-              <StaffRow key={s.userId} s={s} manage={manage} busy={busy !== null} onRole={(x, r) => void changeRole(x, r)} onRemove={(x) => void remove(x)} />
+              <StaffRow key={s.userId} s={s} manage={manage} busy={busy !== null} onRole={(x, r) => void changeRole(x, r)} onRemove={(x) => void remove(x)} onDuty={(x, on) => void setDuty(x, on)} />
             ))}
           </View>
         ) : null}
@@ -250,6 +289,7 @@ export default function UnionStaffPage() {
               <Text className='gh-staff__change-text'>
                 {c.actorName} {staffChangeLabels[c.action]} {c.subjectName}
                 {c.role ? `（${staffRoleLabels[c.role]}）` : ''}
+                {c.duty ? `（${staffDutyLabels[c.duty]}）` : ''}
               </Text>
             </View>
           ))}
