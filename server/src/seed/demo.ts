@@ -137,11 +137,8 @@ export async function seedDemoData(db: Db, keys: Keys, now: Date): Promise<boole
     await seedDemoVouchers(tx, ids, holders, cityStaffId, now);
     await seedDemoWishes(tx, keys, now, cityStaffId);
     await seedDemoActivities(tx, keys, ids, cityStaffId, now);
-<<<<<<< HEAD
-    await seedDemoCampaigns(tx, ids, cityStaffId, now);
-=======
     await seedDemoHardship(tx, keys, now);
->>>>>>> hardship
+    await seedDemoCampaigns(tx, ids, cityStaffId, now);
     return true;
   });
 }

@@ -24,18 +24,11 @@ export const api = {
   ...noticesApi,
   ...activitiesApi,
   ...feedbackApi,
-<<<<<<< HEAD
   ...campaignsApi,
-=======
   ...hardshipApi,
->>>>>>> hardship
 };
 export type Api = typeof api;
 
 export * from './endpoint';
 export { authApi, lotteryApi, merchantsApi, staffApi, systemApi, unionsApi, vouchersApi };
-<<<<<<< HEAD
-export { activitiesApi, campaignsApi, feedbackApi, noticesApi, wishesApi };
-=======
-export { activitiesApi, feedbackApi, hardshipApi, noticesApi, wishesApi };
->>>>>>> hardship
+export { activitiesApi, campaignsApi, feedbackApi, hardshipApi, noticesApi, wishesApi };

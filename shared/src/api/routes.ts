@@ -134,7 +134,6 @@ export const routes: RoutesOf<Api> = {
   replyFeedback: { method: 'POST', path: '/api/admin/feedback/:id/replies', audience: 'staff', idempotent: 'optional' },
   handOverFeedback: { method: 'POST', path: '/api/admin/feedback/:id/handover', audience: 'staff' },
   closeFeedback: { method: 'POST', path: '/api/admin/feedback/:id/close', audience: 'staff' },
-<<<<<<< HEAD
   myCampaignOffers: { method: 'GET', path: '/api/campaign-offers', audience: 'member' },
   claimCampaignOffer: { method: 'POST', path: '/api/campaign-offers/:id/claims', audience: 'member', idempotent: 'required' },
   createCampaign: { method: 'POST', path: '/api/admin/campaigns', audience: 'staff' },
@@ -149,7 +148,6 @@ export const routes: RoutesOf<Api> = {
   warmthFormRecords: { method: 'GET', path: '/api/admin/warmth-form/records', audience: 'staff' },
   warmthFormXlsx: { method: 'GET', path: '/api/admin/warmth-form.xlsx', audience: 'staff', binary: true },
   setWarmthFormEntry: { method: 'PUT', path: '/api/admin/warmth-form/entries', audience: 'staff' },
-=======
   myHardship: { method: 'GET', path: '/api/my/hardship', audience: 'member' },
   giveHardshipConsent: { method: 'POST', path: '/api/my/hardship/consent', audience: 'member' },
   withdrawHardshipConsent: { method: 'DELETE', path: '/api/my/hardship/consent', audience: 'member' },
@@ -173,5 +171,4 @@ export const routes: RoutesOf<Api> = {
   saveHardshipSource: { method: 'PUT', path: '/api/admin/hardship/sources/:kind', audience: 'user' },
   importHardshipSource: { method: 'POST', path: '/api/admin/hardship/sources/:kind/imports', audience: 'user', idempotent: 'optional' },
   hardshipDiscoveries: { method: 'GET', path: '/api/admin/hardship/discoveries', audience: 'user' },
->>>>>>> hardship
 };
