@@ -30,7 +30,7 @@ function MyClaim({ o }: { o: MemberOfferView }) {
       <View className='gh-warmth__code' aria-label={`领取码 ${mine.pickupCode.split('').join(' ')}`}>
         {mine.pickupCode.replace(/(\d{4})(\d{4})/, '$1 $2')}
       </View>
-      {mine.pickupQr ? <Image className='gh-warmth__qr' src={mine.pickupQr} mode='aspectFit' aria-label='领取二维码' /> : null}
+      {mine.pickupQr ? <Image className='gh-warmth__qr' src={mine.pickupQr} mode='aspectFit' ariaLabel={`领取码二维码，数字码 ${mine.pickupCode}`} nativeProps={{ alt: `领取码二维码，数字码 ${mine.pickupCode}` }} /> : null}
     </View>
   );
 }

@@ -1,0 +1,116 @@
+/*
+ * 两节送温暖 end to end in a real browser (phone width): 吴兴区's staff create a campaign and add a
+ * gift pack for 困难职工 (by archive category); an archived member sees it on 首页 and in 送温暖,
+ * claims it for a pickup point and day, and gets a pickup code; staff type the code at the
+ * counter and hand the pack over, once; the statistics form's C11/D11 move by one pack, and the
+ * figure drills down to the hand-over. Screenshots under test/artifacts/e2e-campaigns-*.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { api } from '@gonghui/shared';
+import { archive, phonesOfUnion } from '@gonghui/server/testing/campaigns';
+import { unionIdByName } from '@gonghui/server/testing/harness';
+import { expectAccessible } from './axe';
+import { settle, smsSignIn, startE2E, type E2E } from './harness';
+
+const WUXING_ADMIN = '13900000002';
+const WUXING = '吴兴区总工会';
+const SEASON = { from: '2026-11-01', to: '2027-03-31' };
+
+async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await settle(page);
+}
+
+describe('a gift pack for 困难职工 from the campaign to the counter and the form', () => {
+  let e: E2E;
+  let member = '';
+  let wuxingId = '';
+  let pickupCode = '';
+
+  beforeAll(async () => {
+    // the first day of this winter's campaign (the new campaign's default start)
+    e = await startE2E({ now: '2026-12-15T02:00:00Z' });
+    [member] = await phonesOfUnion(e.app, '吴兴区快递物流行业联合工会', 1, 7);
+    await archive(e.app, member!, 'deep');
+    wuxingId = await unionIdByName(e.app, WUXING);
+  });
+
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  const signIn = async (page: Page, phone: string) => {
+    e.app.clock.advance(61_000);
+    await smsSignIn(e.app, page, phone);
+  };
+  const figures = async () => {
+    const staff = await e.app.login(WUXING_ADMIN);
+    const f = (await e.app.call(api.warmthForm, { token: staff, query: { unionId: wuxingId, ...SEASON } })).body;
+    return (code: string) => f.items.find((i) => i.code === code)!.value;
+  };
+
+  it('lets 吴兴区 staff create a campaign and add a gift pack for 困难职工', async () => {
+    const page = e.page;
+    await signIn(page, WUXING_ADMIN);
+    await open(page, '/pages/union/campaigns/index');
+    await page.locator('.gh-campaigns__new-button').click();
+    await page.locator('.gh-campaigns__create').waitFor();
+    await e.shot('e2e-campaigns-new');
+    await page.locator('.gh-campaigns__create').click();
+    await page.waitForURL(/\/pages\/union\/campaigns\/detail\/index\?id=/);
+    await settle(page);
+    await page.locator('.gh-campaign__add-offer').click();
+    await page.locator('.gh-offer-form__points input').fill('吴兴区职工服务中心，织里镇工会服务站');
+    await expect(page.locator('.gh-offer-form__archive .gh-chip--on').allTextContents()).resolves.toEqual(['深度困难', '相对困难', '意外致困']);
+    await e.shot('e2e-campaigns-offer-form');
+    await page.locator('.gh-offer-form__submit').click();
+    await page.locator('.gh-campaign__offers', { hasText: '温情年货礼包' }).waitFor();
+    await expect(page.locator('.gh-campaign__offers').textContent()).resolves.toContain('困难职工（深度困难）');
+    await e.shot('e2e-campaigns-detail');
+    await expectAccessible(page);
+  });
+
+  it('shows the pack to the archived member on 首页 and lets them claim it for a pickup point and day', async () => {
+    const page = e.page;
+    await signIn(page, member);
+    await page.locator('.gh-home__warmth').waitFor();
+    await e.shot('e2e-campaigns-home');
+    await open(page, '/pages/warmth/index');
+    const card = page.locator('.gh-warmth__offer', { hasText: WUXING });
+    await card.waitFor();
+    await e.shot('e2e-campaigns-member-offers');
+    await card.locator('.gh-warmth__submit').click();
+    await card.locator('.gh-warmth__code').waitFor();
+    pickupCode = ((await card.locator('.gh-warmth__code').textContent()) ?? '').replace(/\s/g, '');
+    expect(pickupCode).toMatch(/^[1-9]\d{7}$/);
+    await expect(card.textContent()).resolves.toContain('到 吴兴区职工服务中心 领取');
+    await e.shot('e2e-campaigns-member-code');
+    await expectAccessible(page);
+  });
+
+  it('lets staff hand the pack over by the code, once, and the form’s C11 and D11 move by one pack', async () => {
+    const before = await figures();
+    const page = e.page;
+    await signIn(page, WUXING_ADMIN);
+    await open(page, '/pages/union/campaigns/pickup/index');
+    await page.locator('.gh-pickup__code input').fill(pickupCode);
+    await page.locator('.gh-pickup__submit').click();
+    await page.getByText('发放成功').waitFor();
+    await e.shot('e2e-campaigns-handed-over');
+    await expectAccessible(page);
+    await page.locator('.gh-pickup__code input').fill(pickupCode);
+    await page.locator('.gh-pickup__submit').click();
+    await page.getByText('该领取码已发放过').waitFor();
+
+    const after = await figures();
+    expect([after('C11') - before('C11'), after('D11') - before('D11'), after('C') - before('C'), after('D') - before('D')]).toEqual([1, 30_000, 1, 30_000]);
+
+    await open(page, '/pages/union/campaigns/form/index');
+    await page.locator('.gh-warmth-form__table').waitFor();
+    await page.locator('.gh-warmth-form__table .gh-table__row--link', { hasText: 'C11' }).first().click();
+    await page.locator('.gh-warmth-form__detail', { hasText: '发放' }).waitFor();
+    await e.shot('e2e-campaigns-form');
+    await expectAccessible(page);
+  });
+});
