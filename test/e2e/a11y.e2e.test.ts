@@ -214,6 +214,10 @@ describe('every page passes axe, as every role, in normal and care mode', () => 
     queries['/pages/union/activities/detail/index'] = { id: activity.id };
     queries['/pages/feedback/detail/index'] = { id: request.id };
     queries['/pages/union/feedback/detail/index'] = { id: request.id };
+
+    // 送温暖: this winter's demo campaign.
+    const campaign = (await e.app.call(api.staffCampaigns, { token: admin, query: {} })).body.data[0]!;
+    queries['/pages/union/campaigns/detail/index'] = { id: campaign.id };
   });
 
   afterAll(async () => {

@@ -31,8 +31,8 @@ describe('a gift pack for 困难职工 from the campaign to the counter and the 
   beforeAll(async () => {
     // the first day of this winter's campaign (the new campaign's default start)
     e = await startE2E({ now: '2026-12-15T02:00:00Z' });
-    [member] = await phonesOfUnion(e.app, '吴兴区快递物流行业联合工会', 1, 7);
-    await archive(e.app, member!, 'deep');
+    member = (await phonesOfUnion(e.app, '吴兴区快递物流行业联合工会', 1, 7))[0]!;
+    await archive(e.app, member, 'deep');
     wuxingId = await unionIdByName(e.app, WUXING);
   });
 
@@ -112,5 +112,11 @@ describe('a gift pack for 困难职工 from the campaign to the counter and the 
     await page.locator('.gh-warmth-form__detail', { hasText: '发放' }).waitFor();
     await e.shot('e2e-campaigns-form');
     await expectAccessible(page);
+    // staff use the form on a desktop browser: a table there, not a phone squeezed in the middle
+    const phone = page.viewportSize()!;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await settle(page);
+    await e.shot('e2e-campaigns-form-desktop');
+    await page.setViewportSize(phone);
   });
 });

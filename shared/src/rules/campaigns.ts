@@ -70,3 +70,9 @@ export function pickupCodeFrom(random: () => number): string {
   for (let i = 0; i < 7; i++) s += String(Math.floor(random() * 10));
   return s;
 }
+
+/** "年夜饭：除夕团圆饭", or just the title when it already says what it is ("温情年货礼包"). */
+export function offerName(o: { kind: OfferKind; title: string }): string {
+  const kind = offerKindLabels[o.kind];
+  return o.title.includes(kind) ? o.title : `${kind}：${o.title}`;
+}

@@ -2,7 +2,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useShallow } from 'zustand/react/shallow';
-import { offerKindLabels, type MemberOfferView, type VoucherBatchMemberView } from '@gonghui/shared';
+import { offerName, type MemberOfferView, type VoucherBatchMemberView } from '@gonghui/shared';
 import { useAppStore } from '../../stores';
 import { PageShell } from '../../components/PageShell';
 import { MemberCard } from '../../components/MemberCard';
@@ -104,7 +104,7 @@ function WarmthNow({ offers }: { offers: ResourceState<MemberOfferView[]> }) {
       {offers.data.slice(0, 3).map((o) => (
         <View key={o.id} className='gh-home__open-row'>
           <Text className='gh-home__open-title'>
-            {offerKindLabels[o.kind]}：{o.title}（{!o.mine ? '待领取' : o.mine.status === 'claimed' ? '已预约，凭领取码领取' : '已领取'}）
+            {offerName(o)}（{!o.mine ? '待领取' : o.mine.status === 'claimed' ? '已预约，凭领取码领取' : '已领取'}）
           </Text>
         </View>
       ))}

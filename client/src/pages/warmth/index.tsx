@@ -30,7 +30,7 @@ function MyClaim({ o }: { o: MemberOfferView }) {
       <View className='gh-warmth__code' aria-label={`领取码 ${mine.pickupCode.split('').join(' ')}`}>
         {mine.pickupCode.replace(/(\d{4})(\d{4})/, '$1 $2')}
       </View>
-      {mine.pickupQr ? <Image className='gh-warmth__qr' src={mine.pickupQr} mode='aspectFit' ariaLabel={`领取码二维码，数字码 ${mine.pickupCode}`} nativeProps={{ alt: `领取码二维码，数字码 ${mine.pickupCode}` }} /> : null}
+      {mine.pickupQr ? <Image className='gh-warmth__qr' src={mine.pickupQr} mode='scaleToFill' ariaLabel={`领取码二维码，数字码 ${mine.pickupCode}`} nativeProps={{ alt: `领取码二维码，数字码 ${mine.pickupCode}` }} /> : null}
     </View>
   );
 }
@@ -112,7 +112,7 @@ export default function WarmthPage() {
         ? offers.data.map((o, i) => (
             <View key={o.id} className={`gh-card gh-warmth__offer ${i === 0 ? 'gh-card--overlap' : ''}`}>
               <View className='gh-warmth__head'>
-                <Text className='gh-warmth__kind'>{offerKindLabels[o.kind]}</Text>
+                {o.title.includes(offerKindLabels[o.kind]) ? null : <Text className='gh-warmth__kind'>{offerKindLabels[o.kind]}</Text>}
                 <Text className='gh-warmth__title'>{o.title}</Text>
               </View>
               <View className='gh-muted'>

@@ -253,7 +253,7 @@ export async function formRecordList(scope: Scope, q: FormQuery & { code: string
     on: r.day,
     unionName: r.union_name,
     // the person's name is masked, as in every staff list that does not need it whole
-    label: r.kind === 'handover' || r.kind === 'checkin' || r.kind === 'relief' ? maskLabel(r.label) : r.label,
+    label: r.kind === 'handover' || r.kind === 'checkin' || r.kind === 'relief' || (r.kind === 'visit' && r.persons > 0) ? maskLabel(r.label) : r.label,
     persons: r.kind === 'entry' && !c.money ? Number(r.amount) : Number(r.persons),
     amountFen: r.kind === 'entry' && !c.money ? 0 : Number(r.amount),
   }));

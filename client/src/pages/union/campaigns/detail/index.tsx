@@ -13,6 +13,7 @@ import {
   MemberTag,
   OFFER_KINDS,
   offerKindLabels,
+  offerName,
   OfferInput,
   parseYuan,
   SponsorInput,
@@ -51,7 +52,7 @@ function subtreeOf<U extends { id: string; parentId: string | null }>(list: U[],
 const toggle = <T,>(xs: T[], x: T) => (xs.includes(x) ? xs.filter((y) => y !== x) : [...xs, x]);
 
 const OFFER_COLUMNS: Column<OfferView>[] = [
-  { key: 'title', title: '项目', width: '2fr', primary: true, render: (o) => `${offerKindLabels[o.kind]}：${o.title}` },
+  { key: 'title', title: '项目', width: '2fr', primary: true, render: (o) => offerName(o) },
   {
     key: 'for',
     title: '面向',

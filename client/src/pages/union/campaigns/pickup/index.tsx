@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import { formatShanghai, offerKindLabels, type PickupView } from '@gonghui/shared';
+import { formatShanghai, offerName, type PickupView } from '@gonghui/shared';
 import { api, call, newIdempotencyKey } from '../../../../api';
 import { HeaderBand, PageShell } from '../../../../components/PageShell';
 import { errorText } from '../../../../components/StatusView';
@@ -97,7 +97,7 @@ export default function PickupCounterPage() {
           <View className='gh-facts'>
             {(
               [
-                ['项目', `${offerKindLabels[done.kind]}：${done.offerTitle}`],
+                ['项目', offerName({ kind: done.kind, title: done.offerTitle })],
                 ['会员', `${done.memberName}（${done.memberNo}）`],
                 ['所属工会', done.unionName],
                 ['领取方式', done.deliveryAddress ? `送达 ${done.deliveryAddress}` : `${done.pickupDate ?? ''} ${done.pickupPoint ?? ''}`],
