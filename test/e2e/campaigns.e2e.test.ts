@@ -66,7 +66,7 @@ describe('a gift pack for 困难职工 from the campaign to the counter and the 
     await e.shot('e2e-campaigns-offer-form');
     await page.locator('.gh-offer-form__submit').click();
     await page.locator('.gh-campaign__offers', { hasText: '温情年货礼包' }).waitFor();
-    await expect(page.locator('.gh-campaign__offers').textContent()).resolves.toContain('困难职工（深度困难）');
+    await expect(page.locator('.gh-campaign__offers').textContent()).resolves.toContain('在档困难职工（深度困难、相对困难、意外致困）');
     await e.shot('e2e-campaigns-detail');
     await expectAccessible(page);
   });

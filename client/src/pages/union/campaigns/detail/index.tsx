@@ -51,14 +51,21 @@ function subtreeOf<U extends { id: string; parentId: string | null }>(list: U[],
 }
 const toggle = <T,>(xs: T[], x: T) => (xs.includes(x) ? xs.filter((y) => y !== x) : [...xs, x]);
 
+/** 在档困难职工（深度困难、相对困难）、劳模; all archive categories read as 在档困难职工. */
+function audienceText(a: OfferView['audience']): string {
+  const cats = a.archiveCategories;
+  const archive = cats.length === ARCHIVE_CATEGORIES.length ? '在档困难职工' : cats.length ? `在档困难职工（${cats.map((c) => archiveCategoryLabels[c]).join('、')}）` : null;
+  const groups = [...(archive ? [archive] : []), ...a.tags.map((t) => memberTagLabels[t])];
+  return groups.length ? groups.join('、') : '全体会员';
+}
+
 const OFFER_COLUMNS: Column<OfferView>[] = [
   { key: 'title', title: '项目', width: '2fr', primary: true, render: (o) => offerName(o) },
   {
     key: 'for',
     title: '面向',
     width: '2.4fr',
-    render: (o) =>
-      `${o.audience.unionName}${o.audience.tags.length || o.audience.archiveCategories.length ? ' · ' + [...o.audience.tags.map((t) => memberTagLabels[t]), ...o.audience.archiveCategories.map((c) => `困难职工（${archiveCategoryLabels[c]}）`)].join('、') : ' · 全体会员'}`,
+    render: (o) => `${o.audience.unionName} · ${audienceText(o.audience)}`,
   },
   { key: 'value', title: '每份', width: '1fr', render: (o) => `${formatFen(o.valueFen)} · ${fundText(o.fund)}` },
   { key: 'counts', title: '领取/发放', width: '1.2fr', render: (o) => `${o.claimedCount} / ${o.handedOverCount}` },
