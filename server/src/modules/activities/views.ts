@@ -2,7 +2,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { activityPhase, maskName, mayCancel, type ActivityView, type MyEnrollment, type StaffActivityView, type StaffEnrollmentView } from '@gonghui/shared';
 import { queryRows, schema, type Db } from '../../db/index';
-import type { ActivityRow } from '../../policies/activities';
+import { activityPolicy, type ActivityRow } from '../../policies/activities';
 import type { Scope } from '../../scope/scope';
 
 const { activityEnrollments, unions } = schema;
@@ -91,7 +91,7 @@ export async function memberActivityViews(scope: Scope, rows: ActivityRow[]): Pr
         status: e.status,
         waitlistPosition: e.status === 'waitlisted' ? (places.get(a.id) ?? null) : null,
         checkedInAt: e.checkedInAt?.toISOString() ?? null,
-        mayCancel: mayCancel(e.status, a, scope.now),
+        mayCancel: a.status === 'published' && mayCancel(e.status, a, scope.now),
         promotedAt: e.promotedAt?.toISOString() ?? null,
       };
     }
@@ -116,6 +116,7 @@ export async function staffActivityViews(scope: Scope, rows: ActivityRow[]): Pro
       checkedInCount: c.checkedIn,
       noShowCount: ended ? a.enrolledCount - c.checkedIn : null,
       topicId: a.topicId,
+      editable: activityPolicy.can(scope, 'edit', a),
     };
   });
 }
