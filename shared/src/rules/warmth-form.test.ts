@@ -15,23 +15,24 @@ describe('Annex 1 (送温暖统计表)', () => {
   });
 
   it('adds each total from its parts (B = B1+…+B6, C = C1+…+C11, D, E, F)', () => {
-    const records = { B1: 100, B3: 2_000_000, B4: 50, C1: 2, C11: 5, D1: 1000, D11: 3000, F2: 7, F3: 1 };
-    const items = computeWarmthForm(records, { E2: 4, E5: 1 });
+    const records = { B1: 100, B3: 2_000_000, B4: 50, C1: 2, C11: 5, D1: 1000, D11: 3000, E2: 4, F2: 7, F3: 1 };
+    const items = computeWarmthForm(records, { E1: 1 });
     expect(item(items, 'B')).toMatchObject({ value: 2_000_150, origin: 'sum', mismatch: null });
     expect(item(items, 'C')).toMatchObject({ value: 7, origin: 'sum' });
     expect(item(items, 'D')).toMatchObject({ value: 4000, origin: 'sum' });
     expect(item(items, 'E')).toMatchObject({ value: 5, origin: 'sum' });
     expect(item(items, 'F')).toMatchObject({ value: 8, origin: 'sum' });
-    expect(item(items, 'E2')).toMatchObject({ value: 4, origin: 'manual' });
+    expect(item(items, 'E1')).toMatchObject({ value: 1, origin: 'manual' });
+    expect(item(items, 'E2')).toMatchObject({ value: 4, origin: 'records' });
   });
 
   it('flags a hand-entered total that differs from its parts and keeps it as entered', () => {
-    const items = computeWarmthForm({}, { E1: 3, E2: 4, E: 9 });
+    const items = computeWarmthForm({ E2: 4 }, { E1: 3, E: 9 });
     expect(item(items, 'E')).toMatchObject({ value: 9, origin: 'manual', mismatch: { expected: 7 } });
   });
 
   it('does not flag a hand-entered total that matches', () => {
-    expect(item(computeWarmthForm({}, { E1: 3, E2: 4, E: 7 }), 'E').mismatch).toBeNull();
+    expect(item(computeWarmthForm({ E2: 4 }, { E1: 3, E: 7 }), 'E').mismatch).toBeNull();
   });
 
   it('ignores a hand-entered figure for an item the records supply', () => {
@@ -53,7 +54,7 @@ describe('Annex 1 (送温暖统计表)', () => {
 describe('rolling Annex 1 up the hierarchy', () => {
   it('makes each figure of a district the sum of its unions’ figures', () => {
     const a = computeWarmthForm({ A: 2, C11: 3, D11: 60_000, B3: 60_000 }, { G: 4 });
-    const b = computeWarmthForm({ A: 1, C7: 5, D7: 100_000, B4: 100_000 }, { G: 1, E2: 2 });
+    const b = computeWarmthForm({ A: 1, C7: 5, D7: 100_000, B4: 100_000, E2: 2 }, { G: 1 });
     const up = rollUpWarmthForms([a, b]);
     for (const code of WARMTH_FORM_CODES) expect(item(up, code).value).toBe(item(a, code).value + item(b, code).value);
     expect(item(up, 'C').value).toBe(8);
@@ -62,7 +63,7 @@ describe('rolling Annex 1 up the hierarchy', () => {
 
   it('keeps a union’s mismatched hand-entered total flagged in the roll-up', () => {
     const a = computeWarmthForm({}, { E1: 1, E: 5 });
-    const b = computeWarmthForm({}, { E2: 2 });
+    const b = computeWarmthForm({ E2: 2 }, {});
     expect(item(rollUpWarmthForms([a, b]), 'E')).toMatchObject({ value: 7, mismatch: { expected: 3 } });
   });
 });
