@@ -58,3 +58,12 @@ export async function phonesOfUnion(app: TestApp, unionName: string, n: number, 
   if (rows.length < n) throw new Error(`only ${rows.length} members in ${unionName}`);
   return rows.map((r) => r.phone);
 }
+
+/** A paid relief payment (the hardship module's record after two-person approval and confirmation), in kind. */
+export async function paidRelief(app: TestApp, phone: string, o: { kind: 'living' | 'medical' | 'schooling' | 'other'; fundSource: string; amountFen: number; paidAt: string }): Promise<void> {
+  const memberId = await memberIdByPhone(app, phone);
+  await archive(app, phone, 'living');
+  await app.deps.db.execute(sql`insert into relief_payments (archive_id, member_id, union_id, union_path, kind, form, amount_fen, fund_source, payee_name, status, recorded_by, recorded_at, paid_at)
+    select ha.id, ha.member_id, ha.union_id, ha.union_path, ${o.kind}, 'in_kind', ${o.amountFen}, ${o.fundSource}, m.name, 'paid', m.user_id, ${o.paidAt}, ${o.paidAt}
+    from hardship_archive ha join members m on m.id = ha.member_id where ha.member_id = ${memberId} and ha.status = 'active'`);
+}

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { api, WARMTH_FORM_CODES, type VisitInput, type WarmthFormView } from '@gonghui/shared';
-import { addOffer, makeCampaign, phonesOfUnion, setTags } from '../../testing/campaigns';
+import { addOffer, makeCampaign, paidRelief, phonesOfUnion, setTags } from '../../testing/campaigns';
 import { storageKinds } from '../../testing/database';
 import { unionIdByName, useTestApp } from '../../testing/harness';
 
@@ -65,6 +65,10 @@ describe.each(storageKinds)('Annex 1 (送温暖统计表) from a fixture of know
       const r = await app().call(api.addCampaignSponsor, { params: { id: campaignId }, body: { ...s, goods: '', offerId: pack, receivedOn: '2028-01-05' }, token: staff });
       if (r.status !== 201) throw new Error(r.text);
     }
+    // relief paid to a 智能装备 member in the period (E2, ¥400 from local finance) and one paid after it
+    const [p4] = await phonesOfUnion(app(), EQUIP, 1, 3);
+    await paidRelief(app(), p4!, { kind: 'living', fundSource: 'local', amountFen: 40_000, paidAt: '2028-01-09T02:00:00Z' });
+    await paidRelief(app(), p4!, { kind: 'medical', fundSource: 'union', amountFen: 99_900, paidAt: '2028-02-01T02:00:00Z' });
     // hand-entered: 智能装备 helped 3 migrant workers home (G); 2 人次 of 落实民生政策 (E1)
     for (const [code, value] of [['G', 3], ['E1', 2]] as const) {
       const r = await app().call(api.setWarmthFormEntry, { body: { unionId: ids.equip, ...PERIOD, code, value }, token: staff });
@@ -72,14 +76,14 @@ describe.each(storageKinds)('Annex 1 (送温暖统计表) from a fixture of know
     }
   }, 180_000);
 
-  it('computes every item of 智能装备’s form as computed by hand', async () => {
+  it('computes every item of 智能装备’s form as computed by hand (relief paid after the period left out)', async () => {
     const f = await form(ids.equip);
     const expected: Record<string, number> = Object.fromEntries(WARMTH_FORM_CODES.map((c) => [c, 0]));
-    Object.assign(expected, { A: 1, B3: 170_000, B: 170_000, C11: 2, D11: 150_000, C: 2, D: 150_000, E1: 2, E: 2, G: 3 });
+    Object.assign(expected, { A: 1, B2: 40_000, B3: 170_000, B: 210_000, C11: 2, D11: 150_000, C: 2, D: 150_000, E1: 2, E2: 1, E: 3, G: 3 });
     for (const code of WARMTH_FORM_CODES) expect([code, valueOf(f, code)]).toEqual([code, expected[code]]);
     expect(f.items.find((i) => i.code === 'G')).toMatchObject({ origin: 'manual', enterable: true });
     expect(f.items.find((i) => i.code === 'A')).toMatchObject({ origin: 'records', enterable: false });
-    expect(f.items.find((i) => i.code === 'B')!.display).toBe('0.1700');
+    expect(f.items.find((i) => i.code === 'B')!.display).toBe('0.2100');
   });
 
   it('computes 快递物流’s form by hand, with the courier and the dinner as 新就业形态 (J3/J4)', async () => {
@@ -109,12 +113,12 @@ describe.each(storageKinds)('Annex 1 (送温暖统计表) from a fixture of know
   it('flags a hand-entered total that differs from its parts, and keeps the figure as entered', async () => {
     const r = await app().call(api.setWarmthFormEntry, { body: { unionId: ids.equip, ...PERIOD, code: 'E', value: 5 }, token: staff });
     expect(r.status).toBe(200);
-    expect(r.body.items.find((i) => i.code === 'E')).toMatchObject({ value: 5, origin: 'manual', mismatch: { expected: 2 } });
+    expect(r.body.items.find((i) => i.code === 'E')).toMatchObject({ value: 5, origin: 'manual', mismatch: { expected: 3 } });
     expect(r.body.mismatches).toBe(1);
-    expect((await form(ids.wuxing)).items.find((i) => i.code === 'E')!.mismatch).toEqual({ expected: 2, display: '2' });
+    expect((await form(ids.wuxing)).items.find((i) => i.code === 'E')!.mismatch).toEqual({ expected: 3, display: '3' });
     // cleared: the total is its parts again
     const cleared = await app().call(api.setWarmthFormEntry, { body: { unionId: ids.equip, ...PERIOD, code: 'E', value: null }, token: staff });
-    expect(cleared.body.items.find((i) => i.code === 'E')).toMatchObject({ value: 2, origin: 'sum', mismatch: null });
+    expect(cleared.body.items.find((i) => i.code === 'E')).toMatchObject({ value: 3, origin: 'sum', mismatch: null });
   });
 
   it('returns 422 FORM_ITEM_NOT_ENTERABLE for an item the records supply', async () => {
@@ -138,7 +142,7 @@ describe.each(storageKinds)('Annex 1 (送温暖统计表) from a fixture of know
     const unit = (code: string) => rows.find((x) => x.code === code)!.unit;
     expect([unit('A'), unit('B'), unit('C'), unit('D3'), unit('K2'), unit('I')]).toEqual(['家', '万元', '人次', '万元', '家', '万元']);
     expect(String(ws.getCell(5, 3).value)).toContain('B=B1+B2+B3+B4+B5+B6');
-    expect(rows.find((x) => x.code === 'B')!.value).toBeCloseTo(0.3480, 4); // ¥1,700 + ¥580 + ¥1,200 sponsors = ¥3,480
+    expect(rows.find((x) => x.code === 'B')!.value).toBeCloseTo(0.388, 4); // ¥1,700 + ¥400 relief + ¥580 + ¥1,200 sponsors = ¥3,880
     expect(rows.find((x) => x.code === 'C')!.value).toBe(4);
   });
 
