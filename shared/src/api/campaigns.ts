@@ -3,6 +3,12 @@ import { endpoint } from './endpoint';
 import { IdParams, page } from '../models/common';
 import {
   CampaignInput,
+  FamilyLetterView,
+  LetterInput,
+  LetterRecipientView,
+  MyLetterView,
+  ShareTokenParams,
+  StaffLetterView,
   FormEntryInput,
   FormQuery,
   FormRecordsQuery,
@@ -45,5 +51,12 @@ export const campaignsApi = {
   warmthForm: endpoint({ method: 'GET', path: '/api/admin/warmth-form', audience: 'staff', query: FormQuery, response: WarmthFormView }),
   warmthFormRecords: endpoint({ method: 'GET', path: '/api/admin/warmth-form/records', audience: 'staff', query: FormRecordsQuery, response: page(FormRecordView) }),
   warmthFormXlsx: endpoint({ method: 'GET', path: '/api/admin/warmth-form.xlsx', audience: 'staff', query: FormQuery, response: z.unknown(), binary: true }),
+  /** 慰问信: filled for and sent to every targeted member, through the notice centre. */
+  sendLetter: endpoint({ method: 'POST', path: '/api/admin/campaigns/:id/letters', audience: 'staff', params: IdParams, body: LetterInput, response: StaffLetterView, status: 201, idempotent: 'required' }),
+  campaignLetters: endpoint({ method: 'GET', path: '/api/admin/campaigns/:id/letters', audience: 'staff', params: IdParams, response: z.object({ data: z.array(StaffLetterView) }).strict() }),
+  letterRecipients: endpoint({ method: 'GET', path: '/api/admin/letters/:id/recipients', audience: 'staff', params: IdParams, response: z.object({ data: z.array(LetterRecipientView) }).strict() }),
+  /** The member's own letter (opening it is recorded); anyone else's is 404. */
+  myLetter: endpoint({ method: 'GET', path: '/api/my/letters/:id', audience: 'member', params: IdParams, response: MyLetterView }),
+  familyLetter: endpoint({ method: 'GET', path: '/api/public/letters/:token', audience: 'public', params: ShareTokenParams, response: FamilyLetterView }),
   setWarmthFormEntry: endpoint({ method: 'PUT', path: '/api/admin/warmth-form/entries', audience: 'staff', body: FormEntryInput, response: WarmthFormView }),
 };

@@ -3,6 +3,7 @@ import { Id, IsoDate, IsoDateTime } from './common';
 import { MemberTag } from './members';
 import { ARCHIVE_CATEGORIES } from '../rules/hardship';
 import { OFFER_KINDS } from '../rules/campaigns';
+import { LETTER_TEMPLATES } from '../rules/letters';
 import { FUND_CODES, VISIT_CATEGORIES, WARMTH_FORM_CODES } from '../rules/warmth-form';
 
 const page = { cursor: z.string().max(300).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) };
@@ -181,3 +182,29 @@ export const FormRecordView = z.object({ kind: z.enum(['visit', 'handover', 'spo
 export type FormRecordView = z.infer<typeof FormRecordView>;
 /** A hand-entered figure for the union's own form (null clears it); money in fen, the rest in counts. */
 export const FormEntryInput = z.object({ unionId: Id, from: IsoDate, to: IsoDate, code: FormCode, value: z.number().int().min(0, '数值不能为负数').max(1_000_000_000_000).nullable() }).strict();
+
+// 慰问信
+export const LetterInput = z
+  .object({
+    template: z.enum(LETTER_TEMPLATES, { error: '请选择模板' }),
+    title: z.string({ error: '请填写标题' }).trim().min(2, '标题至少2个字').max(30, '标题最多30个字'),
+    body: z.string({ error: '请填写正文' }).trim().min(20, '正文至少20个字').max(3000, '正文最多3000个字'),
+    audience: z
+      .object({
+        unionId: z.uuid({ error: '请选择工会' }),
+        tags: z.array(MemberTag).max(5).default([]),
+        archiveCategories: z.array(ArchiveCategoryEnum).max(7).default([]),
+      })
+      .strict(),
+  })
+  .strict();
+export type LetterInput = z.infer<typeof LetterInput>;
+export const StaffLetterView = z.object({ id: Id, title: z.string(), template: z.enum(LETTER_TEMPLATES), unionName: z.string(), sentAt: IsoDateTime, recipients: z.number().int(), opened: z.number().int() }).strict();
+export type StaffLetterView = z.infer<typeof StaffLetterView>;
+export const LetterRecipientView = z.object({ memberName: z.string(), memberNo: z.string(), unionName: z.string(), openedAt: IsoDateTime.nullable() }).strict();
+export type LetterRecipientView = z.infer<typeof LetterRecipientView>;
+export const MyLetterView = z.object({ id: Id, title: z.string(), body: z.string(), unionName: z.string(), sentAt: IsoDateTime, shareToken: z.string() }).strict();
+export type MyLetterView = z.infer<typeof MyLetterView>;
+/** What the family's shareable page shows: the letter, nothing else about the member. */
+export const FamilyLetterView = z.object({ title: z.string(), body: z.string(), unionName: z.string(), sentOn: IsoDate }).strict();
+export const ShareTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) }).strict();

@@ -12,6 +12,7 @@ export const NOTICE_PAGES = {
   voucher: '/pages/vouchers/detail/index',
   activity: '/pages/activities/detail/index',
   myFeedback: '/pages/feedback/detail/index',
+  letter: '/pages/warmth/letter/index',
 } as const;
 export type NoticePage = (typeof NOTICE_PAGES)[keyof typeof NOTICE_PAGES];
 

@@ -50,3 +50,17 @@ describe('a campaign’s days (Asia/Shanghai)', () => {
     expect(pickupCodeFrom(() => 0.999)).toMatch(/^9\d{7}$/);
   });
 });
+
+describe('慰问信 templates', () => {
+  it('fills each recipient’s name, the union and the year into seed 001’s template one', async () => {
+    const { LETTER_TEXTS, fillLetter } = await import('./letters');
+    const text = fillLetter(LETTER_TEXTS.one.body, { name: '王建国', union: '吴兴区总工会', year: 2027 });
+    expect(text.startsWith('王建国同志及家属：')).toBe(true);
+    expect(text).toContain('2027年，吴兴区总工会');
+    expect(text).not.toMatch(/\{/);
+  });
+  it('names placeholders it does not know', async () => {
+    const { unknownPlaceholders } = await import('./letters');
+    expect(unknownPlaceholders('{名字}同志：{工会}')).toEqual(['{名字}']);
+  });
+});

@@ -16,6 +16,31 @@ CREATE TABLE "campaign_claims" (
 	CONSTRAINT "campaign_claims_way_check" CHECK (("campaign_claims"."delivery_address" is null) = ("campaign_claims"."pickup_point" is not null and "campaign_claims"."pickup_date" is not null))
 );
 --> statement-breakpoint
+CREATE TABLE "campaign_letter_recipients" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"letter_id" uuid NOT NULL,
+	"member_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"member_name" text NOT NULL,
+	"share_token" text NOT NULL,
+	"opened_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "campaign_letters" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"campaign_id" uuid NOT NULL,
+	"union_id" uuid NOT NULL,
+	"union_path" text NOT NULL,
+	"template" text NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"year" integer NOT NULL,
+	"sent_by" uuid NOT NULL,
+	"sent_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "campaign_letters_template_check" CHECK ("campaign_letters"."template" in ('one','two','custom'))
+);
+--> statement-breakpoint
 CREATE TABLE "campaign_offers" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"campaign_id" uuid NOT NULL,
@@ -114,6 +139,12 @@ ALTER TABLE "campaign_claims" ADD CONSTRAINT "campaign_claims_member_id_members_
 ALTER TABLE "campaign_claims" ADD CONSTRAINT "campaign_claims_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign_claims" ADD CONSTRAINT "campaign_claims_member_union_id_unions_id_fk" FOREIGN KEY ("member_union_id") REFERENCES "public"."unions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign_claims" ADD CONSTRAINT "campaign_claims_handed_over_by_users_id_fk" FOREIGN KEY ("handed_over_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign_letter_recipients" ADD CONSTRAINT "campaign_letter_recipients_letter_id_campaign_letters_id_fk" FOREIGN KEY ("letter_id") REFERENCES "public"."campaign_letters"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign_letter_recipients" ADD CONSTRAINT "campaign_letter_recipients_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign_letter_recipients" ADD CONSTRAINT "campaign_letter_recipients_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign_letters" ADD CONSTRAINT "campaign_letters_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign_letters" ADD CONSTRAINT "campaign_letters_union_id_unions_id_fk" FOREIGN KEY ("union_id") REFERENCES "public"."unions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign_letters" ADD CONSTRAINT "campaign_letters_sent_by_users_id_fk" FOREIGN KEY ("sent_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign_offers" ADD CONSTRAINT "campaign_offers_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign_offers" ADD CONSTRAINT "campaign_offers_union_id_unions_id_fk" FOREIGN KEY ("union_id") REFERENCES "public"."unions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign_offers" ADD CONSTRAINT "campaign_offers_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -131,6 +162,10 @@ CREATE UNIQUE INDEX "campaign_claims_offer_member_key" ON "campaign_claims" USIN
 CREATE UNIQUE INDEX "campaign_claims_pickup_code_key" ON "campaign_claims" USING btree ("pickup_code");--> statement-breakpoint
 CREATE INDEX "campaign_claims_union_path_idx" ON "campaign_claims" USING btree ("member_union_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "campaign_claims_member_idx" ON "campaign_claims" USING btree ("member_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "campaign_letter_recipients_key" ON "campaign_letter_recipients" USING btree ("letter_id","member_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "campaign_letter_recipients_token_key" ON "campaign_letter_recipients" USING btree ("share_token");--> statement-breakpoint
+CREATE INDEX "campaign_letter_recipients_user_idx" ON "campaign_letter_recipients" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "campaign_letters_campaign_idx" ON "campaign_letters" USING btree ("campaign_id");--> statement-breakpoint
 CREATE INDEX "campaign_offers_campaign_idx" ON "campaign_offers" USING btree ("campaign_id");--> statement-breakpoint
 CREATE INDEX "campaign_offers_union_path_idx" ON "campaign_offers" USING btree ("union_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "campaign_sponsors_union_path_idx" ON "campaign_sponsors" USING btree ("union_path" text_pattern_ops);--> statement-breakpoint

@@ -165,3 +165,41 @@ export const warmthFormEntries = pgTable(
   },
   (t) => [primaryKey({ columns: [t.unionId, t.periodFrom, t.periodTo, t.code] }), index('warmth_form_entries_path_idx').on(t.unionPath.op('text_pattern_ops')), check('warmth_form_entries_value_check', sql`${t.value} >= 0`)],
 );
+
+/** 慰问信: a letter of a campaign, filled for each targeted member when sent. */
+export const campaignLetters = pgTable(
+  'campaign_letters',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id').notNull().references(() => campaigns.id),
+    unionId: uuid('union_id').notNull().references(() => unions.id),
+    unionPath: text('union_path').notNull(),
+    template: text().notNull(),
+    title: text().notNull(),
+    body: text().notNull(),
+    year: integer().notNull(),
+    sentBy: uuid('sent_by').notNull().references(() => users.id),
+    sentAt: tstz('sent_at').notNull(),
+  },
+  (t) => [index('campaign_letters_campaign_idx').on(t.campaignId), check('campaign_letters_template_check', sql`${t.template} in ('one','two','custom')`)],
+);
+
+/** One letter per recipient: their name and union as sent, a share token for their family, when they opened it. */
+export const campaignLetterRecipients = pgTable(
+  'campaign_letter_recipients',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    letterId: uuid('letter_id').notNull().references(() => campaignLetters.id),
+    memberId: uuid('member_id').notNull().references(() => members.id),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    memberName: text('member_name').notNull(),
+    shareToken: text('share_token').notNull(),
+    openedAt: tstz('opened_at'),
+    createdAt: tstz('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('campaign_letter_recipients_key').on(t.letterId, t.memberId),
+    uniqueIndex('campaign_letter_recipients_token_key').on(t.shareToken),
+    index('campaign_letter_recipients_user_idx').on(t.userId),
+  ],
+);

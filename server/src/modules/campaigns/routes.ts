@@ -3,6 +3,7 @@ import { campaignsApi as api } from '@gonghui/shared';
 import type { Deps } from '../../deps';
 import { mount } from '../../http/route';
 import { formEntrySetter, formRecordList, warmthFormReader, warmthFormXlsx } from './form';
+import { campaignLetterList, familyLetterReader, letterRecipientList, letterSender, myLetterReader } from './letters';
 import { myOfferList, offerClaimer } from './member';
 import { campaignCreator, offerAdder, pickupHander, sponsorRecorder, staffCampaignDetail, staffCampaignList } from './staff';
 import { visitList, visitLogger } from './visits';
@@ -26,4 +27,9 @@ export function campaignRoutes(router: Router, deps: Deps): void {
   mount(router, deps, api.warmthFormRecords, (s, { query }) => formRecordList(s, query));
   mount(router, deps, api.warmthFormXlsx, (s, { query }) => warmthFormXlsx(s, query));
   mount(router, deps, api.setWarmthFormEntry, (s, { body }) => formEntrySetter(s, body));
+  mount(router, deps, api.sendLetter, (s, { params, body }) => letterSender(s, { id: params.id, input: body }));
+  mount(router, deps, api.campaignLetters, (s, { params }) => campaignLetterList(s, params));
+  mount(router, deps, api.letterRecipients, (s, { params }) => letterRecipientList(s, params));
+  mount(router, deps, api.myLetter, (s, { params }) => myLetterReader(s, params));
+  mount(router, deps, api.familyLetter, (s, { params }) => familyLetterReader(s, params));
 }
