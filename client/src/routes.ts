@@ -44,6 +44,8 @@ export const STAFF_ACTIVITY_PAGE = '/pages/union/activities/detail/index';
 export const STAFF_FEEDBACK_PAGE = '/pages/union/feedback/index';
 export const STAFF_FEEDBACK_DETAIL_PAGE = '/pages/union/feedback/detail/index';
 export const WARMTH_PAGE = '/pages/warmth/index';
+export const LETTER_PAGE = '/pages/warmth/letter/index';
+export const FAMILY_LETTER_PAGE = '/pages/warmth/family/index';
 export const STAFF_CAMPAIGNS_PAGE = '/pages/union/campaigns/index';
 export const STAFF_CAMPAIGN_PAGE = '/pages/union/campaigns/detail/index';
 export const STAFF_PICKUP_PAGE = '/pages/union/campaigns/pickup/index';
@@ -98,6 +100,8 @@ export const PAGES: readonly string[] = [
   STAFF_FEEDBACK_PAGE,
   STAFF_FEEDBACK_DETAIL_PAGE,
   WARMTH_PAGE,
+  LETTER_PAGE,
+  FAMILY_LETTER_PAGE,
   STAFF_CAMPAIGNS_PAGE,
   STAFF_CAMPAIGN_PAGE,
   STAFF_PICKUP_PAGE,

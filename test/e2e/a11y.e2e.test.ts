@@ -218,6 +218,11 @@ describe('every page passes axe, as every role, in normal and care mode', () => 
     // 送温暖: this winter's demo campaign.
     const campaign = (await e.app.call(api.staffCampaigns, { token: admin, query: {} })).body.data[0]!;
     queries['/pages/union/campaigns/detail/index'] = { id: campaign.id };
+    // 慰问信: the member's letter of this winter (the demo sends one to everyone) and its family copy.
+    const letterNotice = (await e.app.call(api.notices, { token: member, query: { limit: 100 } })).body.data.find((n) => n.kind === 'campaign.letter')!;
+    const letter = (await e.app.call(api.myLetter, { token: member, params: { id: letterNotice.link!.id } })).body;
+    queries['/pages/warmth/letter/index'] = { id: letter.id };
+    queries['/pages/warmth/family/index'] = { token: letter.shareToken };
   });
 
   afterAll(async () => {

@@ -119,4 +119,36 @@ describe('a gift pack for 困难职工 from the campaign to the counter and the 
     await e.shot('e2e-campaigns-form-desktop');
     await page.setViewportSize(phone);
   });
+
+  it('sends a 慰问信 to the campaign’s 困难职工; the member reads it with their own name and staff see it opened', async () => {
+    const page = e.page;
+    const staff = await e.app.login(WUXING_ADMIN);
+    const campaign = (await e.app.call(api.staffCampaigns, { token: staff, query: {} })).body.data.find((c) => c.unionName === WUXING)!;
+    await open(page, `/pages/union/campaigns/detail/index?id=${campaign.id}`);
+    await page.locator('.gh-campaign__send-letter').click();
+    await page.locator('.gh-letter-form__archive .gh-chip--deep').click();
+    await e.shot('e2e-campaigns-letter-form');
+    await page.locator('.gh-letter-form__submit').click();
+    await page.locator('.gh-campaign__letters', { hasText: '已读 0 人' }).waitFor();
+
+    await signIn(page, member);
+    await open(page, '/pages/notices/index');
+    await page.locator('.gh-notice', { hasText: '吴兴区总工会给您的新春慰问信' }).click();
+    await page.waitForURL(/\/pages\/warmth\/letter\/index\?id=/);
+    await settle(page);
+    const letterId = new URL(page.url()).searchParams.get('id')!;
+    const name = (await e.app.call(api.myLetter, { token: await e.app.login(member), params: { id: letterId } })).body;
+    await expect(page.locator('.gh-letter__greeting').textContent()).resolves.toMatch(/^.+同志及家属：$/);
+    expect(name.body.split('\n')[0]).toBe(await page.locator('.gh-letter__greeting').textContent());
+    await e.shot('e2e-campaigns-letter');
+    await expectAccessible(page);
+
+    // the family's copy: no sign-in, the letter only
+    await open(page, `/pages/warmth/family/index?token=${name.shareToken}`);
+    await page.locator('.gh-letter__greeting').waitFor();
+    await e.shot('e2e-campaigns-letter-family');
+
+    const recipients = (await e.app.call(api.campaignLetters, { token: staff, params: { id: campaign.id } })).body.data[0]!;
+    expect(recipients.opened).toBeGreaterThanOrEqual(1);
+  });
 });

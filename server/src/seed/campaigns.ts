@@ -4,12 +4,12 @@
  * 劳模; sponsors; visits to enterprises and people; a few hand-entered figures. Both winters'
  * forms then show believable figures, of the order of the seeds' district reports scaled down.
  */
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { fromShanghai, pickupCodeFrom, shanghaiDate, type MemberTag, type OfferKind } from '@gonghui/shared';
+import { fromShanghai, LETTER_TEXTS, NOTICE_PAGES, pickupCodeFrom, shanghaiDate, type MemberTag, type OfferKind } from '@gonghui/shared';
 import { queryRows, schema, type Db } from '../db/index';
 
-const { campaigns, campaignOffers, campaignClaims, campaignSponsors, warmthVisits, warmthFormEntries } = schema;
+const { campaigns, campaignOffers, campaignClaims, campaignSponsors, campaignLetters, campaignLetterRecipients, notices, warmthVisits, warmthFormEntries } = schema;
 const DAY = 86_400_000;
 type Unions = Map<string, { id: string; path: string; depth: number }>;
 
@@ -211,6 +211,18 @@ export async function seedDemoCampaigns(db: Db, unions: Unions, staffUserId: str
   const startsOn = today < '2026-12-15' ? shanghaiDate(new Date(now.getTime() - 3 * DAY)) : '2026-12-15';
   const lastDay = shanghaiDate(new Date(now.getTime() - DAY)) > startsOn ? shanghaiDate(new Date(now.getTime() - DAY)) : startsOn;
   await seedWinter(db, { unions, people: others, staffUserId, name: '2027年元旦春节送温暖', startsOn, endsOn: '2027-02-20', lastDay, claimShare: 0.5, handOverShare: 0.5, scale: 1 });
+
+  // This winter's letter (template one) to every member; about a third have opened it.
+  const [thisWinter] = await queryRows<{ id: string }>(db, sql`select id from campaigns where name = '2027年元旦春节送温暖'`);
+  const city = unions.get('city')!;
+  const sentAt = new Date(now.getTime() - 2 * DAY);
+  const [letter] = await db.insert(campaignLetters).values({ campaignId: thisWinter!.id, unionId: city.id, unionPath: city.path, template: 'one', title: LETTER_TEXTS.one.title, body: LETTER_TEXTS.one.body, year: 2027, sentBy: staffUserId, sentAt }).returning();
+  const names = new Map((await queryRows<{ id: string; name: string }>(db, sql`select id, name from members where status = 'active'`)).map((r) => [r.id, r.name]));
+  const rec = await db
+    .insert(campaignLetterRecipients)
+    .values(people.map((p, i) => ({ letterId: letter!.id, memberId: p.memberId, userId: p.userId, memberName: names.get(p.memberId) ?? '', shareToken: randomBytes(18).toString('base64url'), openedAt: i % 3 === 1 ? new Date(sentAt.getTime() + (i + 1) * 60_000) : null, createdAt: sentAt })))
+    .returning({ id: campaignLetterRecipients.id, userId: campaignLetterRecipients.userId });
+  await db.insert(notices).values(rec.map((r) => ({ userId: r.userId, kind: 'campaign.letter', title: `湖州市总工会给您的${LETTER_TEXTS.one.title}`, body: '点击阅读工会的新春慰问信，也可以转给家人看。', linkPage: NOTICE_PAGES.letter, linkId: r.id, createdAt: sentAt })));
 
   // Last winter's reported figures nobody's records hold (the season's default period on the form).
   const wuxing = unions.get('wuxing')!;

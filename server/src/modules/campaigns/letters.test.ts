@@ -41,7 +41,7 @@ describe.each(storageKinds)('慰问信 on %s', (kind) => {
   }, 120_000);
 
   const letterOf = async (phone: string) => {
-    const n = (await noticesOf(app(), await userIdOf(app(), phone))).filter((x) => x.kind === 'campaign.letter');
+    const n = (await noticesOf(app(), await userIdOf(app(), phone))).filter((x) => x.kind === 'campaign.letter' && x.title.startsWith('吴兴区总工会'));
     return n;
   };
 

@@ -1,12 +1,19 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import {
   ARCHIVE_CATEGORIES,
   archiveCategoryLabels,
   campaignPhaseLabels,
   formatFen,
+  formatShanghai,
+  LETTER_TEMPLATES,
+  LETTER_TEXTS,
+  letterTemplateLabels,
+  LetterInput,
+  type LetterTemplate,
+  type StaffLetterView,
   FUND_CODES,
   fundCodeLabels,
   memberTagLabels,
@@ -229,12 +236,100 @@ function SponsorForm({ d, onAdded }: { d: StaffCampaignDetail; onAdded: (s: Spon
   );
 }
 
+const LETTER_FIELDS = ['template', 'title', 'body', 'audience'] as const;
+const TEMPLATES = LETTER_TEMPLATES.map((t) => ({ key: t, label: letterTemplateLabels[t] }));
+
+/** 慰问信: a template of seed 001 (or one's own words), filled for each member with {姓名}、{工会}、{年份}. */
+function LetterForm({ d, onSent }: { d: StaffCampaignDetail; onSent: () => void }) {
+  const [v, setV] = useState({ template: 'one' as LetterTemplate, title: LETTER_TEXTS.one.title, body: LETTER_TEXTS.one.body, unionIndex: 0, tags: [] as MemberTag[], archive: [] as ArchiveCategory[] });
+  const unions = useResource(async () => subtreeOf((await call(api.listUnions, { toast: false })).data, d.campaign.unionId), [d.campaign.unionId]);
+  const { errors, clear, check, fail } = useFieldErrors(LETTER_FIELDS);
+  const key = useSubmitKey();
+  const [busy, setBusy] = useState(false);
+  const pick = (t: LetterTemplate) => {
+    setV((x) => (t === 'custom' ? { ...x, template: t } : { ...x, template: t, title: LETTER_TEXTS[t].title, body: LETTER_TEXTS[t].body }));
+    clear('template', 'title', 'body');
+  };
+  const submit = async () => {
+    if (busy || unions.status !== 'ready') return;
+    const body = check(LetterInput, { template: v.template, title: v.title, body: v.body, audience: { unionId: unions.data[v.unionIndex]?.id, tags: v.tags, archiveCategories: v.archive } });
+    if (!body) return;
+    setBusy(true);
+    try {
+      const sent = await call(api.sendLetter, { params: { id: d.campaign.id }, body, idempotencyKey: key.key(), toast: false });
+      key.settle();
+      toast(`已发送给 ${sent.recipients} 位会员`, 'success');
+      onSent();
+    } catch (e) {
+      key.settle(e);
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='gh-card gh-letter-form'>
+      <View className='gh-section-title'>发送慰问信</View>
+      <FormRow label='模板' error={errors.template}>
+        <Chips options={TEMPLATES} value={v.template} onChange={pick} label='慰问信模板' className='gh-letter-form__template' />
+      </FormRow>
+      <FormRow label='标题' error={errors.title}>
+        <Input className='gh-input gh-letter-form__title' maxLength={30} value={v.title} onChange={(x) => (setV({ ...v, title: x }), clear('title'))} />
+      </FormRow>
+      <FormRow label='正文' error={errors.body} hint='{姓名}、{工会}、{年份} 会替换为每位会员的姓名、本工会名称和年份'>
+        <TextArea className='gh-input gh-input--area gh-letter-form__body' maxLength={3000} value={v.body} onChange={(x) => (setV({ ...v, body: x }), clear('body'))} />
+      </FormRow>
+      <FormRow label='收信工会' error={errors.audience}>
+        {unions.status === 'ready' ? <SelectField items={unions.data} value={v.unionIndex} label={(u) => `${'　'.repeat(u.depth)}${u.name}`} onChange={(i) => setV({ ...v, unionIndex: i })} className='gh-letter-form__union' /> : <View />}
+      </FormRow>
+      <FormRow label='困难职工' hint='都不选则发给该工会范围内的全体会员'>
+        <Chips options={ARCHIVE} value={v.archive} onChange={(a) => setV({ ...v, archive: toggle(v.archive, a) })} label='困难职工类别' className='gh-letter-form__archive' />
+      </FormRow>
+      <FormRow label='会员标签'>
+        <Chips options={TAGS} value={v.tags} onChange={(t) => setV({ ...v, tags: toggle(v.tags, t) })} label='会员标签' className='gh-letter-form__tags' />
+      </FormRow>
+      <Button type='primary' block loading={busy} className='gh-letter-form__submit' onClick={() => void submit()}>
+        发送慰问信
+      </Button>
+    </View>
+  );
+}
+
+/** The campaign's letters: how many got each and opened it; who, on demand. */
+function Letters({ campaignId }: { campaignId: string }) {
+  const letters = useResource(async () => (await call(api.campaignLetters, { params: { id: campaignId }, toast: false })).data, [campaignId]);
+  const [open, setOpen] = useState<string | null>(null);
+  const who = useResource(async () => (open ? (await call(api.letterRecipients, { params: { id: open }, toast: false })).data : []), [open]);
+  if (letters.status !== 'ready' || letters.data.length === 0) return null;
+  return (
+    <View className='gh-card gh-campaign__letters'>
+      <View className='gh-section-title'>慰问信</View>
+      {letters.data.map((l: StaffLetterView) => (
+        <View key={l.id} className='gh-campaign__letter'>
+          <Fact label={l.title}>{`${formatShanghai(l.sentAt)} 发给 ${l.recipients} 人，已读 ${l.opened} 人`}</Fact>
+          <Button fill='outline' className='gh-campaign__letter-who' onClick={() => setOpen(open === l.id ? null : l.id)}>
+            {open === l.id ? '收起' : '查看阅读情况'}
+          </Button>
+          {open === l.id && who.status === 'ready'
+            ? who.data.map((r) => (
+                <Fact key={r.memberNo} label={`${r.memberName} ${r.memberNo}`}>
+                  {r.openedAt ? `已读 ${formatShanghai(r.openedAt)}` : '未读'}
+                </Fact>
+              ))
+            : null}
+        </View>
+      ))}
+    </View>
+  );
+}
+
 /** A campaign: its offers (who they are for, claimed and handed over), adding offers and sponsors. */
 export default function StaffCampaignPage() {
   const id = useRouter().params.id ?? '';
   const signedIn = useRequireLogin(withQuery(STAFF_CAMPAIGN_PAGE, { id }));
   const detail = useResource(() => call(api.staffCampaign, { params: { id }, toast: false }), [id], { enabled: signedIn && !!id, refreshOnShow: true });
-  const [adding, setAdding] = useState<'offer' | 'sponsor' | null>(null);
+  const [adding, setAdding] = useState<'offer' | 'sponsor' | 'letter' | null>(null);
+  const [sent, setSent] = useState(0);
   return (
     <WishGate id={id} resource={detail} wide staffOnly className='gh-campaign' missing='没有找到这个送温暖活动' back={{ label: '返回送温暖', page: STAFF_CAMPAIGNS_PAGE }}>
       {(d) => (
@@ -249,12 +344,17 @@ export default function StaffCampaignPage() {
                   添加慰问项目
                 </Button>
               ) : null}
+              <Button type='primary' fill='outline' className='gh-campaign__send-letter' onClick={() => setAdding(adding === 'letter' ? null : 'letter')}>
+                发送慰问信
+              </Button>
               <Button type='primary' fill='outline' className='gh-campaign__add-sponsor' onClick={() => setAdding(adding === 'sponsor' ? null : 'sponsor')}>
                 登记爱心捐赠
               </Button>
             </View>
           </View>
           {adding === 'offer' ? <OfferForm d={d} onAdded={(o) => (detail.setData((x) => ({ ...x, offers: [...x.offers, o] })), setAdding(null))} /> : null}
+          {adding === 'letter' ? <LetterForm d={d} onSent={() => (setSent((n) => n + 1), setAdding(null))} /> : null}
+          <Letters key={sent} campaignId={d.campaign.id} />
           {adding === 'sponsor' ? <SponsorForm d={d} onAdded={(s) => detail.setData((x) => ({ ...x, sponsors: [...x.sponsors, s] }))} /> : null}
           <View className='gh-card'>
             <View className='gh-section-title'>慰问项目</View>

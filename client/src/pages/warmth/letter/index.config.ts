@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '慰问信', enableShareAppMessage: true });
