@@ -43,6 +43,10 @@ export const STAFF_ACTIVITY_EDIT_PAGE = '/pages/union/activities/edit/index';
 export const STAFF_ACTIVITY_PAGE = '/pages/union/activities/detail/index';
 export const STAFF_FEEDBACK_PAGE = '/pages/union/feedback/index';
 export const STAFF_FEEDBACK_DETAIL_PAGE = '/pages/union/feedback/detail/index';
+export const HARDSHIP_PAGE = '/pages/hardship/index';
+export const STAFF_HARDSHIP_PAGE = '/pages/union/hardship/index';
+export const STAFF_HARDSHIP_APPLICATION_PAGE = '/pages/union/hardship/application/index';
+export const STAFF_HARDSHIP_ARCHIVE_PAGE = '/pages/union/hardship/archive/index';
 
 export const MEMBER_CARD_PAGE = '/pages/member-card/index';
 export const PRIVACY_PAGE = '/pages/legal/privacy/index';
@@ -91,6 +95,10 @@ export const PAGES: readonly string[] = [
   STAFF_ACTIVITY_PAGE,
   STAFF_FEEDBACK_PAGE,
   STAFF_FEEDBACK_DETAIL_PAGE,
+  HARDSHIP_PAGE,
+  STAFF_HARDSHIP_PAGE,
+  STAFF_HARDSHIP_APPLICATION_PAGE,
+  STAFF_HARDSHIP_ARCHIVE_PAGE,
   MEMBER_CARD_PAGE,
   PRIVACY_PAGE,
   TERMS_PAGE,

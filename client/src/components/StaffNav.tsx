@@ -19,6 +19,9 @@ import {
   STAFF_ACTIVITY_PAGE,
   STAFF_FEEDBACK_PAGE,
   STAFF_FEEDBACK_DETAIL_PAGE,
+  STAFF_HARDSHIP_PAGE,
+  STAFF_HARDSHIP_APPLICATION_PAGE,
+  STAFF_HARDSHIP_ARCHIVE_PAGE,
   UNION_JOIN_QR_PAGE,
   UNION_MEMBERS_PAGE,
   UNION_STAFF_PAGE,
@@ -66,6 +69,10 @@ export function staffNavItems(me: Me | null, pending: PendingReview | null = nul
     { label: '微心愿审核', page: STAFF_WISHES_PAGE, url: STAFF_WISHES_PAGE, within: [STAFF_WISH_PAGE, STAFF_FILE_WISH_PAGE, DONORS_PAGE] },
     { label: '工会活动', page: STAFF_ACTIVITIES_PAGE, url: STAFF_ACTIVITIES_PAGE, within: [STAFF_ACTIVITY_EDIT_PAGE, STAFF_ACTIVITY_PAGE] },
     { label: '聆听', page: STAFF_FEEDBACK_PAGE, url: STAFF_FEEDBACK_PAGE, within: [STAFF_FEEDBACK_DETAIL_PAGE] },
+    // only for staff the union gave the 困难职工帮扶 duty
+    ...(roles.some((r) => r.duties.includes('hardship'))
+      ? [{ label: '困难职工帮扶', page: STAFF_HARDSHIP_PAGE, url: STAFF_HARDSHIP_PAGE, within: [STAFF_HARDSHIP_APPLICATION_PAGE, STAFF_HARDSHIP_ARCHIVE_PAGE] }]
+      : []),
     { label: '工作人员', page: UNION_STAFF_PAGE, url: staffUrl },
   ];
   if (grassroots) items.push({ label: '入会二维码', page: UNION_JOIN_QR_PAGE, url: withQuery(UNION_JOIN_QR_PAGE, { unionId: grassroots.unionId }) });

@@ -22,7 +22,7 @@ import {
   type SourceBody,
 } from '@gonghui/shared';
 import { blindIndex, sha256 } from '../../crypto';
-import { queryRows, schema } from '../../db/index';
+import { schema } from '../../db/index';
 import { assertHardshipDuty, hardshipHomeUnion, hardshipScopeSql } from '../../policies/hardship';
 import type { Scope } from '../../scope/scope';
 import { audit } from '../audit/service';

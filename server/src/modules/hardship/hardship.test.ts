@@ -7,8 +7,6 @@ import { makeIdNumber } from '../../seed/names';
 import { memberIdByPhone, unionIdByName, useTestApp } from '../../testing/harness';
 import { application, applyAs, cleanPhonesIn, EQUIP, hardshipStaff } from '../../testing/hardship';
 
-const FULL_CARD = '6222021234567890123';
-
 describe.each(storageKinds)('hardship archive on %s', (kind) => {
   const app = useTestApp(kind, { now: '2026-12-01T02:00:00Z' });
   let district: string; // 吴兴区 staff with the duty
