@@ -89,6 +89,8 @@ export const errorCatalogue = {
 
   ACTIVITY_NOT_FOUND: { status: 404, message: '找不到该活动' },
   ACTIVITY_INVALID: { status: 422, message: '活动设置有误，请检查后重试' },
+  ACTIVITY_CANCELLED: { status: 409, message: '活动已取消' },
+  ACTIVITY_NOT_EDITABLE: { status: 409, message: '活动已结束或已取消，不能再修改' },
   ACTIVITY_SIGNUP_CLOSED: { status: 409, message: '不在报名时间内' },
   ACTIVITY_FULL: { status: 409, message: '名额已满，本活动不设候补' },
   ACTIVITY_ALREADY_ENROLLED: { status: 409, message: '您已报名该活动' },

@@ -17,7 +17,7 @@ export * from './models/notices';
 export * from './models/activities';
 export * from './models/feedback';
 export * from './models/hardship';
-export { ACTIVITY_CATEGORIES, activityPhase, activityProblems, enrollmentDecision, isCheckInDay, mayCancel, topicUnionPath, type ActivityStatus, type ActivityTimes } from './rules/activities';
+export { ACTIVITY_CATEGORIES, activityEditable, activityPhase, activityProblems, capacityProblems, enrollmentDecision, isCheckInDay, mayCancel, topicUnionPath, type ActivityStatus, type ActivityTimes } from './rules/activities';
 export { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES, FIRST_REPLY_TARGET_MS, firstUnionPath, handoverAllowed, median, replyDueAt, replyTimeLeftMs, shouldEscalate, staffMayAct, staffMayRead } from './rules/feedback';
 export {
   ADOPTION_DAYS,

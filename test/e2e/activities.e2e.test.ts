@@ -100,9 +100,47 @@ describe('an activity from the waitlist to the door, and a 聆听 request answer
     expect(seen.body.mine?.checkedInAt).not.toBeNull();
   });
 
+  it('lets staff move an activity to another room, then cancel it with a reason the member is told', async () => {
+    const staff = await e.app.login(CITY_ADMIN);
+    const member = await e.app.login(MEMBER);
+    const other = await publishedActivity(e.app, staff, { title: '工"驿"剪发日', category: 'convenience', capacity: 30, unionName: '吴兴区总工会' });
+    expect((await enroll(e.app, member, other)).body.mine?.status).toBe('enrolled');
+    const page = e.page; // still signed in as the city federation's admin
+    await open(page, `/pages/union/activities/detail/index?id=${other}`);
+    await page.locator('.gh-activity-manage__edit').click();
+    await page.waitForURL(/\/pages\/union\/activities\/edit\/index\?id=/);
+    await settle(page);
+    await expect(page.locator('.gh-activity-edit__title input').inputValue()).resolves.toBe('工"驿"剪发日');
+    await page.locator('.gh-activity-edit__place input').fill('吴兴区职工服务中心一楼大厅');
+    await e.shot('e2e-activities-edit');
+    await expectAccessible(page);
+    await page.locator('.gh-activity-edit__submit').click();
+    await page.waitForURL(/\/pages\/union\/activities\/detail\/index\?id=/);
+    await page.getByText('吴兴区职工服务中心一楼大厅').first().waitFor();
+    const kinds = async () => (await e.app.call(api.notices, { token: member, query: {} })).body.data.filter((n) => n.link?.id === other).map((n) => n.kind);
+    expect(await kinds()).toEqual(['activity.changed']);
+
+    await page.locator('.gh-activity-manage__cancel').click();
+    await page.locator('.gh-activity-manage__confirm').click();
+    await page.getByText('取消原因至少2个字').waitFor(); // nothing sent without a reason
+    await page.locator('.gh-activity-manage__reason textarea').fill('理发师临时有事，活动改期另行通知');
+    await e.shot('e2e-activities-cancel');
+    await page.locator('.gh-activity-manage__confirm').click();
+    await page.locator('.taro-modal__foot').getByText('确认取消', { exact: true }).click();
+    await page.locator('.gh-activity-badge--cancelled').waitFor();
+    await expect(page.locator('.gh-activity-manage').count()).resolves.toBe(0);
+    await expect(page.locator('.gh-checkin').count()).resolves.toBe(0);
+    await e.shot('e2e-activities-cancelled');
+    await expectAccessible(page);
+    expect(await kinds()).toEqual(['activity.cancelled', 'activity.changed']);
+  });
+
   it('lets the member send a 聆听 request and read the union’s reply', async () => {
     const page = e.page;
     await signIn(page, MEMBER);
+    await open(page, '/pages/feedback/index');
+    await open(page, '/pages/notices/index');
+    await e.shot('e2e-activities-cancelled-notice');
     await open(page, '/pages/feedback/index');
     await page.locator('.gh-feedback__category .gh-chip--rights').click();
     await page.locator('.gh-feedback__text textarea').fill('车间夜班没有夜班补贴，好几位同事都有这个情况，希望工会帮忙了解。');

@@ -35,7 +35,7 @@ describe('a member applies, staff approve and pay relief, the member sees who re
 
   beforeAll(async () => {
     e = await startE2E();
-    [phone] = await cleanPhonesIn(e.app, EQUIP, 1, 3);
+    phone = (await cleanPhonesIn(e.app, EQUIP, 1, 3))[0]!;
   });
 
   afterAll(async () => {

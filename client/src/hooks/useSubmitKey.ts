@@ -1,5 +1,6 @@
 import { useCallback, useRef } from 'react';
-import { isApiError, newIdempotencyKey } from '../api';
+import { newIdempotencyKey } from '../api';
+import { KeyRing } from '../api/keyring';
 
 /**
  * An Idempotency-Key for one thing a person sends (a message, a request, a reply): the same key
@@ -7,9 +8,7 @@ import { isApiError, newIdempotencyKey } from '../api';
  * answered (taken or refused), so the next thing they send is new.
  */
 export function useSubmitKey() {
-  const key = useRef(newIdempotencyKey());
-  const settle = useCallback((error?: unknown) => {
-    if (error === undefined || (isApiError(error) && error.status !== 0)) key.current = newIdempotencyKey();
-  }, []);
-  return { key: () => key.current, settle };
+  const ring = useRef(new KeyRing(newIdempotencyKey));
+  const settle = useCallback((error?: unknown) => ring.current.settle('', error), []);
+  return { key: () => ring.current.take(), settle };
 }

@@ -1,9 +1,9 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { AppError } from '@gonghui/shared';
+import { AppError, activityEditable } from '@gonghui/shared';
 import { schema, type Db } from '../db/index';
 import type { Auth } from '../scope/auth';
 import type { Scope } from '../scope/scope';
-import { definePolicy } from './policy';
+import { all, definePolicy, type Rule } from './policy';
 import { pathInScope, staffOver } from './staff';
 
 const { activities, activityTopics } = schema;
@@ -11,20 +11,28 @@ export type ActivityRow = typeof activities.$inferSelect;
 export type TopicRow = typeof activityTopics.$inferSelect;
 
 /** What union staff may do to an activity or a topic of their subtree. */
-export const activityPolicy = definePolicy<ActivityRow, 'read' | 'checkIn'>({
-  read: staffOver((a) => a.unionPath),
-  checkIn: staffOver((a) => a.unionPath),
+const ofSubtree = staffOver<ActivityRow>((a) => a.unionPath);
+const notCancelled: Rule<ActivityRow> = (_auth, a) => (a.status === 'cancelled' ? 'ACTIVITY_CANCELLED' : true);
+const stillEditable: Rule<ActivityRow> = (_auth, a, now) => (activityEditable(a, now) ? true : 'ACTIVITY_NOT_EDITABLE');
+
+export const activityPolicy = definePolicy<ActivityRow, 'read' | 'checkIn' | 'edit'>({
+  read: ofSubtree,
+  checkIn: all(ofSubtree, notCancelled),
+  /** Change the form or cancel: until it ends, and never once cancelled. */
+  edit: all(ofSubtree, stillEditable),
 });
 
 const textArray = (values: readonly string[]): SQL => (values.length ? sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]` : sql`'{}'::text[]`);
 
 /**
- * SQL "this activity is open to the member": published, for the member's union subtree, and (when
- * it names tags, such as 劳模 only) for a member who holds one of them.
+ * SQL "this activity is open to the member": for the member's union subtree, and (when it names
+ * tags, such as 劳模 only) for a member who holds one of them; published, or cancelled after they
+ * signed up (they keep seeing it, marked 已取消, where the notice of the cancellation points).
  */
 export function openToMemberSql(auth: Auth): SQL {
-  if (!auth.memberUnionPath) return sql`false`;
-  return sql`(${activities.status} = 'published' and ${auth.memberUnionPath} like ${activities.unionPath} || '%'
+  if (!auth.memberUnionPath || !auth.memberId) return sql`false`;
+  const signedUp = sql`exists (select 1 from activity_enrollments e where e.activity_id = ${activities.id} and e.member_id = ${auth.memberId})`;
+  return sql`((${activities.status} = 'published' or ${signedUp}) and ${auth.memberUnionPath} like ${activities.unionPath} || '%'
     and (cardinality(${activities.audienceTags}) = 0 or ${activities.audienceTags} && ${textArray(auth.memberTags)}))`;
 }
 

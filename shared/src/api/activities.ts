@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { endpoint } from './endpoint';
 import { IdParams } from '../models/common';
 import {
+  ActivityCancelBody,
   ActivityInput,
   ActivityQuery,
+  ActivityUpdate,
   ActivityView,
   CheckInBody,
   EnrollmentQuery,
@@ -31,6 +33,10 @@ export const activitiesApi = {
   createActivity: endpoint({ method: 'POST', path: '/api/admin/activities', audience: 'staff', body: ActivityInput, response: StaffActivityView, status: 201 }),
   staffActivities: endpoint({ method: 'GET', path: '/api/admin/activities', audience: 'staff', query: StaffActivityQuery, response: page(StaffActivityView) }),
   staffActivity: endpoint({ method: 'GET', path: '/api/admin/activities/:id', audience: 'staff', params: IdParams, response: StaffActivityView }),
+  /** The form again (not the audience); capacity never below the places taken, extra places go to the waitlist, members told of a new time or place. */
+  updateActivity: endpoint({ method: 'PUT', path: '/api/admin/activities/:id', audience: 'staff', params: IdParams, body: ActivityUpdate, response: StaffActivityView }),
+  /** Cancelled with a reason every member who signed up (or waits) is told; nothing can be signed up or checked in afterwards. */
+  cancelActivity: endpoint({ method: 'POST', path: '/api/admin/activities/:id/cancellation', audience: 'staff', params: IdParams, body: ActivityCancelBody, response: StaffActivityView, idempotent: 'optional' }),
   activityEnrollments: endpoint({ method: 'GET', path: '/api/admin/activities/:id/enrollments', audience: 'staff', params: IdParams, query: EnrollmentQuery, response: page(StaffEnrollmentView) }),
   activityEnrollmentsXlsx: endpoint({ method: 'GET', path: '/api/admin/activities/:id/enrollments.xlsx', audience: 'staff', params: IdParams, response: z.unknown(), binary: true }),
   checkIn: endpoint({ method: 'POST', path: '/api/admin/activities/:id/check-ins', audience: 'staff', params: IdParams, body: CheckInBody, response: StaffEnrollmentView, idempotent: 'required' }),

@@ -119,6 +119,8 @@ export const routes: RoutesOf<Api> = {
   createActivity: { method: 'POST', path: '/api/admin/activities', audience: 'staff' },
   staffActivities: { method: 'GET', path: '/api/admin/activities', audience: 'staff' },
   staffActivity: { method: 'GET', path: '/api/admin/activities/:id', audience: 'staff' },
+  updateActivity: { method: 'PUT', path: '/api/admin/activities/:id', audience: 'staff' },
+  cancelActivity: { method: 'POST', path: '/api/admin/activities/:id/cancellation', audience: 'staff', idempotent: 'optional' },
   activityEnrollments: { method: 'GET', path: '/api/admin/activities/:id/enrollments', audience: 'staff' },
   activityEnrollmentsXlsx: { method: 'GET', path: '/api/admin/activities/:id/enrollments.xlsx', audience: 'staff', binary: true },
   checkIn: { method: 'POST', path: '/api/admin/activities/:id/check-ins', audience: 'staff', idempotent: 'required' },

@@ -31,6 +31,15 @@ export const ActivityInput = z
   .strict();
 export type ActivityInput = z.infer<typeof ActivityInput>;
 
+/** Changing a published activity: the whole form again, except whom it is for (members have signed up on that basis). */
+export const ActivityUpdate = ActivityInput.omit({ audience: true });
+export type ActivityUpdate = z.infer<typeof ActivityUpdate>;
+
+export const ActivityCancelBody = z
+  .object({ reason: z.string({ error: '请填写取消原因' }).trim().min(2, '取消原因至少2个字').max(200, '取消原因最多200个字') })
+  .strict();
+export type ActivityCancelBody = z.infer<typeof ActivityCancelBody>;
+
 export const ActivityQuery = z.object({ category: ActivityCategory.optional(), when: z.enum(['upcoming', 'past']).default('upcoming'), ...page }).strict();
 export const StaffActivityQuery = z.object({ when: z.enum(['upcoming', 'past', 'all']).default('all'), ...page }).strict();
 
@@ -71,6 +80,8 @@ export const StaffActivityView = z
     /** Enrolled but not checked in, once the activity has ended; null before. */
     noShowCount: z.number().int().nullable(),
     topicId: Id.nullable(),
+    /** Published and not yet ended: staff may still change or cancel it. */
+    editable: z.boolean(),
   })
   .strict();
 export type StaffActivityView = z.infer<typeof StaffActivityView>;

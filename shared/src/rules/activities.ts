@@ -28,6 +28,22 @@ export function activityPhase(a: ActivityTimes, now: Date): ActivityPhase {
   return 'signup_closed';
 }
 
+/** Staff may change or cancel an activity until it ends; a cancelled one stays cancelled. */
+export function activityEditable(a: { status: ActivityStatus; endsAt: Date }, now: Date): boolean {
+  return a.status === 'published' && now.getTime() < a.endsAt.getTime();
+}
+
+/**
+ * A new capacity and waitlist setting against the sign-ups already taken: places are never taken
+ * back, and the waitlist is not closed on people waiting in it.
+ */
+export function capacityProblems(next: { capacity: number; waitlist: boolean }, enrolled: number, waiting: number): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  if (next.capacity < enrolled) out.push({ path: 'capacity', message: `已有${enrolled}人报名，名额不能少于${enrolled}人` });
+  if (!next.waitlist && waiting > 0) out.push({ path: 'waitlist', message: `有${waiting}人在候补，不能关闭候补` });
+  return out;
+}
+
 /**
  * A sign-up takes a place while there is one; past capacity it joins the waitlist where the
  * activity keeps one, and is refused otherwise. The database's counter has the last word.

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
@@ -12,6 +12,8 @@ import {
   type WishKind,
   type WishStatus,
 } from '@gonghui/shared';
+import { newIdempotencyKey } from '../../api';
+import { KeyRing } from '../../api/keyring';
 import { confirmDialog, toast } from '../../dialogs';
 import { EmptyView, ErrorView, LoadingView, errorText } from '../StatusView';
 import { PageShell } from '../PageShell';
@@ -90,16 +92,24 @@ export function WishTimeline({ rows }: { rows: TimelineRow[] }) {
  */
 export function useWishAction() {
   const [acting, setActing] = useState<string | null>(null);
-  const run = async <T,>(key: string, send: () => Promise<T>, opts: { confirm?: { title: string; content: string; confirmText?: string }; success: string; done?: (answer: T) => void }) => {
+  // One Idempotency-Key per action and payload until the server answers (see KeyRing)
+  const keys = useRef(new KeyRing(newIdempotencyKey));
+  const run = async <T,>(
+    key: string,
+    send: (idempotencyKey: string) => Promise<T>,
+    opts: { confirm?: { title: string; content: string; confirmText?: string }; success: string; done?: (answer: T) => void; payload?: string },
+  ) => {
     if (acting) return;
     if (opts.confirm && !(await confirmDialog(opts.confirm))) return;
+    const slot = `${key}|${opts.payload ?? ''}`;
     setActing(key);
     try {
-      const answer = await send();
+      const answer = await send(keys.current.take(slot));
+      keys.current.settle(slot);
       toast(opts.success, 'success');
       opts.done?.(answer);
-    } catch {
-      // shown by the API layer
+    } catch (e) {
+      keys.current.settle(slot, e); // the error itself is shown by the API layer
     } finally {
       setActing(null);
     }

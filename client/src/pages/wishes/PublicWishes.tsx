@@ -40,7 +40,8 @@ export function PublicWishes({ multiAdopt }: { multiAdopt: boolean }) {
   const toggle = (w: PublicWishView) => setPicked((p) => (p.includes(w.id) ? p.filter((x) => x !== w.id) : [...p, w.id]));
 
   const adoptPicked = () =>
-    run('adopt', () => call(api.adoptWishes, { body: { wishIds: picked } }), {
+    run('adopt', (idempotencyKey) => call(api.adoptWishes, { body: { wishIds: picked }, idempotencyKey }), {
+      payload: picked.join(','),
       confirm: { title: `认领 ${picked.length} 个心愿？`, content: '请在14天内把物品或服务送到心愿所在的区县工会站点。', confirmText: '确认认领' },
       success: '认领成功',
       done: () => {

@@ -48,6 +48,7 @@ async function liveEnrollment(db: Db, activityId: string, memberId: string) {
 export async function enroller(scope: Scope, { id }: { id: string }) {
   const a = await memberActivityRow(scope, id, { forUpdate: true });
   if (!scope.auth.memberActive) throw new AppError('ACTIVITY_MEMBER_NOT_ACTIVE');
+  if (a.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED');
   if (activityPhase(a, scope.now) !== 'signup') throw new AppError('ACTIVITY_SIGNUP_CLOSED');
   const memberId = scope.auth.memberId!;
   if (await liveEnrollment(scope.db, a.id, memberId)) throw new AppError('ACTIVITY_ALREADY_ENROLLED');
@@ -101,6 +102,7 @@ export async function enrollmentCanceller(scope: Scope, { id }: { id: string }) 
   const a = await memberActivityRow(scope, id, { forUpdate: true });
   const e = await liveEnrollment(scope.db, a.id, scope.auth.memberId!);
   if (!e) throw new AppError('ENROLLMENT_NOT_FOUND');
+  if (a.status === 'cancelled') throw new AppError('ACTIVITY_CANCELLED');
   if (e.checkedInAt || !mayCancel(e.status, a, scope.now)) throw new AppError('ACTIVITY_CANCEL_CLOSED');
   await scope.db.update(activityEnrollments).set({ status: 'cancelled', cancelledAt: scope.now }).where(eq(activityEnrollments.id, e.id));
   let enrolledCount = a.enrolledCount;

@@ -3,7 +3,7 @@ import { activitiesApi as api } from '@gonghui/shared';
 import type { Deps } from '../../deps';
 import { mount } from '../../http/route';
 import { activityDetail, activityList, enrollmentCanceller, enroller } from './member';
-import { activityPublisher, checkInTaker, enrollmentList, enrollmentsXlsx, staffActivity, staffActivityList } from './staff';
+import { activityCanceller, activityPublisher, activityUpdater, checkInTaker, enrollmentList, enrollmentsXlsx, staffActivity, staffActivityList } from './staff';
 import { staffTopicList, topicList, topicProposer, topicScheduler, topicVoter } from './topics';
 
 /** One line per contract endpoint. */
@@ -21,6 +21,8 @@ export function activityRoutes(router: Router, deps: Deps): void {
   mount(router, deps, api.createActivity, (s, { body }) => activityPublisher(s, body));
   mount(router, deps, api.staffActivities, (s, { query }) => staffActivityList(s, query));
   mount(router, deps, api.staffActivity, (s, { params }) => staffActivity(s, params));
+  mount(router, deps, api.updateActivity, (s, { params, body }) => activityUpdater(s, { id: params.id, input: body }));
+  mount(router, deps, api.cancelActivity, (s, { params, body }) => activityCanceller(s, { id: params.id, reason: body.reason }));
   mount(router, deps, api.activityEnrollments, (s, { params, query }) => enrollmentList(s, { id: params.id, ...query }));
   mount(router, deps, api.activityEnrollmentsXlsx, (s, { params }) => enrollmentsXlsx(s, params));
   mount(router, deps, api.checkIn, (s, { params, body }) => checkInTaker(s, { id: params.id, code: body.code }));

@@ -1,34 +1,52 @@
 /* Union staff: publishing, the sign-up list and its export, check-in at the door. */
 import ExcelJS from 'exceljs';
-import { and, asc, desc, eq, gt, isNull, lte } from 'drizzle-orm';
-import { AppError, activityProblems, enrollmentStatusLabels, formatShanghai, isCheckInDay, type ActivityInput, type EnrollmentStatus } from '@gonghui/shared';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
+import { AppError, activityProblems, capacityProblems, enrollmentStatusLabels, formatShanghai, isCheckInDay, NOTICE_PAGES, type ActivityInput, type ActivityUpdate, type EnrollmentStatus } from '@gonghui/shared';
 import { schema } from '../../db/index';
 import type { BinaryFile } from '../../http/route';
 import { LIMITS, assertUnderLimit, recordFailure } from '../../lib/limits';
 import { decodeCursor, encodeCursor } from '../../lib/pagination';
 import { XLSX_TYPE, styleHeader } from '../../lib/xlsx';
-import { activityPolicy, staffActivityRow } from '../../policies/activities';
+import { activityPolicy, staffActivityRow, type ActivityRow } from '../../policies/activities';
 import { inScopeSql, pathInScope } from '../../policies/staff';
 import type { Scope } from '../../scope/scope';
 import { audit } from '../audit/service';
+import { notify } from '../notices/notify';
+import { waitlistPromoter } from './member';
 import { staffActivityView, staffActivityViews, staffEnrollmentViews } from './views';
 
 const { activities, activityEnrollments, memberCodes, unions } = schema;
+
+type Times = Pick<ActivityRow, 'startsAt' | 'endsAt' | 'signupStartsAt' | 'signupEndsAt' | 'cancelDeadline'>;
+
+const timesOf = (input: ActivityUpdate): Times => ({
+  startsAt: new Date(input.startsAt),
+  endsAt: new Date(input.endsAt),
+  signupStartsAt: new Date(input.signupStartsAt),
+  signupEndsAt: new Date(input.signupEndsAt),
+  cancelDeadline: new Date(input.cancelDeadline),
+});
+
+function assertValid(scope: Scope, times: Times, capacity: number, more: { path: string; message: string }[] = []): void {
+  const problems = [...activityProblems({ ...times, capacity }), ...more];
+  if (times.endsAt.getTime() <= scope.now.getTime()) problems.push({ path: 'endsAt', message: '不能发布已结束的活动' });
+  if (problems.length) throw new AppError('ACTIVITY_INVALID', { issues: problems.map((p) => ({ path: `body.${p.path}`, message: p.message })) });
+}
+
+/** Everyone holding a place or waiting for one. */
+async function liveSignUps(scope: Scope, activityId: string) {
+  return scope.db
+    .select({ id: activityEnrollments.id, userId: activityEnrollments.userId })
+    .from(activityEnrollments)
+    .where(and(eq(activityEnrollments.activityId, activityId), inArray(activityEnrollments.status, ['enrolled', 'waitlisted'])));
+}
 
 /** Publishes an activity for a union of the caller's subtree (and, optionally, only members with some tags). */
 export async function activityCreator(scope: Scope, input: ActivityInput, topicId: string | null = null) {
   const [u] = await scope.db.select({ id: unions.id, path: unions.path }).from(unions).where(eq(unions.id, input.audience.unionId));
   if (!u || !pathInScope(scope.auth, u.path)) throw new AppError('UNION_NOT_FOUND');
-  const times = {
-    startsAt: new Date(input.startsAt),
-    endsAt: new Date(input.endsAt),
-    signupStartsAt: new Date(input.signupStartsAt),
-    signupEndsAt: new Date(input.signupEndsAt),
-    cancelDeadline: new Date(input.cancelDeadline),
-  };
-  const problems = activityProblems({ ...times, capacity: input.capacity });
-  if (times.endsAt.getTime() <= scope.now.getTime()) problems.push({ path: 'endsAt', message: '不能发布已结束的活动' });
-  if (problems.length) throw new AppError('ACTIVITY_INVALID', { issues: problems.map((p) => ({ path: `body.${p.path}`, message: p.message })) });
+  const times = timesOf(input);
+  assertValid(scope, times, input.capacity);
   const [row] = await scope.db
     .insert(activities)
     .values({
@@ -53,6 +71,69 @@ export async function activityCreator(scope: Scope, input: ActivityInput, topicI
 
 export async function activityPublisher(scope: Scope, input: ActivityInput) {
   return staffActivityView(scope, await activityCreator(scope, input));
+}
+
+/**
+ * Changes a published activity before it ends. Places already taken are never taken back; extra
+ * places go to the waitlist in arrival order (each promoted member is told); a new time or place
+ * is told to everyone signed up or waiting. The audience stays as it was.
+ */
+export async function activityUpdater(scope: Scope, { id, input }: { id: string; input: ActivityUpdate }) {
+  const a = await staffActivityRow(scope, id, { forUpdate: true });
+  activityPolicy.authorize(scope, 'edit', a);
+  const times = timesOf(input);
+  const [w] = await scope.db
+    .select({ n: count() })
+    .from(activityEnrollments)
+    .where(and(eq(activityEnrollments.activityId, a.id), eq(activityEnrollments.status, 'waitlisted')));
+  assertValid(scope, times, input.capacity, capacityProblems(input, a.enrolledCount, Number(w?.n ?? 0)));
+  const [row] = await scope.db
+    .update(activities)
+    .set({ title: input.title, category: input.category, description: input.description, place: input.place, ...times, capacity: input.capacity, waitlist: input.waitlist })
+    .where(eq(activities.id, a.id))
+    .returning();
+  let enrolledCount = row!.enrolledCount;
+  while (enrolledCount < row!.capacity) {
+    const next = await waitlistPromoter(scope, { ...row!, enrolledCount });
+    if (next === enrolledCount) break;
+    enrolledCount = next;
+  }
+  const moved = a.startsAt.getTime() !== times.startsAt.getTime() || a.endsAt.getTime() !== times.endsAt.getTime() || a.place !== input.place;
+  if (moved) {
+    for (const e of await liveSignUps(scope, a.id)) {
+      await notify(scope, {
+        userId: e.userId,
+        kind: 'activity.changed',
+        title: '活动时间或地点有变',
+        body: `您报名的活动「${input.title}」改为：${formatShanghai(times.startsAt)}，${input.place}。如不能参加，请在取消截止前取消报名。`,
+        link: { page: NOTICE_PAGES.activity, id: a.id },
+        dedupeKey: `activity-changed:${a.id}:${e.id}:${scope.now.getTime()}`,
+      });
+    }
+  }
+  const changed: string[] = (['title', 'category', 'description', 'place', 'capacity', 'waitlist'] as const).filter((k) => a[k] !== input[k]);
+  for (const k of Object.keys(times) as (keyof Times)[]) if (a[k].getTime() !== times[k].getTime()) changed.push(k);
+  await audit(scope, 'activity.update', { type: 'activity', id: a.id }, { changed, promoted: enrolledCount - row!.enrolledCount });
+  return staffActivityView(scope, { ...row!, enrolledCount });
+}
+
+/** Cancels an activity before it ends; everyone signed up or waiting is told why. Sign-ups stay on record. */
+export async function activityCanceller(scope: Scope, { id, reason }: { id: string; reason: string }) {
+  const a = await staffActivityRow(scope, id, { forUpdate: true });
+  activityPolicy.authorize(scope, 'edit', a);
+  const [row] = await scope.db.update(activities).set({ status: 'cancelled' }).where(eq(activities.id, a.id)).returning();
+  for (const e of await liveSignUps(scope, a.id)) {
+    await notify(scope, {
+      userId: e.userId,
+      kind: 'activity.cancelled',
+      title: '活动已取消',
+      body: `您报名的活动「${a.title}」（${formatShanghai(a.startsAt)}）已取消。原因：${reason}`,
+      link: { page: NOTICE_PAGES.activity, id: a.id },
+      dedupeKey: `activity-cancelled:${e.id}`,
+    });
+  }
+  await audit(scope, 'activity.cancel', { type: 'activity', id: a.id }, { reason });
+  return staffActivityView(scope, row!);
 }
 
 /** The subtree's activities: upcoming soonest first, past latest first, or all newest first. */

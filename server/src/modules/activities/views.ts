@@ -2,7 +2,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { activityPhase, maskName, mayCancel, type ActivityView, type MyEnrollment, type StaffActivityView, type StaffEnrollmentView } from '@gonghui/shared';
 import { queryRows, schema, type Db } from '../../db/index';
-import type { ActivityRow } from '../../policies/activities';
+import { activityPolicy, type ActivityRow } from '../../policies/activities';
 import type { Scope } from '../../scope/scope';
 
 const { activityEnrollments, unions } = schema;
@@ -34,13 +34,18 @@ async function countsOf(db: Db, ids: string[]): Promise<Map<string, Counts>> {
   return out;
 }
 
-/** 候补第 N 位: how many waitlisted sign-ups arrived before this one, plus one. */
-export async function waitlistPosition(db: Db, e: { activityId: string; seq: number }): Promise<number> {
-  const [r] = await queryRows<{ n: number }>(
+/** 候补第 N 位 for one member on each activity where they wait: the waitlisted sign-ups that arrived before theirs, plus one (one query). */
+async function waitlistPositions(db: Db, memberId: string, activityIds: string[]): Promise<Map<string, number>> {
+  if (!activityIds.length) return new Map();
+  const rows = await queryRows<{ activity_id: string; n: number }>(
     db,
-    sql`select count(*)::int as n from activity_enrollments where activity_id = ${e.activityId} and status = 'waitlisted' and seq <= ${e.seq}`,
+    sql`select w.activity_id, count(*)::int as n
+          from activity_enrollments w
+          join activity_enrollments m on m.activity_id = w.activity_id and m.member_id = ${memberId} and m.status = 'waitlisted'
+         where w.status = 'waitlisted' and w.seq <= m.seq and w.activity_id in ${activityIds}
+         group by w.activity_id`,
   );
-  return Number(r?.n ?? 0);
+  return new Map(rows.map((r) => [r.activity_id, Number(r.n)]));
 }
 
 const base = (a: ActivityRow, unionName: string, now: Date) => ({
@@ -75,6 +80,8 @@ export async function memberActivityViews(scope: Scope, rows: ActivityRow[]): Pr
       .orderBy(activityEnrollments.seq);
     for (const e of es) if (!mine.has(e.activityId) || e.status !== 'cancelled') mine.set(e.activityId, e);
   }
+  const waiting = [...mine.values()].filter((e) => e.status === 'waitlisted').map((e) => e.activityId);
+  const places = scope.auth.memberId ? await waitlistPositions(scope.db, scope.auth.memberId, waiting) : new Map<string, number>();
   const out: ActivityView[] = [];
   for (const a of rows) {
     const e = mine.get(a.id);
@@ -82,9 +89,9 @@ export async function memberActivityViews(scope: Scope, rows: ActivityRow[]): Pr
     if (e) {
       my = {
         status: e.status,
-        waitlistPosition: e.status === 'waitlisted' ? await waitlistPosition(scope.db, e) : null,
+        waitlistPosition: e.status === 'waitlisted' ? (places.get(a.id) ?? null) : null,
         checkedInAt: e.checkedInAt?.toISOString() ?? null,
-        mayCancel: mayCancel(e.status, a, scope.now),
+        mayCancel: a.status === 'published' && mayCancel(e.status, a, scope.now),
         promotedAt: e.promotedAt?.toISOString() ?? null,
       };
     }
@@ -109,6 +116,7 @@ export async function staffActivityViews(scope: Scope, rows: ActivityRow[]): Pro
       checkedInCount: c.checkedIn,
       noShowCount: ended ? a.enrolledCount - c.checkedIn : null,
       topicId: a.topicId,
+      editable: activityPolicy.can(scope, 'edit', a),
     };
   });
 }

@@ -1,11 +1,13 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, NOTICE_PAGES } from '@gonghui/shared';
+import { queryRows } from '../../db/index';
 import { sendFeedback } from '../../testing/activities';
 import { storageKinds } from '../../testing/database';
 import { unionIdByName, useTestApp } from '../../testing/harness';
 import { staffToken } from '../../testing/people';
 import { phonesIn } from '../../testing/wishes';
-import { escalateOverdueFeedback } from './escalation';
+import { runScheduledJobs } from '../../scheduled';
 
 const HOUR = 3600_000;
 const EQUIP = '湖州吴兴智能装备有限公司工会';
@@ -18,12 +20,14 @@ describe.each(storageKinds)('聆听 on %s', (kind) => {
   let nanxun: string;
   let member: string;
   let other: string;
+  let phones: string[];
   beforeAll(async () => {
     grassroots = await app().login('13900000003');
     district = await app().login('13900000002');
     city = await app().login('13900000001');
     nanxun = await staffToken(app(), '13900000021', '南浔区总工会', 'admin');
-    const [a, b] = await phonesIn(app(), EQUIP, 2, 0);
+    phones = await phonesIn(app(), EQUIP, 2, 0);
+    const [a, b] = phones;
     member = await app().login(a!);
     other = await app().login(b!);
   }, 60_000);
@@ -32,6 +36,9 @@ describe.each(storageKinds)('聆听 on %s', (kind) => {
     const id = await sendFeedback(app(), member);
     const inbox = await app().call(api.staffFeedbackList, { query: { box: 'inbox' }, token: grassroots });
     expect(inbox.body.data.find((f) => f.id === id)).toMatchObject({ status: 'pending', timeLeftMinutes: 24 * 60, handlingUnionName: EQUIP });
+    // the inbox shows each request's opening words, and that read is in the audit log
+    const reads = await queryRows<{ detail: { ids: string[] } }>(app().deps.db, sql`select detail from audit_log where action = 'feedback.list-read' order by id desc limit 1`);
+    expect(reads[0]?.detail.ids).toContain(id);
     const replied = await app().call(api.replyFeedback, { params: { id }, body: { text: '已联系车间主任核实加班情况，本周内答复您。' }, token: grassroots });
     expect(replied.status).toBe(200);
     expect(replied.body).toMatchObject({ status: 'replied', timeLeftMinutes: null });
@@ -81,10 +88,12 @@ describe.each(storageKinds)('聆听 on %s', (kind) => {
     const id = await sendFeedback(app(), member, { category: 'hardship', text: '家里老人住院，医药费压力很大，想问问有没有困难补助。' });
     app().clock.advance(24 * HOUR - 60_000);
     try {
-      await escalateOverdueFeedback(app().deps.db, app().clock.now());
+      // the minute's scheduled work, as main.ts runs it
+      const tick = () => runScheduledJobs(app().deps.db, app().clock, app().deps.logger, null);
+      await tick();
       expect((await app().call(api.staffFeedback, { params: { id }, token: grassroots })).body).toMatchObject({ escalations: 0, handlingUnionName: EQUIP, timeLeftMinutes: 1 });
       app().clock.advance(60_000);
-      expect(await escalateOverdueFeedback(app().deps.db, app().clock.now())).toBeGreaterThanOrEqual(1);
+      await tick();
       const seen = await app().call(api.staffFeedback, { params: { id }, token: district });
       expect(seen.body).toMatchObject({ escalations: 1, handlingUnionName: '吴兴区总工会', timeLeftMinutes: 24 * 60, abilities: { reply: true } });
       const inbox = await app().call(api.staffFeedbackList, { query: { box: 'inbox' }, token: district });
@@ -149,5 +158,45 @@ describe.each(storageKinds)('聆听 on %s', (kind) => {
     const nan = await app().call(api.feedbackDashboard, { query: { months: 3 }, token: nanxun });
     const all = await app().call(api.feedbackDashboard, { query: { months: 3 }, token: city });
     expect(all.body.total).toBeGreaterThanOrEqual(r.body.total + nan.body.total); // two disjoint subtrees of the city
+  });
+
+  it('computes the median first reply and the 24-hour share exactly, over the month asked for', async () => {
+    // March 2027 holds only what this test sends: the demo's requests are from the winter before
+    const t0 = Date.parse('2027-03-02T01:00:00Z');
+    const at = (h: number) => app().clock.set(new Date(t0 + h * HOUR).toISOString());
+    try {
+      at(0);
+      // sessions last 30 days: sign everyone in again in March
+      const [member, other, grassroots, district, nanxun] = (await Promise.all([...phones, '13900000003', '13900000002', '13900000021'].map((p) => app().login(p)))) as [string, string, string, string, string];
+      const [fast, slow, late] = [
+        await sendFeedback(app(), member, { category: 'rights', text: '车间夜班补贴标准一直没有公布，想请工会帮忙问一问。' }),
+        await sendFeedback(app(), member, { category: 'rights', text: '单位今年体检项目减少了，想了解一下是否符合规定。' }),
+        await sendFeedback(app(), other, { category: 'suggestion', text: '建议食堂晚餐延长到八点，方便夜班职工。' }),
+      ];
+      await sendFeedback(app(), other, { category: 'other', text: '职工书屋周末能否开放？' }); // never answered
+      const reply = (id: string) => app().call(api.replyFeedback, { params: { id }, body: { text: '已收到，正在与单位沟通。' }, token: grassroots });
+      at(1);
+      expect((await reply(fast!)).status).toBe(200);
+      at(3);
+      expect((await reply(slow!)).status).toBe(200);
+      at(20);
+      await sendFeedback(app(), other, { category: 'other', text: '停车场晚上照明不足，希望加装路灯。' }); // not yet due when counted
+      at(30); // after 24 hours, but nothing has moved it up yet: the grassroots union still answers
+      expect((await reply(late!)).status).toBe(200);
+      at(31);
+      const r = await app().call(api.feedbackDashboard, { query: { months: 1 }, token: district });
+      expect(r.body).toMatchObject({ months: ['2027-03'], total: 5, pending: 2, overdue: 1, medianFirstReplyMinutes: 180 });
+      // due: the three answered and the one unanswered past 24 hours; in time: two of them
+      expect(r.body.answeredWithin24hShare).toBe(0.5);
+      expect(r.body.byCategoryMonth).toEqual([
+        { month: '2027-03', category: 'other', count: 2 },
+        { month: '2027-03', category: 'rights', count: 2 },
+        { month: '2027-03', category: 'suggestion', count: 1 },
+      ]);
+      // another district's dashboard sees none of it
+      expect((await app().call(api.feedbackDashboard, { query: { months: 1 }, token: nanxun })).body.total).toBe(0);
+    } finally {
+      app().clock.set('2026-12-01T02:00:00Z');
+    }
   });
 });

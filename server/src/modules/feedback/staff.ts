@@ -34,6 +34,8 @@ export async function staffFeedbackList(scope: Scope, q: { box: 'inbox' | 'all';
     .limit(q.limit + 1)
     .offset(offset);
   const data = await staffFeedbackViews(scope, rows.slice(0, q.limit));
+  // the list shows the opening words of each request: that is a read too
+  if (data.length) await audit(scope, 'feedback.list-read', { type: 'feedback' }, { ids: data.map((f) => f.id) });
   return { data, pagination: { nextCursor: rows.length > q.limit ? encodeCursor([String(offset + q.limit)]) : null, limit: q.limit } };
 }
 

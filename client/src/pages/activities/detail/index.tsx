@@ -23,6 +23,7 @@ function isCheckInDay(a: ActivityView): boolean {
 /** What the member reads about their place. */
 function stateText(a: ActivityView): string {
   const mine = a.mine;
+  if (a.phase === 'cancelled') return mine && mine.status !== 'cancelled' ? '活动已取消，您的报名随之取消。原因已通过消息通知您。' : '活动已取消。';
   if (mine?.status === 'enrolled') {
     if (mine.checkedInAt) return `已签到（${formatShanghai(mine.checkedInAt)}）`;
     if (mine.promotedAt) return '候补成功，已为您报名。请按时参加，到场出示签到码。';
@@ -41,8 +42,6 @@ function stateText(a: ActivityView): string {
       return '活动进行中。';
     case 'ended':
       return '活动已结束。';
-    case 'cancelled':
-      return '活动已取消。';
   }
 }
 
@@ -108,7 +107,7 @@ export default function ActivityPage() {
                   {live.status === 'waitlisted' ? '退出候补' : '取消报名'}
                 </Button>
               ) : null}
-              {live?.status === 'enrolled' && !live.mayCancel && !live.checkedInAt && a.phase !== 'ended' ? <View className='gh-activity-note'>已过取消截止时间，如不能参加请联系工会。</View> : null}
+              {live?.status === 'enrolled' && !live.mayCancel && !live.checkedInAt && a.phase !== 'ended' && a.phase !== 'cancelled' ? <View className='gh-activity-note'>已过取消截止时间，如不能参加请联系工会。</View> : null}
               <Button fill='outline' block className='gh-activity-detail__back' onClick={() => openPage(ACTIVITIES_PAGE)}>
                 返回活动列表
               </Button>

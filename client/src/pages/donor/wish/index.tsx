@@ -48,7 +48,7 @@ export default function DonorWishPage() {
                 loading={acting === 'deliver'}
                 className='gh-donor-wish-detail__deliver'
                 onClick={() =>
-                  void run('deliver', () => call(api.deliverWish, { params: { id }, body: {} }), {
+                  void run('deliver', (idempotencyKey) => call(api.deliverWish, { params: { id }, body: {}, idempotencyKey }), {
                     confirm: { title: '已送到工会站点？', content: `请确认已把物品或服务交到${d.stationUnionName}，工会确认后转交职工。`, confirmText: '已送达' },
                     success: '已登记送达',
                     done: set,

@@ -23,7 +23,8 @@ export default function PublicWishPage() {
   const { acting, run } = useWishAction();
 
   const adopt = (w: PublicWishView) =>
-    run('adopt', () => call(api.adoptWish, { params: { id: w.id } }), {
+    run('adopt', (idempotencyKey) => call(api.adoptWish, { params: { id: w.id }, idempotencyKey }), {
+      payload: w.id,
       confirm: { title: '认领这个心愿？', content: `请在14天内把“${w.title}”送到${w.districtUnionName}的工会站点，由工会转交。`, confirmText: '确认认领' },
       success: '认领成功',
       done: () => {

@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
-import { activityCategoryLabels, enrollmentStatusLabels, formatShanghai, type StaffActivityView, type StaffEnrollmentView } from '@gonghui/shared';
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { ActivityCancelBody, activityCategoryLabels, enrollmentStatusLabels, formatShanghai, type StaffActivityView, type StaffEnrollmentView } from '@gonghui/shared';
 import { api, call, downloadExport } from '../../../../api';
 import { PhaseBadge, staffCounts, whenText } from '../../../../components/activities/ActivityParts';
 import { DataTable, type Column } from '../../../../components/DataTable';
@@ -10,11 +10,14 @@ import { HeaderBand } from '../../../../components/PageShell';
 import { errorText } from '../../../../components/StatusView';
 import { useNumericKeypad, useQrScan } from '../../../../components/QrScanner';
 import { Fact, ListFooter, WishGate } from '../../../../components/wishes/WishParts';
-import { toast } from '../../../../dialogs';
+import { confirmDialog, toast } from '../../../../dialogs';
+import { FormRow } from '../../../../components/Form';
+import { useFieldErrors } from '../../../../forms/useFieldErrors';
+import { useSubmitKey } from '../../../../hooks/useSubmitKey';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { useRequireLogin } from '../../../../hooks/useRequireLogin';
 import { useResource } from '../../../../hooks/useResource';
-import { STAFF_ACTIVITIES_PAGE, STAFF_ACTIVITY_PAGE, withQuery } from '../../../../routes';
+import { STAFF_ACTIVITIES_PAGE, STAFF_ACTIVITY_EDIT_PAGE, STAFF_ACTIVITY_PAGE, withQuery } from '../../../../routes';
 import { normalizeMemberCode } from '../../../../memberCode';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
@@ -47,7 +50,8 @@ export default function StaffActivityPage() {
             <Fact label='报名时间'>{`${formatShanghai(a.signupStartsAt)} – ${formatShanghai(a.signupEndsAt)}`}</Fact>
             <Fact label='取消截止'>{formatShanghai(a.cancelDeadline)}</Fact>
           </View>
-          <CheckIn a={a} onDone={() => void Promise.all([activity.reload(true), reload(true)])} />
+          {a.editable ? <Manage a={a} onCancelled={(x) => activity.setData(() => x)} /> : null}
+          {a.phase !== 'cancelled' ? <CheckIn a={a} onDone={() => void Promise.all([activity.reload(true), reload(true)])} /> : null}
           <View className='gh-card'>
             <View className='gh-toolbar'>
               <View className='gh-section-title'>报名名单</View>
@@ -67,6 +71,67 @@ export default function StaffActivityPage() {
         </>
       )}
     </WishGate>
+  );
+}
+
+const CANCEL_FIELDS = ['reason'] as const;
+
+/** Change the form, or cancel with a reason everyone signed up or waiting is told. */
+function Manage({ a, onCancelled }: { a: StaffActivityView; onCancelled: (a: StaffActivityView) => void }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const { errors, clear, check, fail } = useFieldErrors(CANCEL_FIELDS);
+  const key = useSubmitKey();
+  const people = a.enrolledCount + a.waitlistCount;
+
+  const cancel = async () => {
+    const body = check(ActivityCancelBody, { reason });
+    if (!body || busy) return;
+    if (!(await confirmDialog({ title: '取消这个活动？', content: people ? `已报名和候补的${people}人会收到取消通知和原因，取消后不能恢复。` : '取消后不能恢复。', confirmText: '确认取消', cancelText: '再想想' }))) return;
+    setBusy(true);
+    try {
+      const x = await call(api.cancelActivity, { params: { id: a.id }, body, idempotencyKey: key.key(), toast: false });
+      key.settle();
+      toast('活动已取消', 'success');
+      onCancelled(x);
+    } catch (e) {
+      key.settle(e);
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='gh-card gh-activity-manage'>
+      <View className='gh-section-title'>管理活动</View>
+      <View className='gh-wish-actions'>
+        <Button type='primary' fill='outline' size='large' block className='gh-activity-manage__edit' onClick={() => void Taro.navigateTo({ url: withQuery(STAFF_ACTIVITY_EDIT_PAGE, { id: a.id }) })}>
+          修改活动
+        </Button>
+        {open ? null : (
+          <Button fill='outline' size='large' block className='gh-activity-manage__cancel' onClick={() => setOpen(true)}>
+            取消活动
+          </Button>
+        )}
+      </View>
+      {open ? (
+        <>
+          <FormRow label='取消原因' error={errors.reason} hint='会员会在通知里看到'>
+            <TextArea className='gh-input gh-input--area gh-activity-manage__reason' placeholder='例如：场地临时检修，活动改期另行通知' maxLength={200} value={reason} onChange={(x) => { setReason(x); clear('reason'); }} />
+          </FormRow>
+          <View className='gh-wish-actions'>
+            <Button type='primary' size='large' block loading={busy} className='gh-activity-manage__confirm' onClick={() => void cancel()}>
+              确认取消活动
+            </Button>
+            <Button fill='outline' size='large' block className='gh-activity-manage__keep' onClick={() => setOpen(false)}>
+              不取消
+            </Button>
+          </View>
+        </>
+      ) : null}
+    </View>
   );
 }
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
-import { ACTIVITY_CATEGORIES, ActivityInput, activityCategoryLabels, activityProblems, memberTagLabels, MemberTag, shanghaiDate, type ActivityCategory } from '@gonghui/shared';
+import { ACTIVITY_CATEGORIES, ActivityInput, ActivityUpdate, activityCategoryLabels, activityProblems, memberTagLabels, MemberTag, shanghaiDate, shanghaiParts, type ActivityCategory, type StaffActivityView } from '@gonghui/shared';
 import { api, call } from '../../../../api';
 import { Chips, FormRow, PickerField, SelectField } from '../../../../components/Form';
 import { HeaderBand, PageShell } from '../../../../components/PageShell';
@@ -14,8 +14,9 @@ import { useRequireLogin } from '../../../../hooks/useRequireLogin';
 import { useResource } from '../../../../hooks/useResource';
 import { STAFF_ACTIVITY_EDIT_PAGE, STAFF_ACTIVITY_PAGE, withQuery } from '../../../../routes';
 import { pressable } from '../../../account/shared/pressable';
+import { Fact } from '../../../../components/wishes/WishParts';
 
-const FIELDS = ['title', 'category', 'description', 'place', 'startsAt', 'endsAt', 'capacity', 'signupStartsAt', 'signupEndsAt', 'cancelDeadline', 'audience'] as const;
+const FIELDS = ['title', 'category', 'description', 'place', 'startsAt', 'endsAt', 'capacity', 'signupStartsAt', 'signupEndsAt', 'cancelDeadline', 'audience', 'waitlist'] as const;
 type Field = (typeof FIELDS)[number];
 const CATEGORIES = ACTIVITY_CATEGORIES.map((c) => ({ key: c, label: activityCategoryLabels[c] }));
 const TAGS = MemberTag.options.map((t) => ({ key: t, label: memberTagLabels[t] }));
@@ -68,13 +69,54 @@ function initial(title: string): Values {
   };
 }
 
-/** 发布活动, or (`?topicId=`) schedule a 你点我送 topic as an activity: its voters are told. */
+const pad = (n: number) => String(n).padStart(2, '0');
+const clockOf = (iso: string) => {
+  const p = shanghaiParts(new Date(iso));
+  return `${pad(p.hour)}:${pad(p.minute)}`;
+};
+const dayOf = (iso: string) => shanghaiDate(new Date(iso));
+
+/** The form filled from a published activity, to change it. */
+function valuesOf(a: StaffActivityView): Values {
+  return {
+    title: a.title,
+    category: a.category,
+    description: a.description,
+    place: a.place,
+    startDate: dayOf(a.startsAt),
+    startTime: clockOf(a.startsAt),
+    endDate: dayOf(a.endsAt),
+    endTime: clockOf(a.endsAt),
+    capacity: String(a.capacity),
+    signupStartDate: dayOf(a.signupStartsAt),
+    signupStartTime: clockOf(a.signupStartsAt),
+    signupEndDate: dayOf(a.signupEndsAt),
+    signupEndTime: clockOf(a.signupEndsAt),
+    cancelDate: dayOf(a.cancelDeadline),
+    cancelTime: clockOf(a.cancelDeadline),
+    unionIndex: 0,
+    tags: a.audienceTags,
+    waitlist: a.waitlist,
+  };
+}
+
+/** 发布活动, (`?id=`) change a published one, or (`?topicId=`) schedule a 你点我送 topic as an activity: its voters are told. */
 export default function ActivityEditPage() {
   const params = useRouter().params;
   const topicId = params.topicId;
+  const editId = params.id;
   const preferredUnion = params.unionId;
-  const signedIn = useRequireLogin(withQuery(STAFF_ACTIVITY_EDIT_PAGE, { topicId }));
+  const signedIn = useRequireLogin(withQuery(STAFF_ACTIVITY_EDIT_PAGE, { topicId, id: editId }));
   const [v, setV] = useState<Values>(() => initial(params.title ? decodeURIComponent(params.title) : ''));
+  const existing = useResource(
+    async () => {
+      const a = await call(api.staffActivity, { params: { id: editId! }, toast: false });
+      setV(valuesOf(a));
+      return a;
+    },
+    [editId],
+    { enabled: signedIn && !!editId },
+  );
   const unions = useResource(
     async () => {
       const list = (await call(api.listUnions, { toast: false })).data;
@@ -83,7 +125,7 @@ export default function ActivityEditPage() {
       return list;
     },
     [preferredUnion],
-    { enabled: signedIn },
+    { enabled: signedIn && !editId },
   );
   const { errors, clear, check, mark, fail } = useFieldErrors(FIELDS);
   const [sending, setSending] = useState(false);
@@ -93,8 +135,8 @@ export default function ActivityEditPage() {
   };
 
   const submit = async () => {
-    if (sending || unions.status !== 'ready') return;
-    const union = unions.data[v.unionIndex];
+    if (sending || (editId ? existing.status !== 'ready' : unions.status !== 'ready')) return;
+    const union = unions.status === 'ready' ? unions.data[v.unionIndex] : undefined;
     const raw = {
       title: v.title,
       category: v.category || undefined,
@@ -109,7 +151,8 @@ export default function ActivityEditPage() {
       audience: { unionId: union?.id, tags: v.tags },
       waitlist: v.waitlist,
     };
-    const body = check(ActivityInput, raw);
+    const { audience, ...form } = raw;
+    const body = editId ? check(ActivityUpdate, form) : check(ActivityInput, { ...form, audience });
     if (!body) return;
     const problems = activityProblems({
       startsAt: new Date(body.startsAt),
@@ -122,9 +165,15 @@ export default function ActivityEditPage() {
     if (problems.length && mark(problems.reduce<Record<string, string>>((all, p) => ({ ...all, [p.path]: p.message }), {}))) return;
     setSending(true);
     try {
-      const a = topicId ? await call(api.scheduleTopic, { params: { id: topicId }, body, toast: false }) : await call(api.createActivity, { body, toast: false });
-      toast(topicId ? '已安排，投票的职工会收到通知' : '活动已发布', 'success');
-      void Taro.redirectTo({ url: withQuery(STAFF_ACTIVITY_PAGE, { id: a.id }) });
+      const a = editId
+        ? await call(api.updateActivity, { params: { id: editId }, body, toast: false })
+        : topicId
+          ? await call(api.scheduleTopic, { params: { id: topicId }, body: body as ActivityInput, toast: false })
+          : await call(api.createActivity, { body: body as ActivityInput, toast: false });
+      toast(editId ? '已保存' : topicId ? '已安排，投票的职工会收到通知' : '活动已发布', 'success');
+      // a change returns to the activity it came from (which reloads when shown); a new one opens its page
+      if (editId && Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+      else void Taro.redirectTo({ url: withQuery(STAFF_ACTIVITY_PAGE, { id: a.id }) });
     } catch (e) {
       fail(e);
     } finally {
@@ -143,9 +192,17 @@ export default function ActivityEditPage() {
 
   return (
     <PageShell wide staffOnly className='gh-activity-edit'>
-      <HeaderBand title={topicId ? '安排“你点我送”课程' : '发布活动'} subtitle='发布后会员即可在“活动”里看到并报名；投票的职工会收到通知' />
-      {unions.status === 'loading' ? <LoadingView /> : null}
-      {unions.status === 'error' ? <ErrorView error={unions.error} onRetry={() => void unions.reload()} /> : null}
+      <HeaderBand
+        title={editId ? '修改活动' : topicId ? '安排“你点我送”课程' : '发布活动'}
+        subtitle={editId ? '改了时间或地点，已报名和候补的会员会收到通知；名额不能少于已报名人数' : '发布后会员即可在“活动”里看到并报名；投票的职工会收到通知'}
+      />
+      {[unions, existing].map((r, i) => (r.status === 'loading' ? <LoadingView key={i} /> : r.status === 'error' ? <ErrorView key={i} error={r.error} onRetry={() => void r.reload()} /> : null))}
+      {existing.status === 'ready' && !existing.data.editable ? (
+        <View className='gh-card gh-card--overlap gh-muted gh-activity-edit__closed' role='alert'>
+          活动已结束或已取消，不能再修改。
+        </View>
+      ) : null}
+      {editId && (existing.status !== 'ready' || !existing.data.editable) ? null : (
       <View className='gh-card gh-card--overlap'>
         <FormRow label='活动名称' error={errors.title}>
           <Input className='gh-input gh-activity-edit__title' placeholder='2到40个字' maxLength={40} value={v.title} onChange={(x) => change({ title: x }, 'title')} />
@@ -170,22 +227,29 @@ export default function ActivityEditPage() {
         {when('报名开始', 'signupStartDate', 'signupStartTime', 'signupStartsAt')}
         {when('报名截止', 'signupEndDate', 'signupEndTime', 'signupEndsAt', '不晚于活动开始')}
         {when('取消截止', 'cancelDate', 'cancelTime', 'cancelDeadline', '此后会员不能在线取消报名')}
-        <FormRow label='面向工会' error={errors.audience} hint='该工会及下级工会的会员可以看到并报名'>
-          {unions.status === 'ready' ? <SelectField items={unions.data} value={v.unionIndex} label={(u) => `${'　'.repeat(u.depth)}${u.name}`} onChange={(i) => change({ unionIndex: i }, 'audience')} className='gh-activity-edit__union' /> : <View />}
-        </FormRow>
-        <FormRow label='只面向' hint='不选则面向全部会员；选“劳模”则只有劳模会员能看到和报名'>
-          <Chips options={TAGS} value={v.tags} onChange={(t) => change({ tags: v.tags.includes(t) ? v.tags.filter((x) => x !== t) : [...v.tags, t] }, 'audience')} label='只面向' className='gh-activity-edit__tags' />
-        </FormRow>
-        <FormRow label='候补' hint={v.waitlist ? '名额满后可以报名候补，有人取消时按顺序自动递补' : '名额满后不再接受报名'}>
-          <View className='gh-activity-edit__waitlist gh-feedback__bypass' {...pressable('名额满后接受候补', () => setV((x) => ({ ...x, waitlist: !x.waitlist })), { role: 'switch', checked: v.waitlist })}>
+        {existing.status === 'ready' ? (
+          <Fact label='面向'>{`${existing.data.unionName}${v.tags.length ? `（只面向${v.tags.map((t) => memberTagLabels[t]).join('、')}）` : ''}，发布后不能修改`}</Fact>
+        ) : (
+          <>
+            <FormRow label='面向工会' error={errors.audience} hint='该工会及下级工会的会员可以看到并报名'>
+              {unions.status === 'ready' ? <SelectField items={unions.data} value={v.unionIndex} label={(u) => `${'　'.repeat(u.depth)}${u.name}`} onChange={(i) => change({ unionIndex: i }, 'audience')} className='gh-activity-edit__union' /> : <View />}
+            </FormRow>
+            <FormRow label='只面向' hint='不选则面向全部会员；选“劳模”则只有劳模会员能看到和报名'>
+              <Chips options={TAGS} value={v.tags} onChange={(t) => change({ tags: v.tags.includes(t) ? v.tags.filter((x) => x !== t) : [...v.tags, t] }, 'audience')} label='只面向' className='gh-activity-edit__tags' />
+            </FormRow>
+          </>
+        )}
+        <FormRow label='候补' error={errors.waitlist} hint={v.waitlist ? '名额满后可以报名候补，有人取消时按顺序自动递补' : '名额满后不再接受报名'}>
+          <View className='gh-activity-edit__waitlist gh-feedback__bypass' {...pressable('名额满后接受候补', () => change({ waitlist: !v.waitlist }, 'waitlist'), { role: 'switch', checked: v.waitlist })}>
             <Toggle on={v.waitlist} />
             <Text>{v.waitlist ? '接受候补' : '不设候补'}</Text>
           </View>
         </FormRow>
         <Button type='primary' block loading={sending} className='gh-activity-edit__submit' onClick={() => void submit()}>
-          {topicId ? '安排并通知投票职工' : '发布活动'}
+          {editId ? '保存修改' : topicId ? '安排并通知投票职工' : '发布活动'}
         </Button>
       </View>
+      )}
     </PageShell>
   );
 }

@@ -12,7 +12,6 @@ import { toast } from '../../../../dialogs';
 import { useRequireLogin } from '../../../../hooks/useRequireLogin';
 import { useResource } from '../../../../hooks/useResource';
 import { STAFF_FEEDBACK_DETAIL_PAGE, STAFF_FEEDBACK_PAGE, withQuery } from '../../../../routes';
-import { useSubmitKey } from '../../../../hooks/useSubmitKey';
 
 /** One request for staff: the thread (reading it is recorded), reply, hand over within the subtree, close. */
 export default function StaffFeedbackDetailPage() {
@@ -23,7 +22,6 @@ export default function StaffFeedbackDetailPage() {
   const [reply, setReply] = useState('');
   const [target, setTarget] = useState(-1);
   const { acting, run } = useWishAction();
-  const replyKey = useSubmitKey();
   const set = (f: StaffFeedbackDetail) => item.setData(() => f);
 
   return (
@@ -56,7 +54,7 @@ export default function StaffFeedbackDetailPage() {
                 className='gh-staff-feedback-detail__send'
                 onClick={() => {
                   if (reply.trim().length < 5) return toast('回复至少5个字');
-                  void run('reply', () => call(api.replyFeedback, { params: { id: f.id }, body: { text: reply.trim() }, idempotencyKey: replyKey.key() }).catch((e: unknown) => { replyKey.settle(e); throw e; }), { success: '已回复', done: (x) => { replyKey.settle(); set(x); setReply(''); } });
+                  void run('reply', (idempotencyKey) => call(api.replyFeedback, { params: { id: f.id }, body: { text: reply.trim() }, idempotencyKey }), { success: '已回复', payload: reply.trim(), done: (x) => { set(x); setReply(''); } });
                 }}
               >
                 发送回复

@@ -27,7 +27,7 @@ function ForWisher({ w, acting, run, set }: { w: StaffWishDetail; acting: string
         </Button>
       ) : null}
       {s === 'handed_over' ? (
-        <Button type='primary' block loading={acting === 'receipt'} className='gh-staff-wish__receipt' onClick={() => void run('receipt', () => call(api.staffConfirmReceipt, { params: { id }, body: {} }), { confirm: { title: '职工已领取？', content: '确认职工已在站点领到物品或服务。', confirmText: '已领取' }, success: '已确认领取', done: set })}>
+        <Button type='primary' block loading={acting === 'receipt'} className='gh-staff-wish__receipt' onClick={() => void run('receipt', (idempotencyKey) => call(api.staffConfirmReceipt, { params: { id }, body: {}, idempotencyKey }), { confirm: { title: '职工已领取？', content: '确认职工已在站点领到物品或服务。', confirmText: '已领取' }, success: '已确认领取', done: set })}>
           代职工确认收到
         </Button>
       ) : null}
@@ -71,7 +71,7 @@ export default function StaffWishPage() {
           {w.abilities.review ? <ReviewForm wish={w} onDone={set} /> : null}
           <View className='gh-card gh-wish-actions'>
             {w.abilities.confirmHandover ? (
-              <Button type='primary' block loading={acting === 'handover'} className='gh-staff-wish__handover' onClick={() => void run('handover', () => call(api.confirmHandover, { params: { id }, body: {} }), { confirm: { title: '站点已收到？', content: '确认爱心人士送来的物品或服务已到站点，职工会收到领取通知。', confirmText: '确认收到' }, success: '已确认交接', done: set })}>
+              <Button type='primary' block loading={acting === 'handover'} className='gh-staff-wish__handover' onClick={() => void run('handover', (idempotencyKey) => call(api.confirmHandover, { params: { id }, body: {}, idempotencyKey }), { confirm: { title: '站点已收到？', content: '确认爱心人士送来的物品或服务已到站点，职工会收到领取通知。', confirmText: '确认收到' }, success: '已确认交接', done: set })}>
                 确认站点已收到
               </Button>
             ) : null}

@@ -80,7 +80,7 @@ function Detail({ w, acting, run, set }: { w: MyWishDetail; acting: string | nul
 
       <View className='gh-card gh-wish-actions'>
         {a.confirmReceipt ? (
-          <Button type='primary' block loading={acting === 'receipt'} className='gh-my-wish-detail__receipt' onClick={() => void run('receipt', () => call(api.confirmReceipt, { params: { id }, body: {} }), { confirm: { title: '确认已收到？', content: '请在工会站点领到物品或服务后再确认。', confirmText: '确认收到' }, success: '已确认收到', done: set })}>
+          <Button type='primary' block loading={acting === 'receipt'} className='gh-my-wish-detail__receipt' onClick={() => void run('receipt', (idempotencyKey) => call(api.confirmReceipt, { params: { id }, body: {}, idempotencyKey }), { confirm: { title: '确认已收到？', content: '请在工会站点领到物品或服务后再确认。', confirmText: '确认收到' }, success: '已确认收到', done: set })}>
             确认收到
           </Button>
         ) : null}
