@@ -249,7 +249,14 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
     const renamed = await app().call(api.importHardshipSource, { params: { kind: 'medical' }, body: { fileName: 'again.csv', csv: good + '\n' }, token: second });
     expect(renamed.body).toMatchObject({ newRows: 0, alreadyImported: false });
     expect(await count()).toBe(start + 2);
+    const afterSmall = start + 2;
     expect(JSON.stringify(first.body)).not.toContain(id);
+    // a real list is larger than the 64 KB other requests may send: 3,000 people, about 170 KB
+    const many = ['身份证,姓名,年度,自付金额', ...Array.from({ length: 3000 }, (_, i) => `${makeIdNumber('330503', { y: 1960 + (i % 40), m: 1 + (i % 12), d: 1 + (i % 28) }, i)},职工${i},2025,${i}.50`)].join('\n');
+    expect(many.length).toBeGreaterThan(100_000);
+    const big = await app().call(api.importHardshipSource, { params: { kind: 'medical' }, body: { fileName: 'big.csv', csv: many }, token: second });
+    expect([big.status, big.body.rows, big.body.newRows]).toEqual([200, 3000, 3000]);
+    expect(await count()).toBe(afterSmall + 3000);
     const missingColumn = await app().call(api.importHardshipSource, { params: { kind: 'medical' }, body: { fileName: 'x.csv', csv: '证件,姓名\n1,2\n' }, token: second });
     expect((missingColumn.error?.details as { issues: { line: number }[] }).issues[0]!.line).toBe(1);
   });
