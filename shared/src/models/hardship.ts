@@ -437,3 +437,10 @@ export const ImportResult = z
   .object({ rows: z.number().int(), newRows: z.number().int(), alreadyImported: z.boolean(), matches: z.array(DiscoveryView) })
   .strict();
 export type ImportResult = z.infer<typeof ImportResult>;
+
+/** Staff find a member of their subtree by member number, to apply on the member's behalf. */
+export const HardshipMemberQuery = z.object({ memberNo: z.string().trim().min(4, '请输入会员号').max(20) }).strict();
+export const HardshipMemberView = z
+  .object({ memberId: z.uuid(), name: z.string(), memberNo: z.string(), unionName: z.string(), idNumberMasked: z.string(), archived: z.boolean(), openApplication: z.boolean(), thresholds: HardshipThresholdsView })
+  .strict();
+export type HardshipMemberView = z.infer<typeof HardshipMemberView>;

@@ -263,6 +263,11 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
 
   it('lets staff apply on a member’s behalf with a paper consent, and the staff list shows who filed it', async () => {
     const memberId = await memberIdByPhone(app(), phones[7]!);
+    const [{ member_no: memberNo }] = (await queryRows<{ member_no: string }>(app().deps.db, sql`select member_no from members where id = ${memberId}`)) as [{ member_no: string }];
+    const found = await app().call(api.findHardshipMember, { query: { memberNo }, token: district });
+    expect(found.body).toMatchObject({ memberId, archived: false, openApplication: false, thresholds: { dibaoFen: 90_000, secondApprovalAboveFen: 200_000 } });
+    expect((await app().call(api.findHardshipMember, { query: { memberNo }, token: nanxun })).status).toBe(404);
+    expect((await app().call(api.findHardshipMember, { query: { memberNo }, token: noDuty })).status).toBe(404);
     const r = await app().call(api.applyHardshipForMember, { params: { id: memberId }, body: { ...application(), paperConsent: true }, token: district });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ filedByStaff: true, status: 'submitted', computedGroups: ['serious_illness', 'living'] });

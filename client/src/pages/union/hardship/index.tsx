@@ -10,12 +10,15 @@ import {
   hardshipApplicationStatusLabels,
   importSourceLabels,
   type HardshipApplicationStatus,
+  type HardshipMemberView,
   type ImportResult,
   type ImportSourceKind,
 } from '@gonghui/shared';
 import { api, call, downloadExport } from '../../../api';
 import { Chips, FormRow } from '../../../components/Form';
+import { ApplyForm } from '../../../components/hardship/ApplyForm';
 import { CategoryTags, yuan } from '../../../components/hardship/parts';
+import { ConsentCheck } from '../../../components/ConsentCheck';
 import { ReliefRow } from '../../../components/hardship/ReliefRow';
 import { HeaderBand, PageShell } from '../../../components/PageShell';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView';
@@ -34,13 +37,88 @@ const TABS: { key: Tab; label: string }[] = [
   { key: 'discovery', label: '主动发现' },
 ];
 
+/** Staff file for a member who cannot (no phone, at the union's office), with the member's signed paper consent. */
+function FileForMember({ onDone }: { onDone: () => void }) {
+  const [memberNo, setMemberNo] = useState('');
+  const [found, setFound] = useState<HardshipMemberView | null>(null);
+  const [paper, setPaper] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const find = async () => {
+    if (memberNo.trim().length < 4) return toast('请输入会员号');
+    setBusy(true);
+    try {
+      setFound(await call(api.findHardshipMember, { query: { memberNo: memberNo.trim() } }));
+      setPaper(false);
+    } catch {
+      setFound(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='gh-card gh-hs-block gh-hs-file'>
+      <View className='gh-section-title'>代职工申请</View>
+      <FormRow label='会员号' hint='本级及下级工会的会员'>
+        <Input className='gh-input gh-hs-file__no' placeholder='例如：HZ10000001' maxLength={20} value={memberNo} onChange={setMemberNo} />
+      </FormRow>
+      <Button type='primary' fill='outline' disabled={busy} className='gh-hs-file__find' onClick={() => void find()}>
+        查找会员
+      </Button>
+      {found ? (
+        <View className='gh-hs-file__member'>
+          <View className='gh-hs-row__title'>
+            {found.name} · {found.unionName} · 身份证 {found.idNumberMasked}
+          </View>
+          {found.archived ? <View className='gh-hs-row__meta'>该职工已在困难职工档案中。</View> : null}
+          {found.openApplication ? <View className='gh-hs-row__meta'>该职工已有一份待审核的申请。</View> : null}
+          {!found.archived && !found.openApplication ? (
+            <>
+              <ConsentCheck checked={paper} onChange={setPaper} className='gh-hs-file__paper'>
+                已向职工说明敏感个人信息的处理目的和方式，并取得职工本人签署的书面同意
+              </ConsentCheck>
+              <ApplyForm
+                thresholds={found.thresholds}
+                before={() => (paper ? null : '请先确认已取得职工书面同意')}
+                submit={async (body, idempotencyKey) => {
+                  await call(api.applyHardshipForMember, { params: { id: found.memberId }, body: { ...body, paperConsent: true }, idempotencyKey });
+                  toast('已代为提交', 'success');
+                  setFound(null);
+                  setMemberNo('');
+                  onDone();
+                }}
+              />
+            </>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
 function Applications() {
   const [status, setStatus] = useState<HardshipApplicationStatus | 'all'>('submitted');
   const state = useResource(() => call(api.staffHardshipApplications, { query: status === 'all' ? {} : { status }, toast: false }), [status]);
   const filters = [{ key: 'submitted' as const, label: '待审核' }, { key: 'more_info' as const, label: '需补充' }, { key: 'all' as const, label: '全部' }];
+  const [filing, setFiling] = useState(false);
   return (
-    <View className='gh-card gh-hs-block gh-hs-applications'>
-      <Chips options={filters} value={status} onChange={setStatus} label='申请状态' />
+    <>
+      {filing ? (
+        <FileForMember
+          onDone={() => {
+            setFiling(false);
+            void state.reload(true);
+          }}
+        />
+      ) : null}
+      <View className='gh-card gh-hs-block gh-hs-applications'>
+      <View className='gh-hs-actions gh-hs-applications__tools'>
+        <Chips options={filters} value={status} onChange={setStatus} label='申请状态' />
+        {!filing ? (
+          <Button type='primary' fill='outline' className='gh-hs-file__open' onClick={() => setFiling(true)}>
+            代职工申请
+          </Button>
+        ) : null}
+      </View>
       {state.status === 'loading' ? <LoadingView /> : null}
       {state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void state.reload()} /> : null}
       {state.status === 'ready' && state.data.data.length === 0 ? <EmptyView title='没有待处理的申请' hint='职工提交困难职工建档申请后会出现在这里。' /> : null}
@@ -64,6 +142,7 @@ function Applications() {
           ))
         : null}
     </View>
+    </>
   );
 }
 
