@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { api } from '@gonghui/shared';
 import { memberIdByPhone } from '@gonghui/server/testing/harness';
-import { cleanPhonesIn, EQUIP } from '@gonghui/server/testing/hardship';
+import { cleanPhonesIn, EQUIP, memberNoOf } from '@gonghui/server/testing/hardship';
 import { expectAccessible } from './axe';
 import { checkCarePages, setCareMode, settle, smsSignIn, startE2E, type E2E } from './harness';
 
@@ -153,6 +153,35 @@ describe('a member applies, staff approve and pay relief, the member sees who re
     await expect(reads.textContent()).resolves.toContain('查看了银行卡号 · 原因：导出银行代发文件');
     await e.shot('e2e-hardship-member-record');
     await expectAccessible(page);
+  });
+
+  it('lets staff file for a member who has no phone, with the member’s paper consent', async () => {
+    const page = e.page;
+    await signIn(page, HARDSHIP_STAFF);
+    const other = (await cleanPhonesIn(e.app, EQUIP, 1, 5))[0]!;
+    const memberId = await memberIdByPhone(e.app, other);
+    const staff = await e.app.login(HARDSHIP_STAFF);
+    const memberNo = await memberNoOf(e.app, memberId);
+    await open(page, '/pages/union/hardship/index', '.gh-hs-file__open');
+    await page.locator('.gh-hs-file__open').click();
+    await page.locator('.gh-hs-file__no input').fill(memberNo);
+    await page.locator('.gh-hs-file__find').click();
+    await page.locator('.gh-hs-file__paper').waitFor();
+    await page.locator('.gh-hs-member__income input').first().fill('1500');
+    await page.locator('.gh-hs-causes .gh-chip--schooling').click();
+    await page.locator('.gh-hs-medical input').fill('0');
+    await page.locator('.gh-hs-bank input').fill('湖州银行');
+    await page.locator('.gh-hs-card input').fill('6222020000111122223');
+    await expect.poll(() => page.locator('.gh-hs-assess').textContent()).toContain('生活困难');
+    await page.locator('.gh-hs-send').click();
+    await page.getByText('请先确认已取得职工书面同意').waitFor();
+    await page.locator('.gh-hs-file__paper .gh-consent__row').click();
+    await e.shot('e2e-hardship-staff-file');
+    await expectAccessible(page);
+    await page.locator('.gh-hs-send').click();
+    await page.locator('.gh-hs-file__open').waitFor();
+    const filed = (await e.app.call(api.staffHardshipApplications, { query: { status: 'submitted' }, token: staff })).body.data.find((a) => a.memberId === memberId);
+    expect(filed).toMatchObject({ filedByStaff: true, computedGroups: ['living'] });
   });
 
   it('passes axe in care mode on the member page and every staff page', async () => {

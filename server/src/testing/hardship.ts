@@ -66,3 +66,8 @@ export async function grantHardshipDuty(app: TestApp, phone: string, unionName: 
   const unionId = await unionIdByName(app, unionName);
   await app.deps.db.execute(sql`insert into staff_duties (user_id, union_id, duty) select id, ${unionId}, 'hardship' from users where phone = ${phone} on conflict do nothing`);
 }
+
+export async function memberNoOf(app: TestApp, memberId: string): Promise<string> {
+  const [m] = await queryRows<{ member_no: string }>(app.deps.db, sql`select member_no from members where id = ${memberId}`);
+  return m!.member_no;
+}
