@@ -21,7 +21,7 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
     second = await hardshipStaff(app(), '13600000402', '吴兴区总工会');
     nanxun = await hardshipStaff(app(), '13600000403', '南浔区总工会');
     noDuty = await app().login('13900000002');
-    phones = await cleanPhonesIn(app(), EQUIP, 8);
+    phones = await cleanPhonesIn(app(), EQUIP, 12);
     member = await app().login(phones[0]!);
     other = await app().login(phones[1]!);
   }, 60_000);
@@ -194,6 +194,29 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
     const mine = (await app().call(api.myHardship, { token })).body;
     expect(mine.reliefs.map((r) => r.amountFen).sort()).toEqual([200_000, 300_000]);
     expect(mine.reads.some((r) => r.field === 'bank_card' && r.reason === '导出银行代发文件')).toBe(true);
+  });
+
+  it('puts a payment in one bank file only: a second export finds nothing new and the first file keeps its rows', async () => {
+    const token = await app().login(phones[8]!);
+    const appId = await applyAs(app(), token, application('6222025555666677778'));
+    await app().call(api.decideHardshipApplication, { params: { id: appId }, body: { action: 'approve', category: 'living' }, token: district });
+    const memberId = await memberIdByPhone(app(), phones[8]!);
+    const archiveId = (await app().call(api.hardshipArchive, { query: {}, token: district })).body.data.find((a) => a.memberId === memberId)!.id;
+    const pay = await app().call(api.recordRelief, { params: { id: archiveId }, body: { kind: 'living', form: 'cash', amountFen: 12_300, fundSource: 'union', note: '' }, token: district });
+    expect(pay.body.status).toBe('approved');
+    const first = await app().call(api.exportReliefs, { body: { format: 'csv' }, token: district });
+    expect(first.status).toBe(201);
+    const firstFile = String((await app().request('GET', `/api/admin/hardship/relief-files/${first.body.id}`, { token: district })).body);
+    expect(firstFile).toContain('6222025555666677778');
+    const second = await app().call(api.exportReliefs, { body: { format: 'csv' }, token: district });
+    if (second.status === 201) {
+      const secondFile = String((await app().request('GET', `/api/admin/hardship/relief-files/${second.body.id}`, { token: district })).body);
+      expect(secondFile).not.toContain('6222025555666677778');
+    } else {
+      expect(second.error?.code).toBe('RELIEF_NOTHING_TO_EXPORT');
+    }
+    // the first file still holds the payment
+    expect(String((await app().request('GET', `/api/admin/hardship/relief-files/${first.body.id}`, { token: district })).body)).toBe(firstFile);
   });
 
   it('records the yearly re-check and 脱困 with how, and takes the 困难职工 tag away', async () => {
