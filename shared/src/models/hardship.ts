@@ -180,7 +180,13 @@ export const HardshipApplyBody = z
   .object({
     facts: HardshipFactsInput,
     documentsHeld: z.array(HardshipDocumentKind).max(10),
-    bankName: z.string({ error: '请输入开户银行' }).trim().min(2, '请输入开户银行').max(40, '开户银行最多40个字'),
+    /** Goes into the bank's CSV file: Chinese characters, letters, spaces and brackets only (no formulas). */
+    bankName: z
+      .string({ error: '请输入开户银行' })
+      .trim()
+      .min(2, '请输入开户银行')
+      .max(40, '开户银行最多40个字')
+      .regex(/^[\p{Script=Han}A-Za-z ()（）]+$/u, '开户银行只能包含汉字、字母、空格和括号'),
     /** The member's own card: relief is paid to it by real name. */
     bankCard: BankCard,
   })

@@ -219,6 +219,24 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
     expect(String((await app().request('GET', `/api/admin/hardship/relief-files/${first.body.id}`, { token: district })).body)).toBe(firstFile);
   });
 
+  it('refuses a bank name that is not Chinese, letters, spaces or brackets, and defuses formulas in the bank CSV', async () => {
+    const token = await app().login(phones[9]!);
+    const bad = await app().call(api.applyHardship, { body: { ...application('6222026666777788889'), bankName: '=HYPERLINK("http://x.cn","银行")' }, token });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('开户银行只能包含汉字、字母、空格和括号');
+    const appId = await applyAs(app(), token, { ...application('6222026666777788889'), bankName: '中国银行（湖州分行）' });
+    await app().call(api.decideHardshipApplication, { params: { id: appId }, body: { action: 'approve', category: 'living' }, token: district });
+    const memberId = await memberIdByPhone(app(), phones[9]!);
+    const archiveId = (await app().call(api.hardshipArchive, { query: {}, token: district })).body.data.find((a) => a.memberId === memberId)!.id;
+    const pay = await app().call(api.recordRelief, { params: { id: archiveId }, body: { kind: 'living', form: 'cash', amountFen: 4_500, fundSource: 'union', note: '' }, token: district });
+    // a name stored before the rule existed
+    await app().deps.db.execute(sql`update relief_payments set bank_name = '=1+2' where id = ${pay.body.id}`);
+    const made = await app().call(api.exportReliefs, { body: { format: 'csv' }, token: district });
+    const file = String((await app().request('GET', `/api/admin/hardship/relief-files/${made.body.id}`, { token: district })).body);
+    expect(file).toContain("'=1+2");
+    expect(file).not.toMatch(/(^|,)=1\+2/m);
+  });
+
   it('records the yearly re-check and 脱困 with how, and takes the 困难职工 tag away', async () => {
     const token = await app().login(phones[5]!);
     const appId = await applyAs(app(), token);

@@ -209,8 +209,8 @@ export async function reliefFile(scope: Scope, { id }: { id: string }): Promise<
   ]);
   const stamp = formatShanghai(file.createdAt, true).replace(/[^0-9]/g, '');
   if (file.format === 'csv') {
-    // a BOM so Excel opens the Chinese as UTF-8
-    const body = '\uFEFF' + stringify([header, ...lines]);
+    // a BOM so Excel opens the Chinese as UTF-8; cells starting with = + - @ are defused (CSV injection)
+    const body = '\uFEFF' + stringify([header, ...lines], { escape_formulas: true });
     return { filename: `relief-${stamp}.csv`, chineseName: `帮扶资金代发-${stamp}.csv`, contentType: 'text/csv; charset=utf-8', buffer: Buffer.from(body, 'utf8') };
   }
   const wb = new ExcelJS.Workbook();
