@@ -51,6 +51,10 @@ export const STAFF_CAMPAIGN_PAGE = '/pages/union/campaigns/detail/index';
 export const STAFF_PICKUP_PAGE = '/pages/union/campaigns/pickup/index';
 export const STAFF_VISITS_PAGE = '/pages/union/campaigns/visits/index';
 export const STAFF_WARMTH_FORM_PAGE = '/pages/union/campaigns/form/index';
+export const HARDSHIP_PAGE = '/pages/hardship/index';
+export const STAFF_HARDSHIP_PAGE = '/pages/union/hardship/index';
+export const STAFF_HARDSHIP_APPLICATION_PAGE = '/pages/union/hardship/application/index';
+export const STAFF_HARDSHIP_ARCHIVE_PAGE = '/pages/union/hardship/archive/index';
 
 export const MEMBER_CARD_PAGE = '/pages/member-card/index';
 export const PRIVACY_PAGE = '/pages/legal/privacy/index';
@@ -107,6 +111,10 @@ export const PAGES: readonly string[] = [
   STAFF_PICKUP_PAGE,
   STAFF_VISITS_PAGE,
   STAFF_WARMTH_FORM_PAGE,
+  HARDSHIP_PAGE,
+  STAFF_HARDSHIP_PAGE,
+  STAFF_HARDSHIP_APPLICATION_PAGE,
+  STAFF_HARDSHIP_ARCHIVE_PAGE,
   MEMBER_CARD_PAGE,
   PRIVACY_PAGE,
   TERMS_PAGE,

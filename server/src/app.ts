@@ -104,7 +104,8 @@ export function createApp(rawDeps: Deps, opts: AppOptions = {}): Koa {
   app.use(errorHandler(deps.logger));
   app.use(apiReference(VERSION));
   if (opts.clientDir) app.use(h5Portal(opts.clientDir));
-  for (const mw of jsonBody()) app.use(mw);
+  // a pushed list (CSV text, up to 2 million characters) is the one large body
+  for (const mw of jsonBody('64kb', [{ prefix: '/api/admin/hardship/sources/', limit: '8mb' }])) app.use(mw);
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;

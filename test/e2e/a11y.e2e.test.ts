@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { api } from '@gonghui/shared';
 import { claim, makeBatch, publishedBatch } from '@gonghui/server/testing/factories';
 import { unionIdByName } from '@gonghui/server/testing/harness';
+import { grantHardshipDuty } from '@gonghui/server/testing/hardship';
 import { expectAccessible } from './axe';
 import { demoSignIn, setCareMode, settle, signOut, smsSignIn, startE2E, type E2E } from './harness';
 
@@ -223,6 +224,14 @@ describe('every page passes axe, as every role, in normal and care mode', () => 
     const letter = (await e.app.call(api.myLetter, { token: member, params: { id: letterNotice.link!.id } })).body;
     queries['/pages/warmth/letter/index'] = { id: letter.id };
     queries['/pages/warmth/family/index'] = { token: letter.shareToken };
+    // The hardship pages: the city's admin gets the 困难职工帮扶 duty (from another admin, as staff
+    // management requires), so the staff pages show the demo's applications and archive.
+    await grantHardshipDuty(e.app, CITY_ADMIN, '湖州市总工会');
+    const hardship = await e.app.login(CITY_ADMIN);
+    const waiting = (await e.app.call(api.staffHardshipApplications, { token: hardship, query: { status: 'submitted' } })).body.data[0]!;
+    const entry = (await e.app.call(api.hardshipArchive, { token: hardship, query: {} })).body.data[0]!;
+    queries['/pages/union/hardship/application/index'] = { id: waiting.id };
+    queries['/pages/union/hardship/archive/index'] = { id: entry.id };
   });
 
   afterAll(async () => {

@@ -24,6 +24,9 @@ import {
   STAFF_PICKUP_PAGE,
   STAFF_VISITS_PAGE,
   STAFF_WARMTH_FORM_PAGE,
+  STAFF_HARDSHIP_PAGE,
+  STAFF_HARDSHIP_APPLICATION_PAGE,
+  STAFF_HARDSHIP_ARCHIVE_PAGE,
   UNION_JOIN_QR_PAGE,
   UNION_MEMBERS_PAGE,
   UNION_STAFF_PAGE,
@@ -72,6 +75,10 @@ export function staffNavItems(me: Me | null, pending: PendingReview | null = nul
     { label: '工会活动', page: STAFF_ACTIVITIES_PAGE, url: STAFF_ACTIVITIES_PAGE, within: [STAFF_ACTIVITY_EDIT_PAGE, STAFF_ACTIVITY_PAGE] },
     { label: '聆听', page: STAFF_FEEDBACK_PAGE, url: STAFF_FEEDBACK_PAGE, within: [STAFF_FEEDBACK_DETAIL_PAGE] },
     { label: '送温暖', page: STAFF_CAMPAIGNS_PAGE, url: STAFF_CAMPAIGNS_PAGE, within: [STAFF_CAMPAIGN_PAGE, STAFF_PICKUP_PAGE, STAFF_VISITS_PAGE, STAFF_WARMTH_FORM_PAGE] },
+    // only for staff the union gave the 困难职工帮扶 duty
+    ...(roles.some((r) => r.duties.includes('hardship'))
+      ? [{ label: '困难职工帮扶', page: STAFF_HARDSHIP_PAGE, url: STAFF_HARDSHIP_PAGE, within: [STAFF_HARDSHIP_APPLICATION_PAGE, STAFF_HARDSHIP_ARCHIVE_PAGE] }]
+      : []),
     { label: '工作人员', page: UNION_STAFF_PAGE, url: staffUrl },
   ];
   if (grassroots) items.push({ label: '入会二维码', page: UNION_JOIN_QR_PAGE, url: withQuery(UNION_JOIN_QR_PAGE, { unionId: grassroots.unionId }) });

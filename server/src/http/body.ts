@@ -26,9 +26,15 @@ export function findNulString(value: unknown, path: string[] = [], depth = 0): s
   return null;
 }
 
-/** JSON only, 64 KB at most, and no prototype-polluting keys anywhere in the tree. */
-export function jsonBody(limit = '64kb'): Middleware[] {
-  const parse = bodyParser({ enableTypes: ['json'], jsonLimit: limit, encoding: 'utf-8', parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'] });
+/**
+ * JSON only, 64 KB at most (more only under the path prefixes given, such as a pushed list's CSV),
+ * and no prototype-polluting keys anywhere in the tree.
+ */
+export function jsonBody(limit = '64kb', larger: { prefix: string; limit: string }[] = []): Middleware[] {
+  const parser = (jsonLimit: string) => bodyParser({ enableTypes: ['json'], jsonLimit, encoding: 'utf-8', parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'] });
+  const normal = parser(limit);
+  const wide = larger.map((l) => ({ prefix: l.prefix, parse: parser(l.limit) }));
+  const parse: Middleware = (ctx, next) => (wide.find((w) => ctx.path.startsWith(w.prefix))?.parse ?? normal)(ctx, next);
   const guard: Middleware = async (ctx, next) => {
     const hit = findForbiddenKey((ctx.request as { body?: unknown }).body);
     if (hit) throw new AppError('VALIDATION_FAILED', { issues: [{ path: hit, message: '不允许的字段' }] });

@@ -60,3 +60,14 @@ export async function hardshipStaff(app: TestApp, phone: string, unionName: stri
   if (r.status !== 200) throw new Error(`duty: ${r.status} ${r.text}`);
   return token;
 }
+
+/** Gives an existing staff account the duty at a union, as another admin of the city would (tests only: the API refuses self-grants). */
+export async function grantHardshipDuty(app: TestApp, phone: string, unionName: string): Promise<void> {
+  const unionId = await unionIdByName(app, unionName);
+  await app.deps.db.execute(sql`insert into staff_duties (user_id, union_id, duty) select id, ${unionId}, 'hardship' from users where phone = ${phone} on conflict do nothing`);
+}
+
+export async function memberNoOf(app: TestApp, memberId: string): Promise<string> {
+  const [m] = await queryRows<{ member_no: string }>(app.deps.db, sql`select member_no from members where id = ${memberId}`);
+  return m!.member_no;
+}

@@ -10,6 +10,8 @@ import {
   HardshipApplyBody,
   HardshipConsentBody,
   HardshipDecisionBody,
+  HardshipMemberQuery,
+  HardshipMemberView,
   HardshipSourceView,
   ImportBody,
   ImportResult,
@@ -45,6 +47,7 @@ export const hardshipApi = {
   staffHardshipApplications: endpoint({ method: 'GET', path: '/api/admin/hardship/applications', audience: 'user', query: HardshipApplicationQuery, response: list(StaffHardshipApplication) }),
   staffHardshipApplication: endpoint({ method: 'GET', path: '/api/admin/hardship/applications/:id', audience: 'user', params: IdParams, response: StaffHardshipApplication }),
   decideHardshipApplication: endpoint({ method: 'POST', path: '/api/admin/hardship/applications/:id/decision', audience: 'user', params: IdParams, body: HardshipDecisionBody, response: StaffHardshipApplication }),
+  findHardshipMember: endpoint({ method: 'GET', path: '/api/admin/hardship/members', audience: 'user', query: HardshipMemberQuery, response: HardshipMemberView }),
   applyHardshipForMember: endpoint({ method: 'POST', path: '/api/admin/hardship/members/:id/applications', audience: 'user', params: IdParams, body: StaffHardshipApplyBody, response: StaffHardshipApplication, status: 201, idempotent: 'optional' }),
   revealHardship: endpoint({ method: 'POST', path: '/api/admin/hardship/members/:id/reveal', audience: 'user', params: IdParams, body: RevealBody, response: RevealView }),
 

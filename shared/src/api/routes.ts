@@ -162,6 +162,7 @@ export const routes: RoutesOf<Api> = {
   staffHardshipApplications: { method: 'GET', path: '/api/admin/hardship/applications', audience: 'user' },
   staffHardshipApplication: { method: 'GET', path: '/api/admin/hardship/applications/:id', audience: 'user' },
   decideHardshipApplication: { method: 'POST', path: '/api/admin/hardship/applications/:id/decision', audience: 'user' },
+  findHardshipMember: { method: 'GET', path: '/api/admin/hardship/members', audience: 'user' },
   applyHardshipForMember: { method: 'POST', path: '/api/admin/hardship/members/:id/applications', audience: 'user', idempotent: 'optional' },
   revealHardship: { method: 'POST', path: '/api/admin/hardship/members/:id/reveal', audience: 'user' },
   hardshipArchive: { method: 'GET', path: '/api/admin/hardship/archive', audience: 'user' },

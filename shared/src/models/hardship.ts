@@ -180,7 +180,13 @@ export const HardshipApplyBody = z
   .object({
     facts: HardshipFactsInput,
     documentsHeld: z.array(HardshipDocumentKind).max(10),
-    bankName: z.string({ error: '请输入开户银行' }).trim().min(2, '请输入开户银行').max(40, '开户银行最多40个字'),
+    /** Goes into the bank's CSV file: Chinese characters, letters, spaces and brackets only (no formulas). */
+    bankName: z
+      .string({ error: '请输入开户银行' })
+      .trim()
+      .min(2, '请输入开户银行')
+      .max(40, '开户银行最多40个字')
+      .regex(/^[\p{Script=Han}A-Za-z ()（）]+$/u, '开户银行只能包含汉字、字母、空格和括号'),
     /** The member's own card: relief is paid to it by real name. */
     bankCard: BankCard,
   })
@@ -437,3 +443,10 @@ export const ImportResult = z
   .object({ rows: z.number().int(), newRows: z.number().int(), alreadyImported: z.boolean(), matches: z.array(DiscoveryView) })
   .strict();
 export type ImportResult = z.infer<typeof ImportResult>;
+
+/** Staff find a member of their subtree by member number, to apply on the member's behalf. */
+export const HardshipMemberQuery = z.object({ memberNo: z.string().trim().min(4, '请输入会员号').max(20) }).strict();
+export const HardshipMemberView = z
+  .object({ memberId: z.uuid(), name: z.string(), memberNo: z.string(), unionName: z.string(), idNumberMasked: z.string(), archived: z.boolean(), openApplication: z.boolean(), thresholds: HardshipThresholdsView })
+  .strict();
+export type HardshipMemberView = z.infer<typeof HardshipMemberView>;

@@ -25,6 +25,7 @@ const DEMO_ACCOUNTS: { label: string; phone: string }[] = IS_WEAPP ? [] : [
   { label: '市总工会工作人员', phone: '13900000001' },
   { label: '吴兴区总工会工作人员', phone: '13900000002' },
   { label: '基层工会工作人员', phone: '13900000003' },
+  { label: '困难帮扶专干', phone: '13900000041' },
   { label: '商户店员', phone: '13900000011' },
   { label: '爱心人士', phone: '13700000001' },
 ];

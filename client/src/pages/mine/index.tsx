@@ -23,8 +23,7 @@ import {
   STAFF_WISHES_PAGE,
   PRIVACY_PAGE,
   TERMS_PAGE,
-  UNION_TREE_PAGE,
-} from '../../routes';
+  UNION_TREE_PAGE, HARDSHIP_PAGE, STAFF_HARDSHIP_PAGE } from '../../routes';
 import { Row } from './Row';
 import { VisitorMine } from './VisitorMine';
 import { refreshUnread, useUnread } from '../../notices';
@@ -86,6 +85,8 @@ export default function MinePage() {
         <Row className='gh-mine__notices' title='消息' desc={unread ? `${unread} 条未读` : '心愿进展、工惠券到期提醒'} go='查看' page={NOTICES_PAGE} />
         {me?.member?.status === 'active' ? <Row className='gh-mine__card' title='会员码' desc='电子会员卡，向工会工作人员出示' go='出示' page={MEMBER_CARD_PAGE} /> : null}
         {me?.member && me.member.status !== 'pending' && me.member.status !== 'rejected' ? <Row className='gh-mine__vouchers' title='我的券' desc='已领取的工惠券，到店出示券码使用' go='查看' page={MY_VOUCHERS_PAGE} /> : null}
+        {me?.member?.status === 'active' ? <Row className='gh-mine__hardship' title='困难帮扶' desc='困难职工建档申请、帮扶记录、谁查看过我的信息' go='进入' page={HARDSHIP_PAGE} /> : null}
+        {me?.staffRoles.some((r) => r.duties.includes('hardship')) ? <Row className='gh-mine__staff-hardship' title='困难职工帮扶' desc='建档审核、档案复核、帮扶发放、主动发现' go='进入' page={STAFF_HARDSHIP_PAGE} /> : null}
         {me?.donor ? <Row className='gh-mine__adoptions' title='我的认领' desc='认领的微心愿、送达与感谢' go='查看' page={DONOR_WISHES_PAGE} /> : null}
         {me && !me.merchant ? <Row className='gh-mine__donor' title={me.donor ? '爱心档案' : '成为爱心人士'} desc={me.donor ? '展示名称、企业资质' : '个人或企业，认领职工的微心愿'} go={me.donor ? '查看' : '加入'} page={DONOR_PROFILE_PAGE} /> : null}
         {me?.merchant ? <Row className='gh-mine__merchant' title='商户核销' desc={`${me.merchant.merchantName}：核销会员的工惠券`} go='进入' page={MERCHANT_PAGE} /> : null}

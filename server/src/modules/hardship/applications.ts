@@ -247,6 +247,17 @@ export async function hardshipDecider(scope: Scope, { id, body }: { id: string; 
   return (await applicationViews(scope, [row!]))[0]!;
 }
 
+/** A member of the caller's hardship subtrees by member number (404 for anyone else), for filing on their behalf. */
+export async function hardshipMemberFinder(scope: Scope, { memberNo }: { memberNo: string }) {
+  assertHardshipDuty(scope.auth);
+  const [row] = await scope.db.select({ id: members.id }).from(members).where(and(eq(members.memberNo, memberNo.toUpperCase()), eq(members.status, 'active'))).limit(1);
+  if (!row) throw new AppError('HARDSHIP_NOT_FOUND');
+  const m = await scopedMember(scope, row.id);
+  const [active] = await scope.db.select({ id: hardshipArchive.id }).from(hardshipArchive).where(and(eq(hardshipArchive.memberId, m.id), eq(hardshipArchive.status, 'active'))).limit(1);
+  const [open] = await scope.db.select({ id: hardshipApplications.id }).from(hardshipApplications).where(and(eq(hardshipApplications.memberId, m.id), eq(hardshipApplications.status, 'submitted'))).limit(1);
+  return { memberId: m.id, name: m.name, memberNo: m.memberNo, unionName: m.unionName, idNumberMasked: m.idNumberMasked, archived: !!active, openApplication: !!open, thresholds: await thresholdsFor(scope.db, m.unionPath) };
+}
+
 /** Staff file for a member (no phone, or asked at the union's office) with the member's signed paper consent. */
 export async function hardshipApplierForMember(scope: Scope, { memberId, body }: { memberId: string; body: HardshipApplyBody }) {
   const m = await scopedMember(scope, memberId);

@@ -74,6 +74,14 @@ export async function assertConsent(db: Db, memberId: string): Promise<void> {
 
 /** Appends to the read audit (append-only at the database): who, when, which member, which field, why. */
 export async function recordRead(scope: Scope, m: { id: string; unionPath: string }, field: SensitiveField, reason: string | null): Promise<void> {
+  // Opening the (masked) record again within half an hour is the same reading: one row. Full values are recorded every time.
+  if (field === 'record') {
+    const [recent] = await queryRows<{ one: number }>(
+      scope.db,
+      sql`select 1 as one from hardship_reads where member_id = ${m.id} and actor_user_id = ${scope.auth.userId} and field = 'record' and at > ${new Date(scope.now.getTime() - 30 * 60_000).toISOString()}::timestamptz limit 1`,
+    );
+    if (recent) return;
+  }
   await scope.db.insert(hardshipReads).values({ at: scope.now, actorUserId: scope.auth.userId, actorUnionId: hardshipUnionFor(scope.auth, m.unionPath), memberId: m.id, field, reason, requestId: scope.requestId });
 }
 

@@ -22,7 +22,7 @@ import {
   type SourceBody,
 } from '@gonghui/shared';
 import { blindIndex, sha256 } from '../../crypto';
-import { queryRows, schema } from '../../db/index';
+import { schema } from '../../db/index';
 import { assertHardshipDuty, hardshipHomeUnion, hardshipScopeSql } from '../../policies/hardship';
 import type { Scope } from '../../scope/scope';
 import { audit } from '../audit/service';
@@ -169,8 +169,10 @@ async function discoveries(scope: Scope, sourceIds?: string[]): Promise<Discover
     .orderBy(unions.path, members.memberNo)
     .limit(500);
   const out = new Map<string, DiscoveryView & { reasons: string[] }>();
+  const thresholds = new Map<string, Awaited<ReturnType<typeof thresholdsFor>>>();
   for (const r of rows) {
-    const t = await thresholdsFor(scope.db, r.unionPath);
+    if (!thresholds.has(r.unionPath)) thresholds.set(r.unionPath, await thresholdsFor(scope.db, r.unionPath));
+    const t = thresholds.get(r.unionPath)!;
     let reason: string | null = null;
     if (r.kind === 'medical') {
       if (r.amountFen !== null && r.amountFen > t.medicalSelfPayFen) reason = `${r.period ? `${r.period}年度` : ''}医保自付${formatFen(r.amountFen).replace('¥', '')}元，超过${formatFen(t.medicalSelfPayFen).replace('¥', '')}元`;

@@ -7,8 +7,6 @@ import { makeIdNumber } from '../../seed/names';
 import { memberIdByPhone, unionIdByName, useTestApp } from '../../testing/harness';
 import { application, applyAs, cleanPhonesIn, EQUIP, hardshipStaff } from '../../testing/hardship';
 
-const FULL_CARD = '6222021234567890123';
-
 describe.each(storageKinds)('hardship archive on %s', (kind) => {
   const app = useTestApp(kind, { now: '2026-12-01T02:00:00Z' });
   let district: string; // 吴兴区 staff with the duty
@@ -23,7 +21,7 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
     second = await hardshipStaff(app(), '13600000402', '吴兴区总工会');
     nanxun = await hardshipStaff(app(), '13600000403', '南浔区总工会');
     noDuty = await app().login('13900000002');
-    phones = await cleanPhonesIn(app(), EQUIP, 8);
+    phones = await cleanPhonesIn(app(), EQUIP, 12);
     member = await app().login(phones[0]!);
     other = await app().login(phones[1]!);
   }, 60_000);
@@ -198,6 +196,47 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
     expect(mine.reads.some((r) => r.field === 'bank_card' && r.reason === '导出银行代发文件')).toBe(true);
   });
 
+  it('puts a payment in one bank file only: a second export finds nothing new and the first file keeps its rows', async () => {
+    const token = await app().login(phones[8]!);
+    const appId = await applyAs(app(), token, application('6222025555666677778'));
+    await app().call(api.decideHardshipApplication, { params: { id: appId }, body: { action: 'approve', category: 'living' }, token: district });
+    const memberId = await memberIdByPhone(app(), phones[8]!);
+    const archiveId = (await app().call(api.hardshipArchive, { query: {}, token: district })).body.data.find((a) => a.memberId === memberId)!.id;
+    const pay = await app().call(api.recordRelief, { params: { id: archiveId }, body: { kind: 'living', form: 'cash', amountFen: 12_300, fundSource: 'union', note: '' }, token: district });
+    expect(pay.body.status).toBe('approved');
+    const first = await app().call(api.exportReliefs, { body: { format: 'csv' }, token: district });
+    expect(first.status).toBe(201);
+    const firstFile = String((await app().request('GET', `/api/admin/hardship/relief-files/${first.body.id}`, { token: district })).body);
+    expect(firstFile).toContain('6222025555666677778');
+    const second = await app().call(api.exportReliefs, { body: { format: 'csv' }, token: district });
+    if (second.status === 201) {
+      const secondFile = String((await app().request('GET', `/api/admin/hardship/relief-files/${second.body.id}`, { token: district })).body);
+      expect(secondFile).not.toContain('6222025555666677778');
+    } else {
+      expect(second.error?.code).toBe('RELIEF_NOTHING_TO_EXPORT');
+    }
+    // the first file still holds the payment
+    expect(String((await app().request('GET', `/api/admin/hardship/relief-files/${first.body.id}`, { token: district })).body)).toBe(firstFile);
+  });
+
+  it('refuses a bank name that is not Chinese, letters, spaces or brackets, and defuses formulas in the bank CSV', async () => {
+    const token = await app().login(phones[9]!);
+    const bad = await app().call(api.applyHardship, { body: { ...application('6222026666777788889'), bankName: '=HYPERLINK("http://x.cn","银行")' }, token });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('开户银行只能包含汉字、字母、空格和括号');
+    const appId = await applyAs(app(), token, { ...application('6222026666777788889'), bankName: '中国银行（湖州分行）' });
+    await app().call(api.decideHardshipApplication, { params: { id: appId }, body: { action: 'approve', category: 'living' }, token: district });
+    const memberId = await memberIdByPhone(app(), phones[9]!);
+    const archiveId = (await app().call(api.hardshipArchive, { query: {}, token: district })).body.data.find((a) => a.memberId === memberId)!.id;
+    const pay = await app().call(api.recordRelief, { params: { id: archiveId }, body: { kind: 'living', form: 'cash', amountFen: 4_500, fundSource: 'union', note: '' }, token: district });
+    // a name stored before the rule existed
+    await app().deps.db.execute(sql`update relief_payments set bank_name = '=1+2' where id = ${pay.body.id}`);
+    const made = await app().call(api.exportReliefs, { body: { format: 'csv' }, token: district });
+    const file = String((await app().request('GET', `/api/admin/hardship/relief-files/${made.body.id}`, { token: district })).body);
+    expect(file).toContain("'=1+2");
+    expect(file).not.toMatch(/(^|,)=1\+2/m);
+  });
+
   it('records the yearly re-check and 脱困 with how, and takes the 困难职工 tag away', async () => {
     const token = await app().login(phones[5]!);
     const appId = await applyAs(app(), token);
@@ -251,13 +290,25 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
     const renamed = await app().call(api.importHardshipSource, { params: { kind: 'medical' }, body: { fileName: 'again.csv', csv: good + '\n' }, token: second });
     expect(renamed.body).toMatchObject({ newRows: 0, alreadyImported: false });
     expect(await count()).toBe(start + 2);
+    const afterSmall = start + 2;
     expect(JSON.stringify(first.body)).not.toContain(id);
+    // a real list is larger than the 64 KB other requests may send: 3,000 people, about 170 KB
+    const many = ['身份证,姓名,年度,自付金额', ...Array.from({ length: 3000 }, (_, i) => `${makeIdNumber('330503', { y: 1960 + (i % 40), m: 1 + (i % 12), d: 1 + (i % 28) }, i)},职工${i},2025,${i}.50`)].join('\n');
+    expect(many.length).toBeGreaterThan(100_000);
+    const big = await app().call(api.importHardshipSource, { params: { kind: 'medical' }, body: { fileName: 'big.csv', csv: many }, token: second });
+    expect([big.status, big.body.rows, big.body.newRows]).toEqual([200, 3000, 3000]);
+    expect(await count()).toBe(afterSmall + 3000);
     const missingColumn = await app().call(api.importHardshipSource, { params: { kind: 'medical' }, body: { fileName: 'x.csv', csv: '证件,姓名\n1,2\n' }, token: second });
     expect((missingColumn.error?.details as { issues: { line: number }[] }).issues[0]!.line).toBe(1);
   });
 
   it('lets staff apply on a member’s behalf with a paper consent, and the staff list shows who filed it', async () => {
     const memberId = await memberIdByPhone(app(), phones[7]!);
+    const [{ member_no: memberNo }] = (await queryRows<{ member_no: string }>(app().deps.db, sql`select member_no from members where id = ${memberId}`)) as [{ member_no: string }];
+    const found = await app().call(api.findHardshipMember, { query: { memberNo }, token: district });
+    expect(found.body).toMatchObject({ memberId, archived: false, openApplication: false, thresholds: { dibaoFen: 90_000, secondApprovalAboveFen: 200_000 } });
+    expect((await app().call(api.findHardshipMember, { query: { memberNo }, token: nanxun })).status).toBe(404);
+    expect((await app().call(api.findHardshipMember, { query: { memberNo }, token: noDuty })).status).toBe(404);
     const r = await app().call(api.applyHardshipForMember, { params: { id: memberId }, body: { ...application(), paperConsent: true }, token: district });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ filedByStaff: true, status: 'submitted', computedGroups: ['serious_illness', 'living'] });

@@ -3,7 +3,7 @@
  * member above the union's line, exported to the bank (CSV via csv-stringify, XLSX via exceljs),
  * and paid only when staff confirm — once: a conditional update decides, on PGlite and PostgreSQL alike.
  */
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { AppError, formatShanghai, fundSourceCodes, fundSourceLabels, reliefKindLabels, type ReliefBody, type ReliefFileView, type ReliefStatus, type ReliefView } from '@gonghui/shared';
@@ -149,15 +149,16 @@ export async function reliefConfirmer(scope: Scope, { id }: { id: string }): Pro
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * The bank's payment file for approved cash relief not yet paid in the caller's subtrees: the
- * payments are put in the file (待银行支付) and the file can then be downloaded.
+ * The bank's payment file for approved cash relief not yet in any file, in the caller's subtrees: the
+ * payments are put in the file (待银行支付) once and for all, so a file's contents never change and
+ * a second export never pays anyone twice.
  */
 export async function reliefExporter(scope: Scope, { format }: { format: 'csv' | 'xlsx' }): Promise<ReliefFileView> {
   assertHardshipDuty(scope.auth);
   const rows = await scope.db
     .select()
     .from(reliefPayments)
-    .where(and(hardshipScopeSql(scope.auth, reliefPayments.unionPath), eq(reliefPayments.status, 'approved'), eq(reliefPayments.form, 'cash'), isNotNull(reliefPayments.bankCardEnc)))
+    .where(and(hardshipScopeSql(scope.auth, reliefPayments.unionPath), eq(reliefPayments.status, 'approved'), eq(reliefPayments.form, 'cash'), isNotNull(reliefPayments.bankCardEnc), isNull(reliefPayments.paymentFileId)))
     .orderBy(reliefPayments.recordedAt)
     .for('update');
   if (rows.length === 0) throw new AppError('RELIEF_NOTHING_TO_EXPORT');
@@ -168,8 +169,9 @@ export async function reliefExporter(scope: Scope, { format }: { format: 'csv' |
     .returning();
   await scope.db
     .update(reliefPayments)
-    .set({ paymentFileId: file!.id, exportedAt: sql`coalesce(${reliefPayments.exportedAt}, ${scope.now})` })
-    .where(inArray(reliefPayments.id, rows.map((r) => r.id)));
+    .set({ paymentFileId: file!.id, exportedAt: scope.now })
+    // a payment belongs to one file for good: never moved into a later one
+    .where(and(inArray(reliefPayments.id, rows.map((r) => r.id)), isNull(reliefPayments.paymentFileId)));
   await audit(scope, 'relief.export', { type: 'relief_file', id: file!.id }, { count: rows.length, totalFen: total, format });
   return { id: file!.id, format, paymentCount: rows.length, totalFen: total, createdAt: scope.now.toISOString() };
 }
@@ -207,8 +209,8 @@ export async function reliefFile(scope: Scope, { id }: { id: string }): Promise<
   ]);
   const stamp = formatShanghai(file.createdAt, true).replace(/[^0-9]/g, '');
   if (file.format === 'csv') {
-    // a BOM so Excel opens the Chinese as UTF-8
-    const body = '\uFEFF' + stringify([header, ...lines]);
+    // a BOM so Excel opens the Chinese as UTF-8; cells starting with = + - @ are defused (CSV injection)
+    const body = '\uFEFF' + stringify([header, ...lines], { escape_formulas: true });
     return { filename: `relief-${stamp}.csv`, chineseName: `帮扶资金代发-${stamp}.csv`, contentType: 'text/csv; charset=utf-8', buffer: Buffer.from(body, 'utf8') };
   }
   const wb = new ExcelJS.Workbook();
