@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { api, WARMTH_FORM_CODES, type VisitInput, type WarmthFormView } from '@gonghui/shared';
-import { addOffer, makeCampaign, paidRelief, phonesOfUnion, setTags } from '../../testing/campaigns';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/index';
+import { addOffer, archive, makeCampaign, paidRelief, phonesOfUnion, setTags } from '../../testing/campaigns';
+import { hardshipStaff } from '../../testing/hardship';
 import { storageKinds } from '../../testing/database';
 import { unionIdByName, useTestApp } from '../../testing/harness';
 
@@ -144,6 +147,30 @@ describe.each(storageKinds)('Annex 1 (送温暖统计表) from a fixture of know
     expect(String(ws.getCell(5, 3).value)).toContain('B=B1+B2+B3+B4+B5+B6');
     expect(rows.find((x) => x.code === 'B')!.value).toBeCloseTo(0.388, 4); // ¥1,700 + ¥400 relief + ¥580 + ¥1,200 sponsors = ¥3,880
     expect(rows.find((x) => x.code === 'C')!.value).toBe(4);
+  });
+
+  it('lists relief payments and hand-overs of archive-category offers only to staff with the hardship duty (figures unchanged), audited', async () => {
+    const duty = await hardshipStaff(app(), '13900000871', WUXING);
+    const records = async (code: string, token: string) => {
+      const r = await app().call(api.warmthFormRecords, { query: { unionId: ids.wuxing, ...PERIOD, code }, token });
+      expect(r.status).toBe(200);
+      return r.body.data.map((x) => x.kind).sort();
+    };
+    expect(await records('E2', staff)).toEqual([]);
+    expect(await records('E2', duty)).toEqual(['relief']);
+    // a 困难职工 pack aimed at the archive, handed over to an archived member
+    const campaignId = await makeCampaign(app(), staff, { name: '2028年困难职工慰问', startsOn: '2028-01-01', endsOn: '2028-02-20' });
+    const offer = await addOffer(app(), duty, campaignId, { fund: 'B3', category: 'C11', valueFen: 10_000, tags: [], archiveCategories: ['deep'], pickupFrom: '2028-01-10', pickupTo: '2028-02-10' });
+    const [p5] = await phonesOfUnion(app(), EQUIP, 1, 5);
+    await archive(app(), p5!, 'deep');
+    const c = await app().call(api.claimCampaignOffer, { params: { id: offer }, body: { way: 'pickup', pickupPoint: '吴兴区职工服务中心', pickupDate: '2028-01-12' }, token: await app().login(p5!) });
+    expect(c.status).toBe(201);
+    expect((await app().call(api.handOverPickup, { body: { code: c.body.mine!.pickupCode }, token: duty })).status).toBe(200);
+    expect(await records('D11', staff)).toEqual(['handover', 'visit']);
+    expect(await records('D11', duty)).toEqual(['handover', 'handover', 'visit']);
+    expect(valueOf(await form(ids.wuxing), 'D11')).toBe(160_000);
+    const [n] = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from audit_log where action = 'campaign.read_form_records'`);
+    expect(n!.n).toBeGreaterThanOrEqual(5);
   });
 
   it('returns 404 UNION_NOT_FOUND for a union outside the caller’s subtree', async () => {

@@ -28,6 +28,7 @@ import {
   type WarmthFormView,
 } from '@gonghui/shared';
 import { queryRows, schema } from '../../db/index';
+import { hardshipScopeSql } from '../../policies/hardship';
 import type { BinaryFile } from '../../http/route';
 import { decodeCursor, encodeCursor } from '../../lib/pagination';
 import { XLSX_TYPE } from '../../lib/xlsx';
@@ -217,6 +218,9 @@ export async function formRecordList(scope: Scope, q: FormQuery & { code: string
   const like = `${u.path}%`;
   const c = conditions(q.code);
   const offset = q.cursor ? Number(decodeCursor(q.cursor, ['string'])[0]) || 0 : 0;
+  // relief payments and hand-overs of offers aimed at archive categories name the hardship archive:
+  // only staff with the hardship duty over the union see them (the figures stay, they are totals)
+  const hardship = hardshipScopeSql(scope.auth, sql`un.path`);
   const rows = await queryRows<{ kind: FormRecordView['kind']; id: string; day: string; union_name: string; label: string; persons: number; amount: string }>(
     scope.db,
     sql`select * from (
@@ -229,6 +233,7 @@ export async function formRecordList(scope: Scope, q: FormQuery & { code: string
       select 'handover', cc.id, to_char(cc.handed_over_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD'), un.name, o.title || '：' || m.name, 1, o.value_fen::bigint
         from campaign_claims cc join campaign_offers o on o.id = cc.offer_id join members m on m.id = cc.member_id join unions un on un.id = cc.member_union_id
         where cc.member_union_path like ${like} and cc.handed_over_at >= ${p.fromAt} and cc.handed_over_at < ${p.toAt} and ${c.handover}
+          and (cardinality(o.archive_categories) = 0 or ${hardship})
       union all
       select 'sponsor', s.id, s.received_on::text, un.name, '爱心捐赠：' || s.donor_name, 0, (s.money_fen + s.goods_fen)::bigint
         from campaign_sponsors s join unions un on un.id = s.union_id
@@ -240,13 +245,14 @@ export async function formRecordList(scope: Scope, q: FormQuery & { code: string
       union all
       select 'relief', r.id, to_char(r.paid_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD'), un.name, '帮扶救助：' || m.name, 1, r.amount_fen::bigint
         from relief_payments r join members m on m.id = r.member_id join unions un on un.id = r.union_id
-        where r.union_path like ${like} and r.status = 'paid' and r.paid_at >= ${p.fromAt} and r.paid_at < ${p.toAt} and ${c.relief}
+        where r.union_path like ${like} and r.status = 'paid' and r.paid_at >= ${p.fromAt} and r.paid_at < ${p.toAt} and ${c.relief} and ${hardship}
       union all
       select 'entry', gen_random_uuid(), f.entered_at::date::text, un.name, '手工填报', 0, f.value::bigint
         from warmth_form_entries f join unions un on un.id = f.union_id
         where f.union_path like ${like} and f.period_from = ${p.from} and f.period_to = ${p.to} and f.code = ${q.code}
     ) r order by r.day desc, r.id limit ${q.limit + 1} offset ${offset}`,
   );
+  await audit(scope, 'campaign.read_form_records', { type: 'union', id: u.id }, { code: q.code, from: p.from, to: p.to, offset });
   const data: FormRecordView[] = rows.slice(0, q.limit).map((r) => ({
     kind: r.kind,
     id: r.id,
