@@ -116,6 +116,7 @@ export const errorCatalogue = {
   CAMPAIGN_ENDED: { status: 409, message: '该送温暖活动已结束' },
   OFFER_NOT_FOUND: { status: 404, message: '找不到该慰问项目' },
   OFFER_INVALID: { status: 422, message: '慰问项目设置有误，请检查后重试' },
+  CAMPAIGN_ARCHIVE_DUTY_REQUIRED: { status: 403, message: '面向在档困难职工的慰问须由负责该工会困难职工帮扶的工作人员设置' },
   OFFER_MEMBER_NOT_ACTIVE: { status: 403, message: '会员资格生效后才能领取' },
   OFFER_ALREADY_CLAIMED: { status: 409, message: '您已领取过该慰问项目' },
   OFFER_NOT_OPEN: { status: 409, message: '该慰问项目不在领取时间内' },

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { api } from '@gonghui/shared';
 import { archive, phonesOfUnion } from '@gonghui/server/testing/campaigns';
+import { grantHardshipDuty } from '@gonghui/server/testing/hardship';
 import { unionIdByName } from '@gonghui/server/testing/harness';
 import { expectAccessible } from './axe';
 import { settle, smsSignIn, startE2E, type E2E } from './harness';
@@ -34,6 +35,8 @@ describe('a gift pack for 困难职工 from the campaign to the counter and the 
     member = (await phonesOfUnion(e.app, '吴兴区快递物流行业联合工会', 1, 7))[0]!;
     await archive(e.app, member, 'deep');
     wuxingId = await unionIdByName(e.app, WUXING);
+    // aiming at archive categories needs the hardship duty over the union
+    await grantHardshipDuty(e.app, WUXING_ADMIN, WUXING);
   });
 
   afterAll(async () => {

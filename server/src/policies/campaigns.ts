@@ -3,6 +3,7 @@ import { AppError } from '@gonghui/shared';
 import { schema } from '../db/index';
 import type { Auth } from '../scope/auth';
 import type { Scope } from '../scope/scope';
+import { hardshipMayRead } from './hardship';
 import { definePolicy } from './policy';
 import { pathInScope, staffOver } from './staff';
 
@@ -51,4 +52,9 @@ export async function staffCampaignRow(scope: Scope, id: string): Promise<Campai
   const [c] = await scope.db.select().from(campaigns).where(eq(campaigns.id, id)).limit(1);
   if (!c || !pathInScope(scope.auth, c.unionPath)) throw new AppError('CAMPAIGN_NOT_FOUND');
   return c;
+}
+
+/** Aiming at hardship-archive categories tells who is archived: only staff with the hardship duty over the audience union may. */
+export function assertArchiveAudience(auth: Auth, unionPath: string, archiveCategories: readonly string[]): void {
+  if (archiveCategories.length > 0 && !hardshipMayRead(auth, unionPath)) throw new AppError('CAMPAIGN_ARCHIVE_DUTY_REQUIRED');
 }

@@ -5,6 +5,7 @@ import { queryRows } from '../../db/index';
 import { archive, makeCampaign, phonesOfUnion, setTags } from '../../testing/campaigns';
 import { storageKinds } from '../../testing/database';
 import { memberIdByPhone, unionIdByName, useTestApp } from '../../testing/harness';
+import { grantHardshipDuty } from '../../testing/hardship';
 import { noticesOf, userIdOf } from '../../testing/wishes';
 
 const EXPRESS = '吴兴区快递物流行业联合工会';
@@ -18,6 +19,7 @@ describe.each(storageKinds)('慰问信 on %s', (kind) => {
   let letterId: string;
 
   beforeAll(async () => {
+    await grantHardshipDuty(app(), '13900000002', '吴兴区总工会'); // archive categories need the duty
     staff = await app().login('13900000002');
     const phones = await phonesOfUnion(app(), EXPRESS, 5);
     targeted = phones.slice(0, 3);

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { AppError, fillLetter, maskName, NOTICE_PAGES, shanghaiDate, unknownPlaceholders, type LetterInput, type StaffLetterView } from '@gonghui/shared';
 import { queryRows, schema } from '../../db/index';
-import { campaignPolicy, staffCampaignRow } from '../../policies/campaigns';
+import { assertArchiveAudience, campaignPolicy, staffCampaignRow } from '../../policies/campaigns';
 import { pathInScope } from '../../policies/staff';
 import { scopedUnion } from '../../policies/unions';
 import type { PublicScope, Scope } from '../../scope/scope';
@@ -30,6 +30,7 @@ export async function letterSender(scope: Scope, { id, input }: { id: string; in
   const u = await scopedUnion(scope, input.audience.unionId);
   const problems: { path: string; message: string }[] = [];
   if (!u.path.startsWith(c.unionPath)) problems.push({ path: 'audience.unionId', message: '收信的工会须在本活动的工会范围内' });
+  assertArchiveAudience(scope.auth, u.path, input.audience.archiveCategories);
   const unknown = unknownPlaceholders(`${input.title}${input.body}`);
   if (unknown.length) problems.push({ path: 'body', message: `无法识别的占位符：${unknown.join('、')}（可用：{姓名}、{工会}、{年份}）` });
   if (problems.length) throw new AppError('LETTER_INVALID', { issues: problems.map((p) => ({ path: `body.${p.path}`, message: p.message })) });

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api } from '@gonghui/shared';
+import { api, LETTER_TEXTS } from '@gonghui/shared';
 import { addOffer, archive, makeCampaign, offerInput, phonesOfUnion, setTags } from '../../testing/campaigns';
 import { storageKinds } from '../../testing/database';
 import { useTestApp } from '../../testing/harness';
+import { grantHardshipDuty } from '../../testing/hardship';
 import { staffToken } from '../../testing/people';
 
 const WUXING_STAFF = '13900000002';
@@ -17,6 +18,8 @@ describe.each(storageKinds)('warmth offers: for whom, claiming, the pickup count
   const tokens: Record<keyof typeof who, string> = { model: '', deep: '', living: '', plain: '', elsewhere: '' };
 
   beforeAll(async () => {
+    // aiming at archive categories needs the hardship duty over the union
+    await grantHardshipDuty(app(), WUXING_STAFF, '吴兴区总工会');
     staff = await app().login(WUXING_STAFF);
     const [a, b, c, d] = await phonesOfUnion(app(), '吴兴区快递物流行业联合工会', 4);
     Object.assign(who, { model: a!, deep: b!, living: c!, plain: d!, elsewhere: (await phonesOfUnion(app(), '南浔木业家居产业联合工会', 1))[0]! });
@@ -107,5 +110,16 @@ describe.each(storageKinds)('warmth offers: for whom, claiming, the pickup count
     const staff3 = await app().login('13900000003'); // a grassroots union under 吴兴区: not above the campaign
     const r = await app().call(api.staffCampaign, { params: { id: campaignId }, token: staff3 });
     expect(r.status).toBe(404);
+  });
+
+  it('refuses an offer or a letter aimed at archive categories to staff without the hardship duty (403 CAMPAIGN_ARCHIVE_DUTY_REQUIRED), allows it without them', async () => {
+    const plain = await staffToken(app(), '13900000872', '吴兴区总工会', 'operator');
+    const aimed = await app().call(api.addCampaignOffer, { params: { id: campaignId }, body: await offerInput(app(), { tags: [], archiveCategories: ['deep'] }), token: plain });
+    expect([aimed.status, aimed.error?.code]).toEqual([403, 'CAMPAIGN_ARCHIVE_DUTY_REQUIRED']);
+    expect(aimed.error?.message).toMatch(/困难职工/);
+    const letter = await app().call(api.sendLetter, { params: { id: campaignId }, body: { template: 'one', title: LETTER_TEXTS.one.title, body: LETTER_TEXTS.one.body, audience: { unionId: (await offerInput(app())).audience.unionId, tags: [], archiveCategories: ['deep'] } }, token: plain });
+    expect([letter.status, letter.error?.code]).toEqual([403, 'CAMPAIGN_ARCHIVE_DUTY_REQUIRED']);
+    const open = await app().call(api.addCampaignOffer, { params: { id: campaignId }, body: await offerInput(app(), { tags: ['model_worker'], archiveCategories: [] }), token: plain });
+    expect(open.status).toBe(201);
   });
 });

@@ -4,7 +4,7 @@ import { AppError, campaignPhase, campaignProblems, maskName, type CampaignInput
 import { schema } from '../../db/index';
 import { LIMITS, assertUnderLimit, recordFailure } from '../../lib/limits';
 import { decodeCursor, encodeCursor } from '../../lib/pagination';
-import { campaignPolicy, staffCampaignRow } from '../../policies/campaigns';
+import { assertArchiveAudience, campaignPolicy, staffCampaignRow } from '../../policies/campaigns';
 import { inScopeSql, pathInScope } from '../../policies/staff';
 import { scopedUnion } from '../../policies/unions';
 import type { Scope } from '../../scope/scope';
@@ -53,6 +53,7 @@ export async function offerAdder(scope: Scope, { id, input }: { id: string; inpu
   if (input.pickupTo < input.pickupFrom) problems.push({ path: 'pickupTo', message: '领取截止日期不能早于开始日期' });
   if (input.pickupFrom < c.startsOn || input.pickupTo > c.endsOn) problems.push({ path: 'pickupFrom', message: '领取日期须在活动期内' });
   if (new Set(input.pickupPoints).size !== input.pickupPoints.length) problems.push({ path: 'pickupPoints', message: '领取地点不能重复' });
+  assertArchiveAudience(scope.auth, u.path, input.audience.archiveCategories);
   if (problems.length) throw new AppError('OFFER_INVALID', { issues: problems.map((p) => ({ path: `body.${p.path}`, message: p.message })) });
   const [row] = await scope.db
     .insert(campaignOffers)
