@@ -33,6 +33,14 @@ export function decodeCursor(cursor: string, shape: Part[]): string[] {
   return parsed.data as string[];
 }
 
+/** An offset cursor (lists ordered by something a keyset cannot follow): a small non-negative integer, else 400. */
+export function decodeOffsetCursor(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  const [n] = decodeCursor(cursor, ['string']) as [string];
+  if (!/^\d{1,6}$/.test(n)) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'query.cursor', message: '无效的分页参数' }] });
+  return Number(n);
+}
+
 /** Takes `limit + 1` rows: the extra one only tells whether there is a next page. */
 export function pageOf<Row, Out>(rows: Row[], limit: number, present: (r: Row) => Out, keyOf: (r: Row) => string[]) {
   const pageRows = rows.slice(0, limit);

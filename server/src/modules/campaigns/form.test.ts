@@ -173,6 +173,20 @@ describe.each(storageKinds)('Annex 1 (送温暖统计表) from a fixture of know
     expect(n!.n).toBeGreaterThanOrEqual(5);
   });
 
+  it('answers 400 VALIDATION_FAILED, never 500, to offset cursors that are not a small non-negative integer (records, visits, campaigns)', async () => {
+    const cursor = (v: string) => Buffer.from(JSON.stringify([v])).toString('base64url');
+    for (const bad of ['-5', '1.5', '1e308', 'abc', '9999999']) {
+      const calls = [
+        app().call(api.warmthFormRecords, { query: { unionId: ids.wuxing, ...PERIOD, code: 'D11', cursor: cursor(bad) }, token: staff }),
+        app().call(api.listVisits, { query: { cursor: cursor(bad) }, token: staff }),
+        app().call(api.staffCampaigns, { query: { cursor: cursor(bad) }, token: staff }),
+      ];
+      for (const r of await Promise.all(calls)) expect([bad, r.status, r.error?.code]).toEqual([bad, 400, 'VALIDATION_FAILED']);
+    }
+    const ok = await app().call(api.warmthFormRecords, { query: { unionId: ids.wuxing, ...PERIOD, code: 'D11', cursor: cursor('1') }, token: staff });
+    expect(ok.status).toBe(200);
+  });
+
   it('returns 404 UNION_NOT_FOUND for a union outside the caller’s subtree', async () => {
     const r = await app().call(api.warmthForm, { query: { unionId: await unionIdByName(app(), '南浔区总工会'), ...PERIOD }, token: staff });
     expect(r.status).toBe(404);

@@ -30,7 +30,7 @@ import {
 import { queryRows, schema } from '../../db/index';
 import { hardshipScopeSql } from '../../policies/hardship';
 import type { BinaryFile } from '../../http/route';
-import { decodeCursor, encodeCursor } from '../../lib/pagination';
+import { decodeOffsetCursor, encodeCursor } from '../../lib/pagination';
 import { XLSX_TYPE } from '../../lib/xlsx';
 import { scopedUnion } from '../../policies/unions';
 import type { Scope } from '../../scope/scope';
@@ -217,7 +217,7 @@ export async function formRecordList(scope: Scope, q: FormQuery & { code: string
   const p = period(q);
   const like = `${u.path}%`;
   const c = conditions(q.code);
-  const offset = q.cursor ? Number(decodeCursor(q.cursor, ['string'])[0]) || 0 : 0;
+  const offset = decodeOffsetCursor(q.cursor);
   // relief payments and hand-overs of offers aimed at archive categories name the hardship archive:
   // only staff with the hardship duty over the union see them (the figures stay, they are totals)
   const hardship = hardshipScopeSql(scope.auth, sql`un.path`);

@@ -3,7 +3,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { AppError, campaignPhase, campaignProblems, maskName, type CampaignInput, type OfferInput, type PickupView, type SponsorInput } from '@gonghui/shared';
 import { schema } from '../../db/index';
 import { LIMITS, assertUnderLimit, recordFailure } from '../../lib/limits';
-import { decodeCursor, encodeCursor } from '../../lib/pagination';
+import { decodeOffsetCursor, encodeCursor } from '../../lib/pagination';
 import { assertArchiveAudience, campaignPolicy, staffCampaignRow } from '../../policies/campaigns';
 import { inScopeSql, pathInScope } from '../../policies/staff';
 import { scopedUnion } from '../../policies/unions';
@@ -28,7 +28,7 @@ export async function campaignCreator(scope: Scope, input: CampaignInput) {
 
 /** The subtree's campaigns, latest first. */
 export async function staffCampaignList(scope: Scope, q: { cursor?: string; limit: number }) {
-  const offset = q.cursor ? Number(decodeCursor(q.cursor, ['string'])[0]) || 0 : 0;
+  const offset = decodeOffsetCursor(q.cursor);
   const rows = await scope.db.select().from(campaigns).where(inScopeSql(scope.auth, campaigns.unionPath)).orderBy(desc(campaigns.startsOn), desc(campaigns.id)).limit(q.limit + 1).offset(offset);
   const data = await staffCampaignViews(scope.db, rows.slice(0, q.limit), scope.now);
   return { data, pagination: { nextCursor: rows.length > q.limit ? encodeCursor([String(offset + q.limit)]) : null, limit: q.limit } };

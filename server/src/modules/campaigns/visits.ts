@@ -2,7 +2,7 @@
 import { and, desc } from 'drizzle-orm';
 import type { VisitInput, VisitView } from '@gonghui/shared';
 import { schema } from '../../db/index';
-import { decodeCursor, encodeCursor } from '../../lib/pagination';
+import { decodeOffsetCursor, encodeCursor } from '../../lib/pagination';
 import { inScopeSql } from '../../policies/staff';
 import { scopedUnion } from '../../policies/unions';
 import type { Scope } from '../../scope/scope';
@@ -57,7 +57,7 @@ export async function visitList(scope: Scope, q: { unionId?: string; cursor?: st
     const u = await scopedUnion(scope, q.unionId);
     where.push(inScopeSql({ ...scope.auth, staff: [{ unionId: u.id, path: u.path, role: 'operator' }] }, warmthVisits.unionPath));
   }
-  const offset = q.cursor ? Number(decodeCursor(q.cursor, ['string'])[0]) || 0 : 0;
+  const offset = decodeOffsetCursor(q.cursor);
   const rows = await scope.db.select().from(warmthVisits).where(and(...where)).orderBy(desc(warmthVisits.visitedOn), desc(warmthVisits.createdAt)).limit(q.limit + 1).offset(offset);
   const names = await unionNames(scope.db, rows.map((r) => r.unionId));
   return { data: rows.slice(0, q.limit).map((v) => visitView(v, names.get(v.unionId) ?? '')), pagination: { nextCursor: rows.length > q.limit ? encodeCursor([String(offset + q.limit)]) : null, limit: q.limit } };
