@@ -41,11 +41,11 @@ export const campaignsApi = {
   staffCampaigns: endpoint({ method: 'GET', path: '/api/admin/campaigns', audience: 'staff', query: StaffCampaignQuery, response: page(StaffCampaignView) }),
   staffCampaign: endpoint({ method: 'GET', path: '/api/admin/campaigns/:id', audience: 'staff', params: IdParams, response: StaffCampaignDetail }),
   addCampaignOffer: endpoint({ method: 'POST', path: '/api/admin/campaigns/:id/offers', audience: 'staff', params: IdParams, body: OfferInput, response: OfferView, status: 201 }),
-  addCampaignSponsor: endpoint({ method: 'POST', path: '/api/admin/campaigns/:id/sponsors', audience: 'staff', params: IdParams, body: SponsorInput, response: SponsorView, status: 201, idempotent: 'optional' }),
+  addCampaignSponsor: endpoint({ method: 'POST', path: '/api/admin/campaigns/:id/sponsors', audience: 'staff', params: IdParams, body: SponsorInput, response: SponsorView, status: 201, idempotent: 'required' }),
   /** At the counter: the member's pickup code, scanned or typed; a pack is handed over once. */
   handOverPickup: endpoint({ method: 'POST', path: '/api/admin/campaign-pickups', audience: 'staff', body: PickupCodeBody, response: PickupView, idempotent: 'required' }),
 
-  logVisit: endpoint({ method: 'POST', path: '/api/admin/warmth-visits', audience: 'staff', body: VisitInput, response: VisitView, status: 201, idempotent: 'optional' }),
+  logVisit: endpoint({ method: 'POST', path: '/api/admin/warmth-visits', audience: 'staff', body: VisitInput, response: VisitView, status: 201, idempotent: 'required' }),
   listVisits: endpoint({ method: 'GET', path: '/api/admin/warmth-visits', audience: 'staff', query: VisitQuery, response: page(VisitView) }),
 
   warmthForm: endpoint({ method: 'GET', path: '/api/admin/warmth-form', audience: 'staff', query: FormQuery, response: WarmthFormView }),

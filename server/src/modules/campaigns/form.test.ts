@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { api, WARMTH_FORM_CODES, type VisitInput, type WarmthFormView } from '@gonghui/shared';
@@ -185,6 +186,24 @@ describe.each(storageKinds)('Annex 1 (送温暖统计表) from a fixture of know
     }
     const ok = await app().call(api.warmthFormRecords, { query: { unionId: ids.wuxing, ...PERIOD, code: 'D11', cursor: cursor('1') }, token: staff });
     expect(ok.status).toBe(200);
+  });
+
+  it('requires an Idempotency-Key to add a sponsor or log a visit (400 IDEMPOTENCY_KEY_MISSING), and a repeated key answers the first result once', async () => {
+    const [c] = await queryRows<{ id: string }>(app().deps.db, sql`select id from campaigns where name = '2028年元旦春节送温暖'`);
+    const sponsor = { donorName: '幂等测试', donorKind: 'individual' as const, moneyFen: 100, goodsFen: 0, goods: '', offerId: null, receivedOn: '2028-01-05' };
+    const visit: VisitInput = { unionId: ids.equip, visitedOn: '2028-01-08', target: 'person', name: '幂等测试', category: 'C11', newForm: false, moneyFen: 100, goodsFen: 0, fund: 'B3', note: '' };
+    const noKey = [
+      await app().call(api.addCampaignSponsor, { params: { id: c!.id }, body: sponsor, token: staff, idempotencyKey: false }),
+      await app().call(api.logVisit, { body: visit, token: staff, idempotencyKey: false }),
+    ];
+    for (const r of noKey) expect([r.status, r.error?.code]).toEqual([400, 'IDEMPOTENCY_KEY_MISSING']);
+    const key = randomUUID();
+    const a = await app().call(api.logVisit, { body: visit, token: staff, idempotencyKey: key });
+    const b = await app().call(api.logVisit, { body: visit, token: staff, idempotencyKey: key });
+    expect([a.status, b.status, b.body.id]).toEqual([201, 201, a.body.id]);
+    const [n] = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from warmth_visits where name = '幂等测试'`);
+    expect(n!.n).toBe(1);
+    await app().deps.db.execute(sql`delete from warmth_visits where name = '幂等测试'`);
   });
 
   it('returns 404 UNION_NOT_FOUND for a union outside the caller’s subtree', async () => {
