@@ -237,6 +237,30 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
     expect(file).not.toMatch(/(^|,)=1\+2/m);
   });
 
+  it('needs an Idempotency-Key to record, confirm or export relief; without one nothing changes, with one a resend replays', async () => {
+    const token = await app().login(phones[10]!);
+    const appId = await applyAs(app(), token, application('6222027777888899990'));
+    await app().call(api.decideHardshipApplication, { params: { id: appId }, body: { action: 'approve', category: 'living' }, token: district });
+    const memberId = await memberIdByPhone(app(), phones[10]!);
+    const archiveId = (await app().call(api.hardshipArchive, { query: {}, token: district })).body.data.find((a) => a.memberId === memberId)!.id;
+    const body = { kind: 'living' as const, form: 'cash' as const, amountFen: 6_600, fundSource: 'union' as const, note: '' };
+    const count = async () => Number((await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from relief_payments where member_id = ${memberId}`))[0]!.n);
+    const bare = await app().call(api.recordRelief, { params: { id: archiveId }, body, token: district, idempotencyKey: false });
+    expect(bare.error?.code).toBe('IDEMPOTENCY_KEY_MISSING');
+    expect(await count()).toBe(0);
+    const once = await app().call(api.recordRelief, { params: { id: archiveId }, body, token: district, idempotencyKey: 'relief-record-0001' });
+    const twice = await app().call(api.recordRelief, { params: { id: archiveId }, body, token: district, idempotencyKey: 'relief-record-0001' });
+    expect(twice.body.id).toBe(once.body.id);
+    expect(await count()).toBe(1);
+    expect((await app().call(api.exportReliefs, { body: { format: 'csv' }, token: district, idempotencyKey: false })).error?.code).toBe('IDEMPOTENCY_KEY_MISSING');
+    const made = await app().call(api.exportReliefs, { body: { format: 'csv' }, token: district, idempotencyKey: 'relief-export-0001' });
+    const again = await app().call(api.exportReliefs, { body: { format: 'csv' }, token: district, idempotencyKey: 'relief-export-0001' });
+    expect(made.status).toBe(201);
+    expect(again.body.id).toBe(made.body.id);
+    expect((await app().call(api.confirmRelief, { params: { id: once.body.id }, token: district, idempotencyKey: false })).error?.code).toBe('IDEMPOTENCY_KEY_MISSING');
+    expect((await queryRows<{ status: string }>(app().deps.db, sql`select status from relief_payments where id = ${once.body.id}`))[0]!.status).toBe('approved');
+  });
+
   it('records the yearly re-check and 脱困 with how, and takes the 困难职工 tag away', async () => {
     const token = await app().login(phones[5]!);
     const appId = await applyAs(app(), token);
