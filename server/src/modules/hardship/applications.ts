@@ -15,7 +15,7 @@ import {
   type StaffHardshipApplication,
 } from '@gonghui/shared';
 import { decrypt, encrypt } from '../../crypto';
-import { schema } from '../../db/index';
+import { isUniqueViolation, schema } from '../../db/index';
 import { assertHardshipDuty, hardshipMayRead, hardshipScopeSql } from '../../policies/hardship';
 import type { Scope } from '../../scope/scope';
 import { audit } from '../audit/service';
@@ -122,7 +122,12 @@ async function fileApplication(scope: Scope, m: MemberFacts, body: HardshipApply
     : await scope.db
         .insert(hardshipApplications)
         .values({ ...values, memberId: m.id, unionId: m.unionId, unionPath: m.unionPath, consentId: consent.id, filedBy, createdAt: scope.now })
-        .returning();
+        .returning()
+        .catch((err: unknown) => {
+          // two sends at once: nothing to lock yet, so the open-application index decides
+          if (isUniqueViolation(err, 'hardship_applications_open_key')) throw new AppError('HARDSHIP_APPLICATION_OPEN');
+          throw err;
+        });
   await audit(scope, open ? 'hardship.resubmit' : 'hardship.apply', { type: 'hardship_application', id: row!.id }, { groups, byStaff: filedBy !== null });
   return row!;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api } from '@gonghui/shared';
+import { api, HARDSHIP_CONSENT_VERSION } from '@gonghui/shared';
 import { queryRows } from '../../db/index';
 import { storageKinds } from '../../testing/database';
 import { makeIdNumber } from '../../seed/names';
@@ -259,6 +259,24 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
     expect(again.body.id).toBe(made.body.id);
     expect((await app().call(api.confirmRelief, { params: { id: once.body.id }, token: district, idempotencyKey: false })).error?.code).toBe('IDEMPOTENCY_KEY_MISSING');
     expect((await queryRows<{ status: string }>(app().deps.db, sql`select status from relief_payments where id = ${once.body.id}`))[0]!.status).toBe('approved');
+  });
+
+  it('answers HARDSHIP_APPLICATION_OPEN, not a server error, when two applications are sent at once', async () => {
+    const token = await app().login(phones[11]!);
+    expect((await app().call(api.giveHardshipConsent, { body: { agree: true, version: HARDSHIP_CONSENT_VERSION }, token })).status).toBe(200);
+    const send = () => Promise.all([0, 1, 2, 3].map(() => app().call(api.applyHardship, { body: application(), token })));
+    // on PostgreSQL, hold the table so every send passes the "no open application" check before any inserts
+    let sent: ReturnType<typeof send> | undefined;
+    if (kind === 'postgres') {
+      await app().deps.db.transaction(async (tx) => {
+        await tx.execute(sql`lock table hardship_applications in exclusive mode`);
+        sent = send();
+        await new Promise((r) => setTimeout(r, 500));
+      });
+    }
+    const tries = await (sent ?? send());
+    expect(tries.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(tries.filter((r) => r.status !== 201).map((r) => [r.status, r.error?.code])).toEqual(Array(3).fill([409, 'HARDSHIP_APPLICATION_OPEN']));
   });
 
   it('records the yearly re-check and 脱困 with how, and takes the 困难职工 tag away', async () => {
