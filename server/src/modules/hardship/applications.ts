@@ -1,11 +1,12 @@
 /* Consent, applying (by the member or by staff on their behalf), the staff review and the audited reveal. */
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import {
   AppError,
   HARDSHIP_CONSENT_VERSION,
   assessHardship,
   incomePerHeadFen,
   maskBankCard,
+  shanghaiDate,
   type HardshipApplicationStatus,
   type HardshipApplyBody,
   type HardshipDecisionBody,
@@ -13,6 +14,7 @@ import {
   type RevealBody,
   type RevealView,
   type StaffHardshipApplication,
+  type StaffHardshipApplyBody,
 } from '@gonghui/shared';
 import { decrypt, encrypt } from '../../crypto';
 import { isUniqueViolation, schema } from '../../db/index';
@@ -263,12 +265,35 @@ export async function hardshipMemberFinder(scope: Scope, { memberNo }: { memberN
   return { memberId: m.id, name: m.name, memberNo: m.memberNo, unionName: m.unionName, idNumberMasked: m.idNumberMasked, archived: !!active, openApplication: !!open, thresholds: await thresholdsFor(scope.db, m.unionPath) };
 }
 
+/**
+ * The member's signed paper consent, recorded by staff as its own consent row (who recorded it, when,
+ * the date on the paper). After the member withdrew consent in the app, only a paper signed on a
+ * later day than the withdrawal counts: staff never silently re-consent for them.
+ */
+async function recordPaperConsent(scope: Scope, memberId: string, signedOn: string | undefined): Promise<void> {
+  if (await liveConsent(scope.db, memberId)) return;
+  const today = shanghaiDate(scope.now);
+  if (signedOn && signedOn > today) throw new AppError('HARDSHIP_PAPER_CONSENT_DATE');
+  const [last] = await scope.db
+    .select({ at: hardshipConsents.withdrawnAt })
+    .from(hardshipConsents)
+    .where(and(eq(hardshipConsents.memberId, memberId), isNotNull(hardshipConsents.withdrawnAt)))
+    .orderBy(desc(hardshipConsents.withdrawnAt))
+    .limit(1);
+  // dates only: a paper dated the day of the withdrawal may predate it
+  if (last?.at && (!signedOn || signedOn <= shanghaiDate(last.at))) throw new AppError('HARDSHIP_PAPER_CONSENT_STALE');
+  const paperSignedOn = signedOn ?? today;
+  await scope.db.insert(hardshipConsents).values({ memberId, version: HARDSHIP_CONSENT_VERSION, givenBy: scope.auth.userId, givenAt: scope.now, paperSignedOn }).onConflictDoNothing();
+  await audit(scope, 'hardship.consent', { type: 'member', id: memberId }, { version: HARDSHIP_CONSENT_VERSION, byStaff: true, paperSignedOn });
+}
+
 /** Staff file for a member (no phone, or asked at the union's office) with the member's signed paper consent. */
-export async function hardshipApplierForMember(scope: Scope, { memberId, body }: { memberId: string; body: HardshipApplyBody }) {
+export async function hardshipApplierForMember(scope: Scope, { memberId, body }: { memberId: string; body: StaffHardshipApplyBody }) {
   const m = await scopedMember(scope, memberId);
   if (m.status !== 'active') throw new AppError('MEMBER_INVALID_STATE');
-  await giveConsent(scope, m.id);
-  const row = await fileApplication(scope, m, body, scope.auth.userId);
+  const { paperConsent: _, paperConsentSignedOn, ...application } = body;
+  await recordPaperConsent(scope, m.id, paperConsentSignedOn);
+  const row = await fileApplication(scope, m, application, scope.auth.userId);
   return (await applicationViews(scope, [row]))[0]!;
 }
 

@@ -21,7 +21,7 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
     second = await hardshipStaff(app(), '13600000402', '吴兴区总工会');
     nanxun = await hardshipStaff(app(), '13600000403', '南浔区总工会');
     noDuty = await app().login('13900000002');
-    phones = await cleanPhonesIn(app(), EQUIP, 12);
+    phones = await cleanPhonesIn(app(), EQUIP, 16);
     member = await app().login(phones[0]!);
     other = await app().login(phones[1]!);
   }, 60_000);
@@ -277,6 +277,28 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
     const tries = await (sent ?? send());
     expect(tries.filter((r) => r.status === 201)).toHaveLength(1);
     expect(tries.filter((r) => r.status !== 201).map((r) => [r.status, r.error?.code])).toEqual(Array(3).fill([409, 'HARDSHIP_APPLICATION_OPEN']));
+  });
+
+  it('refuses staff filing for a member who withdrew consent unless a paper consent signed after the withdrawal is recorded, kept as its own consent row', async () => {
+    const token = await app().login(phones[12]!);
+    const memberId = await memberIdByPhone(app(), phones[12]!);
+    await applyAs(app(), token);
+    await app().call(api.withdrawHardshipConsent, { token });
+    // the withdrawal was on 2026-11-29 (Shanghai)
+    await app().deps.db.execute(sql`update hardship_consents set withdrawn_at = withdrawn_at - interval '2 days' where member_id = ${memberId}`);
+    const file = (paperConsentSignedOn?: string) =>
+      app().call(api.applyHardshipForMember, { params: { id: memberId }, body: { ...application(), paperConsent: true, ...(paperConsentSignedOn ? { paperConsentSignedOn } : {}) }, token: district });
+    expect((await file()).error?.code).toBe('HARDSHIP_PAPER_CONSENT_STALE');
+    expect((await file('2026-11-29')).error?.code).toBe('HARDSHIP_PAPER_CONSENT_STALE');
+    expect((await file('2026-12-02')).error?.code).toBe('HARDSHIP_PAPER_CONSENT_DATE');
+    const live = async () => queryRows<{ given_by: string; paper_signed_on: string | null }>(app().deps.db, sql`select given_by::text, paper_signed_on::text from hardship_consents where member_id = ${memberId} and withdrawn_at is null`);
+    expect(await live()).toHaveLength(0);
+    const ok = await file('2026-11-30');
+    expect(ok.status).toBe(201);
+    const [staffUser] = await queryRows<{ id: string }>(app().deps.db, sql`select id::text from users where phone = '13600000401'`);
+    expect(await live()).toEqual([{ given_by: staffUser!.id, paper_signed_on: '2026-11-30' }]);
+    const [counts] = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from hardship_consents where member_id = ${memberId}`);
+    expect(Number(counts!.n)).toBe(2);
   });
 
   it('records the yearly re-check and 脱困 with how, and takes the 困难职工 tag away', async () => {
