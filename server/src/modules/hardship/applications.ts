@@ -88,6 +88,8 @@ export async function hardshipConsentWithdrawer(scope: Scope): Promise<MyHardshi
       .update(hardshipApplications)
       .set({ status: 'withdrawn', updatedAt: scope.now })
       .where(and(eq(hardshipApplications.memberId, memberId), inArray(hardshipApplications.status, ['submitted', 'more_info'])));
+    // campaigns and wishes stop treating them as 困难职工; the archive entry stays, shown as 已撤回同意
+    await scope.db.update(members).set({ tags: sql`array_remove(${members.tags}, 'hardship')` }).where(eq(members.id, memberId));
     await audit(scope, 'hardship.consent_withdraw', { type: 'member', id: memberId });
   }
   return myHardship(scope);
@@ -334,4 +336,6 @@ export async function hardshipOfDeletedAccount(scope: Scope, memberIds: string[]
     .set({ status: sql`case when ${hardshipApplications.status} in ('submitted','more_info') then 'withdrawn' else ${hardshipApplications.status} end`, factsEnc: '', bankCardEnc: '', updatedAt: scope.now })
     .where(inArray(hardshipApplications.memberId, memberIds));
   await scope.db.update(hardshipArchive).set({ bankCardEnc: '' }).where(inArray(hardshipArchive.memberId, memberIds));
+  // the card copied onto each payment goes too: such payments never reach a bank file again
+  await scope.db.update(reliefPayments).set({ bankCardEnc: '' }).where(inArray(reliefPayments.memberId, memberIds));
 }

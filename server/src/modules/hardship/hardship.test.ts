@@ -301,6 +301,42 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
     expect(Number(counts!.n)).toBe(2);
   });
 
+  it('leaves members who withdrew consent or deleted their account out of new bank files, clears the card on deletion and takes the tag away on withdrawal', async () => {
+    const archived = async (i: number, card: string) => {
+      const token = await app().login(phones[i]!);
+      const appId = await applyAs(app(), token, application(card));
+      await app().call(api.decideHardshipApplication, { params: { id: appId }, body: { action: 'approve', category: 'living' }, token: district });
+      const memberId = await memberIdByPhone(app(), phones[i]!);
+      const archiveId = (await app().call(api.hardshipArchive, { query: {}, token: district })).body.data.find((a) => a.memberId === memberId)!.id;
+      const pay = await app().call(api.recordRelief, { params: { id: archiveId }, body: { kind: 'living', form: 'cash', amountFen: 7_700, fundSource: 'union', note: '' }, token: district });
+      expect(pay.body.status).toBe('approved');
+      return { token, memberId, archiveId, reliefId: pay.body.id };
+    };
+    const withdrew = await archived(13, '6222028888999900001');
+    const deleted = await archived(14, '6222028888999900002');
+    const tags = async (id: string) => (await queryRows<{ tags: string[] }>(app().deps.db, sql`select tags from members where id = ${id}`))[0]!.tags;
+    expect(await tags(withdrew.memberId)).toContain('hardship');
+    await app().call(api.withdrawHardshipConsent, { token: withdrew.token });
+    expect(await tags(withdrew.memberId)).not.toContain('hardship');
+    const entry = await app().call(api.hardshipArchiveEntry, { params: { id: withdrew.archiveId }, token: district });
+    expect(entry.status).toBe(200);
+    expect(entry.body).toMatchObject({ consentWithdrawn: true });
+    expect((await app().call(api.deleteAccount, { body: { confirm: '注销' }, token: deleted.token })).status).toBe(200);
+    const [card] = await queryRows<{ enc: string | null }>(app().deps.db, sql`select bank_card_enc as enc from relief_payments where id = ${deleted.reliefId}`);
+    expect(card!.enc).toBe('');
+    const made = await app().call(api.exportReliefs, { body: { format: 'csv' }, token: district });
+    if (made.status === 201) {
+      const file = String((await app().request('GET', `/api/admin/hardship/relief-files/${made.body.id}`, { token: district })).body);
+      expect(file).not.toContain('6222028888999900001');
+      expect(file).not.toContain(withdrew.reliefId);
+      expect(file).not.toContain(deleted.reliefId);
+    } else {
+      expect(made.error?.code).toBe('RELIEF_NOTHING_TO_EXPORT');
+    }
+    const left = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from relief_payments where id in (${withdrew.reliefId}, ${deleted.reliefId}) and payment_file_id is not null`);
+    expect(Number(left[0]!.n)).toBe(0);
+  });
+
   it('records the yearly re-check and 脱困 with how, and takes the 困难职工 tag away', async () => {
     const token = await app().login(phones[5]!);
     const appId = await applyAs(app(), token);
