@@ -115,6 +115,7 @@ export const errorCatalogue = {
   HARDSHIP_CONSENT_REQUIRED: { status: 409, message: '请先阅读并同意敏感个人信息处理说明' },
   HARDSHIP_CONSENT_WITHDRAWN: { status: 409, message: '职工已撤回敏感个人信息处理同意，不能继续办理' },
   HARDSHIP_PAPER_CONSENT_STALE: { status: 409, message: '职工曾撤回同意，需提供撤回之后重新签署的书面同意，并填写签署日期' },
+  MEMBER_TAG_RESERVED: { status: 400, message: '困难职工标签只能通过困难职工建档审核设置' },
   HARDSHIP_PAPER_CONSENT_DATE: { status: 400, message: '书面同意的签署日期不能晚于今天' },
   HARDSHIP_APPLICATION_OPEN: { status: 409, message: '已有一份申请正在审核中' },
   HARDSHIP_ALREADY_ARCHIVED: { status: 409, message: '您已在困难职工档案中' },

@@ -337,6 +337,29 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
     expect(Number(left[0]!.n)).toBe(0);
   });
 
+  it('hides the 困难职工 tag from staff without the duty and lets no member edit set or remove it', async () => {
+    const token = await app().login(phones[15]!);
+    const appId = await applyAs(app(), token);
+    await app().call(api.decideHardshipApplication, { params: { id: appId }, body: { action: 'approve', category: 'living' }, token: district });
+    const memberId = await memberIdByPhone(app(), phones[15]!);
+    const tags = async () => (await queryRows<{ tags: string[] }>(app().deps.db, sql`select tags from members where id = ${memberId}`))[0]!.tags;
+    expect(await tags()).toContain('hardship');
+    const seenByAdmin = await app().call(api.getMember, { params: { id: memberId }, token: noDuty });
+    expect(seenByAdmin.status).toBe(200);
+    expect(seenByAdmin.body.tags).not.toContain('hardship');
+    expect((await app().call(api.getMember, { params: { id: memberId }, token: district })).body.tags).toContain('hardship');
+    // an edit by staff who cannot see it keeps it; an edit by staff who can cannot remove it
+    expect((await app().call(api.updateMember, { params: { id: memberId }, body: { tags: ['frontline'] }, token: noDuty })).status).toBe(200);
+    expect((await tags()).sort()).toEqual(['frontline', 'hardship']);
+    expect((await app().call(api.updateMember, { params: { id: memberId }, body: { tags: [] }, token: noDuty })).status).toBe(200);
+    expect(await tags()).toEqual(['hardship']);
+    // nobody sets it through the member edit
+    const otherId = await memberIdByPhone(app(), phones[1]!);
+    const set = await app().call(api.updateMember, { params: { id: otherId }, body: { tags: ['hardship'] }, token: noDuty });
+    expect(set.error?.code).toBe('MEMBER_TAG_RESERVED');
+    expect(await queryRows<{ tags: string[] }>(app().deps.db, sql`select tags from members where id = ${otherId}`).then((r) => r[0]!.tags)).not.toContain('hardship');
+  });
+
   it('records the yearly re-check and 脱困 with how, and takes the 困难职工 tag away', async () => {
     const token = await app().login(phones[5]!);
     const appId = await applyAs(app(), token);
