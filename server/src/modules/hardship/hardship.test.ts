@@ -65,6 +65,11 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
     const relief = await app().call(api.recordRelief, { params: { id: archiveId }, body: { kind: 'living', form: 'cash', amountFen: 50_000, fundSource: 'union', note: '' }, token: district });
     expect(relief.status).toBe(201);
     const reliefId = relief.body.id;
+    // a pending one to reject, and a bank file to download
+    const pending = await app().call(api.recordRelief, { params: { id: archiveId }, body: { kind: 'medical', form: 'cash', amountFen: 250_000, fundSource: 'union', note: '' }, token: district });
+    expect(pending.body.status).toBe('awaiting_approval');
+    const made = await app().call(api.exportReliefs, { body: { format: 'csv' }, token: district });
+    expect(made.status).toBe(201);
 
     const probes = (token: string) => [
       app().call(api.staffHardshipApplications, { query: {}, token }),
@@ -82,10 +87,16 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
       app().call(api.exportReliefs, { body: { format: 'csv' }, token }),
       app().call(api.hardshipSources, { token }),
       app().call(api.hardshipDiscoveries, { token }),
+      app().call(api.rejectRelief, { params: { id: pending.body.id }, body: { reason: '核实不符' }, token }),
+      app().call(api.saveHardshipSource, { params: { kind: 'dibao' }, body: { name: '民政局', mapping: { idNumber: '身份证', name: '姓名', amount: '金额', period: '月份' } }, token }),
+      app().call(api.importHardshipSource, { params: { kind: 'dibao' }, body: { fileName: 'x.csv', csv: '身份证,姓名,金额,月份\n' }, token }),
     ];
+    const download = (token: string) => app().request('GET', `/api/admin/hardship/relief-files/${made.body.id}`, { token });
     for (const token of [noDuty, other]) {
       for (const r of await Promise.all(probes(token))) expect([r.status, r.error?.code]).toEqual([404, expect.stringMatching(/^(HARDSHIP|RELIEF)_NOT_FOUND$/)]);
+      expect((await download(token)).status).toBe(404);
     }
+    expect((await download(nanxun)).status).toBe(404);
     // another district's duty: lists are empty, records are 404
     const outside = await Promise.all(probes(nanxun));
     for (const [i, r] of outside.entries() as IterableIterator<[number, { status: number; body: any; error?: { code: string } }]>) {
@@ -93,6 +104,8 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
       else if (i === 13) expect(r.status).toBe(200);
       else if (i === 14) expect(r.body.data.some((d: { memberId: string }) => d.memberId === memberId)).toBe(false);
       else if (i === 12) expect(r.error?.code).toBe('RELIEF_NOTHING_TO_EXPORT');
+      // their own union's sources are theirs to keep
+      else if (i === 16 || i === 17) expect(r.status).not.toBe(404);
       else expect([i, r.status]).toEqual([i, 404]);
     }
     // the other member's own page knows nothing of it
@@ -124,6 +137,10 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
       expect(r.status).toBe(200);
       expect(r.text).not.toContain('6222029988776655443');
       expect(r.text).not.toContain(fullId);
+      // illness and incomes are sensitive too: only the reveal answers them
+      expect(r.text).not.toContain('尿毒症');
+      expect(r.text).not.toContain('monthlyIncomeFen');
+      expect(r.text).not.toContain('240000');
     }
     const missing = await app().call(api.revealHardship, { params: { id: memberId }, body: { field: 'bank_card', reason: '' }, token: district });
     expect(missing.status).toBe(400);
@@ -150,6 +167,7 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
     };
     await expect(refusal(db.execute(sql`update hardship_reads set reason = 'changed' where id = ${row!.id}`))).resolves.toMatch(/append-only \(UPDATE refused\)/);
     await expect(refusal(db.execute(sql`delete from hardship_reads where id = ${row!.id}`))).resolves.toMatch(/append-only \(DELETE refused\)/);
+    await expect(refusal(db.execute(sql`truncate hardship_reads`))).resolves.toMatch(/append-only \(TRUNCATE refused\)/);
     const [still] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from hardship_reads where id = ${row!.id}`);
     expect(Number(still!.n)).toBe(1);
   });
