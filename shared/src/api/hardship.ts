@@ -54,13 +54,13 @@ export const hardshipApi = {
   hardshipArchive: endpoint({ method: 'GET', path: '/api/admin/hardship/archive', audience: 'user', query: ArchiveQuery, response: list(ArchiveView) }),
   hardshipArchiveEntry: endpoint({ method: 'GET', path: '/api/admin/hardship/archive/:id', audience: 'user', params: IdParams, response: ArchiveDetail }),
   recheckHardship: endpoint({ method: 'POST', path: '/api/admin/hardship/archive/:id/recheck', audience: 'user', params: IdParams, body: RecheckBody, response: ArchiveDetail }),
-  recordRelief: endpoint({ method: 'POST', path: '/api/admin/hardship/archive/:id/reliefs', audience: 'user', params: IdParams, body: ReliefBody, response: ReliefView, status: 201, idempotent: 'optional' }),
+  recordRelief: endpoint({ method: 'POST', path: '/api/admin/hardship/archive/:id/reliefs', audience: 'user', params: IdParams, body: ReliefBody, response: ReliefView, status: 201, idempotent: 'required' }),
 
   reliefs: endpoint({ method: 'GET', path: '/api/admin/hardship/reliefs', audience: 'user', query: ReliefQuery, response: list(ReliefView) }),
   approveRelief: endpoint({ method: 'POST', path: '/api/admin/hardship/reliefs/:id/approve', audience: 'user', params: IdParams, response: ReliefView }),
   rejectRelief: endpoint({ method: 'POST', path: '/api/admin/hardship/reliefs/:id/reject', audience: 'user', params: IdParams, body: ReliefRejectBody, response: ReliefView }),
-  confirmRelief: endpoint({ method: 'POST', path: '/api/admin/hardship/reliefs/:id/confirm', audience: 'user', params: IdParams, response: ReliefView, idempotent: 'optional' }),
-  exportReliefs: endpoint({ method: 'POST', path: '/api/admin/hardship/relief-files', audience: 'user', body: ReliefExportBody, response: ReliefFileView, status: 201 }),
+  confirmRelief: endpoint({ method: 'POST', path: '/api/admin/hardship/reliefs/:id/confirm', audience: 'user', params: IdParams, response: ReliefView, idempotent: 'required' }),
+  exportReliefs: endpoint({ method: 'POST', path: '/api/admin/hardship/relief-files', audience: 'user', body: ReliefExportBody, response: ReliefFileView, status: 201, idempotent: 'required' }),
   reliefFile: endpoint({ method: 'GET', path: '/api/admin/hardship/relief-files/:id', audience: 'user', params: IdParams, response: z.unknown(), binary: true }),
 
   hardshipSources: endpoint({ method: 'GET', path: '/api/admin/hardship/sources', audience: 'user', response: list(HardshipSourceView) }),

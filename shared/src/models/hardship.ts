@@ -194,7 +194,14 @@ export const HardshipApplyBody = z
 export type HardshipApplyBody = z.infer<typeof HardshipApplyBody>;
 
 /** Staff applying for a member who cannot (no phone): the member's signed paper consent is on file. */
-export const StaffHardshipApplyBody = HardshipApplyBody.extend({ paperConsent: z.literal(true, { message: '请确认已取得职工本人签署的书面同意' }) }).strict();
+export const StaffHardshipApplyBody = HardshipApplyBody.extend({
+  paperConsent: z.literal(true, { message: '请确认已取得职工本人签署的书面同意' }),
+  /** The date on the signed paper (Asia/Shanghai); required when the member had withdrawn consent: it must be after the withdrawal. */
+  paperConsentSignedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '请按“年-月-日”填写书面同意的签署日期')
+    .optional(),
+}).strict();
 export type StaffHardshipApplyBody = z.infer<typeof StaffHardshipApplyBody>;
 
 export const HardshipConsentBody = z.object({ agree: z.literal(true, { message: '请阅读并同意敏感个人信息处理说明' }), version: z.literal(HARDSHIP_CONSENT_VERSION) }).strict();

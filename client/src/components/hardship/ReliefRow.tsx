@@ -1,14 +1,17 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { formatShanghai, fundSourceCodes, fundSourceLabels, reliefKindLabels, reliefStatusLabels, type ReliefView } from '@gonghui/shared';
-import { api, call } from '../../api';
+import { api, call, newIdempotencyKey } from '../../api';
+import { KeyRing } from '../../api/keyring';
 import { confirmDialog, toast } from '../../dialogs';
 import { yuan } from './parts';
 
 /** One relief payment with what the caller may do to it (the second person's approval, confirming it was paid). */
 export function ReliefRow({ r, onChanged }: { r: ReliefView; onChanged: () => void }) {
   const [busy, setBusy] = useState(false);
+  // confirming moves money: one Idempotency-Key until the server answers (see KeyRing)
+  const keys = useRef(new KeyRing(newIdempotencyKey));
   const act = async (what: 'approve' | 'reject' | 'confirm') => {
     const titles = { approve: '复核通过这笔帮扶？', reject: '驳回这笔帮扶？', confirm: r.form === 'cash' ? '确认银行已支付？' : '确认实物已送达？' };
     const ok = await confirmDialog({ title: titles[what], content: `${r.payeeName} · ${reliefKindLabels[r.kind]} · ${yuan(r.amountFen)}`, confirmText: '确认' });
@@ -17,7 +20,15 @@ export function ReliefRow({ r, onChanged }: { r: ReliefView; onChanged: () => vo
     try {
       if (what === 'approve') await call(api.approveRelief, { params: { id: r.id } });
       else if (what === 'reject') await call(api.rejectRelief, { params: { id: r.id }, body: { reason: '复核未通过，请核实后重新登记' } });
-      else await call(api.confirmRelief, { params: { id: r.id } });
+      else {
+        try {
+          await call(api.confirmRelief, { params: { id: r.id }, idempotencyKey: keys.current.take(`confirm|${r.id}`) });
+          keys.current.settle(`confirm|${r.id}`);
+        } catch (e) {
+          keys.current.settle(`confirm|${r.id}`, e);
+          throw e;
+        }
+      }
       toast('已处理', 'success');
       onChanged();
     } catch {

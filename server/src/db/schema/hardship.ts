@@ -64,6 +64,8 @@ export const hardshipConsents = pgTable(
     /** The member, or staff recording a signed paper consent when applying on the member's behalf. */
     givenBy: uuid('given_by').notNull().references(() => users.id),
     givenAt: tstz('given_at').notNull(),
+    /** Set when staff recorded the member's signed paper consent: the date on the paper (Asia/Shanghai). */
+    paperSignedOn: date('paper_signed_on', { mode: 'string' }),
     withdrawnAt: tstz('withdrawn_at'),
   },
   (t) => [uniqueIndex('hardship_consents_live_key').on(t.memberId).where(sql`${t.withdrawnAt} is null`), index('hardship_consents_member_idx').on(t.memberId, t.givenAt)],

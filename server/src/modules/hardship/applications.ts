@@ -1,11 +1,12 @@
 /* Consent, applying (by the member or by staff on their behalf), the staff review and the audited reveal. */
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import {
   AppError,
   HARDSHIP_CONSENT_VERSION,
   assessHardship,
   incomePerHeadFen,
   maskBankCard,
+  shanghaiDate,
   type HardshipApplicationStatus,
   type HardshipApplyBody,
   type HardshipDecisionBody,
@@ -13,9 +14,10 @@ import {
   type RevealBody,
   type RevealView,
   type StaffHardshipApplication,
+  type StaffHardshipApplyBody,
 } from '@gonghui/shared';
 import { decrypt, encrypt } from '../../crypto';
-import { schema } from '../../db/index';
+import { isUniqueViolation, schema } from '../../db/index';
 import { assertHardshipDuty, hardshipMayRead, hardshipScopeSql } from '../../policies/hardship';
 import type { Scope } from '../../scope/scope';
 import { audit } from '../audit/service';
@@ -86,6 +88,8 @@ export async function hardshipConsentWithdrawer(scope: Scope): Promise<MyHardshi
       .update(hardshipApplications)
       .set({ status: 'withdrawn', updatedAt: scope.now })
       .where(and(eq(hardshipApplications.memberId, memberId), inArray(hardshipApplications.status, ['submitted', 'more_info'])));
+    // campaigns and wishes stop treating them as 困难职工; the archive entry stays, shown as 已撤回同意
+    await scope.db.update(members).set({ tags: sql`array_remove(${members.tags}, 'hardship')` }).where(eq(members.id, memberId));
     await audit(scope, 'hardship.consent_withdraw', { type: 'member', id: memberId });
   }
   return myHardship(scope);
@@ -122,7 +126,12 @@ async function fileApplication(scope: Scope, m: MemberFacts, body: HardshipApply
     : await scope.db
         .insert(hardshipApplications)
         .values({ ...values, memberId: m.id, unionId: m.unionId, unionPath: m.unionPath, consentId: consent.id, filedBy, createdAt: scope.now })
-        .returning();
+        .returning()
+        .catch((err: unknown) => {
+          // two sends at once: nothing to lock yet, so the open-application index decides
+          if (isUniqueViolation(err, 'hardship_applications_open_key')) throw new AppError('HARDSHIP_APPLICATION_OPEN');
+          throw err;
+        });
   await audit(scope, open ? 'hardship.resubmit' : 'hardship.apply', { type: 'hardship_application', id: row!.id }, { groups, byStaff: filedBy !== null });
   return row!;
 }
@@ -258,12 +267,35 @@ export async function hardshipMemberFinder(scope: Scope, { memberNo }: { memberN
   return { memberId: m.id, name: m.name, memberNo: m.memberNo, unionName: m.unionName, idNumberMasked: m.idNumberMasked, archived: !!active, openApplication: !!open, thresholds: await thresholdsFor(scope.db, m.unionPath) };
 }
 
+/**
+ * The member's signed paper consent, recorded by staff as its own consent row (who recorded it, when,
+ * the date on the paper). After the member withdrew consent in the app, only a paper signed on a
+ * later day than the withdrawal counts: staff never silently re-consent for them.
+ */
+async function recordPaperConsent(scope: Scope, memberId: string, signedOn: string | undefined): Promise<void> {
+  if (await liveConsent(scope.db, memberId)) return;
+  const today = shanghaiDate(scope.now);
+  if (signedOn && signedOn > today) throw new AppError('HARDSHIP_PAPER_CONSENT_DATE');
+  const [last] = await scope.db
+    .select({ at: hardshipConsents.withdrawnAt })
+    .from(hardshipConsents)
+    .where(and(eq(hardshipConsents.memberId, memberId), isNotNull(hardshipConsents.withdrawnAt)))
+    .orderBy(desc(hardshipConsents.withdrawnAt))
+    .limit(1);
+  // dates only: a paper dated the day of the withdrawal may predate it
+  if (last?.at && (!signedOn || signedOn <= shanghaiDate(last.at))) throw new AppError('HARDSHIP_PAPER_CONSENT_STALE');
+  const paperSignedOn = signedOn ?? today;
+  await scope.db.insert(hardshipConsents).values({ memberId, version: HARDSHIP_CONSENT_VERSION, givenBy: scope.auth.userId, givenAt: scope.now, paperSignedOn }).onConflictDoNothing();
+  await audit(scope, 'hardship.consent', { type: 'member', id: memberId }, { version: HARDSHIP_CONSENT_VERSION, byStaff: true, paperSignedOn });
+}
+
 /** Staff file for a member (no phone, or asked at the union's office) with the member's signed paper consent. */
-export async function hardshipApplierForMember(scope: Scope, { memberId, body }: { memberId: string; body: HardshipApplyBody }) {
+export async function hardshipApplierForMember(scope: Scope, { memberId, body }: { memberId: string; body: StaffHardshipApplyBody }) {
   const m = await scopedMember(scope, memberId);
   if (m.status !== 'active') throw new AppError('MEMBER_INVALID_STATE');
-  await giveConsent(scope, m.id);
-  const row = await fileApplication(scope, m, body, scope.auth.userId);
+  const { paperConsent: _, paperConsentSignedOn, ...application } = body;
+  await recordPaperConsent(scope, m.id, paperConsentSignedOn);
+  const row = await fileApplication(scope, m, application, scope.auth.userId);
   return (await applicationViews(scope, [row]))[0]!;
 }
 
@@ -304,4 +336,6 @@ export async function hardshipOfDeletedAccount(scope: Scope, memberIds: string[]
     .set({ status: sql`case when ${hardshipApplications.status} in ('submitted','more_info') then 'withdrawn' else ${hardshipApplications.status} end`, factsEnc: '', bankCardEnc: '', updatedAt: scope.now })
     .where(inArray(hardshipApplications.memberId, memberIds));
   await scope.db.update(hardshipArchive).set({ bankCardEnc: '' }).where(inArray(hardshipArchive.memberId, memberIds));
+  // the card copied onto each payment goes too: such payments never reach a bank file again
+  await scope.db.update(reliefPayments).set({ bankCardEnc: '' }).where(inArray(reliefPayments.memberId, memberIds));
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api } from '@gonghui/shared';
+import { api, HARDSHIP_CONSENT_VERSION } from '@gonghui/shared';
 import { queryRows } from '../../db/index';
 import { storageKinds } from '../../testing/database';
 import { makeIdNumber } from '../../seed/names';
@@ -21,7 +21,7 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
     second = await hardshipStaff(app(), '13600000402', '吴兴区总工会');
     nanxun = await hardshipStaff(app(), '13600000403', '南浔区总工会');
     noDuty = await app().login('13900000002');
-    phones = await cleanPhonesIn(app(), EQUIP, 12);
+    phones = await cleanPhonesIn(app(), EQUIP, 16);
     member = await app().login(phones[0]!);
     other = await app().login(phones[1]!);
   }, 60_000);
@@ -65,6 +65,11 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
     const relief = await app().call(api.recordRelief, { params: { id: archiveId }, body: { kind: 'living', form: 'cash', amountFen: 50_000, fundSource: 'union', note: '' }, token: district });
     expect(relief.status).toBe(201);
     const reliefId = relief.body.id;
+    // a pending one to reject, and a bank file to download
+    const pending = await app().call(api.recordRelief, { params: { id: archiveId }, body: { kind: 'medical', form: 'cash', amountFen: 250_000, fundSource: 'union', note: '' }, token: district });
+    expect(pending.body.status).toBe('awaiting_approval');
+    const made = await app().call(api.exportReliefs, { body: { format: 'csv' }, token: district });
+    expect(made.status).toBe(201);
 
     const probes = (token: string) => [
       app().call(api.staffHardshipApplications, { query: {}, token }),
@@ -82,10 +87,16 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
       app().call(api.exportReliefs, { body: { format: 'csv' }, token }),
       app().call(api.hardshipSources, { token }),
       app().call(api.hardshipDiscoveries, { token }),
+      app().call(api.rejectRelief, { params: { id: pending.body.id }, body: { reason: '核实不符' }, token }),
+      app().call(api.saveHardshipSource, { params: { kind: 'dibao' }, body: { name: '民政局', mapping: { idNumber: '身份证', name: '姓名', amount: '金额', period: '月份' } }, token }),
+      app().call(api.importHardshipSource, { params: { kind: 'dibao' }, body: { fileName: 'x.csv', csv: '身份证,姓名,金额,月份\n' }, token }),
     ];
+    const download = (token: string) => app().request('GET', `/api/admin/hardship/relief-files/${made.body.id}`, { token });
     for (const token of [noDuty, other]) {
       for (const r of await Promise.all(probes(token))) expect([r.status, r.error?.code]).toEqual([404, expect.stringMatching(/^(HARDSHIP|RELIEF)_NOT_FOUND$/)]);
+      expect((await download(token)).status).toBe(404);
     }
+    expect((await download(nanxun)).status).toBe(404);
     // another district's duty: lists are empty, records are 404
     const outside = await Promise.all(probes(nanxun));
     for (const [i, r] of outside.entries() as IterableIterator<[number, { status: number; body: any; error?: { code: string } }]>) {
@@ -93,6 +104,8 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
       else if (i === 13) expect(r.status).toBe(200);
       else if (i === 14) expect(r.body.data.some((d: { memberId: string }) => d.memberId === memberId)).toBe(false);
       else if (i === 12) expect(r.error?.code).toBe('RELIEF_NOTHING_TO_EXPORT');
+      // their own union's sources are theirs to keep
+      else if (i === 16 || i === 17) expect(r.status).not.toBe(404);
       else expect([i, r.status]).toEqual([i, 404]);
     }
     // the other member's own page knows nothing of it
@@ -124,6 +137,10 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
       expect(r.status).toBe(200);
       expect(r.text).not.toContain('6222029988776655443');
       expect(r.text).not.toContain(fullId);
+      // illness and incomes are sensitive too: only the reveal answers them
+      expect(r.text).not.toContain('尿毒症');
+      expect(r.text).not.toContain('monthlyIncomeFen');
+      expect(r.text).not.toContain('240000');
     }
     const missing = await app().call(api.revealHardship, { params: { id: memberId }, body: { field: 'bank_card', reason: '' }, token: district });
     expect(missing.status).toBe(400);
@@ -150,6 +167,7 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
     };
     await expect(refusal(db.execute(sql`update hardship_reads set reason = 'changed' where id = ${row!.id}`))).resolves.toMatch(/append-only \(UPDATE refused\)/);
     await expect(refusal(db.execute(sql`delete from hardship_reads where id = ${row!.id}`))).resolves.toMatch(/append-only \(DELETE refused\)/);
+    await expect(refusal(db.execute(sql`truncate hardship_reads`))).resolves.toMatch(/append-only \(TRUNCATE refused\)/);
     const [still] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from hardship_reads where id = ${row!.id}`);
     expect(Number(still!.n)).toBe(1);
   });
@@ -235,6 +253,129 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
     const file = String((await app().request('GET', `/api/admin/hardship/relief-files/${made.body.id}`, { token: district })).body);
     expect(file).toContain("'=1+2");
     expect(file).not.toMatch(/(^|,)=1\+2/m);
+  });
+
+  it('needs an Idempotency-Key to record, confirm or export relief; without one nothing changes, with one a resend replays', async () => {
+    const token = await app().login(phones[10]!);
+    const appId = await applyAs(app(), token, application('6222027777888899990'));
+    await app().call(api.decideHardshipApplication, { params: { id: appId }, body: { action: 'approve', category: 'living' }, token: district });
+    const memberId = await memberIdByPhone(app(), phones[10]!);
+    const archiveId = (await app().call(api.hardshipArchive, { query: {}, token: district })).body.data.find((a) => a.memberId === memberId)!.id;
+    const body = { kind: 'living' as const, form: 'cash' as const, amountFen: 6_600, fundSource: 'union' as const, note: '' };
+    const count = async () => Number((await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from relief_payments where member_id = ${memberId}`))[0]!.n);
+    const bare = await app().call(api.recordRelief, { params: { id: archiveId }, body, token: district, idempotencyKey: false });
+    expect(bare.error?.code).toBe('IDEMPOTENCY_KEY_MISSING');
+    expect(await count()).toBe(0);
+    const once = await app().call(api.recordRelief, { params: { id: archiveId }, body, token: district, idempotencyKey: 'relief-record-0001' });
+    const twice = await app().call(api.recordRelief, { params: { id: archiveId }, body, token: district, idempotencyKey: 'relief-record-0001' });
+    expect(twice.body.id).toBe(once.body.id);
+    expect(await count()).toBe(1);
+    expect((await app().call(api.exportReliefs, { body: { format: 'csv' }, token: district, idempotencyKey: false })).error?.code).toBe('IDEMPOTENCY_KEY_MISSING');
+    const made = await app().call(api.exportReliefs, { body: { format: 'csv' }, token: district, idempotencyKey: 'relief-export-0001' });
+    const again = await app().call(api.exportReliefs, { body: { format: 'csv' }, token: district, idempotencyKey: 'relief-export-0001' });
+    expect(made.status).toBe(201);
+    expect(again.body.id).toBe(made.body.id);
+    expect((await app().call(api.confirmRelief, { params: { id: once.body.id }, token: district, idempotencyKey: false })).error?.code).toBe('IDEMPOTENCY_KEY_MISSING');
+    expect((await queryRows<{ status: string }>(app().deps.db, sql`select status from relief_payments where id = ${once.body.id}`))[0]!.status).toBe('approved');
+  });
+
+  it('answers HARDSHIP_APPLICATION_OPEN, not a server error, when two applications are sent at once', async () => {
+    const token = await app().login(phones[11]!);
+    expect((await app().call(api.giveHardshipConsent, { body: { agree: true, version: HARDSHIP_CONSENT_VERSION }, token })).status).toBe(200);
+    const send = () => Promise.all([0, 1, 2, 3].map(() => app().call(api.applyHardship, { body: application(), token })));
+    // on PostgreSQL, hold the table so every send passes the "no open application" check before any inserts
+    let sent: ReturnType<typeof send> | undefined;
+    if (kind === 'postgres') {
+      await app().deps.db.transaction(async (tx) => {
+        await tx.execute(sql`lock table hardship_applications in exclusive mode`);
+        sent = send();
+        await new Promise((r) => setTimeout(r, 500));
+      });
+    }
+    const tries = await (sent ?? send());
+    expect(tries.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(tries.filter((r) => r.status !== 201).map((r) => [r.status, r.error?.code])).toEqual(Array(3).fill([409, 'HARDSHIP_APPLICATION_OPEN']));
+  });
+
+  it('refuses staff filing for a member who withdrew consent unless a paper consent signed after the withdrawal is recorded, kept as its own consent row', async () => {
+    const token = await app().login(phones[12]!);
+    const memberId = await memberIdByPhone(app(), phones[12]!);
+    await applyAs(app(), token);
+    await app().call(api.withdrawHardshipConsent, { token });
+    // the withdrawal was on 2026-11-29 (Shanghai)
+    await app().deps.db.execute(sql`update hardship_consents set withdrawn_at = withdrawn_at - interval '2 days' where member_id = ${memberId}`);
+    const file = (paperConsentSignedOn?: string) =>
+      app().call(api.applyHardshipForMember, { params: { id: memberId }, body: { ...application(), paperConsent: true, ...(paperConsentSignedOn ? { paperConsentSignedOn } : {}) }, token: district });
+    expect((await file()).error?.code).toBe('HARDSHIP_PAPER_CONSENT_STALE');
+    expect((await file('2026-11-29')).error?.code).toBe('HARDSHIP_PAPER_CONSENT_STALE');
+    expect((await file('2026-12-02')).error?.code).toBe('HARDSHIP_PAPER_CONSENT_DATE');
+    const live = async () => queryRows<{ given_by: string; paper_signed_on: string | null }>(app().deps.db, sql`select given_by::text, paper_signed_on::text from hardship_consents where member_id = ${memberId} and withdrawn_at is null`);
+    expect(await live()).toHaveLength(0);
+    const ok = await file('2026-11-30');
+    expect(ok.status).toBe(201);
+    const [staffUser] = await queryRows<{ id: string }>(app().deps.db, sql`select id::text from users where phone = '13600000401'`);
+    expect(await live()).toEqual([{ given_by: staffUser!.id, paper_signed_on: '2026-11-30' }]);
+    const [counts] = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from hardship_consents where member_id = ${memberId}`);
+    expect(Number(counts!.n)).toBe(2);
+  });
+
+  it('leaves members who withdrew consent or deleted their account out of new bank files, clears the card on deletion and takes the tag away on withdrawal', async () => {
+    const archived = async (i: number, card: string) => {
+      const token = await app().login(phones[i]!);
+      const appId = await applyAs(app(), token, application(card));
+      await app().call(api.decideHardshipApplication, { params: { id: appId }, body: { action: 'approve', category: 'living' }, token: district });
+      const memberId = await memberIdByPhone(app(), phones[i]!);
+      const archiveId = (await app().call(api.hardshipArchive, { query: {}, token: district })).body.data.find((a) => a.memberId === memberId)!.id;
+      const pay = await app().call(api.recordRelief, { params: { id: archiveId }, body: { kind: 'living', form: 'cash', amountFen: 7_700, fundSource: 'union', note: '' }, token: district });
+      expect(pay.body.status).toBe('approved');
+      return { token, memberId, archiveId, reliefId: pay.body.id };
+    };
+    const withdrew = await archived(13, '6222028888999900001');
+    const deleted = await archived(14, '6222028888999900002');
+    const tags = async (id: string) => (await queryRows<{ tags: string[] }>(app().deps.db, sql`select tags from members where id = ${id}`))[0]!.tags;
+    expect(await tags(withdrew.memberId)).toContain('hardship');
+    await app().call(api.withdrawHardshipConsent, { token: withdrew.token });
+    expect(await tags(withdrew.memberId)).not.toContain('hardship');
+    const entry = await app().call(api.hardshipArchiveEntry, { params: { id: withdrew.archiveId }, token: district });
+    expect(entry.status).toBe(200);
+    expect(entry.body).toMatchObject({ consentWithdrawn: true });
+    expect((await app().call(api.deleteAccount, { body: { confirm: '注销' }, token: deleted.token })).status).toBe(200);
+    const [card] = await queryRows<{ enc: string | null }>(app().deps.db, sql`select bank_card_enc as enc from relief_payments where id = ${deleted.reliefId}`);
+    expect(card!.enc).toBe('');
+    const made = await app().call(api.exportReliefs, { body: { format: 'csv' }, token: district });
+    if (made.status === 201) {
+      const file = String((await app().request('GET', `/api/admin/hardship/relief-files/${made.body.id}`, { token: district })).body);
+      expect(file).not.toContain('6222028888999900001');
+      expect(file).not.toContain(withdrew.reliefId);
+      expect(file).not.toContain(deleted.reliefId);
+    } else {
+      expect(made.error?.code).toBe('RELIEF_NOTHING_TO_EXPORT');
+    }
+    const left = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from relief_payments where id in (${withdrew.reliefId}, ${deleted.reliefId}) and payment_file_id is not null`);
+    expect(Number(left[0]!.n)).toBe(0);
+  });
+
+  it('hides the 困难职工 tag from staff without the duty and lets no member edit set or remove it', async () => {
+    const token = await app().login(phones[15]!);
+    const appId = await applyAs(app(), token);
+    await app().call(api.decideHardshipApplication, { params: { id: appId }, body: { action: 'approve', category: 'living' }, token: district });
+    const memberId = await memberIdByPhone(app(), phones[15]!);
+    const tags = async () => (await queryRows<{ tags: string[] }>(app().deps.db, sql`select tags from members where id = ${memberId}`))[0]!.tags;
+    expect(await tags()).toContain('hardship');
+    const seenByAdmin = await app().call(api.getMember, { params: { id: memberId }, token: noDuty });
+    expect(seenByAdmin.status).toBe(200);
+    expect(seenByAdmin.body.tags).not.toContain('hardship');
+    expect((await app().call(api.getMember, { params: { id: memberId }, token: district })).body.tags).toContain('hardship');
+    // an edit by staff who cannot see it keeps it; an edit by staff who can cannot remove it
+    expect((await app().call(api.updateMember, { params: { id: memberId }, body: { tags: ['frontline'] }, token: noDuty })).status).toBe(200);
+    expect((await tags()).sort()).toEqual(['frontline', 'hardship']);
+    expect((await app().call(api.updateMember, { params: { id: memberId }, body: { tags: [] }, token: noDuty })).status).toBe(200);
+    expect(await tags()).toEqual(['hardship']);
+    // nobody sets it through the member edit
+    const otherId = await memberIdByPhone(app(), phones[1]!);
+    const set = await app().call(api.updateMember, { params: { id: otherId }, body: { tags: ['hardship'] }, token: noDuty });
+    expect(set.error?.code).toBe('MEMBER_TAG_RESERVED');
+    expect(await queryRows<{ tags: string[] }>(app().deps.db, sql`select tags from members where id = ${otherId}`).then((r) => r[0]!.tags)).not.toContain('hardship');
   });
 
   it('records the yearly re-check and 脱困 with how, and takes the 困难职工 tag away', async () => {

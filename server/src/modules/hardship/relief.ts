@@ -3,7 +3,7 @@
  * member above the union's line, exported to the bank (CSV via csv-stringify, XLSX via exceljs),
  * and paid only when staff confirm — once: a conditional update decides, on PGlite and PostgreSQL alike.
  */
-import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { AppError, formatShanghai, fundSourceCodes, fundSourceLabels, reliefKindLabels, type ReliefBody, type ReliefFileView, type ReliefStatus, type ReliefView } from '@gonghui/shared';
@@ -158,7 +158,18 @@ export async function reliefExporter(scope: Scope, { format }: { format: 'csv' |
   const rows = await scope.db
     .select()
     .from(reliefPayments)
-    .where(and(hardshipScopeSql(scope.auth, reliefPayments.unionPath), eq(reliefPayments.status, 'approved'), eq(reliefPayments.form, 'cash'), isNotNull(reliefPayments.bankCardEnc), isNull(reliefPayments.paymentFileId)))
+    .where(
+      and(
+        hardshipScopeSql(scope.auth, reliefPayments.unionPath),
+        eq(reliefPayments.status, 'approved'),
+        eq(reliefPayments.form, 'cash'),
+        isNotNull(reliefPayments.bankCardEnc),
+        ne(reliefPayments.bankCardEnc, ''),
+        isNull(reliefPayments.paymentFileId),
+        // withdrawn consent (or a deleted account) stops processing: no new bank file pays them
+        sql`exists (select 1 from hardship_consents c where c.member_id = ${reliefPayments.memberId} and c.withdrawn_at is null)`,
+      ),
+    )
     .orderBy(reliefPayments.recordedAt)
     .for('update');
   if (rows.length === 0) throw new AppError('RELIEF_NOTHING_TO_EXPORT');

@@ -29,10 +29,7 @@ export function hardshipRoutes(router: Router, deps: Deps): void {
   mount(router, deps, api.staffHardshipApplication, (s, { params }) => staffApplication(s, params));
   mount(router, deps, api.decideHardshipApplication, (s, { params, body }) => hardshipDecider(s, { id: params.id, body }));
   mount(router, deps, api.findHardshipMember, (s, { query }) => hardshipMemberFinder(s, query));
-  mount(router, deps, api.applyHardshipForMember, (s, { params, body }) => {
-    const { paperConsent: _, ...rest } = body;
-    return hardshipApplierForMember(s, { memberId: params.id, body: rest });
-  });
+  mount(router, deps, api.applyHardshipForMember, (s, { params, body }) => hardshipApplierForMember(s, { memberId: params.id, body }));
   mount(router, deps, api.revealHardship, (s, { params, body }) => hardshipRevealer(s, { memberId: params.id, body }));
 
   mount(router, deps, api.hardshipArchive, (s, { query }) => archiveList(s, query));

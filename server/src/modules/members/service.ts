@@ -16,6 +16,7 @@ import { blindIndex, encrypt } from '../../crypto';
 import { isUniqueViolation, schema } from '../../db/index';
 import { LIMITS, assertUnderLimit, recordFailure } from '../../lib/limits';
 import { decodeCursor, pageOf } from '../../lib/pagination';
+import { hardshipMayRead } from '../../policies/hardship';
 import { memberPolicy, scopedMember, type ScopedMember } from '../../policies/members';
 import { inScopeSql, pathInScope } from '../../policies/staff';
 import { scopedUnion } from '../../policies/unions';
@@ -50,7 +51,8 @@ function presentForStaff(scope: Scope, r: AdminRow, conflictsWith: Holder[]): Me
     unionId: m.unionId,
     unionName: r.unionName,
     employer: m.employer,
-    tags: m.tags,
+    // the 困难职工 tag is hardship data: only staff with the duty over the member see it
+    tags: hardshipMayRead(scope.auth, r.unionPath) ? m.tags : m.tags.filter((t) => t !== 'hardship'),
     phoneMasked: maskPhone(r.phone),
     idNumberMasked: m.idNumberMasked,
     joinedAt: m.joinedAt.toISOString(),
@@ -145,6 +147,10 @@ export async function memberUpdater(scope: Scope, { id, patch }: { id: string; p
   const rule = patch.status ? rules.find((r) => r.to.includes(patch.status!)) : rules.find((r) => r.ability !== 'revoke');
   if (!rule) throw new AppError('MEMBER_INVALID_STATE');
   memberPolicy.authorize(scope, rule.ability, before);
+  // only the hardship archive sets or removes the 困难职工 tag: an edit keeps it as it was
+  const hadHardship = before.m.tags.includes('hardship');
+  if (patch.tags?.includes('hardship') && !hadHardship) throw new AppError('MEMBER_TAG_RESERVED');
+  if (patch.tags) patch = { ...patch, tags: [...patch.tags.filter((t) => t !== 'hardship'), ...(hadHardship ? (['hardship'] as const) : [])] };
   if (patch.status === 'left') await unusedVoucherReleaser(scope, { memberId: id });
   try {
     await scope.db
@@ -162,7 +168,7 @@ export async function memberUpdater(scope: Scope, { id, patch }: { id: string; p
   }
   // a member's standing changed: every process drops the sessions it keeps for the claim path
   await announce(scope.db, { kind: 'user', id: before.m.userId });
-  await audit(scope, 'member.update', { type: 'member', id }, { from: { status: before.m.status, tags: before.m.tags }, to: patch });
+  await audit(scope, 'member.update', { type: 'member', id }, { from: { status: before.m.status, tags: before.m.tags.filter((t) => t !== 'hardship') }, to: { ...patch, ...(patch.tags ? { tags: patch.tags.filter((t) => t !== 'hardship') } : {}) } });
   return memberForStaff(scope, { id });
 }
 

@@ -115,10 +115,10 @@ describe.each(storageKinds)('union scope on %s', (kind) => {
     const pending = await app().call(api.listMembers, { query: { status: 'pending' }, token });
     expect(pending.body.data.length).toBeGreaterThan(0);
     const id = pending.body.data[0]!.id;
-    const r = await app().call(api.updateMember, { params: { id }, body: { status: 'active', tags: ['frontline', 'hardship'] }, token });
+    const r = await app().call(api.updateMember, { params: { id }, body: { status: 'active', tags: ['frontline', 'migrant'] }, token });
     expect(r.status).toBe(200);
     expect(r.body.status).toBe('active');
-    expect(r.body.tags).toEqual(['frontline', 'hardship']);
+    expect(r.body.tags).toEqual(['frontline', 'migrant']);
     const audit = await queryRows<{ action: string }>(app().deps.db, sql`select action from audit_log where target_id = ${id}`);
     expect(audit.map((a) => a.action)).toContain('member.update');
   });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
@@ -13,8 +13,10 @@ import {
   type HardshipMemberView,
   type ImportResult,
   type ImportSourceKind,
+  type ReliefFileView,
 } from '@gonghui/shared';
-import { api, call, downloadExport } from '../../../api';
+import { api, call, downloadExport, newIdempotencyKey } from '../../../api';
+import { KeyRing } from '../../../api/keyring';
 import { Chips, FormRow } from '../../../components/Form';
 import { ApplyForm } from '../../../components/hardship/ApplyForm';
 import { CategoryTags, yuan } from '../../../components/hardship/parts';
@@ -181,10 +183,19 @@ function Archive() {
 function Relief() {
   const state = useResource(() => call(api.reliefs, { query: {}, toast: false }), []);
   const [busy, setBusy] = useState(false);
+  // making a bank file moves money: one Idempotency-Key per format until the server answers
+  const keys = useRef(new KeyRing(newIdempotencyKey));
   const exportFile = async (format: 'csv' | 'xlsx') => {
     setBusy(true);
     try {
-      const f = await call(api.exportReliefs, { body: { format } });
+      let f: ReliefFileView;
+      try {
+        f = await call(api.exportReliefs, { body: { format }, idempotencyKey: keys.current.take(format) });
+        keys.current.settle(format);
+      } catch (e) {
+        keys.current.settle(format, e);
+        throw e;
+      }
       await downloadExport(api.reliefFile, { params: { id: f.id }, filename: `帮扶资金代发.${format}` });
       toast(`已导出${f.paymentCount}笔，合计${yuan(f.totalFen)}`, 'success');
       void state.reload(true);

@@ -1,0 +1,1 @@
+ALTER TABLE "hardship_consents" ADD COLUMN "paper_signed_on" date;
