@@ -63,7 +63,7 @@ export function weappTarget(env: NodeJS.ProcessEnv = process.env): { apiBase: st
  * shared package, and the two tab pages members open first (首页, 工惠券), so their page chunk
  * is empty and opening them costs no extra round trip on a slow network.
  */
-const SHELL_MODULES = new RegExp(
+const SHARED_MODULES = new RegExp(
   [
     // NutUI, Taro's H5 components, and what they bring along
     String.raw`[\/]node_modules[\/](@nutui|@tarojs[\/]components[^\/]*|lodash\.kebabcase|react-fast-compare|@swc[\/]helpers|@babel[\/]runtime|classnames)[\/]`,
@@ -79,9 +79,54 @@ const SHELL_MODULES = new RegExp(
     String.raw`[\/]shared[\/]src[\/](errors|labels|money|time|forms|index|rules[\/][^\/]+|api[\/](endpoint|routes))\.ts$`,
   ].join('|'),
 );
-function isShellModule(module: { resource?: string | null; nameForCondition?: () => string | null }): boolean {
+interface SplitModule {
+  resource?: string | null;
+  nameForCondition?: () => string | null;
+}
+/** The slice of webpack's ChunkGraph the split below reads. */
+interface SplitContext {
+  chunkGraph: {
+    getModuleChunksIterable(module: unknown): Iterable<SplitChunk>;
+    getChunkModulesIterable(chunk: SplitChunk): Iterable<SplitModule>;
+  };
+}
+interface SplitChunk {
+  canBeInitial(): boolean;
+}
+function isSharedModule(module: SplitModule): boolean {
   const resource = module.nameForCondition?.() ?? module.resource ?? '';
-  return SHELL_MODULES.test(resource);
+  return SHARED_MODULES.test(resource);
+}
+/** The pages a member opens first: what they reach loads with the app. */
+const FIRST_PAGES = /[\/]client[\/]src[\/]pages[\/](home|vouchers)[\/]index\.tsx$/;
+const firstPageChunks = new WeakMap<SplitChunk, boolean>();
+function isFirstPageChunk(chunk: SplitChunk, context: SplitContext): boolean {
+  let known = firstPageChunks.get(chunk);
+  if (known === undefined) {
+    known = chunk.canBeInitial();
+    if (!known) {
+      for (const m of context.chunkGraph.getChunkModulesIterable(chunk)) {
+        if (FIRST_PAGES.test(m.nameForCondition?.() ?? m.resource ?? '')) {
+          known = true;
+          break;
+        }
+      }
+    }
+    firstPageChunks.set(chunk, known);
+  }
+  return known;
+}
+/**
+ * In the first load: shared code the app entry or 首页 / 工惠券 reach. Shared code only other
+ * pages use goes to `lib`, one chunk those pages load on demand (still never re-bundled by each
+ * page), so the first load does not grow with every page the product adds.
+ */
+function isShellModule(module: SplitModule, context: SplitContext): boolean {
+  if (!isSharedModule(module)) return false;
+  for (const chunk of context.chunkGraph.getModuleChunksIterable(module)) {
+    if (isFirstPageChunk(chunk, context)) return true;
+  }
+  return false;
 }
 
 /** Writes { chunk: { files, modules: [[name, bytes]] } } after an H5 build (GH_BUNDLE_REPORT). */
@@ -166,13 +211,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: compileInclude },
       esnextModules: ['@nutui/'],
       webpackChain(chain) {
-        // Taro's own groups (taro, vendors, common) stay; `shell` takes NutUI and the app shell.
+        // Taro's own groups (taro, vendors, common) stay; `shell` takes what the first load needs of NutUI and the app shell, `lib` the rest of it.
         const splitChunks = (chain.optimization.get('splitChunks') ?? {}) as { cacheGroups?: Record<string, unknown> };
         chain.optimization.splitChunks({
           ...splitChunks,
           cacheGroups: {
             ...splitChunks.cacheGroups,
             shell: { name: 'shell', chunks: 'all', test: isShellModule, priority: 50, enforce: true, reuseExistingChunk: true },
+            lib: { name: 'lib', chunks: 'async', test: isSharedModule, priority: 45, enforce: true, reuseExistingChunk: true },
             // zod and the contract's schemas: one chunk loaded by the pages whose forms check
             // input, instead of a copy in each of them (never in the first load).
             schemas: { name: 'schemas', chunks: 'async', test: /[\/](node_modules[\/]zod|shared[\/]src[\/](models|api))[\/]/, priority: 40, enforce: true, reuseExistingChunk: true },
