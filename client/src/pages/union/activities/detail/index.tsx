@@ -1,14 +1,14 @@
 import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { ActivityCancelBody, activityCategoryLabels, enrollmentStatusLabels, formatShanghai, type StaffActivityView, type StaffEnrollmentView } from '@gonghui/shared';
 import { api, call, downloadExport } from '../../../../api';
 import { PhaseBadge, staffCounts, whenText } from '../../../../components/activities/ActivityParts';
 import { DataTable, type Column } from '../../../../components/DataTable';
 import { HeaderBand } from '../../../../components/PageShell';
 import { errorText } from '../../../../components/StatusView';
-import { useNumericKeypad, useQrScan } from '../../../../components/QrScanner';
+import { CodeEntry, MEMBER_CODE } from '../../../../components/CodeEntry';
 import { Fact, ListFooter, WishGate } from '../../../../components/wishes/WishParts';
 import { confirmDialog, toast } from '../../../../dialogs';
 import { FormRow } from '../../../../components/Form';
@@ -18,9 +18,7 @@ import { usePagedList } from '../../../../hooks/usePagedList';
 import { useRequireLogin } from '../../../../hooks/useRequireLogin';
 import { useResource } from '../../../../hooks/useResource';
 import { STAFF_ACTIVITIES_PAGE, STAFF_ACTIVITY_EDIT_PAGE, STAFF_ACTIVITY_PAGE, withQuery } from '../../../../routes';
-import { normalizeMemberCode } from '../../../../memberCode';
 
-const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
 const COLUMNS: Column<StaffEnrollmentView>[] = [
   { key: 'member', title: '会员', width: '1.2fr', primary: true, render: (e) => `${e.memberName}（${e.memberNo}）` },
@@ -137,66 +135,27 @@ function Manage({ a, onCancelled }: { a: StaffActivityView; onCancelled: (a: Sta
 
 /** At the door: scan the 会员码 the member shows (or type its 12 digits); each check-in answers at once. */
 function CheckIn({ a, onDone }: { a: StaffActivityView; onDone: () => void }) {
-  const [text, setText] = useState('');
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const { scan, layer } = useQrScan();
-  useNumericKeypad('.gh-checkin__code');
-
-  const checkIn = async (raw: string) => {
-    const code = normalizeMemberCode(raw);
-    if (!code) {
-      setResult({ ok: false, text: '请输入会员出示的12位会员码' });
-      return;
-    }
-    setBusy(true);
-    setResult(null);
-    try {
-      const e = await call(api.checkIn, { params: { id: a.id }, body: { code }, toast: false });
-      setResult({ ok: true, text: `${e.memberName}（${e.memberNo}）签到成功` });
-      setText('');
-      onDone();
-    } catch (err) {
-      setResult({ ok: false, text: errorText(err) });
-    } finally {
-      setBusy(false);
-    }
-  };
-  const scanCode = async () => {
-    const r = await scan();
-    if (r !== null) void checkIn(r);
-  };
-
+  const [welcome, setWelcome] = useState<string | null>(null);
   return (
     <View className='gh-card gh-checkin'>
       <View className='gh-section-title'>现场签到</View>
-      <Button type='primary' size='large' block className='gh-checkin__scan' onClick={() => void scanCode()}>
-        扫描会员码签到
-      </Button>
-      <View className='gh-field'>
-        <View className='gh-field__label'>会员码</View>
-        <Input
-          className='gh-field__input gh-checkin__code'
-          type={IS_WEAPP ? 'number' : 'text'}
-          placeholder='或输入12位数字'
-          value={text}
-          maxLength={IS_WEAPP ? 12 : 16}
-          onChange={(x) => {
-            setText(x.replace(/[^\d\s]/g, '').slice(0, 16));
-            setResult(null);
-          }}
-          onConfirm={() => void checkIn(text)}
-        />
-      </View>
-      <Button type='primary' fill='outline' size='large' block loading={busy} className='gh-checkin__submit' onClick={() => void checkIn(text)}>
-        签到
-      </Button>
-      {result ? (
-        <View className={`gh-checkin__result gh-checkin__result--${result.ok ? 'ok' : 'error'}`} role='alert'>
-          <Text>{result.text}</Text>
+      <CodeEntry
+        kind={MEMBER_CODE}
+        cls='gh-checkin'
+        scanLabel='扫描会员码签到'
+        submitLabel='签到'
+        onEdit={() => setWelcome(null)}
+        onSubmit={async (code) => {
+          const e = await call(api.checkIn, { params: { id: a.id }, body: { code }, toast: false });
+          setWelcome(`${e.memberName}（${e.memberNo}）签到成功`);
+          onDone();
+        }}
+      />
+      {welcome ? (
+        <View className='gh-checkin__result' role='status'>
+          <Text>{welcome}</Text>
         </View>
       ) : null}
-      {layer}
     </View>
   );
 }
