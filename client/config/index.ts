@@ -58,10 +58,10 @@ export function weappTarget(env: NodeJS.ProcessEnv = process.env): { apiBase: st
 }
 
 /**
- * H5: what every member page needs, in one chunk loaded with the app (not re-bundled by each
- * page chunk): NutUI (script and CSS), our components, hooks, stores, API client, theme and the
- * shared package, and the two tab pages members open first (首页, 工惠券), so their page chunk
- * is empty and opening them costs no extra round trip on a slow network.
+ * H5: code many pages share, bundled once instead of by each page chunk: NutUI (script and CSS),
+ * our components, hooks, stores, API client, theme and the shared package, and the two tab pages
+ * members open first (首页, 工惠券), so their page chunk is empty and opening them costs no extra
+ * round trip on a slow network. `isShellModule` below decides which part loads with the app.
  */
 const SHARED_MODULES = new RegExp(
   [
