@@ -24,6 +24,7 @@ import { feedbackRoutes } from './modules/feedback/routes';
 import { hardshipRoutes } from './modules/hardship/routes';
 import { lotteryRoutes } from './modules/lottery/routes';
 import { campaignRoutes } from './modules/campaigns/routes';
+import { pledgeRoutes } from './modules/pledges/routes';
 import { rushMemory } from './rush/index';
 import { guardPool } from './scope/scope';
 import { createMetrics, publicMetrics } from './ops/metrics';
@@ -86,6 +87,7 @@ export function createApp(rawDeps: Deps, opts: AppOptions = {}): Koa {
   noticeRoutes(router, deps);
   lotteryRoutes(router, deps);
   campaignRoutes(router, deps);
+  pledgeRoutes(router, deps);
 
   // Errors after the answer left (a client hanging up mid-download) reach here, not the error middleware.
   app.on('error', (err: NodeJS.ErrnoException, ctx?: { state?: { requestId?: string } }) => {

@@ -21,6 +21,8 @@ export * from './rules/campaigns';
 export * from './rules/warmth-form';
 export * from './rules/letters';
 export * from './models/hardship';
+export * from './models/pledges';
+export * from './rules/pledges';
 export { ACTIVITY_CATEGORIES, activityEditable, activityPhase, activityProblems, capacityProblems, enrollmentDecision, isCheckInDay, mayCancel, topicUnionPath, type ActivityStatus, type ActivityTimes } from './rules/activities';
 export { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES, FIRST_REPLY_TARGET_MS, firstUnionPath, handoverAllowed, median, replyDueAt, replyTimeLeftMs, shouldEscalate, staffMayAct, staffMayRead } from './rules/feedback';
 export {

@@ -5,7 +5,7 @@
  * answers and audiences come from the contract, error codes and messages from the catalogue.
  */
 import { z } from 'zod';
-import { activitiesApi, authApi, campaignsApi, errorCatalogue, feedbackApi, hardshipApi, lotteryApi, merchantsApi, noticesApi, staffApi, systemApi, unionsApi, vouchersApi, wishesApi, type Endpoint } from '@gonghui/shared';
+import { activitiesApi, authApi, campaignsApi, errorCatalogue, feedbackApi, hardshipApi, lotteryApi, merchantsApi, noticesApi, pledgesApi, staffApi, systemApi, unionsApi, vouchersApi, wishesApi, type Endpoint } from '@gonghui/shared';
 
 type Json = Record<string, unknown>;
 
@@ -23,6 +23,7 @@ const PARTS: [string, string, Record<string, Endpoint>][] = [
   ['activities', '工会活动 · activities, sign-ups, check-in, 你点我送', activitiesApi],
   ['feedback', '聆听 · requests to the union, replies, the dashboard', feedbackApi],
   ['campaigns', '两节送温暖 · campaigns, offers, pickup, letters, visits, the statistics form', campaignsApi],
+  ['pledges', '爱心认捐 · donors sponsor packs of a campaign; the campaign union confirms receipt (a B4 sponsorship) or declines', pledgesApi],
   ['hardship', '困难职工帮扶 · the hardship archive, relief, pushed lists (staff with the duty in the subtree; everyone else 404)', hardshipApi],
 ];
 

@@ -6,6 +6,7 @@ import { hardshipApi } from './hardship';
 import { lotteryApi } from './lottery';
 import { merchantsApi } from './merchants';
 import { noticesApi } from './notices';
+import { pledgesApi } from './pledges';
 import { staffApi } from './staff';
 import { unionsApi } from './unions';
 import { vouchersApi } from './vouchers';
@@ -26,9 +27,10 @@ export const api = {
   ...feedbackApi,
   ...campaignsApi,
   ...hardshipApi,
+  ...pledgesApi,
 };
 export type Api = typeof api;
 
 export * from './endpoint';
 export { authApi, lotteryApi, merchantsApi, staffApi, systemApi, unionsApi, vouchersApi };
-export { activitiesApi, campaignsApi, feedbackApi, hardshipApi, noticesApi, wishesApi };
+export { activitiesApi, campaignsApi, feedbackApi, hardshipApi, noticesApi, pledgesApi, wishesApi };

@@ -179,4 +179,11 @@ export const routes: RoutesOf<Api> = {
   saveHardshipSource: { method: 'PUT', path: '/api/admin/hardship/sources/:kind', audience: 'user' },
   importHardshipSource: { method: 'POST', path: '/api/admin/hardship/sources/:kind/imports', audience: 'user', idempotent: 'optional' },
   hardshipDiscoveries: { method: 'GET', path: '/api/admin/hardship/discoveries', audience: 'user' },
+  sponsorableOffers: { method: 'GET', path: '/api/donor/campaign-offers', audience: 'donor' },
+  createPledge: { method: 'POST', path: '/api/donor/pledges', audience: 'donor', idempotent: 'required' },
+  myPledges: { method: 'GET', path: '/api/donor/pledges', audience: 'donor' },
+  withdrawPledge: { method: 'POST', path: '/api/donor/pledges/:id/withdrawal', audience: 'donor' },
+  campaignPledges: { method: 'GET', path: '/api/admin/campaigns/:id/pledges', audience: 'staff' },
+  receivePledge: { method: 'POST', path: '/api/admin/pledges/:id/receipt', audience: 'staff', idempotent: 'required' },
+  declinePledge: { method: 'POST', path: '/api/admin/pledges/:id/decline', audience: 'staff' },
 };

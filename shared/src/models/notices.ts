@@ -13,6 +13,7 @@ export const NOTICE_PAGES = {
   activity: '/pages/activities/detail/index',
   myFeedback: '/pages/feedback/detail/index',
   letter: '/pages/warmth/letter/index',
+  pledge: '/pages/donor/pledges/index',
 } as const;
 export type NoticePage = (typeof NOTICE_PAGES)[keyof typeof NOTICE_PAGES];
 

@@ -12,3 +12,4 @@ export * from './activities';
 export * from './feedback';
 export * from './campaigns';
 export * from './hardship';
+export * from './pledges';

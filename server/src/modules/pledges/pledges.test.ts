@@ -1,0 +1,113 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api } from '@gonghui/shared';
+import { addOffer, makeCampaign } from '../../testing/campaigns';
+import { storageKinds } from '../../testing/database';
+import { unionIdByName, useTestApp } from '../../testing/harness';
+import { staffToken } from '../../testing/people';
+import { donor } from '../../testing/wishes';
+
+const WUXING_STAFF = '13900000002';
+
+describe.each(storageKinds)('爱心认捐: donors pledge packs, the campaign union confirms on %s', (kind) => {
+  const app = useTestApp(kind, { now: '2026-12-20T02:00:00Z' });
+  let staff: string;
+  let nanxun: string;
+  let giver: string;
+  let company: string;
+  let campaignId: string;
+  let offerId: string;
+
+  beforeAll(async () => {
+    staff = await app().login(WUXING_STAFF);
+    nanxun = await staffToken(app(), '13900000091', '南浔区总工会', 'admin');
+    giver = await donor(app(), '13600000501', { kind: 'individual', displayName: '王先生', showName: false });
+    company = await donor(app(), '13600000502', { kind: 'enterprise', enterpriseName: '湖州同德机械有限公司', contactName: '李经理', contactPhone: '13600000503', licenceNo: '91330502MA2B3C4D5E', showName: true });
+    campaignId = await makeCampaign(app(), staff);
+    offerId = await addOffer(app(), staff, campaignId, { valueFen: 30_000 });
+  }, 120_000);
+
+  const form = async (token: string) => {
+    const r = await app().call(api.warmthForm, { query: { unionId: await unionIdByName(app(), '吴兴区总工会'), from: '2026-12-01', to: '2027-02-28' }, token });
+    expect(r.status).toBe(200);
+    return (code: string) => r.body.items.find((i) => i.code === code)!.value;
+  };
+
+  it('lists the running campaign’s packs to donors with counts only, and nothing to a member who is not a donor', async () => {
+    const r = await app().call(api.sponsorableOffers, { token: giver });
+    expect(r.status).toBe(200);
+    const o = r.body.data.find((x) => x.id === offerId)!;
+    expect(o).toMatchObject({ campaignName: '2027年元旦春节送温暖', unionName: '吴兴区总工会', valueFen: 30_000, pledgedPacks: 0 });
+    expect(JSON.stringify(r.body)).not.toMatch(/1[3-9]\d{9}/); // no phone of anyone
+    const member = await app().login('13800000001');
+    expect((await app().call(api.sponsorableOffers, { token: member })).status).toBe(403);
+  });
+
+  it('records a pledge once per Idempotency-Key, worth packs × value, and shows it to the campaign union with the donor’s contact', async () => {
+    const body = { offerId, packs: 20, form: 'money' as const, note: '春节前可转账' };
+    const first = await app().call(api.createPledge, { body, token: company, idempotencyKey: 'pledge-company-1' });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ packs: 20, amountFen: 600_000, status: 'pledged', offer: { id: offerId, unionName: '吴兴区总工会' } });
+    const replay = await app().call(api.createPledge, { body, token: company, idempotencyKey: 'pledge-company-1' });
+    expect(replay.text).toBe(first.text);
+    const list = await app().call(api.campaignPledges, { params: { id: campaignId }, token: staff });
+    expect(list.body.data.map((p) => p.id)).toEqual([first.body.id]);
+    expect(list.body.data[0]!.donor).toEqual({ name: '湖州同德机械有限公司', kind: 'enterprise', contactName: '李经理', contactPhone: '13600000503' });
+    expect((await app().call(api.sponsorableOffers, { token: giver })).body.data.find((x) => x.id === offerId)!.pledgedPacks).toBe(20);
+  });
+
+  it('answers 400 for bad input and 404 for an unknown offer, and writes nothing', async () => {
+    const bad = await app().call(api.createPledge, { body: { offerId, packs: 0, form: 'money', note: '' }, token: giver, idempotencyKey: 'pledge-bad-0001' });
+    expect([bad.status, bad.error?.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const unknown = await app().call(api.createPledge, { body: { offerId: '00000000-0000-4000-8000-000000000000', packs: 1, form: 'goods', note: '' }, token: giver, idempotencyKey: 'pledge-bad-0002' });
+    expect([unknown.status, unknown.error?.code]).toEqual([404, 'OFFER_NOT_FOUND']);
+    expect((await app().call(api.myPledges, { query: {}, token: giver })).body.data).toEqual([]);
+  });
+
+  it('turns a received pledge into the campaign’s sponsorship (B4, K2) once, and tells the donor', async () => {
+    const before = await form(staff);
+    const [p] = (await app().call(api.campaignPledges, { params: { id: campaignId }, token: staff })).body.data;
+    const pair = await Promise.all(['pledge-receive-a', 'pledge-receive-b'].map((k) => app().call(api.receivePledge, { params: { id: p!.id }, body: { receivedOn: '2026-12-21' }, token: staff, idempotencyKey: k })));
+    expect(pair.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(pair.find((r) => r.status === 409)!.error?.code).toBe('PLEDGE_DECIDED');
+    const after = await form(staff);
+    expect([after('B4') - before('B4'), after('K2') - before('K2')]).toEqual([600_000, 1]);
+    const detail = await app().call(api.staffCampaign, { params: { id: campaignId }, token: staff });
+    expect(detail.body.sponsors.map((s) => [s.donorName, s.moneyFen, s.receivedOn])).toContainEqual(['湖州同德机械有限公司', 600_000, '2026-12-21']);
+    const notices = await app().call(api.notices, { query: {}, token: company });
+    expect(notices.body.data[0]).toMatchObject({ kind: 'pledge.received', link: { page: '/pages/donor/pledges/index', id: p!.id } });
+    const withdraw = await app().call(api.withdrawPledge, { params: { id: p!.id }, token: company });
+    expect([withdraw.status, withdraw.error?.code]).toEqual([409, 'PLEDGE_DECIDED']);
+  });
+
+  it('lets the donor withdraw an open pledge, and staff decline another with a reason the donor reads', async () => {
+    const a = await app().call(api.createPledge, { body: { offerId, packs: 2, form: 'goods', note: '' }, token: giver, idempotencyKey: 'pledge-giver-aaaa' });
+    app().clock.advance(60_000);
+    const b = await app().call(api.createPledge, { body: { offerId, packs: 3, form: 'goods', note: '' }, token: giver, idempotencyKey: 'pledge-giver-bbbb' });
+    expect((await app().call(api.withdrawPledge, { params: { id: a.body.id }, token: giver })).body.status).toBe('withdrawn');
+    const short = await app().call(api.declinePledge, { params: { id: b.body.id }, body: { reason: '好' }, token: staff });
+    expect([short.status, short.error?.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const declined = await app().call(api.declinePledge, { params: { id: b.body.id }, body: { reason: '礼包已由工会经费全部采购，感谢您的好意' }, token: staff });
+    expect(declined.body).toMatchObject({ status: 'declined', decisionNote: '礼包已由工会经费全部采购，感谢您的好意' });
+    const mine = await app().call(api.myPledges, { query: {}, token: giver });
+    expect(mine.body.data.map((p) => [p.packs, p.status])).toEqual([
+      [3, 'declined'],
+      [2, 'withdrawn'],
+    ]);
+    expect((await app().call(api.sponsorableOffers, { token: giver })).body.data.find((x) => x.id === offerId)!.pledgedPacks).toBe(20);
+  });
+
+  it('hides pledges from staff of another district and from other donors (404), and refuses a campaign that has ended', async () => {
+    const [p] = (await app().call(api.myPledges, { query: {}, token: giver })).body.data;
+    expect((await app().call(api.campaignPledges, { params: { id: campaignId }, token: nanxun })).status).toBe(404);
+    const foreign = await app().call(api.declinePledge, { params: { id: p!.id }, body: { reason: '不属于本区的认捐' }, token: nanxun });
+    expect([foreign.status, foreign.error?.code]).toEqual([404, 'PLEDGE_NOT_FOUND']);
+    const other = await app().call(api.withdrawPledge, { params: { id: p!.id }, token: company });
+    expect([other.status, other.error?.code]).toEqual([404, 'PLEDGE_NOT_FOUND']);
+
+    app().clock.set('2027-02-27T02:00:00Z'); // the day after the campaign ended (Shanghai)
+    giver = await app().login('13600000501'); // sessions last 30 days
+    expect((await app().call(api.sponsorableOffers, { token: giver })).body.data.map((o) => o.id)).not.toContain(offerId);
+    const late = await app().call(api.createPledge, { body: { offerId, packs: 1, form: 'money', note: '' }, token: giver, idempotencyKey: 'pledge-late-0001' });
+    expect([late.status, late.error?.code]).toEqual([409, 'PLEDGE_CLOSED']);
+  });
+});
