@@ -31,6 +31,7 @@ export const PUBLIC_WISH_PAGE = '/pages/wishes/public/index';
 export const DONOR_PROFILE_PAGE = '/pages/donor/profile/index';
 export const DONOR_WISHES_PAGE = '/pages/donor/index';
 export const DONOR_WISH_PAGE = '/pages/donor/wish/index';
+export const DONOR_PLEDGES_PAGE = '/pages/donor/pledges/index';
 export const STAFF_WISHES_PAGE = '/pages/union/wishes/index';
 export const STAFF_WISH_PAGE = '/pages/union/wishes/detail/index';
 export const STAFF_FILE_WISH_PAGE = '/pages/union/wishes/file/index';
@@ -91,6 +92,7 @@ export const PAGES: readonly string[] = [
   DONOR_PROFILE_PAGE,
   DONOR_WISHES_PAGE,
   DONOR_WISH_PAGE,
+  DONOR_PLEDGES_PAGE,
   STAFF_WISHES_PAGE,
   STAFF_WISH_PAGE,
   STAFF_FILE_WISH_PAGE,

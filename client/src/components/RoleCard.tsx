@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { staffRoleLabels, unionKindLabels, type Me } from '@gonghui/shared';
 import { openPage } from '../navigation';
-import { BATCHES_PAGE, DONOR_WISHES_PAGE, MERCHANT_PAGE, STAFF_WISHES_PAGE, UNION_TREE_PAGE, WISHES_PAGE } from '../routes';
+import { BATCHES_PAGE, DONOR_PLEDGES_PAGE, DONOR_WISHES_PAGE, MERCHANT_PAGE, STAFF_WISHES_PAGE, UNION_TREE_PAGE, WISHES_PAGE } from '../routes';
 import type { PendingReview } from '../stores/union-tree';
 import './RoleCard.scss';
 
@@ -73,6 +73,9 @@ export function RoleCards({ me, overlap = false, pending = null }: { me: Me; ove
               我的认领
             </Button>
           </View>
+          <Button type='primary' fill='outline' block className='gh-role-card__button gh-go-pledges' onClick={() => openPage(DONOR_PLEDGES_PAGE)}>
+            送温暖认捐
+          </Button>
         </View>
       ) : null}
     </View>

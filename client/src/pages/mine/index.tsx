@@ -19,6 +19,7 @@ import {
   MY_VOUCHERS_PAGE,
   NOTICES_PAGE,
   DONOR_PROFILE_PAGE,
+  DONOR_PLEDGES_PAGE,
   DONOR_WISHES_PAGE,
   STAFF_WISHES_PAGE,
   PRIVACY_PAGE,
@@ -88,6 +89,7 @@ export default function MinePage() {
         {me?.member?.status === 'active' ? <Row className='gh-mine__hardship' title='困难帮扶' desc='困难职工建档申请、帮扶记录、谁查看过我的信息' go='进入' page={HARDSHIP_PAGE} /> : null}
         {me?.staffRoles.some((r) => r.duties.includes('hardship')) ? <Row className='gh-mine__staff-hardship' title='困难职工帮扶' desc='建档审核、档案复核、帮扶发放、主动发现' go='进入' page={STAFF_HARDSHIP_PAGE} /> : null}
         {me?.donor ? <Row className='gh-mine__adoptions' title='我的认领' desc='认领的微心愿、送达与感谢' go='查看' page={DONOR_WISHES_PAGE} /> : null}
+        {me?.donor ? <Row className='gh-mine__pledges' title='送温暖认捐' desc='为礼包、年夜饭认捐，查看工会确认' go='查看' page={DONOR_PLEDGES_PAGE} /> : null}
         {me && !me.merchant ? <Row className='gh-mine__donor' title={me.donor ? '爱心档案' : '成为爱心人士'} desc={me.donor ? '展示名称、企业资质' : '个人或企业，认领职工的微心愿'} go={me.donor ? '查看' : '加入'} page={DONOR_PROFILE_PAGE} /> : null}
         {me?.merchant ? <Row className='gh-mine__merchant' title='商户核销' desc={`${me.merchant.merchantName}：核销会员的工惠券`} go='进入' page={MERCHANT_PAGE} /> : null}
         {isStaff ? <Row className='gh-mine__union' title='工会管理' desc='查看本级及下级工会、会员名册' go='进入' page={UNION_TREE_PAGE} /> : null}

@@ -33,6 +33,7 @@ import {
   type StaffCampaignDetail,
 } from '@gonghui/shared';
 import { api, call } from '../../../../api';
+import { CampaignPledges } from '../../../../components/campaigns/Pledges';
 import { DataTable, type Column } from '../../../../components/DataTable';
 import { Chips, FormRow, PickerField, SelectField } from '../../../../components/Form';
 import { HeaderBand } from '../../../../components/PageShell';
@@ -360,6 +361,7 @@ export default function StaffCampaignPage() {
             <View className='gh-section-title'>慰问项目</View>
             {d.offers.length ? <DataTable columns={OFFER_COLUMNS} rows={d.offers} rowKey={(o) => o.id} className='gh-campaign__offers' /> : <Text className='gh-muted'>还没有慰问项目，点击“添加慰问项目”。</Text>}
           </View>
+          <CampaignPledges campaignId={d.campaign.id} onReceived={() => void detail.reload(true)} />
           <View className='gh-card'>
             <View className='gh-section-title'>爱心捐赠（计入社会捐助 B4）</View>
             {d.sponsors.length ? <DataTable columns={SPONSOR_COLUMNS} rows={d.sponsors} rowKey={(s) => s.id} className='gh-campaign__sponsors' /> : <Text className='gh-muted'>暂无捐赠记录。</Text>}
