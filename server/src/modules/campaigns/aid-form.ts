@@ -7,7 +7,7 @@
  * records: their drill-down rows only reach staff with the hardship duty (the totals stay).
  */
 import ExcelJS from 'exceljs';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   AID_FORM_ITEMS,
   AppError,
