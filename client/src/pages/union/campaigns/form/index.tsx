@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { formatFen, parseYuan, type FormRecordView, type WarmthFormView } from '@gonghui/shared';
@@ -115,7 +116,8 @@ function Records({ q, item, which }: { q: { unionId: string; from: string; to: s
 /** 送温暖统计表 (Annex 1) and 帮扶中心工作统计表 (Annex 2) for a union of the subtree and a period: computed, drillable, hand entries, XLSX. */
 export default function WarmthFormPage() {
   const signedIn = useRequireLogin(STAFF_WARMTH_FORM_PAGE);
-  const [which, setWhich] = useState<Which>('warmth');
+  const initial = useRouter().params.form === 'aid' ? 'aid' : 'warmth';
+  const [which, setWhich] = useState<Which>(initial);
   const F = FORMS[which];
   const [p, setP] = useState(() => ({ unionIndex: 0, ...season() }));
   const [picked, setPicked] = useState<string | null>(null);
