@@ -166,10 +166,14 @@ describe('a gift pack for 困难职工 from the campaign to the counter and the 
     await page.locator('.gh-form-entry__save').click();
     await page.getByText('已保存').first().waitFor();
     const staff = await e.app.login(WUXING_ADMIN);
-    const aid = (await e.app.call(api.aidCentreForm, { token: staff, query: { unionId: wuxingId, ...SEASON } })).body;
+    // Annex 2 is yearly: the page opens on this calendar year
+    const aid = (await e.app.call(api.aidCentreForm, { token: staff, query: { unionId: wuxingId, from: '2026-01-01', to: '2026-12-31' } })).body;
     expect(aid.items.find((i) => i.code === 'C')).toMatchObject({ value: 12, origin: 'manual' });
-    await page.locator('.gh-warmth-form__table .gh-table__row--link', { hasText: '其中：生活救助' }).first().click();
-    await page.locator('.gh-warmth-form__detail', { hasText: 'F1' }).waitFor();
+    // the demo's relief this year is on the page, and the drill-down lists it
+    expect(aid.items.find((i) => i.code === 'G')!.value).toBeGreaterThan(0);
+    await page.locator('.gh-warmth-form__table .gh-table__row--link', { hasText: '年度帮扶款物总额' }).first().click();
+    await page.locator('.gh-warmth-form__detail', { hasText: '年度帮扶款物总额' }).waitFor();
+    await page.locator('.gh-form-records__row').first().waitFor();
     await settle(page);
     await e.shot('e2e-campaigns-aid-form');
     await expectAccessible(page);

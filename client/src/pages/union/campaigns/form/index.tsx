@@ -22,8 +22,8 @@ const KIND: Record<FormRecordView['kind'], string> = { visit: '走访', handover
 /** 附件1 送温暖统计表 and 附件2 帮扶中心工作统计表: the same page, each form its own endpoints. */
 type Which = 'warmth' | 'aid';
 const FORMS = {
-  warmth: { tab: '附件1 送温暖统计表', title: '送温暖统计表', file: '送温暖统计表', read: api.warmthForm, records: api.warmthFormRecords, xlsx: api.warmthFormXlsx, set: api.setWarmthFormEntry },
-  aid: { tab: '附件2 帮扶中心工作统计表', title: '帮扶中心工作统计表', file: '帮扶中心工作统计表', read: api.aidCentreForm, records: api.aidCentreFormRecords, xlsx: api.aidCentreFormXlsx, set: api.setAidCentreFormEntry },
+  warmth: { tab: '附件1 送温暖', title: '送温暖统计表', file: '送温暖统计表', read: api.warmthForm, records: api.warmthFormRecords, xlsx: api.warmthFormXlsx, set: api.setWarmthFormEntry },
+  aid: { tab: '附件2 帮扶中心', title: '帮扶中心工作统计表', file: '帮扶中心工作统计表', read: api.aidCentreForm, records: api.aidCentreFormRecords, xlsx: api.aidCentreFormXlsx, set: api.setAidCentreFormEntry },
 } as const;
 const isMoney = (i: { unit: string }) => i.unit === '万元';
 
@@ -33,6 +33,13 @@ function season(): { from: string; to: string } {
   const y = now.getUTCMonth() >= 9 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
   return { from: `${y}-11-01`, to: `${y + 1}-03-31` };
 }
+
+/** Annex 2 is a yearly form (统计数据截至 12月31日): this calendar year by default. */
+function thisYear(): { from: string; to: string } {
+  const y = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  return { from: `${y}-01-01`, to: `${y}-12-31` };
+}
+const defaultPeriod = (w: Which) => (w === 'aid' ? thisYear() : season());
 
 const COLUMNS: Column<Item>[] = [
   { key: 'code', title: '代码', width: '0.6fr', render: (i) => <Text className='gh-form-item__code'>{i.code}</Text> },
@@ -119,7 +126,7 @@ export default function WarmthFormPage() {
   const initial = useRouter().params.form === 'aid' ? 'aid' : 'warmth';
   const [which, setWhich] = useState<Which>(initial);
   const F = FORMS[which];
-  const [p, setP] = useState(() => ({ unionIndex: 0, ...season() }));
+  const [p, setP] = useState(() => ({ unionIndex: 0, ...defaultPeriod(initial) }));
   const [picked, setPicked] = useState<string | null>(null);
   const unions = useResource(async () => (await call(api.listUnions, { toast: false })).data, [], { enabled: signedIn });
   const unionId = unions.status === 'ready' ? unions.data[p.unionIndex]?.id : undefined;
@@ -148,7 +155,7 @@ export default function WarmthFormPage() {
       />
       <View className='gh-tabs gh-warmth-form__tabs' {...(process.env.TARO_ENV === 'h5' ? { role: 'tablist', 'aria-label': '统计表' } : {})}>
         {(Object.keys(FORMS) as Which[]).map((k) => (
-          <View key={k} className={`gh-tabs__item gh-warmth-form__tab--${k} ${which === k ? 'gh-tabs__item--active' : ''}`} {...pressable(null, () => (setWhich(k), setPicked(null)), { role: 'tab', checked: which === k })}>
+          <View key={k} className={`gh-tabs__item gh-warmth-form__tab--${k} ${which === k ? 'gh-tabs__item--active' : ''}`} {...pressable(null, () => (setWhich(k), setPicked(null), setP((x) => ({ ...x, ...defaultPeriod(k) }))), { role: 'tab', checked: which === k })}>
             {FORMS[k].tab}
           </View>
         ))}
