@@ -130,6 +130,8 @@ export const errorCatalogue = {
   LETTER_NOT_FOUND: { status: 404, message: '找不到这封慰问信' },
   LETTER_INVALID: { status: 422, message: '慰问信有误，请检查后重试' },
   LETTER_NO_RECIPIENTS: { status: 422, message: '所选范围内没有符合条件的会员' },
+  VISIT_NOT_FOUND: { status: 404, message: '找不到该走访记录' },
+  SPONSOR_NOT_FOUND: { status: 404, message: '找不到该捐赠记录' },
   FORM_ITEM_NOT_ENTERABLE: { status: 422, message: '该项由系统记录自动统计，不能手工填报' },
   HARDSHIP_NOT_FOUND: { status: 404, message: '找不到该困难职工档案' },
   HARDSHIP_CONSENT_REQUIRED: { status: 409, message: '请先阅读并同意敏感个人信息处理说明' },

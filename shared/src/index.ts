@@ -19,6 +19,7 @@ export * from './models/feedback';
 export * from './models/campaigns';
 export * from './rules/campaigns';
 export * from './rules/warmth-form';
+export * from './rules/aid-centre-form';
 export * from './rules/letters';
 export * from './models/hardship';
 export * from './models/pledges';

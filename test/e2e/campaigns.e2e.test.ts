@@ -12,7 +12,7 @@ import { archive, phonesOfUnion } from '@gonghui/server/testing/campaigns';
 import { grantHardshipDuty } from '@gonghui/server/testing/hardship';
 import { unionIdByName } from '@gonghui/server/testing/harness';
 import { expectAccessible } from './axe';
-import { settle, smsSignIn, startE2E, type E2E } from './harness';
+import { checkCarePages, setCareMode, settle, smsSignIn, startE2E, type E2E } from './harness';
 
 const WUXING_ADMIN = '13900000002';
 const WUXING = '吴兴区总工会';
@@ -153,5 +153,50 @@ describe('a gift pack for 困难职工 from the campaign to the counter and the 
 
     const recipients = (await e.app.call(api.campaignLetters, { token: staff, params: { id: campaign.id } })).body.data[0]!;
     expect(recipients.opened).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows Annex 2 (帮扶中心工作统计表) beside Annex 1: a hand-entered figure saved, relief drilled down, normal and care mode', async () => {
+    const page = e.page;
+    await signIn(page, WUXING_ADMIN);
+    await open(page, '/pages/union/campaigns/form/index');
+    await page.locator('.gh-warmth-form__tab--aid').click();
+    await page.locator('.gh-warmth-form__table', { hasText: '帮扶中心工会志愿者' }).waitFor();
+    await page.locator('.gh-warmth-form__table .gh-table__row--link', { hasText: '帮扶中心工会志愿者' }).first().click();
+    await page.locator('.gh-form-entry__value input').fill('12');
+    await page.locator('.gh-form-entry__save').click();
+    await page.getByText('已保存').first().waitFor();
+    const staff = await e.app.login(WUXING_ADMIN);
+    // Annex 2 is yearly: the page opens on this calendar year
+    const aid = (await e.app.call(api.aidCentreForm, { token: staff, query: { unionId: wuxingId, from: '2026-01-01', to: '2026-12-31' } })).body;
+    expect(aid.items.find((i) => i.code === 'C')).toMatchObject({ value: 12, origin: 'manual' });
+    // the demo's relief this year is on the page, and the drill-down lists it
+    expect(aid.items.find((i) => i.code === 'G')!.value).toBeGreaterThan(0);
+    await page.locator('.gh-warmth-form__table .gh-table__row--link', { hasText: '年度帮扶款物总额' }).first().click();
+    await page.locator('.gh-warmth-form__detail', { hasText: '年度帮扶款物总额' }).waitFor();
+    await page.locator('.gh-form-records__row').first().waitFor();
+    await settle(page);
+    await e.shot('e2e-campaigns-aid-form');
+    await expectAccessible(page);
+    const phone = page.viewportSize()!;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await settle(page);
+    await e.shot('e2e-campaigns-aid-form-desktop');
+    await page.setViewportSize(phone);
+    await setCareMode(page, true);
+    await checkCarePages(e, [['e2e-campaigns-aid-form-care', '/pages/union/campaigns/form/index?form=aid']]);
+    await setCareMode(page, false);
+  });
+
+  it('lets staff pick a visit from the list and correct it', async () => {
+    const page = e.page;
+    await signIn(page, WUXING_ADMIN);
+    await open(page, '/pages/union/campaigns/visits/index');
+    await page.locator('.gh-visits__table .gh-table__row--link').first().click();
+    await page.locator('.gh-visit-form--edit').waitFor();
+    await page.locator('.gh-visit-form--edit .gh-visit-form__note input').fill('金额已核对');
+    await page.locator('.gh-visit-form--edit .gh-visit-form__submit').click();
+    await page.getByText('已保存修改').first().waitFor();
+    await e.shot('e2e-campaigns-visit-edit');
+    await expectAccessible(page);
   });
 });

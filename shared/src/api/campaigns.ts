@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from './endpoint';
-import { IdParams, page } from '../models/common';
+import { IdParams, Ok, page } from '../models/common';
 import {
   CampaignInput,
   FamilyLetterView,
@@ -30,6 +30,7 @@ import {
   VisitView,
   WarmthFormView,
 } from '../models/campaigns';
+import { AidFormEntryInput, AidFormRecordsQuery, AidFormView } from '../models/campaigns';
 
 export const campaignsApi = {
   // members: the running campaigns' offers meant for them, and claiming one
@@ -59,4 +60,15 @@ export const campaignsApi = {
   myLetter: endpoint({ method: 'GET', path: '/api/my/letters/:id', audience: 'member', params: IdParams, response: MyLetterView }),
   familyLetter: endpoint({ method: 'GET', path: '/api/public/letters/:token', audience: 'public', params: ShareTokenParams, response: FamilyLetterView }),
   setWarmthFormEntry: endpoint({ method: 'PUT', path: '/api/admin/warmth-form/entries', audience: 'staff', body: FormEntryInput, response: WarmthFormView }),
+
+  /** Annex 2 (帮扶中心工作统计表): the same shape as Annex 1, its own items. */
+  aidCentreForm: endpoint({ method: 'GET', path: '/api/admin/aid-centre-form', audience: 'staff', query: FormQuery, response: AidFormView }),
+  aidCentreFormRecords: endpoint({ method: 'GET', path: '/api/admin/aid-centre-form/records', audience: 'staff', query: AidFormRecordsQuery, response: page(FormRecordView) }),
+  aidCentreFormXlsx: endpoint({ method: 'GET', path: '/api/admin/aid-centre-form.xlsx', audience: 'staff', query: FormQuery, response: z.unknown(), binary: true }),
+  setAidCentreFormEntry: endpoint({ method: 'PUT', path: '/api/admin/aid-centre-form/entries', audience: 'staff', body: AidFormEntryInput, response: AidFormView }),
+  /** Correcting a visit or a sponsorship moves the form's figures: audited, one answer per key. */
+  updateVisit: endpoint({ method: 'PUT', path: '/api/admin/warmth-visits/:id', audience: 'staff', params: IdParams, body: VisitInput, response: VisitView, idempotent: 'required' }),
+  deleteVisit: endpoint({ method: 'DELETE', path: '/api/admin/warmth-visits/:id', audience: 'staff', params: IdParams, response: Ok, idempotent: 'required' }),
+  updateSponsor: endpoint({ method: 'PUT', path: '/api/admin/campaign-sponsors/:id', audience: 'staff', params: IdParams, body: SponsorInput, response: SponsorView, idempotent: 'required' }),
+  deleteSponsor: endpoint({ method: 'DELETE', path: '/api/admin/campaign-sponsors/:id', audience: 'staff', params: IdParams, response: Ok, idempotent: 'required' }),
 };

@@ -5,6 +5,7 @@ import { ARCHIVE_CATEGORIES } from '../rules/hardship';
 import { OFFER_KINDS } from '../rules/campaigns';
 import { LETTER_TEMPLATES } from '../rules/letters';
 import { FUND_CODES, VISIT_CATEGORIES, WARMTH_FORM_CODES } from '../rules/warmth-form';
+import { AID_FORM_CODES } from '../rules/aid-centre-form';
 
 const page = { cursor: z.string().max(300).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) };
 
@@ -178,10 +179,17 @@ export const FormItemView = z
 export const WarmthFormView = z.object({ unionId: Id, unionName: z.string(), from: IsoDate, to: IsoDate, items: z.array(FormItemView), mismatches: z.number().int() }).strict();
 export type WarmthFormView = z.infer<typeof WarmthFormView>;
 export const FormRecordsQuery = z.object({ unionId: Id, from: IsoDate, to: IsoDate, code: FormCode, ...page }).strict();
-export const FormRecordView = z.object({ kind: z.enum(['visit', 'handover', 'sponsor', 'checkin', 'relief', 'entry']), id: Id, on: IsoDate, unionName: z.string(), label: z.string(), persons: z.number().int(), amountFen: z.number().int() }).strict();
+export const FormRecordView = z.object({ kind: z.enum(['visit', 'handover', 'sponsor', 'checkin', 'relief', 'entry', 'exit']), id: Id, on: IsoDate, unionName: z.string(), label: z.string(), persons: z.number().int(), amountFen: z.number().int() }).strict();
 export type FormRecordView = z.infer<typeof FormRecordView>;
 /** A hand-entered figure for the union's own form (null clears it); money in fen, the rest in counts. */
 export const FormEntryInput = z.object({ unionId: Id, from: IsoDate, to: IsoDate, code: FormCode, value: z.number().int().min(0, '数值不能为负数').max(1_000_000_000_000).nullable() }).strict();
+
+// Annex 2 (帮扶中心工作统计表): the same shapes as Annex 1, its own item codes
+export const AidFormCode = z.enum(AID_FORM_CODES as [string, ...string[]]);
+export const AidFormView = WarmthFormView;
+export type AidFormView = WarmthFormView;
+export const AidFormRecordsQuery = z.object({ unionId: Id, from: IsoDate, to: IsoDate, code: AidFormCode, ...page }).strict();
+export const AidFormEntryInput = z.object({ unionId: Id, from: IsoDate, to: IsoDate, code: AidFormCode, value: z.number().int().min(0, '数值不能为负数').max(1_000_000_000_000).nullable() }).strict();
 
 // 慰问信
 export const LetterInput = z

@@ -18,6 +18,10 @@ export interface FormItemDef {
   parts?: string[];
   /** Where the figure comes from when not entered by hand; items without one are entered by hand. */
   source?: string;
+  /** Rows that share one item name: what this row counts (the seed's 慰问对象 / 发放款物 column). */
+  measure?: '慰问对象' | '发放款物';
+  /** Rows of the Changzhou variant (seed 004), not of the standard form (seed 001). */
+  extension?: true;
 }
 
 const range = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i + 1}`);
@@ -37,6 +41,9 @@ export const visitCategoryLabels: Record<string, string> = {
   C10: '生产一线涌现出来的先进模范人物',
   C11: '各级工会建档的困难职工',
 };
+/** Groups whose visits name people in hardship (C1–C4, C11): their names are masked for staff without the hardship duty. */
+export const HARDSHIP_VISIT_CATEGORIES: readonly string[] = ['C1', 'C2', 'C3', 'C4', 'C11'];
+
 /** Short names for pickers (the form prints the long ones). */
 export const visitCategoryShort: Record<string, string> = {
   C1: '家庭生活困难职工',
@@ -57,6 +64,9 @@ export const FUND_CODES = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6'] as const;
 export type FundCode = (typeof FUND_CODES)[number];
 export const fundCodeLabels: Record<FundCode, string> = { B1: '中央财政', B2: '地方财政', B3: '工会经费', B4: '社会捐助', B5: '行政拨付', B6: '其他收入' };
 
+const J1_NAME = '两节期间共慰问疫情防控一线职工';
+const J3_NAME = '“工会进万家·新就业形态劳动者温暖行动”服务月及两节期间，慰问新就业形态劳动者';
+
 export const WARMTH_FORM_ITEMS: FormItemDef[] = [
   { code: 'A', no: '1', name: '走访企业', unit: 'jia', source: '走访慰问记录（企业）' },
   { code: 'B', no: '2', name: '筹集慰问款物总额', unit: 'wanyuan', parts: [...FUND_CODES] },
@@ -64,8 +74,8 @@ export const WARMTH_FORM_ITEMS: FormItemDef[] = [
   { code: 'C', no: '3', name: '慰问对象总计', unit: 'renci', parts: range('C', 11) },
   { code: 'D', no: '', name: '发放款物总计', unit: 'wanyuan', parts: range('D', 11) },
   ...range('C', 11).flatMap((c, i) => [
-    { code: c, no: '', name: `${visitCategoryLabels[c]!}（慰问对象）`, unit: 'renci' as const, source: '走访慰问记录及礼包、年夜饭发放' },
-    { code: `D${i + 1}`, no: '', name: `${visitCategoryLabels[c]!}（发放款物）`, unit: 'wanyuan' as const, source: '走访慰问记录及礼包、年夜饭发放' },
+    { code: c, no: '', name: visitCategoryLabels[c]!, measure: '慰问对象' as const, unit: 'renci' as const, source: '走访慰问记录及礼包、年夜饭发放' },
+    { code: `D${i + 1}`, no: '', name: visitCategoryLabels[c]!, measure: '发放款物' as const, unit: 'wanyuan' as const, source: '走访慰问记录及礼包、年夜饭发放' },
   ]),
   { code: 'E', no: '4', name: '为困难职工提供各项帮扶救助', unit: 'renci', parts: range('E', 5) },
   { code: 'E1', no: '', name: '其中：落实民生政策', unit: 'renci' },
@@ -80,12 +90,14 @@ export const WARMTH_FORM_ITEMS: FormItemDef[] = [
   { code: 'G', no: '6', name: '元旦春节期间共帮助农民工平安返乡', unit: 'renci' },
   { code: 'H', no: '', name: '共协助政府有关部门帮助农民工追讨欠薪', unit: 'renci' },
   { code: 'I', no: '', name: '帮助农民工追讨欠薪金额', unit: 'wanyuan' },
-  { code: 'J1', no: '7', name: '两节期间共慰问疫情防控一线职工（慰问对象）', unit: 'renci' },
-  { code: 'J2', no: '', name: '两节期间共慰问疫情防控一线职工（发放款物）', unit: 'wanyuan' },
-  { code: 'J3', no: '', name: '“工会进万家·新就业形态劳动者温暖行动”服务月及两节期间，慰问新就业形态劳动者（慰问对象）', unit: 'renci', source: '走访慰问及发放中的新就业形态劳动者' },
-  { code: 'J4', no: '', name: '“工会进万家·新就业形态劳动者温暖行动”服务月及两节期间，慰问新就业形态劳动者（发放款物）', unit: 'wanyuan', source: '走访慰问及发放中的新就业形态劳动者' },
-  { code: 'K1', no: '8', name: '为困难职工家庭青年学子提供寒假勤工俭学、社会实践机会', unit: 'renci' },
-  { code: 'K2', no: '', name: '发动爱心企业', unit: 'jia', source: '爱心企业捐赠记录' },
+  // J1/J2 in the standard wording of seed 001 (seed 004 has 疫情防控一线医务人员)
+  { code: 'J1', no: '7', name: J1_NAME, measure: '慰问对象', unit: 'renci' },
+  { code: 'J2', no: '', name: J1_NAME, measure: '发放款物', unit: 'wanyuan' },
+  { code: 'J3', no: '', name: J3_NAME, measure: '慰问对象', unit: 'renci', source: '走访慰问及发放中的新就业形态劳动者' },
+  { code: 'J4', no: '', name: J3_NAME, measure: '发放款物', unit: 'wanyuan', source: '走访慰问及发放中的新就业形态劳动者' },
+  // the Changzhou extension (seed 004)
+  { code: 'K1', no: '8', name: '为困难职工家庭青年学子提供寒假勤工俭学、社会实践机会', unit: 'renci', extension: true },
+  { code: 'K2', no: '', name: '发动爱心企业', unit: 'jia', source: '爱心企业捐赠记录', extension: true },
 ];
 
 export const WARMTH_FORM_CODES = WARMTH_FORM_ITEMS.map((i) => i.code);
@@ -131,6 +143,12 @@ export function computeWarmthForm(records: Record<string, number>, manual: Recor
   }
   return WARMTH_FORM_ITEMS.map((d) => values.get(d.code)!);
 }
+
+/** The item's name as a row of a list prints it: shared names carry what the row counts. */
+export const warmthItemLabel = (d: FormItemDef): string => (d.measure ? `${d.name}（${d.measure}）` : d.name);
+
+/** The form's year: a season's form is named after the year its period ends in (Dec 2026–Feb 2027 is the 2027 form). */
+export const warmthFormYear = (to: string): string => to.slice(0, 4);
 
 /** Fen → 万元 with four decimals (¥100 = 0.0100 万元), as the form prints it. */
 export function fenToWanyuan(fen: number): string {

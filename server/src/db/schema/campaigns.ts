@@ -154,6 +154,8 @@ export const warmthVisits = pgTable(
 export const warmthFormEntries = pgTable(
   'warmth_form_entries',
   {
+    /** A stable key for the entry (drill-down rows), besides the natural key below. */
+    id: uuid().notNull().defaultRandom().unique('warmth_form_entries_id_key'),
     unionId: uuid('union_id').notNull().references(() => unions.id),
     unionPath: text('union_path').notNull(),
     periodFrom: date('period_from', { mode: 'string' }).notNull(),
@@ -164,6 +166,27 @@ export const warmthFormEntries = pgTable(
     enteredAt: tstz('entered_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.unionId, t.periodFrom, t.periodTo, t.code] }), index('warmth_form_entries_path_idx').on(t.unionPath.op('text_pattern_ops')), check('warmth_form_entries_value_check', sql`${t.value} >= 0`)],
+);
+
+/** A figure of Annex 2 (帮扶中心工作统计表) entered by hand for one union and period (money in fen, the rest in counts, 是/否 as 1/0). */
+export const aidCentreFormEntries = pgTable(
+  'aid_centre_form_entries',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    unionId: uuid('union_id').notNull().references(() => unions.id),
+    unionPath: text('union_path').notNull(),
+    periodFrom: date('period_from', { mode: 'string' }).notNull(),
+    periodTo: date('period_to', { mode: 'string' }).notNull(),
+    code: text().notNull(),
+    value: bigint({ mode: 'number' }).notNull(),
+    enteredBy: uuid('entered_by').notNull().references(() => users.id),
+    enteredAt: tstz('entered_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('aid_centre_form_entries_key').on(t.unionId, t.periodFrom, t.periodTo, t.code),
+    index('aid_centre_form_entries_path_idx').on(t.unionPath.op('text_pattern_ops')),
+    check('aid_centre_form_entries_value_check', sql`${t.value} >= 0`),
+  ],
 );
 
 /** 慰问信: a letter of a campaign, filled for each targeted member when sent. */

@@ -144,7 +144,13 @@ describe.each(storageKinds)('Annex 1 (送温暖统计表) from a fixture of know
     for (let n = 4; n <= ws.rowCount; n++) rows.push({ code: String(ws.getCell(n, 2).value), unit: String(ws.getCell(n, 4).value), value: Number(ws.getCell(n, 5).value) });
     expect(rows.map((x) => x.code)).toEqual(WARMTH_FORM_CODES);
     const unit = (code: string) => rows.find((x) => x.code === code)!.unit;
-    expect([unit('A'), unit('B'), unit('C'), unit('D3'), unit('K2'), unit('I')]).toEqual(['家', '万元', '人次', '万元', '家', '万元']);
+    // rows sharing a name carry the seed's 慰问对象（人次） / 发放款物（万元） column
+    expect([unit('A'), unit('B'), unit('C'), unit('D3'), unit('C3'), unit('J2'), unit('K2'), unit('I')]).toEqual(['家', '万元', '人次', '发放款物（万元）', '慰问对象（人次）', '发放款物（万元）', '家', '万元']);
+    const nameOf = (code: string) => String(ws.getCell(4 + WARMTH_FORM_CODES.indexOf(code), 3).value);
+    expect([nameOf('J1'), nameOf('J2')]).toEqual(['两节期间共慰问疫情防控一线职工', '两节期间共慰问疫情防控一线职工']);
+    expect(nameOf('C10')).toBe('生产一线涌现出来的先进模范人物');
+    const noteOf = (code: string) => String(ws.getCell(4 + WARMTH_FORM_CODES.indexOf(code), 6).value ?? '');
+    expect([noteOf('K1'), noteOf('K2'), noteOf('J1')]).toEqual(['手工填报；常州经开区表增列项目', '系统统计；常州经开区表增列项目', '手工填报']);
     expect(String(ws.getCell(5, 3).value)).toContain('B=B1+B2+B3+B4+B5+B6');
     expect(rows.find((x) => x.code === 'B')!.value).toBeCloseTo(0.388, 4); // ¥1,700 + ¥400 relief + ¥580 + ¥1,200 sponsors = ¥3,880
     expect(rows.find((x) => x.code === 'C')!.value).toBe(4);
@@ -204,6 +210,26 @@ describe.each(storageKinds)('Annex 1 (送温暖统计表) from a fixture of know
     const [n] = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from warmth_visits where name = '幂等测试'`);
     expect(n!.n).toBe(1);
     await app().deps.db.execute(sql`delete from warmth_visits where name = '幂等测试'`);
+  });
+
+  it('titles the XLSX with the year the period ends in (December to February is the next year’s form)', async () => {
+    const r = await app().call(api.warmthFormXlsx, { query: { unionId: ids.wuxing, from: '2027-12-01', to: '2028-01-31' }, token: staff });
+    expect(r.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.bytes as unknown as ArrayBuffer);
+    expect(String(wb.getWorksheet('送温暖统计表')!.getCell('A1').value)).toBe('2028年元旦春节期间各级工会送温暖统计表');
+  });
+
+  it('keys hand-entered drill-down rows by the entry (stable across reads) and dates them in Shanghai', async () => {
+    // 04:00 on 11 January in Shanghai, 20:00 on the 10th in UTC
+    app().clock.advance(Date.parse('2028-01-10T20:00:00Z') - app().clock.now().getTime());
+    expect((await app().call(api.setWarmthFormEntry, { body: { unionId: ids.express, ...PERIOD, code: 'H', value: 4 }, token: staff })).status).toBe(200);
+    const read = async () => (await app().call(api.warmthFormRecords, { query: { unionId: ids.wuxing, ...PERIOD, code: 'H' }, token: staff })).body.data;
+    const [a, b] = [await read(), await read()];
+    expect(a).toHaveLength(1);
+    expect(a[0]).toMatchObject({ kind: 'entry', on: '2028-01-11', persons: 4 });
+    expect(b[0]!.id).toBe(a[0]!.id);
+    await app().call(api.setWarmthFormEntry, { body: { unionId: ids.express, ...PERIOD, code: 'H', value: null }, token: staff });
   });
 
   it('returns 404 UNION_NOT_FOUND for a union outside the caller’s subtree', async () => {

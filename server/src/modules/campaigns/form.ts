@@ -22,6 +22,8 @@ import {
   type ReliefKind,
   WARMTH_FORM_ITEMS,
   warmthFormItem,
+  warmthFormYear,
+  warmthItemLabel,
   type ComputedFormItem,
   type FormQuery,
   type FormRecordView,
@@ -49,12 +51,12 @@ const add = (m: Figures, unionId: string, code: string, n: number) => {
   m.set(unionId, r);
 };
 
-function period(q: { from: string; to: string }) {
+export function period(q: { from: string; to: string }) {
   if (q.to < q.from) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'query.to', message: '结束日期不能早于开始日期' }] });
   const w = campaignWindow({ startsOn: q.from, endsOn: q.to });
   return { ...q, fromAt: w.startsAt.toISOString(), toAt: w.endsAt.toISOString() };
 }
-type Period = ReturnType<typeof period>;
+export type Period = ReturnType<typeof period>;
 
 /** Every sourced figure of every union of the subtree, by union. */
 async function recordFigures(scope: Scope, path: string, p: Period): Promise<Figures> {
@@ -157,7 +159,7 @@ function present(q: FormQuery, unionName: string, items: ComputedFormItem[]): Wa
       return {
         code: i.code,
         no: d.no,
-        name: d.name,
+        name: warmthItemLabel(d),
         unit: formUnitLabels[d.unit],
         value: i.value,
         display: formatFormValue(i.code, i.value),
@@ -247,7 +249,7 @@ export async function formRecordList(scope: Scope, q: FormQuery & { code: string
         from relief_payments r join members m on m.id = r.member_id join unions un on un.id = r.union_id
         where r.union_path like ${like} and r.status = 'paid' and r.paid_at >= ${p.fromAt} and r.paid_at < ${p.toAt} and ${c.relief} and ${hardship}
       union all
-      select 'entry', gen_random_uuid(), f.entered_at::date::text, un.name, '手工填报', 0, f.value::bigint
+      select 'entry', f.id, to_char(f.entered_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD'), un.name, '手工填报', 0, f.value::bigint
         from warmth_form_entries f join unions un on un.id = f.union_id
         where f.union_path like ${like} and f.period_from = ${p.from} and f.period_to = ${p.to} and f.code = ${q.code}
     ) r order by r.day desc, r.id limit ${q.limit + 1} offset ${offset}`,
@@ -266,7 +268,7 @@ export async function formRecordList(scope: Scope, q: FormQuery & { code: string
   return { data, pagination: { nextCursor: rows.length > q.limit ? encodeCursor([String(offset + q.limit)]) : null, limit: q.limit } };
 }
 
-const maskLabel = (label: string) => {
+export const maskLabel = (label: string) => {
   const i = label.lastIndexOf('：');
   return i < 0 ? label : `${label.slice(0, i + 1)}${maskName(label.slice(i + 1))}`;
 };
@@ -279,7 +281,7 @@ export async function warmthFormXlsx(scope: Scope, q: FormQuery): Promise<Binary
   const sheet = wb.addWorksheet('送温暖统计表');
   sheet.columns = [{ width: 6 }, { width: 6 }, { width: 60 }, { width: 8 }, { width: 14 }, { width: 16 }];
   sheet.mergeCells('A1:F1');
-  sheet.getCell('A1').value = `${q.from.slice(0, 4)}年元旦春节期间各级工会送温暖统计表`;
+  sheet.getCell('A1').value = `${warmthFormYear(q.to)}年元旦春节期间各级工会送温暖统计表`;
   sheet.getCell('A1').font = { bold: true, size: 14 };
   sheet.getCell('A1').alignment = { horizontal: 'center' };
   sheet.mergeCells('A2:F2');
@@ -290,9 +292,11 @@ export async function warmthFormXlsx(scope: Scope, q: FormQuery): Promise<Binary
   for (const d of WARMTH_FORM_ITEMS) {
     const i = byCode.get(d.code)!;
     const formula = d.parts ? ` ${d.code}=${d.parts.join('+')}` : '';
-    const note = i.mismatch ? `与分项合计不符（分项合计 ${formatFormValue(d.code, i.mismatch.expected)}）` : i.origin === 'manual' ? '手工填报' : i.origin === 'records' ? '系统统计' : '';
+    const origin = i.mismatch ? `与分项合计不符（分项合计 ${formatFormValue(d.code, i.mismatch.expected)}）` : i.origin === 'manual' ? '手工填报' : i.origin === 'records' ? '系统统计' : '';
+    const note = d.extension ? [origin, '常州经开区表增列项目'].filter(Boolean).join('；') : origin;
     const value = isMoneyItem(d.code) ? Number(formatFormValue(d.code, i.value)) : i.value;
-    const row = sheet.addRow([d.no, d.code, `${d.name}${formula}`, formUnitLabels[d.unit], value, note]);
+    const unit = d.measure ? `${d.measure}（${formUnitLabels[d.unit]}）` : formUnitLabels[d.unit];
+    const row = sheet.addRow([d.no, d.code, `${d.name}${formula}`, unit, value, note]);
     if (isMoneyItem(d.code)) row.getCell(5).numFmt = '0.0000';
     if (i.mismatch) row.getCell(6).font = { color: { argb: 'FFD7000F' }, bold: true };
   }

@@ -6,7 +6,9 @@ import { formEntrySetter, formRecordList, warmthFormReader, warmthFormXlsx } fro
 import { campaignLetterList, familyLetterReader, letterRecipientList, letterSender, myLetterReader } from './letters';
 import { myOfferList, offerClaimer } from './member';
 import { campaignCreator, offerAdder, pickupHander, sponsorRecorder, staffCampaignDetail, staffCampaignList } from './staff';
-import { visitList, visitLogger } from './visits';
+import { visitDeleter, visitList, visitLogger, visitUpdater } from './visits';
+import { aidFormEntrySetter, aidFormReader, aidFormRecordList, aidFormXlsx } from './aid-form';
+import { sponsorDeleter, sponsorUpdater } from './sponsors';
 
 /** One line per contract endpoint. */
 export function campaignRoutes(router: Router, deps: Deps): void {
@@ -32,4 +34,12 @@ export function campaignRoutes(router: Router, deps: Deps): void {
   mount(router, deps, api.letterRecipients, (s, { params }) => letterRecipientList(s, params));
   mount(router, deps, api.myLetter, (s, { params }) => myLetterReader(s, params));
   mount(router, deps, api.familyLetter, (s, { params }) => familyLetterReader(s, params));
+  mount(router, deps, api.aidCentreForm, (s, { query }) => aidFormReader(s, query));
+  mount(router, deps, api.aidCentreFormRecords, (s, { query }) => aidFormRecordList(s, query));
+  mount(router, deps, api.aidCentreFormXlsx, (s, { query }) => aidFormXlsx(s, query));
+  mount(router, deps, api.setAidCentreFormEntry, (s, { body }) => aidFormEntrySetter(s, body));
+  mount(router, deps, api.updateVisit, (s, { params, body }) => visitUpdater(s, { id: params.id, input: body }));
+  mount(router, deps, api.deleteVisit, (s, { params }) => visitDeleter(s, params));
+  mount(router, deps, api.updateSponsor, (s, { params, body }) => sponsorUpdater(s, { id: params.id, input: body }));
+  mount(router, deps, api.deleteSponsor, (s, { params }) => sponsorDeleter(s, params));
 }

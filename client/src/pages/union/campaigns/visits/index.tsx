@@ -8,7 +8,7 @@ import { Chips, FormRow, PickerField, SelectField } from '../../../../components
 import { HeaderBand, PageShell } from '../../../../components/PageShell';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/StatusView';
 import { ListFooter } from '../../../../components/wishes/WishParts';
-import { toast } from '../../../../dialogs';
+import { confirmDialog, toast } from '../../../../dialogs';
 import { useFieldErrors } from '../../../../forms/useFieldErrors';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { useRequireLogin } from '../../../../hooks/useRequireLogin';
@@ -29,10 +29,19 @@ const COLUMNS: Column<VisitView>[] = [
   { key: 'union', title: '工会', width: '1.6fr', render: (v) => v.unionName },
 ];
 
-function VisitForm({ onLogged }: { onLogged: (v: VisitView) => void }) {
+const yuan = (fen: number) => (fen ? String(fen / 100) : '');
+
+/** Logging a visit, or correcting one picked from the list (names of people in hardship may come masked: sent back as shown, the stored name stays). */
+function VisitForm({ onLogged, editing, onDone }: { onLogged: (v: VisitView) => void; editing?: VisitView; onDone?: () => void }) {
   const unions = useResource(async () => (await call(api.listUnions, { toast: false })).data, []);
   const blank = { unionIndex: 0, on: shanghaiDate(new Date()), target: 'person' as 'person' | 'enterprise', name: '', category: 'C11', newForm: false, money: '', goods: '', fund: 'B3' as (typeof FUND_CODES)[number], note: '' };
-  const [v, setV] = useState(blank);
+  const [v, setV] = useState(() =>
+    editing
+      ? { ...blank, unionIndex: -1, on: editing.visitedOn, target: editing.target, name: editing.name, category: editing.category ?? 'C11', newForm: editing.newForm, money: yuan(editing.moneyFen), goods: yuan(editing.goodsFen), fund: editing.fund, note: editing.note }
+      : blank,
+  );
+  const editUnionIndex = editing && unions.status === 'ready' ? Math.max(0, unions.data.findIndex((u) => u.name === editing.unionName)) : null;
+  const unionIndex = v.unionIndex < 0 ? (editUnionIndex ?? 0) : v.unionIndex;
   const { errors, clear, check, fail } = useFieldErrors(FIELDS);
   const key = useSubmitKey();
   const [busy, setBusy] = useState(false);
@@ -43,7 +52,7 @@ function VisitForm({ onLogged }: { onLogged: (v: VisitView) => void }) {
   const submit = async () => {
     if (busy || unions.status !== 'ready') return;
     const body = check(VisitInput, {
-      unionId: unions.data[v.unionIndex]?.id,
+      unionId: unions.data[unionIndex]?.id,
       visitedOn: v.on,
       target: v.target,
       name: v.name,
@@ -57,6 +66,13 @@ function VisitForm({ onLogged }: { onLogged: (v: VisitView) => void }) {
     if (!body) return;
     setBusy(true);
     try {
+      if (editing) {
+        onLogged(await call(api.updateVisit, { params: { id: editing.id }, body, idempotencyKey: key.key(), toast: false }));
+        key.settle();
+        toast('已保存修改', 'success');
+        onDone?.();
+        return;
+      }
       onLogged(await call(api.logVisit, { body, idempotencyKey: key.key(), toast: false }));
       key.settle();
       setV({ ...blank, unionIndex: v.unionIndex, on: v.on, fund: v.fund });
@@ -68,11 +84,28 @@ function VisitForm({ onLogged }: { onLogged: (v: VisitView) => void }) {
       setBusy(false);
     }
   };
+  const remove = async () => {
+    if (!editing || busy) return;
+    if (!(await confirmDialog({ title: '删除走访记录', content: `删除后该记录不再计入统计表，确定删除“${editing.name}”的走访记录吗？`, confirmText: '删除' }))) return;
+    setBusy(true);
+    try {
+      await call(api.deleteVisit, { params: { id: editing.id }, idempotencyKey: key.key(), toast: false });
+      key.settle();
+      toast('已删除', 'success');
+      onLogged(editing);
+      onDone?.();
+    } catch (e) {
+      key.settle(e);
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <View className='gh-card gh-card--overlap gh-visit-form'>
-      <View className='gh-section-title'>登记走访慰问</View>
+    <View className={`gh-card ${editing ? '' : 'gh-card--overlap '}gh-visit-form${editing ? ' gh-visit-form--edit' : ''}`}>
+      <View className='gh-section-title'>{editing ? '修改走访记录' : '登记走访慰问'}</View>
       <FormRow label='工会' error={errors.unionId}>
-        {unions.status === 'ready' ? <SelectField items={unions.data} value={v.unionIndex} label={(u) => `${'　'.repeat(u.depth)}${u.name}`} onChange={(i) => set({ unionIndex: i }, 'unionId')} className='gh-visit-form__union' /> : <View />}
+        {unions.status === 'ready' ? <SelectField items={unions.data} value={unionIndex} label={(u) => `${'　'.repeat(u.depth)}${u.name}`} onChange={(i) => set({ unionIndex: i }, 'unionId')} className='gh-visit-form__union' /> : <View />}
       </FormRow>
       <FormRow label='走访日期' error={errors.visitedOn}>
         <PickerField mode='date' value={v.on} onChange={(x) => set({ on: x }, 'visitedOn')} className='gh-visit-form__on' />
@@ -106,8 +139,18 @@ function VisitForm({ onLogged }: { onLogged: (v: VisitView) => void }) {
         <Input className='gh-input gh-visit-form__note' maxLength={200} value={v.note} onChange={(x) => set({ note: x })} />
       </FormRow>
       <Button type='primary' block loading={busy} className='gh-visit-form__submit' onClick={() => void submit()}>
-        登记
+        {editing ? '保存修改' : '登记'}
       </Button>
+      {editing ? (
+        <View className='gh-toolbar'>
+          <Button type='primary' fill='outline' className='gh-visit-form__delete' onClick={() => void remove()}>
+            删除记录
+          </Button>
+          <Button fill='outline' className='gh-visit-form__cancel' onClick={() => onDone?.()}>
+            取消
+          </Button>
+        </View>
+      ) : null}
     </View>
   );
 }
@@ -117,16 +160,18 @@ export default function VisitsPage() {
   const signedIn = useRequireLogin(STAFF_VISITS_PAGE);
   const fetchPage = useCallback((cursor: string | undefined) => call(api.listVisits, { query: { cursor, limit: 50 }, toast: false }), []);
   const { list, reload, loadMore } = usePagedList<VisitView>(fetchPage, { enabled: signedIn, refreshOnShow: true });
+  const [editing, setEditing] = useState<VisitView | null>(null);
   return (
     <PageShell wide staffOnly className='gh-visits'>
-      <HeaderBand title='走访慰问' subtitle='登记走访的企业和慰问的职工、发放的款物和资金来源，自动计入送温暖统计表' />
+      <HeaderBand title='走访慰问' subtitle='登记走访的企业和慰问的职工、发放的款物和资金来源，自动计入送温暖统计表；点击一条记录可修改或删除' />
       {signedIn ? <VisitForm onLogged={() => void reload()} /> : null}
       <View className='gh-card'>
         <View className='gh-section-title'>走访记录</View>
         {list.status === 'loading' ? <LoadingView /> : null}
         {list.status === 'error' ? <ErrorView error={list.error} onRetry={() => void reload()} /> : null}
         {list.status === 'ready' && list.items.length === 0 ? <EmptyView title='还没有走访记录' hint='在上面登记第一条走访慰问。' /> : null}
-        {list.items.length > 0 ? <DataTable columns={COLUMNS} rows={list.items} rowKey={(v) => v.id} className='gh-visits__table' /> : null}
+        {editing ? <VisitForm key={editing.id} editing={editing} onLogged={() => void reload()} onDone={() => setEditing(null)} /> : null}
+        {list.items.length > 0 ? <DataTable columns={COLUMNS} rows={list.items} rowKey={(v) => v.id} onRowClick={(v) => setEditing(v)} className='gh-visits__table' /> : null}
         <ListFooter list={list} loadMore={loadMore} unit='条记录' />
       </View>
     </PageShell>
