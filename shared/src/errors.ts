@@ -147,6 +147,13 @@ export const errorCatalogue = {
   RELIEF_NOTHING_TO_EXPORT: { status: 409, message: '没有待支付的资金帮扶' },
   HARDSHIP_SOURCE_NOT_MAPPED: { status: 409, message: '请先设置该来源的列对应关系' },
   HARDSHIP_IMPORT_INVALID: { status: 422, message: '文件中有错误的行，未导入任何数据' },
+  HARDSHIP_DOCUMENT_NOT_FOUND: { status: 404, message: '找不到该证明材料' },
+  HARDSHIP_DOCUMENT_KIND: { status: 400, message: '该材料不在申请的材料清单中' },
+  HARDSHIP_DOCUMENT_CLOSED: { status: 409, message: '该申请已不能再上传材料' },
+  HARDSHIP_DOCUMENT_LIMIT: { status: 409, message: '每份申请最多上传30份材料' },
+  UPLOAD_MISSING: { status: 400, message: '请选择要上传的文件' },
+  UPLOAD_TOO_LARGE: { status: 413, message: '文件太大，请上传不超过10MB的文件' },
+  UPLOAD_TYPE_NOT_ALLOWED: { status: 415, message: '只能上传JPG、PNG图片或PDF文件' },
 
   IDEMPOTENCY_KEY_MISSING: { status: 400, message: '请求缺少幂等键，请刷新后重试' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '重复的请求编号，请刷新后重试' },

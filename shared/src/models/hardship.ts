@@ -211,6 +211,24 @@ export const HardshipReadView = z
   .strict();
 export type HardshipReadView = z.infer<typeof HardshipReadView>;
 
+/** An uploaded document as lists show it: never its bytes, never its name in the audit. */
+export const HardshipDocumentView = z
+  .object({ id: z.uuid(), kind: HardshipDocumentKind, name: z.string(), sizeBytes: z.number().int(), contentType: z.string(), uploadedAt: z.string(), uploadedByStaff: z.boolean() })
+  .strict();
+export type HardshipDocumentView = z.infer<typeof HardshipDocumentView>;
+
+/** Documents: JPEG, PNG or PDF, told by their bytes, 10 MB at most, 30 per application. */
+export const HARDSHIP_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const HARDSHIP_DOCUMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+export const HARDSHIP_DOCUMENTS_PER_APPLICATION = 30;
+
+/** The form fields beside the file. */
+export const HardshipDocumentUploadBody = z.object({ kind: HardshipDocumentKind }).strict();
+export const HardshipDocumentParams = z.object({ id: z.uuid({ message: '编号不正确' }), documentId: z.uuid({ message: '编号不正确' }) }).strict();
+export const HardshipDocumentDownloadQuery = z
+  .object({ reason: z.string({ error: '请填写查看原因' }).trim().min(2, '请填写查看原因').max(100, '原因最多100字') })
+  .strict();
+
 export const MyHardshipApplication = z
   .object({
     id: z.uuid(),
@@ -225,6 +243,7 @@ export const MyHardshipApplication = z
     bankName: z.string(),
     bankCardMasked: z.string(),
     filedByStaff: z.boolean(),
+    documents: z.array(HardshipDocumentView),
   })
   .strict();
 export type MyHardshipApplication = z.infer<typeof MyHardshipApplication>;
@@ -266,6 +285,7 @@ export const StaffHardshipApplication = z
     idNumberMasked: z.string(),
     bankName: z.string(),
     bankCardMasked: z.string(),
+    documents: z.array(HardshipDocumentView),
   })
   .strict();
 export type StaffHardshipApplication = z.infer<typeof StaffHardshipApplication>;
