@@ -147,6 +147,8 @@ export const errorCatalogue = {
   RELIEF_NOTHING_TO_EXPORT: { status: 409, message: '没有待支付的资金帮扶' },
   HARDSHIP_SOURCE_NOT_MAPPED: { status: 409, message: '请先设置该来源的列对应关系' },
   HARDSHIP_IMPORT_INVALID: { status: 422, message: '文件中有错误的行，未导入任何数据' },
+  HARDSHIP_SETTINGS_CITY_ONLY: { status: 403, message: '困难帮扶标准由市总工会负责困难职工帮扶的工作人员设置' },
+  HARDSHIP_SETTINGS_AREA_ONLY: { status: 400, message: '困难帮扶标准只能按市、区县设置' },
   HARDSHIP_DOCUMENT_NOT_FOUND: { status: 404, message: '找不到该证明材料' },
   HARDSHIP_DOCUMENT_KIND: { status: 400, message: '该材料不在申请的材料清单中' },
   HARDSHIP_DOCUMENT_CLOSED: { status: 409, message: '该申请已不能再上传材料' },

@@ -86,6 +86,18 @@ describe('a member applies, staff approve and pay relief, the member sees who re
     const mine = (await e.app.call(api.myHardship, { token })).body;
     applicationId = mine.applications[0]!.id;
     expect(mine.applications[0]).toMatchObject({ status: 'submitted', computedGroups: ['serious_illness', 'living'], bankCardMasked: '6222 **** **** 0123' });
+
+    // a document for the checklist: the browser's picker, the type told by the bytes on the server
+    await page.locator('.gh-hs-uploads .gh-hs-docs__kind .gh-chip--medical_bills').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('.gh-hs-docs__pick').click();
+    await (await chooser).setFiles({ name: '医疗发票.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n') });
+    await page.locator('.gh-hs-docs__item').getByText(/医疗发票\.pdf/).waitFor();
+    await settle(page);
+    await e.shot('e2e-hardship-member-documents');
+    await expectAccessible(page);
+    const docs = (await e.app.call(api.myHardship, { token })).body.applications[0]!.documents;
+    expect(docs.map((d) => [d.kind, d.name, d.contentType])).toEqual([['medical_bills', '医疗发票.pdf', 'application/pdf']]);
   });
 
   it('lets staff with the duty read the incomes for a reason and approve into 大病困难', async () => {
@@ -105,6 +117,14 @@ describe('a member applies, staff approve and pay relief, the member sees who re
     await page.locator('.gh-hs-reveal__reason input').fill('审核家庭收入');
     await page.locator('.gh-hs-reveal__ask').click();
     await page.locator('.gh-hs-reveal__value').getByText('家庭人均月收入 800元').waitFor();
+    // the member's document: opened only with a reason, and the read is kept
+    await page.locator('.gh-hs-docs__item').getByText(/医疗发票\.pdf/).waitFor();
+    await page.locator('.gh-hs-docs__open').first().click();
+    await page.getByText('请填写查看原因').first().waitFor();
+    await page.locator('.gh-hs-docs__reason input').fill('核对医疗费用发票');
+    await page.locator('.gh-hs-docs__open').first().click();
+    const memberToken = await e.app.login(phone);
+    await expect.poll(async () => (await e.app.call(api.myHardship, { token: memberToken })).body.reads.some((r) => r.field === 'documents' && r.reason === '核对医疗费用发票')).toBe(true);
     await page.locator('.gh-hs-decision__category .gh-chip--serious_illness').click();
     await e.shot('e2e-hardship-staff-review');
     await expectAccessible(page);

@@ -9,6 +9,9 @@ import {
   HardshipApplicationQuery,
   HardshipApplyBody,
   HardshipConsentBody,
+  HardshipSettingsBody,
+  HardshipSettingsList,
+  HardshipSettingsView,
   HARDSHIP_DOCUMENT_MAX_BYTES,
   HARDSHIP_DOCUMENT_TYPES,
   HardshipDocumentDownloadQuery,
@@ -73,6 +76,9 @@ export const hardshipApi = {
   confirmRelief: endpoint({ method: 'POST', path: '/api/admin/hardship/reliefs/:id/confirm', audience: 'user', params: IdParams, response: ReliefView, idempotent: 'required' }),
   exportReliefs: endpoint({ method: 'POST', path: '/api/admin/hardship/relief-files', audience: 'user', body: ReliefExportBody, response: ReliefFileView, status: 201, idempotent: 'required' }),
   reliefFile: endpoint({ method: 'GET', path: '/api/admin/hardship/relief-files/:id', audience: 'user', params: IdParams, response: z.unknown(), binary: true }),
+
+  hardshipSettings: endpoint({ method: 'GET', path: '/api/admin/hardship/settings', audience: 'user', response: HardshipSettingsList }),
+  saveHardshipSettings: endpoint({ method: 'PUT', path: '/api/admin/hardship/settings/:id', audience: 'user', params: IdParams, body: HardshipSettingsBody, response: HardshipSettingsView }),
 
   hardshipSources: endpoint({ method: 'GET', path: '/api/admin/hardship/sources', audience: 'user', response: list(HardshipSourceView) }),
   saveHardshipSource: endpoint({ method: 'PUT', path: '/api/admin/hardship/sources/:kind', audience: 'user', params: SourceParams, body: SourceBody, response: HardshipSourceView }),

@@ -179,6 +179,8 @@ export const routes: RoutesOf<Api> = {
   confirmRelief: { method: 'POST', path: '/api/admin/hardship/reliefs/:id/confirm', audience: 'user', idempotent: 'required' },
   exportReliefs: { method: 'POST', path: '/api/admin/hardship/relief-files', audience: 'user', idempotent: 'required' },
   reliefFile: { method: 'GET', path: '/api/admin/hardship/relief-files/:id', audience: 'user', binary: true },
+  hardshipSettings: { method: 'GET', path: '/api/admin/hardship/settings', audience: 'user' },
+  saveHardshipSettings: { method: 'PUT', path: '/api/admin/hardship/settings/:id', audience: 'user' },
   hardshipSources: { method: 'GET', path: '/api/admin/hardship/sources', audience: 'user' },
   saveHardshipSource: { method: 'PUT', path: '/api/admin/hardship/sources/:kind', audience: 'user' },
   importHardshipSource: { method: 'POST', path: '/api/admin/hardship/sources/:kind/imports', audience: 'user', idempotent: 'optional' },

@@ -141,6 +141,45 @@ export const HardshipThresholdsView = z
   .strict();
 export type HardshipThresholdsView = z.infer<typeof HardshipThresholdsView>;
 
+/** Yuan multiples kept to two decimals (numeric(4,2)). */
+const Multiple = (what: string) =>
+  z
+    .number({ error: `请输入${what}` })
+    .min(1, `${what}不能小于1倍`)
+    .max(10, `${what}不能大于10倍`)
+    .refine((x) => Math.abs(Math.round(x * 100) - x * 100) < 1e-6, `${what}最多两位小数`);
+
+/** The thresholds a city sets (per area): data, not code. */
+export const HardshipSettingsBody = z
+  .object({
+    dibaoFen: z.number({ error: '请输入低保标准' }).int('金额最小到分').min(10_000, '低保标准不能低于100元').max(1_000_000, '低保标准不能高于1万元'),
+    livingMultiple: Multiple('生活困难倍数'),
+    illnessMultiple: Multiple('大病困难倍数'),
+    medicalSelfPayFen: z.number({ error: '请输入医疗费用线' }).int('金额最小到分').min(0, '医疗费用线不能为负').max(100_000_000, '医疗费用线不能高于100万元'),
+    secondApprovalAboveFen: z.number({ error: '请输入复核金额线' }).int('金额最小到分').min(0, '复核金额线不能为负').max(10_000_000, '复核金额线不能高于10万元'),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.illnessMultiple < b.livingMultiple) ctx.addIssue({ code: 'custom', path: ['illnessMultiple'], message: '大病困难倍数不能小于生活困难倍数' });
+  });
+export type HardshipSettingsBody = z.infer<typeof HardshipSettingsBody>;
+
+/** One area union's thresholds: its own row, or what it inherits from the nearest union above that set them. */
+export const HardshipSettingsView = z
+  .object({
+    unionId: z.uuid(),
+    unionName: z.string(),
+    depth: z.number().int(),
+    own: z.boolean(),
+    inheritedFrom: z.string().nullable(),
+    thresholds: HardshipThresholdsView,
+    updatedAt: z.string().nullable(),
+  })
+  .strict();
+export type HardshipSettingsView = z.infer<typeof HardshipSettingsView>;
+export const HardshipSettingsList = z.object({ data: z.array(HardshipSettingsView), editable: z.boolean() }).strict();
+export type HardshipSettingsList = z.infer<typeof HardshipSettingsList>;
+
 // ---- the API's shapes ----------------------------------------------------------------------
 
 const Fen = z.number({ error: '请输入金额' }).int('金额最小到分').nonnegative('金额不能为负');

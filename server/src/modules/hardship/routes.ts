@@ -14,6 +14,7 @@ import {
   staffApplication,
   staffApplications,
 } from './applications';
+import { settingsList, settingsSaver } from './settings';
 import { myDocument, myDocumentUploader, staffDocument, staffDocumentUploader } from './documents';
 import { archiveEntry, archiveList, archiveRechecker } from './archive';
 import { discoveryList, sourceImporter, sourceList, sourceSaver } from './discovery';
@@ -48,6 +49,9 @@ export function hardshipRoutes(router: Router, deps: Deps): void {
   mount(router, deps, api.approveRelief, (s, { params }) => reliefApprover(s, { id: params.id, approve: true }));
   mount(router, deps, api.rejectRelief, (s, { params, body }) => reliefApprover(s, { id: params.id, approve: false, reason: body.reason }));
   mount(router, deps, api.confirmRelief, (s, { params }) => reliefConfirmer(s, params));
+
+  mount(router, deps, api.hardshipSettings, (s) => settingsList(s));
+  mount(router, deps, api.saveHardshipSettings, (s, { params, body }) => settingsSaver(s, { unionId: params.id, body }));
 
   mount(router, deps, api.hardshipSources, (s) => sourceList(s));
   mount(router, deps, api.saveHardshipSource, (s, { params, body }) => sourceSaver(s, { kind: params.kind, body }));

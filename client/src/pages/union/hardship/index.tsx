@@ -28,7 +28,7 @@ import { toast } from '../../../dialogs';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { useResource } from '../../../hooks/useResource';
 import { openPage } from '../../../navigation';
-import { STAFF_HARDSHIP_APPLICATION_PAGE, STAFF_HARDSHIP_ARCHIVE_PAGE, STAFF_HARDSHIP_PAGE, withQuery } from '../../../routes';
+import { STAFF_HARDSHIP_APPLICATION_PAGE, STAFF_HARDSHIP_ARCHIVE_PAGE, STAFF_HARDSHIP_PAGE, STAFF_HARDSHIP_SETTINGS_PAGE, withQuery } from '../../../routes';
 import { pressable } from '../../account/shared/pressable';
 
 type Tab = 'applications' | 'archive' | 'relief' | 'discovery';
@@ -372,6 +372,9 @@ export default function StaffHardshipPage() {
       <HeaderBand title='困难职工帮扶' subtitle='建档审核、年度复核与脱困、帮扶资金实名发放、主动发现' />
       <View className='gh-card gh-card--overlap gh-toolbar'>
         <Chips options={TABS} value={tab} onChange={setTab} label='功能' className='gh-hs-tabs' />
+        <Button fill='outline' size='small' className='gh-hs-settings__open' onClick={() => openPage(STAFF_HARDSHIP_SETTINGS_PAGE)}>
+          帮扶标准
+        </Button>
       </View>
       {signedIn && tab === 'applications' ? <Applications /> : null}
       {signedIn && tab === 'archive' ? <Archive /> : null}
