@@ -8,9 +8,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { api } from '@gonghui/shared';
+import { api, HARDSHIP_CONSENT_VERSION, shanghaiDate } from '@gonghui/shared';
 import { memberIdByPhone } from '@gonghui/server/testing/harness';
-import { cleanPhonesIn, EQUIP, memberNoOf } from '@gonghui/server/testing/hardship';
+import { cleanPhonesIn, EQUIP, memberNoOf, paperConsentDates } from '@gonghui/server/testing/hardship';
 import { expectAccessible } from './axe';
 import { checkCarePages, setCareMode, settle, smsSignIn, startE2E, type E2E } from './harness';
 
@@ -182,11 +182,18 @@ describe('a member applies, staff approve and pay relief, the member sees who re
     const memberId = await memberIdByPhone(e.app, other);
     const staff = await e.app.login(HARDSHIP_STAFF);
     const memberNo = await memberNoOf(e.app, memberId);
+    // the member once consented in the app and withdrew: only a paper signed after that day counts,
+    // so the form must send the date on the paper (today, the default of the date field)
+    const theirs = await e.app.login(other);
+    await e.app.call(api.giveHardshipConsent, { body: { agree: true, version: HARDSHIP_CONSENT_VERSION }, token: theirs });
+    await e.app.call(api.withdrawHardshipConsent, { token: theirs });
+    e.app.clock.advance(24 * 3600_000);
     await open(page, '/pages/union/hardship/index', '.gh-hs-file__open');
     await page.locator('.gh-hs-file__open').click();
     await page.locator('.gh-hs-file__no input').fill(memberNo);
     await page.locator('.gh-hs-file__find').click();
     await page.locator('.gh-hs-file__paper').waitFor();
+    await expect(page.locator('.gh-hs-file__signed-on').textContent()).resolves.toContain(shanghaiDate(e.app.clock.now()));
     await page.locator('.gh-hs-member__income input').first().fill('1500');
     await page.locator('.gh-hs-causes .gh-chip--schooling').click();
     await page.locator('.gh-hs-medical input').fill('0');
@@ -202,6 +209,7 @@ describe('a member applies, staff approve and pay relief, the member sees who re
     await page.locator('.gh-hs-file__open').waitFor();
     const filed = (await e.app.call(api.staffHardshipApplications, { query: { status: 'submitted' }, token: staff })).body.data.find((a) => a.memberId === memberId);
     expect(filed).toMatchObject({ filedByStaff: true, computedGroups: ['living'] });
+    expect(await paperConsentDates(e.app, memberId)).toEqual([null, shanghaiDate(e.app.clock.now())]);
   });
 
   it('passes axe in care mode on the member page and every staff page', async () => {
@@ -214,6 +222,7 @@ describe('a member applies, staff approve and pay relief, the member sees who re
       ['e2e-hardship-staff-discovery-care', '/pages/union/hardship/index?tab=discovery'],
       ['e2e-hardship-staff-application-care', `/pages/union/hardship/application/index?id=${applicationId}`],
       ['e2e-hardship-staff-archive-care', `/pages/union/hardship/archive/index?id=${archiveId}`],
+      ['e2e-hardship-staff-settings-care', '/pages/union/hardship/settings/index'],
     ]);
   });
 });
