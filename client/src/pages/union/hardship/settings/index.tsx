@@ -86,12 +86,12 @@ export default function HardshipSettingsPage() {
             {current.own
               ? `${current.unionName}自行设置${current.updatedAt ? `，${formatShanghai(current.updatedAt, true)} 更新` : ''}`
               : current.inheritedFrom
-                ? `沿用${current.inheritedFrom}的标准；保存后${current.unionName}单独使用以下标准`
+                ? `沿用${current.inheritedFrom}的标准${editable ? `；保存后${current.unionName}单独使用以下标准` : ''}`
                 : '尚未设置，使用系统默认标准'}
           </View>
           <View className='gh-hs-row__meta'>
             当前：低保 {yuan(current.thresholds.dibaoFen)}/人·月；人均收入低于 {current.thresholds.livingMultiple} 倍为生活困难，低于 {current.thresholds.illnessMultiple} 倍且自负医疗费用超过{' '}
-            {yuan(current.thresholds.medicalSelfPayFen)} 为大病困难；单笔超过 {yuan(current.thresholds.secondApprovalAboveFen)} 的资金帮扶须另一人复核。
+            {yuan(current.thresholds.medicalSelfPayFen)} 为大病困难；同一职工本年度帮扶累计超过 {yuan(current.thresholds.secondApprovalAboveFen)} 须另一人复核。
           </View>
           <FormRow label='低保标准（元/人·月）'>
             <Input className='gh-input gh-hs-settings__dibao' type='digit' disabled={!editable} value={draft.dibao} onChange={(v) => set({ dibao: v })} />
