@@ -381,7 +381,7 @@ export default function StaffHardshipPage() {
       <HeaderBand title='困难职工帮扶' subtitle='建档审核、年度复核与脱困、帮扶资金实名发放、主动发现' />
       <View className='gh-card gh-card--overlap gh-toolbar'>
         <Chips options={TABS} value={tab} onChange={setTab} label='功能' className='gh-hs-tabs' />
-        <Button fill='outline' size='small' className='gh-hs-settings__open' onClick={() => openPage(STAFF_HARDSHIP_SETTINGS_PAGE)}>
+        <Button fill='outline' className='gh-hs-settings__open' onClick={() => openPage(STAFF_HARDSHIP_SETTINGS_PAGE)}>
           帮扶标准
         </Button>
       </View>
