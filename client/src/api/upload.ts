@@ -30,7 +30,8 @@ export async function uploadFile<E extends AnyEndpoint>(endpoint: E, opts: { par
   const url = API_BASE + buildPath(endpoint.path, opts.params as Record<string, string>);
   const token = authBridge.getToken();
   const header: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
-  if ('file' in opts.picked) {
+  // H5 only (a browser File): the mini-program build drops this branch
+  if (process.env.TARO_ENV === 'h5' && 'file' in opts.picked) {
     const form = new FormData();
     for (const [k, v] of Object.entries(opts.fields)) form.append(k, v);
     form.append('file', opts.picked.file, opts.picked.file.name);
@@ -44,6 +45,7 @@ export async function uploadFile<E extends AnyEndpoint>(endpoint: E, opts: { par
     if (!res.ok) throw failure(res.status, text);
     return JSON.parse(text) as ResponseOf<E>;
   }
+  if (!('tempFilePath' in opts.picked)) throw new ApiError(0, 'UPLOAD_MISSING', errorMessage('UPLOAD_MISSING'));
   let res: Taro.uploadFile.SuccessCallbackResult;
   try {
     res = await Taro.uploadFile({ url, filePath: opts.picked.tempFilePath, name: 'file', formData: opts.fields, header, ...(opts.picked.name ? { fileName: opts.picked.name } : {}) });

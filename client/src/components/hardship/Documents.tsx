@@ -14,6 +14,8 @@ export function fileSize(bytes: number): string {
 
 /** H5: the browser's file picker (images and PDF); null when the person closes it. */
 function pickInBrowser(): Promise<PickedFile | null> {
+  // the mini-program build drops the rest (no DOM there)
+  if (process.env.TARO_ENV !== 'h5') return Promise.resolve(null);
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
