@@ -15,6 +15,8 @@ import { expectAccessible } from './axe';
 import { checkCarePages, setCareMode, settle, smsSignIn, startE2E, type E2E } from './harness';
 
 const HARDSHIP_STAFF = '13900000041';
+/** 孙立新 of 湖州市总工会: the duty at the city, so the thresholds are theirs to set. */
+const CITY_HARDSHIP_STAFF = '13900000042';
 
 async function open(page: Page, url: string, ready: string): Promise<void> {
   await page.goto(url);
@@ -210,6 +212,25 @@ describe('a member applies, staff approve and pay relief, the member sees who re
     const filed = (await e.app.call(api.staffHardshipApplications, { query: { status: 'submitted' }, token: staff })).body.data.find((a) => a.memberId === memberId);
     expect(filed).toMatchObject({ filedByStaff: true, computedGroups: ['living'] });
     expect(await paperConsentDates(e.app, memberId)).toEqual([null, shanghaiDate(e.app.clock.now())]);
+  });
+
+  it('lets the city’s staff set a district’s 低保 standard on the thresholds page', async () => {
+    const page = e.page;
+    await signIn(page, CITY_HARDSHIP_STAFF);
+    await open(page, '/pages/union/hardship/index', '.gh-hs-settings__open');
+    await page.locator('.gh-hs-settings__open').click();
+    await page.waitForURL(/\/pages\/union\/hardship\/settings\/index/);
+    await page.locator('.gh-hs-settings__area').getByText('吴兴区总工会').click();
+    await page.locator('.gh-hs-settings__source').getByText(/沿用湖州市总工会的标准/).waitFor();
+    await page.locator('.gh-hs-settings__dibao input').fill('1000');
+    await page.locator('.gh-hs-settings__save').click();
+    await page.locator('.gh-hs-settings__source').getByText(/吴兴区总工会自行设置/).waitFor();
+    await settle(page);
+    await e.shot('e2e-hardship-staff-settings');
+    await expectAccessible(page);
+    const city = await e.app.login(CITY_HARDSHIP_STAFF);
+    const wuxing = (await e.app.call(api.hardshipSettings, { token: city })).body.data.find((s) => s.unionName === '吴兴区总工会')!;
+    expect(wuxing).toMatchObject({ own: true, thresholds: { dibaoFen: 100_000, livingMultiple: 2, illnessMultiple: 3, medicalSelfPayFen: 1_000_000, secondApprovalAboveFen: 200_000 } });
   });
 
   it('passes axe in care mode on the member page and every staff page', async () => {
