@@ -56,6 +56,7 @@ export const HARDSHIP_PAGE = '/pages/hardship/index';
 export const STAFF_HARDSHIP_PAGE = '/pages/union/hardship/index';
 export const STAFF_HARDSHIP_APPLICATION_PAGE = '/pages/union/hardship/application/index';
 export const STAFF_HARDSHIP_ARCHIVE_PAGE = '/pages/union/hardship/archive/index';
+export const STAFF_HARDSHIP_SETTINGS_PAGE = '/pages/union/hardship/settings/index';
 
 export const MEMBER_CARD_PAGE = '/pages/member-card/index';
 export const PRIVACY_PAGE = '/pages/legal/privacy/index';
@@ -117,6 +118,7 @@ export const PAGES: readonly string[] = [
   STAFF_HARDSHIP_PAGE,
   STAFF_HARDSHIP_APPLICATION_PAGE,
   STAFF_HARDSHIP_ARCHIVE_PAGE,
+  STAFF_HARDSHIP_SETTINGS_PAGE,
   MEMBER_CARD_PAGE,
   PRIVACY_PAGE,
   TERMS_PAGE,

@@ -70,3 +70,20 @@ export function verifyTicket(keys: Keys, ticket: string, now: Date): Record<stri
 export function sixDigitCode(): string {
   return String(randomBytes(4).readUInt32BE(0) % 1_000_000).padStart(6, '0');
 }
+
+const SEALED_BYTES = Buffer.from('GHB1');
+
+/** Bytes sealed with the same AES-256-GCM key as personal data: "GHB1" | iv (12) | tag (16) | ciphertext. */
+export function encryptBytes(keys: Keys, plain: Buffer): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keys.encryption, iv);
+  const ct = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([SEALED_BYTES, iv, cipher.getAuthTag(), ct]);
+}
+
+export function decryptBytes(keys: Keys, sealed: Buffer): Buffer {
+  if (sealed.length < 32 || !sealed.subarray(0, 4).equals(SEALED_BYTES)) throw new Error('unknown sealed-bytes format');
+  const decipher = createDecipheriv('aes-256-gcm', keys.encryption, sealed.subarray(4, 16));
+  decipher.setAuthTag(sealed.subarray(16, 32));
+  return Buffer.concat([decipher.update(sealed.subarray(32)), decipher.final()]);
+}

@@ -3,6 +3,7 @@ import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Keys } from './crypto';
 import type { Db, DbKind } from './db/index';
+import type { BlobStore } from './lib/blob-store';
 import type { SmsSender } from './modules/auth/sms';
 import type { WechatClient } from './modules/auth/wechat';
 import type { Metrics } from './ops/metrics';
@@ -23,6 +24,8 @@ export interface Deps {
   rush?: Rush;
   /** Prometheus metrics (server/src/ops/metrics.ts); createApp makes its own when absent. */
   metrics?: Metrics;
+  /** Uploaded files' sealed bytes (DATA_DIR); createApp opens the folder of the config when absent. */
+  blobs?: BlobStore;
   /** Set draining on SIGTERM: readiness fails before the listener closes. */
   lifecycle?: Lifecycle;
 }

@@ -13,6 +13,7 @@ import { httpWechatClient } from './modules/auth/wechat';
 import { drawDueLotteries, LOTTERY_POLL_MS, pruneExpired } from './maintenance';
 import { hearRevocations, rushMemory } from './rush/index';
 import { seedDemoData } from './seed/demo';
+import { sealLegacyImportAmounts } from './modules/hardship/discovery';
 import { wechatSubscribeSender } from './modules/notices/subscribe';
 import { runScheduledJobs } from './scheduled';
 import cluster from 'node:cluster';
@@ -38,6 +39,9 @@ async function main() {
   const clock = config.now ? offsetClock(config.now) : systemClock;
   const keys = deriveKeys(config.secret);
   if (config.seedDemo && (await seedDemoData(database.db, keys, clock.now()))) logger.info('demo data seeded');
+  // pushed-list amounts imported before migration 0015 were kept in clear: sealed once, here
+  const sealed = await sealLegacyImportAmounts(database.db, keys);
+  if (sealed) logger.info({ rows: sealed }, 'sealed the amounts of earlier pushed-list imports');
 
   const sms = config.sms.webhookUrl ? webhookSmsSender(config.sms.webhookUrl, config.sms.webhookToken) : logSmsSender(logger);
   const wechat = httpWechatClient({ apiBase: config.wechat.apiBase, appId: config.wechat.appId, secret: config.wechat.secret });

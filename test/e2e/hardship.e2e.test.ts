@@ -8,13 +8,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { api } from '@gonghui/shared';
+import { api, HARDSHIP_CONSENT_VERSION, shanghaiDate } from '@gonghui/shared';
 import { memberIdByPhone } from '@gonghui/server/testing/harness';
-import { cleanPhonesIn, EQUIP, memberNoOf } from '@gonghui/server/testing/hardship';
+import { cleanPhonesIn, EQUIP, memberNoOf, paperConsentDates } from '@gonghui/server/testing/hardship';
 import { expectAccessible } from './axe';
 import { checkCarePages, setCareMode, settle, smsSignIn, startE2E, type E2E } from './harness';
 
 const HARDSHIP_STAFF = '13900000041';
+/** 孙立新 of 湖州市总工会: the duty at the city, so the thresholds are theirs to set. */
+const CITY_HARDSHIP_STAFF = '13900000042';
 
 async function open(page: Page, url: string, ready: string): Promise<void> {
   await page.goto(url);
@@ -86,6 +88,18 @@ describe('a member applies, staff approve and pay relief, the member sees who re
     const mine = (await e.app.call(api.myHardship, { token })).body;
     applicationId = mine.applications[0]!.id;
     expect(mine.applications[0]).toMatchObject({ status: 'submitted', computedGroups: ['serious_illness', 'living'], bankCardMasked: '6222 **** **** 0123' });
+
+    // a document for the checklist: the browser's picker, the type told by the bytes on the server
+    await page.locator('.gh-hs-uploads .gh-hs-docs__kind .gh-chip--medical_bills').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('.gh-hs-docs__pick').click();
+    await (await chooser).setFiles({ name: '医疗发票.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n') });
+    await page.locator('.gh-hs-docs__item').getByText(/医疗发票\.pdf/).waitFor();
+    await settle(page);
+    await e.shot('e2e-hardship-member-documents');
+    await expectAccessible(page);
+    const docs = (await e.app.call(api.myHardship, { token })).body.applications[0]!.documents;
+    expect(docs.map((d) => [d.kind, d.name, d.contentType])).toEqual([['medical_bills', '医疗发票.pdf', 'application/pdf']]);
   });
 
   it('lets staff with the duty read the incomes for a reason and approve into 大病困难', async () => {
@@ -105,6 +119,14 @@ describe('a member applies, staff approve and pay relief, the member sees who re
     await page.locator('.gh-hs-reveal__reason input').fill('审核家庭收入');
     await page.locator('.gh-hs-reveal__ask').click();
     await page.locator('.gh-hs-reveal__value').getByText('家庭人均月收入 800元').waitFor();
+    // the member's document: opened only with a reason, and the read is kept
+    await page.locator('.gh-hs-docs__item').getByText(/医疗发票\.pdf/).waitFor();
+    await page.locator('.gh-hs-docs__open').first().click();
+    await page.getByText('请填写查看原因').first().waitFor();
+    await page.locator('.gh-hs-docs__reason input').fill('核对医疗费用发票');
+    await page.locator('.gh-hs-docs__open').first().click();
+    const memberToken = await e.app.login(phone);
+    await expect.poll(async () => (await e.app.call(api.myHardship, { token: memberToken })).body.reads.some((r) => r.field === 'documents' && r.reason === '核对医疗费用发票')).toBe(true);
     await page.locator('.gh-hs-decision__category .gh-chip--serious_illness').click();
     await e.shot('e2e-hardship-staff-review');
     await expectAccessible(page);
@@ -162,11 +184,18 @@ describe('a member applies, staff approve and pay relief, the member sees who re
     const memberId = await memberIdByPhone(e.app, other);
     const staff = await e.app.login(HARDSHIP_STAFF);
     const memberNo = await memberNoOf(e.app, memberId);
+    // the member once consented in the app and withdrew: only a paper signed after that day counts,
+    // so the form must send the date on the paper (today, the default of the date field)
+    const theirs = await e.app.login(other);
+    await e.app.call(api.giveHardshipConsent, { body: { agree: true, version: HARDSHIP_CONSENT_VERSION }, token: theirs });
+    await e.app.call(api.withdrawHardshipConsent, { token: theirs });
+    e.app.clock.advance(24 * 3600_000);
     await open(page, '/pages/union/hardship/index', '.gh-hs-file__open');
     await page.locator('.gh-hs-file__open').click();
     await page.locator('.gh-hs-file__no input').fill(memberNo);
     await page.locator('.gh-hs-file__find').click();
     await page.locator('.gh-hs-file__paper').waitFor();
+    await expect(page.locator('.gh-hs-file__signed-on').textContent()).resolves.toContain(shanghaiDate(e.app.clock.now()));
     await page.locator('.gh-hs-member__income input').first().fill('1500');
     await page.locator('.gh-hs-causes .gh-chip--schooling').click();
     await page.locator('.gh-hs-medical input').fill('0');
@@ -182,6 +211,26 @@ describe('a member applies, staff approve and pay relief, the member sees who re
     await page.locator('.gh-hs-file__open').waitFor();
     const filed = (await e.app.call(api.staffHardshipApplications, { query: { status: 'submitted' }, token: staff })).body.data.find((a) => a.memberId === memberId);
     expect(filed).toMatchObject({ filedByStaff: true, computedGroups: ['living'] });
+    expect(await paperConsentDates(e.app, memberId)).toEqual([null, shanghaiDate(e.app.clock.now())]);
+  });
+
+  it('lets the city’s staff set a district’s 低保 standard on the thresholds page', async () => {
+    const page = e.page;
+    await signIn(page, CITY_HARDSHIP_STAFF);
+    await open(page, '/pages/union/hardship/index', '.gh-hs-settings__open');
+    await page.locator('.gh-hs-settings__open').click();
+    await page.waitForURL(/\/pages\/union\/hardship\/settings\/index/);
+    await page.locator('.gh-hs-settings__area').getByText('吴兴区总工会').click();
+    await page.locator('.gh-hs-settings__source').getByText(/沿用湖州市总工会的标准/).waitFor();
+    await page.locator('.gh-hs-settings__dibao input').fill('1000');
+    await page.locator('.gh-hs-settings__save').click();
+    await page.locator('.gh-hs-settings__source').getByText(/吴兴区总工会自行设置/).waitFor();
+    await settle(page);
+    await e.shot('e2e-hardship-staff-settings');
+    await expectAccessible(page);
+    const city = await e.app.login(CITY_HARDSHIP_STAFF);
+    const wuxing = (await e.app.call(api.hardshipSettings, { token: city })).body.data.find((s) => s.unionName === '吴兴区总工会')!;
+    expect(wuxing).toMatchObject({ own: true, thresholds: { dibaoFen: 100_000, livingMultiple: 2, illnessMultiple: 3, medicalSelfPayFen: 1_000_000, secondApprovalAboveFen: 200_000 } });
   });
 
   it('passes axe in care mode on the member page and every staff page', async () => {
@@ -194,6 +243,7 @@ describe('a member applies, staff approve and pay relief, the member sees who re
       ['e2e-hardship-staff-discovery-care', '/pages/union/hardship/index?tab=discovery'],
       ['e2e-hardship-staff-application-care', `/pages/union/hardship/application/index?id=${applicationId}`],
       ['e2e-hardship-staff-archive-care', `/pages/union/hardship/archive/index?id=${archiveId}`],
+      ['e2e-hardship-staff-settings-care', '/pages/union/hardship/settings/index'],
     ]);
   });
 });

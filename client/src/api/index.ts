@@ -2,4 +2,5 @@
 export { routes as api } from '@gonghui/shared/api/routes';
 export { call, ApiError, isApiError, newIdempotencyKey, NETWORK_ERROR_MESSAGE, API_BASE } from './request';
 export { callPatiently } from './patient';
-export { downloadExport } from './download';
+export { downloadExport, fetchBinary, saveHref } from './download';
+export { uploadFile, type PickedFile } from './upload';

@@ -53,7 +53,7 @@ export function Chips<K extends string>({
 }
 
 type PickerFieldProps =
-  | { mode: 'date'; fields?: 'day' | 'month'; value: string; onChange: (v: string) => void; display?: string; placeholder?: string; className?: string }
+  | { mode: 'date'; fields?: 'day' | 'month'; value: string; onChange: (v: string) => void; display?: string; placeholder?: string; className?: string; start?: string; end?: string }
   | { mode: 'time'; value: string; onChange: (v: string) => void; display?: string; placeholder?: string; className?: string };
 
 /** A date, month or time picker that looks like an input. */
@@ -74,7 +74,7 @@ export function PickerField(props: PickerFieldProps) {
     );
   }
   return (
-    <Picker mode='date' fields={props.fields ?? 'day'} value={props.value} onChange={(e) => props.onChange(String(e.detail.value))}>
+    <Picker mode='date' fields={props.fields ?? 'day'} value={props.value} start={props.start} end={props.end} onChange={(e) => props.onChange(String(e.detail.value))}>
       {shown}
     </Picker>
   );

@@ -27,6 +27,7 @@ import {
   STAFF_HARDSHIP_PAGE,
   STAFF_HARDSHIP_APPLICATION_PAGE,
   STAFF_HARDSHIP_ARCHIVE_PAGE,
+  STAFF_HARDSHIP_SETTINGS_PAGE,
   UNION_JOIN_QR_PAGE,
   UNION_MEMBERS_PAGE,
   UNION_STAFF_PAGE,
@@ -77,7 +78,7 @@ export function staffNavItems(me: Me | null, pending: PendingReview | null = nul
     { label: '送温暖', page: STAFF_CAMPAIGNS_PAGE, url: STAFF_CAMPAIGNS_PAGE, within: [STAFF_CAMPAIGN_PAGE, STAFF_PICKUP_PAGE, STAFF_VISITS_PAGE, STAFF_WARMTH_FORM_PAGE] },
     // only for staff the union gave the 困难职工帮扶 duty
     ...(roles.some((r) => r.duties.includes('hardship'))
-      ? [{ label: '困难职工帮扶', page: STAFF_HARDSHIP_PAGE, url: STAFF_HARDSHIP_PAGE, within: [STAFF_HARDSHIP_APPLICATION_PAGE, STAFF_HARDSHIP_ARCHIVE_PAGE] }]
+      ? [{ label: '困难职工帮扶', page: STAFF_HARDSHIP_PAGE, url: STAFF_HARDSHIP_PAGE, within: [STAFF_HARDSHIP_APPLICATION_PAGE, STAFF_HARDSHIP_ARCHIVE_PAGE, STAFF_HARDSHIP_SETTINGS_PAGE] }]
       : []),
     { label: '工作人员', page: UNION_STAFF_PAGE, url: staffUrl },
   ];

@@ -9,6 +9,7 @@ import { requireAudience } from '../scope/auth';
 import { insideTransaction, type Scope, type ServiceDeps } from '../scope/scope';
 import { authenticate } from './authenticate';
 import { findNulString } from './body';
+import { readMultipart, type UploadedFile } from './multipart';
 import type { AppContext } from './context';
 import { renderError } from './errors';
 import { IDEMPOTENCY_KEY, idempotent, idempotentGroup, requestFingerprint, retryOnConflict, type GroupRequest, type StoredAnswer } from './idempotency';
@@ -20,6 +21,8 @@ export interface RouteInput<E> {
   params: E extends Endpoint<infer P, any, any, any, any> ? Out<P> : never;
   query: E extends Endpoint<any, infer Q, any, any, any> ? Out<Q> : never;
   body: E extends Endpoint<any, any, infer B, any, any> ? Out<B> : never;
+  /** The file of an `upload` endpoint (checked there: present, within the size; its type is the handler's to tell). */
+  file?: UploadedFile;
 }
 
 /** A file answer (xlsx, png): sent as it is, with a Chinese file name for people and an ASCII one for old clients. */
@@ -121,15 +124,23 @@ export function mount<E extends Endpoint<any, any, any, any, any>, P = undefined
     : undefined;
   router[method](endpoint.path, async (rawCtx) => {
     const ctx = rawCtx as unknown as AppContext;
+    const upload = endpoint.upload;
     const parsed = {
       params: parsePart('params', endpoint.params, ctx.params),
       query: parsePart('query', endpoint.query, ctx.query),
-      body: parsePart('body', endpoint.body, (ctx.request as { body?: unknown }).body),
+      body: upload ? undefined : parsePart('body', endpoint.body, (ctx.request as { body?: unknown }).body),
     } as RouteInput<E>;
     const now = deps.clock.now();
     const hot = opts.hot && deps.rush ? { ...opts.hot, rush: deps.rush } : undefined;
     const auth = await authenticate(deps, ctx, now, endpoint.audience === 'public', hot?.rush);
     requireAudience(endpoint.audience, auth);
+    if (upload) {
+      // read only once the caller is known: strangers' uploads are refused before a byte is kept
+      const form = await readMultipart(ctx.req, upload);
+      parsed.body = parsePart('body', endpoint.body, form.fields) as RouteInput<E>['body'];
+      if (!form.file || form.file.bytes.length === 0) throw new AppError('UPLOAD_MISSING');
+      parsed.file = form.file;
+    }
     let release: (() => void) | undefined;
     if (hot && auth) {
       const busy = (seconds: number, code: 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE') => {

@@ -56,10 +56,22 @@ function parameters(s: z.ZodType | undefined, where: 'path' | 'query'): Json[] {
 
 function binaryType(path: string): string {
   if (path.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  if (path.includes('/documents/')) return 'application/octet-stream';
   return 'image/png';
 }
 
 const errorRef = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+
+/** The form of an upload: the body's fields and the file (types told by its bytes, size limit). */
+function uploadSchema(e: Endpoint): Json {
+  const fields = e.body ? schemaOf(e.body, 'input') : { type: 'object', properties: {} };
+  const u = e.upload!;
+  return {
+    ...fields,
+    properties: { ...(fields.properties as Json), [u.field]: { type: 'string', format: 'binary', description: `${u.types.join(', ')} (told by the bytes), at most ${u.maxBytes} bytes` } },
+    required: [...((fields.required as string[]) ?? []), u.field],
+  };
+}
 
 function operation(key: string, tag: string, e: Endpoint): Json {
   const status = String(e.status ?? 200);
@@ -90,7 +102,11 @@ function operation(key: string, tag: string, e: Endpoint): Json {
     description: `Who may call: ${AUDIENCE[e.audience]}.${e.idempotent ? ` Idempotency-Key ${e.idempotent}.` : ''}`,
     ...(e.audience === 'public' ? { security: [] } : {}),
     ...(params.length ? { parameters: params } : {}),
-    ...(e.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(e.body, 'input') } } } } : {}),
+    ...(e.upload
+      ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: uploadSchema(e) } } } }
+      : e.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(e.body, 'input') } } } }
+        : {}),
     responses,
   };
 }

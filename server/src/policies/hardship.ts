@@ -44,3 +44,13 @@ export function hardshipHomeUnion(auth: Auth): { unionId: string; path: string }
   if (!mine[0]) throw new AppError('HARDSHIP_NOT_FOUND');
   return { unionId: mine[0].unionId, path: mine[0].path };
 }
+
+/**
+ * The thresholds (低保 standard, multiples, medical line, two-person line) are the city's: only staff
+ * holding the duty at a top-level union (the city federation) change them, for that union or an
+ * area union (district, county) below it. The two-person line is a control on the people who
+ * record relief, so those it controls below the city do not set it.
+ */
+export function hardshipMaySetThresholds(auth: Auth, unionPath: string): boolean {
+  return auth.staff.some((s) => s.duties?.includes('hardship') && s.path.split('/').filter(Boolean).length === 1 && unionPath.startsWith(s.path));
+}

@@ -264,8 +264,7 @@ export async function seedDemoHardship(tx: Db, keys: Keys, now: Date): Promise<v
         line: i + 2,
         idNumberHash: blindIndex(keys, r[0]!),
         idNumberMasked: maskIdNumber(r[0]!),
-        name: r[1]!,
-        amountFen: l.kind === 'medical' ? Math.round(Number(r[3]) * 100) : null,
+        amountEnc: l.kind === 'medical' ? encrypt(keys, String(Math.round(Number(r[3]) * 100))) : null,
         period: l.kind === 'medical' ? r[2]! : '',
       })),
     );

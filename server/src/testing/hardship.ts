@@ -71,3 +71,9 @@ export async function memberNoOf(app: TestApp, memberId: string): Promise<string
   const [m] = await queryRows<{ member_no: string }>(app.deps.db, sql`select member_no from members where id = ${memberId}`);
   return m!.member_no;
 }
+
+/** The member's consent rows, oldest first: the date on the signed paper, or null for consent given in the app. */
+export async function paperConsentDates(app: TestApp, memberId: string): Promise<(string | null)[]> {
+  const rows = await queryRows<{ paper: string | null }>(app.deps.db, sql`select paper_signed_on::text as paper from hardship_consents where member_id = ${memberId} order by given_at`);
+  return rows.map((r) => r.paper);
+}

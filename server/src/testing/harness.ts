@@ -1,5 +1,9 @@
 /* The app in-process over a real HTTP socket, with a fresh database, a fixed clock and recording fakes. */
 import { createMetrics } from '../ops/metrics';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { LocalBlobStore } from '../lib/blob-store';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { Writable } from 'node:stream';
@@ -96,7 +100,8 @@ export async function startTestApp(kind: DbKind, opts: TestAppOptions = {}): Pro
   const wechat: WechatClient = { ...httpWechatClient({ apiBase: config.wechat.apiBase, appId: config.wechat.appId, secret: config.wechat.secret }), ...opts.wechat };
   const rush = rushMemory(config.rush, database.db, logger);
   await hearRevocations(rush, database, logger);
-  const deps: Deps = { db: database.db, dbKind: database.kind, clock, config, keys, logger, sms, wechat, rush, metrics: createMetrics({ pool: database.poolStats }), lifecycle: { draining: false } };
+  const blobs = new LocalBlobStore(config.dataDir || mkdtempSync(path.join(tmpdir(), 'gonghui-test-data-')));
+  const deps: Deps = { db: database.db, dbKind: database.kind, clock, config, keys, logger, sms, wechat, rush, metrics: createMetrics({ pool: database.poolStats }), lifecycle: { draining: false }, blobs };
   if (opts.seed !== false) await seedDemoData(database.db, keys, clock.now());
   const app = createApp(deps, { clientDir: opts.clientDir });
   const server: Server = createServer(app.callback());
@@ -143,6 +148,7 @@ export async function startTestApp(kind: DbKind, opts: TestAppOptions = {}): Pro
       server.closeAllConnections?.();
       await rush.close();
       await database.close();
+      if (!config.dataDir) rmSync(blobs.root, { recursive: true, force: true });
     },
   };
   return t;

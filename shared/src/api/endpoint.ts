@@ -25,6 +25,17 @@ export interface Endpoint<
   idempotent?: 'required' | 'optional';
   /** The answer is a file (xlsx, png): `response` describes nothing and is not parsed. */
   binary?: boolean;
+  /**
+   * The request is multipart/form-data with one file in `field` (at most `maxBytes`, of one of
+   * `types`, told by its bytes); the other form fields are the `body`.
+   */
+  upload?: UploadSpec;
+}
+
+export interface UploadSpec {
+  field: string;
+  maxBytes: number;
+  types: readonly string[];
 }
 
 export function endpoint<

@@ -9,6 +9,15 @@ import {
   HardshipApplicationQuery,
   HardshipApplyBody,
   HardshipConsentBody,
+  HardshipSettingsBody,
+  HardshipSettingsList,
+  HardshipSettingsView,
+  HARDSHIP_DOCUMENT_MAX_BYTES,
+  HARDSHIP_DOCUMENT_TYPES,
+  HardshipDocumentDownloadQuery,
+  HardshipDocumentParams,
+  HardshipDocumentUploadBody,
+  HardshipDocumentView,
   HardshipDecisionBody,
   HardshipMemberQuery,
   HardshipMemberView,
@@ -31,6 +40,7 @@ import {
   StaffHardshipApplyBody,
 } from '../models/hardship';
 
+const upload = { field: 'file', maxBytes: HARDSHIP_DOCUMENT_MAX_BYTES, types: HARDSHIP_DOCUMENT_TYPES };
 const list = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) }).strict();
 
 /**
@@ -43,10 +53,14 @@ export const hardshipApi = {
   giveHardshipConsent: endpoint({ method: 'POST', path: '/api/my/hardship/consent', audience: 'member', body: HardshipConsentBody, response: MyHardship }),
   withdrawHardshipConsent: endpoint({ method: 'DELETE', path: '/api/my/hardship/consent', audience: 'member', response: MyHardship }),
   applyHardship: endpoint({ method: 'POST', path: '/api/my/hardship/applications', audience: 'member', body: HardshipApplyBody, response: MyHardship, status: 201, idempotent: 'optional' }),
+  uploadMyHardshipDocument: endpoint({ method: 'POST', path: '/api/my/hardship/applications/:id/documents', audience: 'member', params: IdParams, body: HardshipDocumentUploadBody, response: HardshipDocumentView, status: 201, upload }),
+  myHardshipDocument: endpoint({ method: 'GET', path: '/api/my/hardship/applications/:id/documents/:documentId', audience: 'member', params: HardshipDocumentParams, response: z.unknown(), binary: true }),
 
   staffHardshipApplications: endpoint({ method: 'GET', path: '/api/admin/hardship/applications', audience: 'user', query: HardshipApplicationQuery, response: list(StaffHardshipApplication) }),
   staffHardshipApplication: endpoint({ method: 'GET', path: '/api/admin/hardship/applications/:id', audience: 'user', params: IdParams, response: StaffHardshipApplication }),
   decideHardshipApplication: endpoint({ method: 'POST', path: '/api/admin/hardship/applications/:id/decision', audience: 'user', params: IdParams, body: HardshipDecisionBody, response: StaffHardshipApplication }),
+  uploadHardshipDocument: endpoint({ method: 'POST', path: '/api/admin/hardship/applications/:id/documents', audience: 'user', params: IdParams, body: HardshipDocumentUploadBody, response: HardshipDocumentView, status: 201, upload }),
+  hardshipDocument: endpoint({ method: 'GET', path: '/api/admin/hardship/applications/:id/documents/:documentId', audience: 'user', params: HardshipDocumentParams, query: HardshipDocumentDownloadQuery, response: z.unknown(), binary: true }),
   findHardshipMember: endpoint({ method: 'GET', path: '/api/admin/hardship/members', audience: 'user', query: HardshipMemberQuery, response: HardshipMemberView }),
   applyHardshipForMember: endpoint({ method: 'POST', path: '/api/admin/hardship/members/:id/applications', audience: 'user', params: IdParams, body: StaffHardshipApplyBody, response: StaffHardshipApplication, status: 201, idempotent: 'optional' }),
   revealHardship: endpoint({ method: 'POST', path: '/api/admin/hardship/members/:id/reveal', audience: 'user', params: IdParams, body: RevealBody, response: RevealView }),
@@ -62,6 +76,9 @@ export const hardshipApi = {
   confirmRelief: endpoint({ method: 'POST', path: '/api/admin/hardship/reliefs/:id/confirm', audience: 'user', params: IdParams, response: ReliefView, idempotent: 'required' }),
   exportReliefs: endpoint({ method: 'POST', path: '/api/admin/hardship/relief-files', audience: 'user', body: ReliefExportBody, response: ReliefFileView, status: 201, idempotent: 'required' }),
   reliefFile: endpoint({ method: 'GET', path: '/api/admin/hardship/relief-files/:id', audience: 'user', params: IdParams, response: z.unknown(), binary: true }),
+
+  hardshipSettings: endpoint({ method: 'GET', path: '/api/admin/hardship/settings', audience: 'user', response: HardshipSettingsList }),
+  saveHardshipSettings: endpoint({ method: 'PUT', path: '/api/admin/hardship/settings/:id', audience: 'user', params: IdParams, body: HardshipSettingsBody, response: HardshipSettingsView }),
 
   hardshipSources: endpoint({ method: 'GET', path: '/api/admin/hardship/sources', audience: 'user', response: list(HardshipSourceView) }),
   saveHardshipSource: endpoint({ method: 'PUT', path: '/api/admin/hardship/sources/:kind', audience: 'user', params: SourceParams, body: SourceBody, response: HardshipSourceView }),

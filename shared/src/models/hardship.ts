@@ -141,6 +141,45 @@ export const HardshipThresholdsView = z
   .strict();
 export type HardshipThresholdsView = z.infer<typeof HardshipThresholdsView>;
 
+/** Yuan multiples kept to two decimals (numeric(4,2)). */
+const Multiple = (what: string) =>
+  z
+    .number({ error: `请输入${what}` })
+    .min(1, `${what}不能小于1倍`)
+    .max(10, `${what}不能大于10倍`)
+    .refine((x) => Math.abs(Math.round(x * 100) - x * 100) < 1e-6, `${what}最多两位小数`);
+
+/** The thresholds a city sets (per area): data, not code. */
+export const HardshipSettingsBody = z
+  .object({
+    dibaoFen: z.number({ error: '请输入低保标准' }).int('金额最小到分').min(10_000, '低保标准不能低于100元').max(1_000_000, '低保标准不能高于1万元'),
+    livingMultiple: Multiple('生活困难倍数'),
+    illnessMultiple: Multiple('大病困难倍数'),
+    medicalSelfPayFen: z.number({ error: '请输入医疗费用线' }).int('金额最小到分').min(0, '医疗费用线不能为负').max(100_000_000, '医疗费用线不能高于100万元'),
+    secondApprovalAboveFen: z.number({ error: '请输入复核金额线' }).int('金额最小到分').min(0, '复核金额线不能为负').max(10_000_000, '复核金额线不能高于10万元'),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.illnessMultiple < b.livingMultiple) ctx.addIssue({ code: 'custom', path: ['illnessMultiple'], message: '大病困难倍数不能小于生活困难倍数' });
+  });
+export type HardshipSettingsBody = z.infer<typeof HardshipSettingsBody>;
+
+/** One area union's thresholds: its own row, or what it inherits from the nearest union above that set them. */
+export const HardshipSettingsView = z
+  .object({
+    unionId: z.uuid(),
+    unionName: z.string(),
+    depth: z.number().int(),
+    own: z.boolean(),
+    inheritedFrom: z.string().nullable(),
+    thresholds: HardshipThresholdsView,
+    updatedAt: z.string().nullable(),
+  })
+  .strict();
+export type HardshipSettingsView = z.infer<typeof HardshipSettingsView>;
+export const HardshipSettingsList = z.object({ data: z.array(HardshipSettingsView), editable: z.boolean() }).strict();
+export type HardshipSettingsList = z.infer<typeof HardshipSettingsList>;
+
 // ---- the API's shapes ----------------------------------------------------------------------
 
 const Fen = z.number({ error: '请输入金额' }).int('金额最小到分').nonnegative('金额不能为负');
@@ -211,6 +250,24 @@ export const HardshipReadView = z
   .strict();
 export type HardshipReadView = z.infer<typeof HardshipReadView>;
 
+/** An uploaded document as lists show it: never its bytes, never its name in the audit. */
+export const HardshipDocumentView = z
+  .object({ id: z.uuid(), kind: HardshipDocumentKind, name: z.string(), sizeBytes: z.number().int(), contentType: z.string(), uploadedAt: z.string(), uploadedByStaff: z.boolean() })
+  .strict();
+export type HardshipDocumentView = z.infer<typeof HardshipDocumentView>;
+
+/** Documents: JPEG, PNG or PDF, told by their bytes, 10 MB at most, 30 per application. */
+export const HARDSHIP_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const HARDSHIP_DOCUMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+export const HARDSHIP_DOCUMENTS_PER_APPLICATION = 30;
+
+/** The form fields beside the file. */
+export const HardshipDocumentUploadBody = z.object({ kind: HardshipDocumentKind }).strict();
+export const HardshipDocumentParams = z.object({ id: z.uuid({ message: '编号不正确' }), documentId: z.uuid({ message: '编号不正确' }) }).strict();
+export const HardshipDocumentDownloadQuery = z
+  .object({ reason: z.string({ error: '请填写查看原因' }).trim().min(2, '请填写查看原因').max(100, '原因最多100字') })
+  .strict();
+
 export const MyHardshipApplication = z
   .object({
     id: z.uuid(),
@@ -225,6 +282,7 @@ export const MyHardshipApplication = z
     bankName: z.string(),
     bankCardMasked: z.string(),
     filedByStaff: z.boolean(),
+    documents: z.array(HardshipDocumentView),
   })
   .strict();
 export type MyHardshipApplication = z.infer<typeof MyHardshipApplication>;
@@ -266,6 +324,7 @@ export const StaffHardshipApplication = z
     idNumberMasked: z.string(),
     bankName: z.string(),
     bankCardMasked: z.string(),
+    documents: z.array(HardshipDocumentView),
   })
   .strict();
 export type StaffHardshipApplication = z.infer<typeof StaffHardshipApplication>;

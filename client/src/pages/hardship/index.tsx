@@ -14,6 +14,7 @@ import {
 import { api, call } from '../../api';
 import { ConsentCheck } from '../../components/ConsentCheck';
 import { ApplyForm } from '../../components/hardship/ApplyForm';
+import { Documents } from '../../components/hardship/Documents';
 import { CategoryTags, ReadList, yuan } from '../../components/hardship/parts';
 import { HeaderBand, PageShell } from '../../components/PageShell';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StatusView';
@@ -135,6 +136,20 @@ export default function HardshipPage() {
                   同意并继续
                 </Button>
               </View>
+            </View>
+          ) : null}
+
+          {latest && latest.status !== 'withdrawn' && latest.status !== 'rejected' && data.consent ? (
+            <View className='gh-card gh-hs-block gh-hs-uploads'>
+              <View className='gh-section-title'>证明材料</View>
+              <Documents
+                applicationId={latest.id}
+                documents={latest.documents}
+                kinds={latest.documentsHeld}
+                who='member'
+                mayUpload
+                onChanged={() => void call(api.myHardship, { toast: false }).then(setFresh, () => undefined)}
+              />
             </View>
           ) : null}
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type {
   ArchiveCategory,
   ArchiveStatus,
@@ -179,7 +179,8 @@ export const reliefPaymentFiles = pgTable(
     unionId: uuid('union_id').notNull().references(() => unions.id),
     format: text().$type<'csv' | 'xlsx'>().notNull(),
     paymentCount: integer('payment_count').notNull(),
-    totalFen: integer('total_fen').notNull(),
+    /** A file's sum may pass int4's 21 million yuan: bigint, read as a JS number (exact below 2^53 fen). */
+    totalFen: bigint('total_fen', { mode: 'number' }).notNull(),
     createdBy: uuid('created_by').notNull().references(() => users.id),
     createdAt: tstz('created_at').notNull(),
   },
@@ -303,9 +304,10 @@ export const hardshipImportRows = pgTable(
     line: integer().notNull(),
     idNumberHash: text('id_number_hash').notNull(),
     idNumberMasked: text('id_number_masked').notNull(),
-    name: text().notNull(),
-    /** Medical self-pay for the period (fen), when the source carries it. */
-    amountFen: integer('amount_fen'),
+    /** Medical self-pay for the period (fen, as text), AES-GCM sealed, when the source carries it. */
+    amountEnc: text('amount_enc'),
+    /** Rows imported before 0015 kept it in clear: sealed into `amount_enc` and cleared at start-up (sealLegacyImportAmounts). */
+    amountFen: bigint('amount_fen', { mode: 'number' }),
     period: text().notNull().default(''),
     createdAt: createdAt(),
   },

@@ -21,6 +21,7 @@ import { isUniqueViolation, schema } from '../../db/index';
 import { assertHardshipDuty, hardshipMayRead, hardshipScopeSql } from '../../policies/hardship';
 import type { Scope } from '../../scope/scope';
 import { audit } from '../audit/service';
+import { documentsOf, eraseDocumentsOf } from './documents';
 import { assertConsent, liveConsent, memberFacts, nextYear, openFacts, readsOf, recordRead, sealFacts, shanghaiDay, thresholdsFor, type MemberFacts } from './common';
 
 const { hardshipApplications, hardshipArchive, hardshipConsents, members, unions, reliefPayments } = schema;
@@ -39,6 +40,7 @@ export async function myHardship(scope: Scope): Promise<MyHardship> {
     .where(and(eq(reliefPayments.memberId, m.id), eq(reliefPayments.status, 'paid')))
     .orderBy(desc(reliefPayments.paidAt))
     .limit(50);
+  const docs = await documentsOf(scope, apps.map((a) => a.id));
   return {
     consent: consent ? { givenAt: consent.givenAt.toISOString(), version: consent.version } : null,
     thresholds: await thresholdsFor(scope.db, m.unionPath),
@@ -55,6 +57,7 @@ export async function myHardship(scope: Scope): Promise<MyHardship> {
       bankName: a.bankName,
       bankCardMasked: a.bankCardMasked,
       filedByStaff: a.filedBy !== null,
+      documents: docs.get(a.id) ?? [],
     })),
     archive: archive
       ? { category: archive.category, status: archive.status, archivedAt: archive.archivedAt.toISOString(), recheckDue: archive.recheckDue, exitWay: archive.exitWay, exitDate: archive.exitDate }
@@ -90,7 +93,9 @@ export async function hardshipConsentWithdrawer(scope: Scope): Promise<MyHardshi
       .where(and(eq(hardshipApplications.memberId, memberId), inArray(hardshipApplications.status, ['submitted', 'more_info'])));
     // campaigns and wishes stop treating them as 困难职工; the archive entry stays, shown as 已撤回同意
     await scope.db.update(members).set({ tags: sql`array_remove(${members.tags}, 'hardship')` }).where(eq(members.id, memberId));
-    await audit(scope, 'hardship.consent_withdraw', { type: 'member', id: memberId });
+    // the uploaded documents are erased: rows now, files after the commit
+    const documents = await eraseDocumentsOf(scope, [memberId]);
+    await audit(scope, 'hardship.consent_withdraw', { type: 'member', id: memberId }, { documentsErased: documents });
   }
   return myHardship(scope);
 }
@@ -174,6 +179,7 @@ async function applicationViews(scope: Scope, rows: ApplicationRow[]): Promise<S
     .where(and(inArray(hardshipConsents.memberId, [...new Set(rows.map((r) => r.memberId))]), isNull(hardshipConsents.withdrawnAt)));
   const live = new Set(consents.map((c) => c.memberId));
   const byId = new Map(ms.map((m) => [m.id, m]));
+  const docs = await documentsOf(scope, rows.map((r) => r.id));
   return rows.map((a) => {
     const m = byId.get(a.memberId)!;
     return {
@@ -194,6 +200,7 @@ async function applicationViews(scope: Scope, rows: ApplicationRow[]): Promise<S
       idNumberMasked: m.idNumberMasked,
       bankName: a.bankName,
       bankCardMasked: a.bankCardMasked,
+      documents: docs.get(a.id) ?? [],
     };
   });
 }
@@ -327,7 +334,7 @@ export async function hardshipRevealer(scope: Scope, { memberId, body }: { membe
   return { field: body.field, value: null, causes: facts.causes, medicalSelfPayFen: facts.medicalSelfPayFen, healthNote: facts.healthNote };
 }
 
-/** Account deletion: consent ends, waiting applications are withdrawn, sealed facts and cards are erased. The read audit stays. */
+/** Account deletion: consent ends, waiting applications are withdrawn, sealed facts, cards and uploaded documents are erased. The read audit stays. */
 export async function hardshipOfDeletedAccount(scope: Scope, memberIds: string[]): Promise<void> {
   if (memberIds.length === 0) return;
   await scope.db.update(hardshipConsents).set({ withdrawnAt: scope.now }).where(and(inArray(hardshipConsents.memberId, memberIds), isNull(hardshipConsents.withdrawnAt)));
@@ -336,6 +343,7 @@ export async function hardshipOfDeletedAccount(scope: Scope, memberIds: string[]
     .set({ status: sql`case when ${hardshipApplications.status} in ('submitted','more_info') then 'withdrawn' else ${hardshipApplications.status} end`, factsEnc: '', bankCardEnc: '', updatedAt: scope.now })
     .where(inArray(hardshipApplications.memberId, memberIds));
   await scope.db.update(hardshipArchive).set({ bankCardEnc: '' }).where(inArray(hardshipArchive.memberId, memberIds));
+  await eraseDocumentsOf(scope, memberIds);
   // the card copied onto each payment goes too: such payments never reach a bank file again
   await scope.db.update(reliefPayments).set({ bankCardEnc: '' }).where(inArray(reliefPayments.memberId, memberIds));
 }

@@ -85,6 +85,14 @@ export async function recordRead(scope: Scope, m: { id: string; unionPath: strin
   await scope.db.insert(hardshipReads).values({ at: scope.now, actorUserId: scope.auth.userId, actorUnionId: hardshipUnionFor(scope.auth, m.unionPath), memberId: m.id, field, reason, requestId: scope.requestId });
 }
 
+/** Full-value reads of many members at once (a bank file): one row each, in one statement. */
+export async function recordReads(scope: Scope, ms: { id: string; unionPath: string }[], field: Exclude<SensitiveField, 'record'>, reason: string): Promise<void> {
+  if (ms.length === 0) return;
+  await scope.db
+    .insert(hardshipReads)
+    .values(ms.map((m) => ({ at: scope.now, actorUserId: scope.auth.userId, actorUnionId: hardshipUnionFor(scope.auth, m.unionPath), memberId: m.id, field, reason, requestId: scope.requestId })));
+}
+
 /** Who read a member's record, newest first, named as on their union's staff list. */
 export async function readsOf(db: Db, memberId: string, limit = 50): Promise<HardshipReadView[]> {
   const rows = await db

@@ -21,8 +21,8 @@ import {
   type ImportSourceKind,
   type SourceBody,
 } from '@gonghui/shared';
-import { blindIndex, sha256 } from '../../crypto';
-import { schema } from '../../db/index';
+import { blindIndex, decrypt, encrypt, sha256, type Keys } from '../../crypto';
+import { queryRows, schema, type Db } from '../../db/index';
 import { assertHardshipDuty, hardshipHomeUnion, hardshipScopeSql } from '../../policies/hardship';
 import type { Scope } from '../../scope/scope';
 import { audit } from '../audit/service';
@@ -84,13 +84,14 @@ export async function sourceImporter(scope: Scope, { kind, fileName, csv }: { ki
 
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parse(csv, { bom: true, columns: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: false }) as typeof records;
+    // headers are trimmed too (a list exported with " 姓名 " or a BOM still maps)
+    records = parse(csv, { bom: true, columns: (h: string[]) => h.map((c) => c.trim()), skip_empty_lines: true, trim: true, info: true, relax_column_count: false }) as typeof records;
   } catch (e) {
     const line = (e as { lines?: number }).lines ?? 1;
     throw bad([{ line, message: '文件格式不正确（列数不一致或引号未闭合）' }]);
   }
-  const header = parse(csv, { bom: true, to_line: 1 }) as string[][];
-  const columns = header[0] ?? [];
+  const header = parse(csv, { bom: true, to_line: 1, trim: true }) as string[][];
+  const columns = (header[0] ?? []).map((c) => c.trim());
   const wanted = [map.idNumber, map.name, map.amount, map.period].filter((c): c is string => !!c);
   const missing = wanted.filter((c) => !columns.includes(c));
   if (missing.length) throw bad([{ line: 1, message: `表头缺少列：${missing.join('、')}` }]);
@@ -129,7 +130,18 @@ export async function sourceImporter(scope: Scope, { kind, fileName, csv }: { ki
     const chunk = parsed.slice(i, i + 500);
     const inserted = await scope.db
       .insert(hardshipImportRows)
-      .values(chunk.map((p) => ({ sourceId: source.id, importId: imp!.id, line: p.line, idNumberHash: p.idHash, idNumberMasked: p.idMasked, name: p.name, amountFen: p.amountFen, period: p.period })))
+      // the name is checked, never kept; the amount is sealed (it tells of an illness)
+      .values(
+        chunk.map((p) => ({
+          sourceId: source.id,
+          importId: imp!.id,
+          line: p.line,
+          idNumberHash: p.idHash,
+          idNumberMasked: p.idMasked,
+          amountEnc: p.amountFen === null ? null : encrypt(scope.deps.keys, String(p.amountFen)),
+          period: p.period,
+        })),
+      )
       .onConflictDoNothing()
       .returning({ id: hardshipImportRows.id });
     added += inserted.length;
@@ -151,7 +163,8 @@ async function discoveries(scope: Scope, sourceIds?: string[]): Promise<Discover
       unionName: unions.name,
       unionPath: unions.path,
       kind: hardshipSources.kind,
-      amountFen: hardshipImportRows.amountFen,
+      amountEnc: hardshipImportRows.amountEnc,
+      legacyAmountFen: hardshipImportRows.amountFen,
       period: hardshipImportRows.period,
     })
     .from(hardshipImportRows)
@@ -170,7 +183,8 @@ async function discoveries(scope: Scope, sourceIds?: string[]): Promise<Discover
     .limit(500);
   const out = new Map<string, DiscoveryView & { reasons: string[] }>();
   const thresholds = new Map<string, Awaited<ReturnType<typeof thresholdsFor>>>();
-  for (const r of rows) {
+  for (const row of rows) {
+    const r = { ...row, amountFen: row.amountEnc ? Number(decrypt(scope.deps.keys, row.amountEnc)) : row.legacyAmountFen };
     if (!thresholds.has(r.unionPath)) thresholds.set(r.unionPath, await thresholdsFor(scope.db, r.unionPath));
     const t = thresholds.get(r.unionPath)!;
     let reason: string | null = null;
@@ -186,6 +200,25 @@ async function discoveries(scope: Scope, sourceIds?: string[]): Promise<Discover
   return [...out.values()].map(({ reasons, ...v }) => ({ ...v, reason: reasons.join('；') }));
 }
 
+/** Reading who is on the pushed lists (and their medical costs) is audited: who, when, which members. */
 export async function discoveryList(scope: Scope) {
-  return { data: await discoveries(scope) };
+  const data = await discoveries(scope);
+  await audit(scope, 'hardship.discoveries', { type: 'hardship_source' }, { count: data.length, memberIds: data.map((d) => d.memberId) });
+  return { data };
+}
+
+/**
+ * Rows imported before migration 0015 kept the amount in clear: sealed here at start-up (the key is
+ * the app's, so SQL alone cannot), then the clear column is emptied. Idempotent; a few hundred rows at a time.
+ */
+export async function sealLegacyImportAmounts(db: Db, keys: Keys): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const rows = await queryRows<{ id: string; amount_fen: string | number }>(db, sql`select id, amount_fen from hardship_import_rows where amount_fen is not null limit 500`);
+    if (rows.length === 0) return done;
+    for (const r of rows) {
+      await db.execute(sql`update hardship_import_rows set amount_enc = ${encrypt(keys, String(Number(r.amount_fen)))}, amount_fen = null where id = ${r.id} and amount_fen is not null`);
+    }
+    done += rows.length;
+  }
 }

@@ -178,10 +178,10 @@ describe.each(storageKinds)('hardship archive on %s', (kind) => {
     await app().call(api.decideHardshipApplication, { params: { id: appId }, body: { action: 'approve', category: 'deep' }, token: district });
     const memberId = await memberIdByPhone(app(), phones[4]!);
     const archiveId = (await app().call(api.hardshipArchive, { query: {}, token: district })).body.data.find((a) => a.memberId === memberId)!.id;
-    const big = await app().call(api.recordRelief, { params: { id: archiveId }, body: { kind: 'medical', form: 'cash', amountFen: 300_000, fundSource: 'union', note: '' }, token: district });
-    expect(big.body).toMatchObject({ status: 'awaiting_approval', payeeName: expect.any(String), bankCardMasked: '6222 **** **** 3334' });
     const atLine = await app().call(api.recordRelief, { params: { id: archiveId }, body: { kind: 'living', form: 'cash', amountFen: 200_000, fundSource: 'local', note: '' }, token: district });
     expect(atLine.body.status).toBe('approved');
+    const big = await app().call(api.recordRelief, { params: { id: archiveId }, body: { kind: 'medical', form: 'cash', amountFen: 300_000, fundSource: 'union', note: '' }, token: district });
+    expect(big.body).toMatchObject({ status: 'awaiting_approval', payeeName: expect.any(String), bankCardMasked: '6222 **** **** 3334' });
     expect((await app().call(api.approveRelief, { params: { id: big.body.id }, token: district })).error?.code).toBe('RELIEF_SAME_PERSON');
     expect((await app().call(api.confirmRelief, { params: { id: big.body.id }, token: district })).error?.code).toBe('RELIEF_NOT_APPROVED');
     const ok = await app().call(api.approveRelief, { params: { id: big.body.id }, token: second });

@@ -8,12 +8,12 @@ import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { AppError, formatShanghai, fundSourceCodes, fundSourceLabels, reliefKindLabels, type ReliefBody, type ReliefFileView, type ReliefStatus, type ReliefView } from '@gonghui/shared';
 import { decrypt } from '../../crypto';
-import { schema } from '../../db/index';
+import { queryRows, schema } from '../../db/index';
 import type { BinaryFile } from '../../http/route';
 import { assertHardshipDuty, hardshipHomeUnion, hardshipMayRead, hardshipScopeSql } from '../../policies/hardship';
 import type { Scope } from '../../scope/scope';
 import { audit } from '../audit/service';
-import { assertConsent, recordRead, thresholdsFor } from './common';
+import { assertConsent, recordReads, thresholdsFor } from './common';
 import { scopedArchive } from './archive';
 
 const { reliefPayments, reliefPaymentFiles, members, unions, staffRoles } = schema;
@@ -75,6 +75,16 @@ export async function reliefRecorder(scope: Scope, { archiveId, body }: { archiv
   await assertConsent(scope.db, a.memberId);
   const [m] = await scope.db.select({ name: members.name }).from(members).where(eq(members.id, a.memberId));
   const line = (await thresholdsFor(scope.db, a.unionPath)).secondApprovalAboveFen;
+  // the line holds for the member's total this (Asia/Shanghai) calendar year, this payment included:
+  // splitting one payment into parts below the line does not avoid the second person
+  const year = shanghaiYear(scope.now);
+  const [{ total } = { total: 0 }] = await queryRows<{ total: string | number }>(
+    scope.db,
+    sql`select coalesce(sum(amount_fen), 0) as total from relief_payments
+         where member_id = ${a.memberId} and status <> 'rejected'
+           and recorded_at >= ${yearStartUtc(year).toISOString()}::timestamptz and recorded_at < ${yearStartUtc(year + 1).toISOString()}::timestamptz`,
+  );
+  const yearTotal = Number(total) + body.amountFen;
   const cash = body.form === 'cash';
   if (cash && !a.bankCardEnc) throw new AppError('HARDSHIP_CONSENT_WITHDRAWN');
   const [row] = await scope.db
@@ -93,12 +103,12 @@ export async function reliefRecorder(scope: Scope, { archiveId, body }: { archiv
       bankName: cash ? a.bankName : null,
       bankCardEnc: cash ? a.bankCardEnc : null,
       bankCardMasked: cash ? a.bankCardMasked : null,
-      status: body.amountFen > line ? 'awaiting_approval' : 'approved',
+      status: yearTotal > line ? 'awaiting_approval' : 'approved',
       recordedBy: scope.auth.userId,
       recordedAt: scope.now,
     })
     .returning();
-  await audit(scope, 'relief.record', { type: 'relief', id: row!.id }, { amountFen: body.amountFen, kind: body.kind, fundSource: body.fundSource, secondApproval: row!.status === 'awaiting_approval' });
+  await audit(scope, 'relief.record', { type: 'relief', id: row!.id }, { amountFen: body.amountFen, yearTotalFen: yearTotal, kind: body.kind, fundSource: body.fundSource, secondApproval: row!.status === 'awaiting_approval' });
   return (await reliefViews(scope, [row!]))[0]!;
 }
 
@@ -144,6 +154,14 @@ export async function reliefConfirmer(scope: Scope, { id }: { id: string }): Pro
   if (!row) throw new AppError('RELIEF_ALREADY_PAID');
   await audit(scope, 'relief.confirm', { type: 'relief', id: r.id }, { amountFen: r.amountFen, fundSource: r.fundSource });
   return (await reliefViews(scope, [row]))[0]!;
+}
+
+/** The Asia/Shanghai calendar year of an instant, and the UTC instant that year begins. */
+function shanghaiYear(at: Date): number {
+  return new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
+}
+function yearStartUtc(year: number): Date {
+  return new Date(Date.UTC(year, 0, 1) - 8 * 3600_000);
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -201,10 +219,9 @@ export async function reliefFile(scope: Scope, { id }: { id: string }): Promise<
     .where(and(eq(reliefPayments.paymentFileId, file.id), hardshipScopeSql(scope.auth, reliefPayments.unionPath)))
     .orderBy(reliefPayments.recordedAt);
   if (rows.length === 0) throw new AppError('RELIEF_NOT_FOUND');
-  for (const memberId of new Set(rows.map((r) => r.memberId))) {
-    const r = rows.find((x) => x.memberId === memberId)!;
-    await recordRead(scope, { id: memberId, unionPath: r.unionPath }, 'bank_card', '导出银行代发文件');
-  }
+  // one read per member on the file, written in one statement
+  const byMember = new Map(rows.map((r) => [r.memberId, { id: r.memberId, unionPath: r.unionPath }]));
+  await recordReads(scope, [...byMember.values()], 'bank_card', '导出银行代发文件');
   await audit(scope, 'relief.download', { type: 'relief_file', id: file.id }, { count: rows.length });
   const total = rows.reduce((s, r) => s + r.amountFen, 0);
   const header = ['序号', '收款人姓名', '收款账号', '开户银行', '金额（元）', '用途', '资金来源', '业务编号'];

@@ -14,6 +14,8 @@ import {
   staffApplication,
   staffApplications,
 } from './applications';
+import { settingsList, settingsSaver } from './settings';
+import { myDocument, myDocumentUploader, staffDocument, staffDocumentUploader } from './documents';
 import { archiveEntry, archiveList, archiveRechecker } from './archive';
 import { discoveryList, sourceImporter, sourceList, sourceSaver } from './discovery';
 import { reliefApprover, reliefConfirmer, reliefExporter, reliefFile, reliefList, reliefRecorder } from './relief';
@@ -24,10 +26,14 @@ export function hardshipRoutes(router: Router, deps: Deps): void {
   mount(router, deps, api.giveHardshipConsent, (s) => hardshipConsentGiver(s));
   mount(router, deps, api.withdrawHardshipConsent, (s) => hardshipConsentWithdrawer(s));
   mount(router, deps, api.applyHardship, (s, { body }) => hardshipApplier(s, body));
+  mount(router, deps, api.uploadMyHardshipDocument, (s, { params, body, file }) => myDocumentUploader(s, { id: params.id, kind: body.kind, file: file! }));
+  mount(router, deps, api.myHardshipDocument, (s, { params }) => myDocument(s, params));
 
   mount(router, deps, api.staffHardshipApplications, (s, { query }) => staffApplications(s, query));
   mount(router, deps, api.staffHardshipApplication, (s, { params }) => staffApplication(s, params));
   mount(router, deps, api.decideHardshipApplication, (s, { params, body }) => hardshipDecider(s, { id: params.id, body }));
+  mount(router, deps, api.uploadHardshipDocument, (s, { params, body, file }) => staffDocumentUploader(s, { id: params.id, kind: body.kind, file: file! }));
+  mount(router, deps, api.hardshipDocument, (s, { params, query }) => staffDocument(s, { ...params, reason: query.reason }));
   mount(router, deps, api.findHardshipMember, (s, { query }) => hardshipMemberFinder(s, query));
   mount(router, deps, api.applyHardshipForMember, (s, { params, body }) => hardshipApplierForMember(s, { memberId: params.id, body }));
   mount(router, deps, api.revealHardship, (s, { params, body }) => hardshipRevealer(s, { memberId: params.id, body }));
@@ -43,6 +49,9 @@ export function hardshipRoutes(router: Router, deps: Deps): void {
   mount(router, deps, api.approveRelief, (s, { params }) => reliefApprover(s, { id: params.id, approve: true }));
   mount(router, deps, api.rejectRelief, (s, { params, body }) => reliefApprover(s, { id: params.id, approve: false, reason: body.reason }));
   mount(router, deps, api.confirmRelief, (s, { params }) => reliefConfirmer(s, params));
+
+  mount(router, deps, api.hardshipSettings, (s) => settingsList(s));
+  mount(router, deps, api.saveHardshipSettings, (s, { params, body }) => settingsSaver(s, { unionId: params.id, body }));
 
   mount(router, deps, api.hardshipSources, (s) => sourceList(s));
   mount(router, deps, api.saveHardshipSource, (s, { params, body }) => sourceSaver(s, { kind: params.kind, body }));

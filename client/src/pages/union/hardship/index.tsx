@@ -9,6 +9,7 @@ import {
   formatShanghai,
   hardshipApplicationStatusLabels,
   importSourceLabels,
+  shanghaiDate,
   type HardshipApplicationStatus,
   type HardshipMemberView,
   type ImportResult,
@@ -17,7 +18,8 @@ import {
 } from '@gonghui/shared';
 import { api, call, downloadExport, newIdempotencyKey } from '../../../api';
 import { KeyRing } from '../../../api/keyring';
-import { Chips, FormRow } from '../../../components/Form';
+import { Chips, FormRow, PickerField } from '../../../components/Form';
+import { serverNow } from '../../../stores/server-clock';
 import { ApplyForm } from '../../../components/hardship/ApplyForm';
 import { CategoryTags, yuan } from '../../../components/hardship/parts';
 import { ConsentCheck } from '../../../components/ConsentCheck';
@@ -28,7 +30,7 @@ import { toast } from '../../../dialogs';
 import { useRequireLogin } from '../../../hooks/useRequireLogin';
 import { useResource } from '../../../hooks/useResource';
 import { openPage } from '../../../navigation';
-import { STAFF_HARDSHIP_APPLICATION_PAGE, STAFF_HARDSHIP_ARCHIVE_PAGE, STAFF_HARDSHIP_PAGE, withQuery } from '../../../routes';
+import { STAFF_HARDSHIP_APPLICATION_PAGE, STAFF_HARDSHIP_ARCHIVE_PAGE, STAFF_HARDSHIP_PAGE, STAFF_HARDSHIP_SETTINGS_PAGE, withQuery } from '../../../routes';
 import { pressable } from '../../account/shared/pressable';
 
 type Tab = 'applications' | 'archive' | 'relief' | 'discovery';
@@ -44,6 +46,9 @@ function FileForMember({ onDone }: { onDone: () => void }) {
   const [memberNo, setMemberNo] = useState('');
   const [found, setFound] = useState<HardshipMemberView | null>(null);
   const [paper, setPaper] = useState(false);
+  // the date written on the signed paper (Asia/Shanghai, the server's day): today unless staff pick another
+  const [signedOn, setSignedOn] = useState('');
+  const today = shanghaiDate(serverNow());
   const [busy, setBusy] = useState(false);
   const find = async () => {
     if (memberNo.trim().length < 4) return toast('请输入会员号');
@@ -51,6 +56,7 @@ function FileForMember({ onDone }: { onDone: () => void }) {
     try {
       setFound(await call(api.findHardshipMember, { query: { memberNo: memberNo.trim() } }));
       setPaper(false);
+      setSignedOn('');
     } catch {
       setFound(null);
     } finally {
@@ -78,11 +84,14 @@ function FileForMember({ onDone }: { onDone: () => void }) {
               <ConsentCheck checked={paper} onChange={setPaper} className='gh-hs-file__paper'>
                 已向职工说明敏感个人信息的处理目的和方式，并取得职工本人签署的书面同意
               </ConsentCheck>
+              <FormRow label='书面同意的签署日期' hint='按纸面填写；职工曾在线撤回同意的，须是撤回之后重新签署的日期'>
+                <PickerField mode='date' value={signedOn || today} end={today} onChange={setSignedOn} className='gh-hs-file__signed-on' />
+              </FormRow>
               <ApplyForm
                 thresholds={found.thresholds}
                 before={() => (paper ? null : '请先确认已取得职工书面同意')}
                 submit={async (body, idempotencyKey) => {
-                  await call(api.applyHardshipForMember, { params: { id: found.memberId }, body: { ...body, paperConsent: true }, idempotencyKey });
+                  await call(api.applyHardshipForMember, { params: { id: found.memberId }, body: { ...body, paperConsent: true, paperConsentSignedOn: signedOn || today }, idempotencyKey });
                   toast('已代为提交', 'success');
                   setFound(null);
                   setMemberNo('');
@@ -372,6 +381,9 @@ export default function StaffHardshipPage() {
       <HeaderBand title='困难职工帮扶' subtitle='建档审核、年度复核与脱困、帮扶资金实名发放、主动发现' />
       <View className='gh-card gh-card--overlap gh-toolbar'>
         <Chips options={TABS} value={tab} onChange={setTab} label='功能' className='gh-hs-tabs' />
+        <Button fill='outline' className='gh-hs-settings__open' onClick={() => openPage(STAFF_HARDSHIP_SETTINGS_PAGE)}>
+          帮扶标准
+        </Button>
       </View>
       {signedIn && tab === 'applications' ? <Applications /> : null}
       {signedIn && tab === 'archive' ? <Archive /> : null}

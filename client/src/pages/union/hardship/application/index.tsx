@@ -7,6 +7,7 @@ import { api, call } from '../../../../api';
 import { Chips, FormRow } from '../../../../components/Form';
 import { CategoryTags } from '../../../../components/hardship/parts';
 import { Reveal } from '../../../../components/hardship/Reveal';
+import { Documents } from '../../../../components/hardship/Documents';
 import { HeaderBand, PageShell } from '../../../../components/PageShell';
 import { ErrorView, LoadingView } from '../../../../components/StatusView';
 import { toast } from '../../../../dialogs';
@@ -77,6 +78,19 @@ export default function HardshipApplicationPage() {
             {a.consentWithdrawn ? <View className='gh-hs-row__meta'>职工已撤回敏感个人信息处理同意，不能继续办理。</View> : null}
             {a.reviewNote ? <View className='gh-hs-row__meta'>审核说明：{a.reviewNote}</View> : null}
           </View>
+          {!a.consentWithdrawn ? (
+            <View className='gh-card gh-hs-block gh-hs-uploads'>
+              <View className='gh-section-title'>证明材料</View>
+              <Documents
+                applicationId={a.id}
+                documents={a.documents}
+                kinds={a.documentsHeld}
+                who='staff'
+                mayUpload={a.status !== 'rejected' && a.status !== 'withdrawn'}
+                onChanged={() => void state.reload(true)}
+              />
+            </View>
+          ) : null}
           {!a.consentWithdrawn ? (
             <View className='gh-card gh-hs-block'>
               <View className='gh-section-title'>核对证明信息</View>
