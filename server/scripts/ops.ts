@@ -11,7 +11,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { adminSocketPath, backupFromRunningServer, serverListening } from '../src/ops/admin-socket';
 import { moveToPostgres } from '../src/ops/move-to';
 import { doctor, formatFindings } from '../src/ops/doctor';
-import { BackupError, backupPglite, backupPostgres, readBackupFile, restorePglite, restorePostgres, writeBackupFile, type Backup } from '../src/ops/backup';
+import { BackupError, backupPglite, backupPostgres, readBackupFile, restoreFiles, restorePglite, restorePostgres, withFiles, writeBackupFile, type Backup } from '../src/ops/backup';
 
 const env = process.env;
 const base = env.INIT_CWD || process.cwd();
@@ -24,7 +24,8 @@ function stamp(d: Date) {
 
 function describe(b: Backup) {
   const rows = Object.values(b.manifest.tables).reduce((a, n) => a + n, 0);
-  return `${b.manifest.kind}, schema ${b.manifest.schema.tag} (${b.manifest.schema.count} migrations), ${Object.keys(b.manifest.tables).length} tables, ${rows} rows, ${b.manifest.data.bytes} bytes, sha256 ${b.manifest.data.sha256.slice(0, 16)}…`;
+  const files = b.manifest.files ? `, ${b.manifest.files.count} uploaded files (${b.manifest.files.bytes} bytes)` : '';
+  return `${b.manifest.kind}, schema ${b.manifest.schema.tag} (${b.manifest.schema.count} migrations), ${Object.keys(b.manifest.tables).length} tables, ${rows} rows, ${b.manifest.data.bytes} bytes, sha256 ${b.manifest.data.sha256.slice(0, 16)}…${files}`;
 }
 
 async function backup(fileArg: string | undefined) {
@@ -34,6 +35,7 @@ async function backup(fileArg: string | undefined) {
     // a running server takes it itself; otherwise nobody has the folder open and we may
     b = (await backupFromRunningServer(dataDir)) ?? (await backupOffline());
   }
+  b = await withFiles(b, dataDir);
   const file = path.resolve(base, fileArg ?? `gonghui-backup-${b.manifest.kind}-${stamp(new Date(b.manifest.createdAt))}.tar`);
   await writeBackupFile(file, b);
   console.log(`备份完成 backup written: ${file}\n  ${describe(b)}`);
@@ -56,6 +58,8 @@ async function restore(fileArg: string | undefined) {
   console.log(`manifest ok: ${describe(b)}, taken ${b.manifest.createdAt}`);
   if (databaseUrl) await restorePostgres(b, databaseUrl);
   else await restorePglite(b, path.join(dataDir, 'pglite'));
+  const files = await restoreFiles(b, dataDir);
+  if (files) console.log(`  ${files} uploaded files restored under ${dataDir}`);
   console.log(`恢复完成 restored into ${databaseUrl ? 'the database at DATABASE_URL' : path.join(dataDir, 'pglite')}: every table's rows match the manifest.`);
   console.log('  用备份时的 GONGHUI_SECRET 启动，否则身份证号等加密数据无法解密。 Start with the GONGHUI_SECRET in use when it was taken, or encrypted ID numbers cannot be read.');
 }

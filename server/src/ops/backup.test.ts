@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, type Database } from '../db/index';
 import { codeSchemaVersion } from '../db/schema-version';
-import { backupPglite, readBackupFile, restorePglite, writeBackupFile, type Manifest } from './backup';
+import { backupPglite, readBackupFile, restoreFiles, restorePglite, withFiles, writeBackupFile, type Manifest } from './backup';
 
 describe('backup files', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'gh-backup-test-'));
@@ -66,5 +66,42 @@ describe('backup files', () => {
     const target = path.join(dir, 'restored');
     await expect(restorePglite(await readBackupFile(file), target)).rejects.toThrow(/public\.users: manifest 1, restored 0/);
     expect(() => readFileSync(path.join(target, 'PG_VERSION'))).toThrow();
+  });
+
+  it('carries the uploaded files under DATA_DIR and puts them back, checked against the manifest', async () => {
+    const data = mkdtempSync(path.join(dir, 'data-'));
+    mkdirSync(path.join(data, 'hardship-docs'));
+    writeFileSync(path.join(data, 'hardship-docs', 'doc-1'), 'sealed bytes one');
+    writeFileSync(path.join(data, 'hardship-docs', 'doc-2'), Buffer.from([0, 1, 2, 255]));
+    writeFileSync(path.join(data, 'hardship-docs', 'doc-3.123.tmp'), 'half written'); // left out
+    writeFileSync(path.join(data, 'elsewhere'), 'not an upload'); // left out
+    const file = path.join(dir, 'with-files.tar');
+    await writeBackupFile(file, await withFiles(await backupPglite(database.pglite!), data));
+
+    const read = await readBackupFile(file);
+    expect(read.manifest.files).toMatchObject({ file: 'files.tar.gz', count: 2 });
+    const target = mkdtempSync(path.join(dir, 'target-'));
+    expect(await restoreFiles(read, target)).toBe(2);
+    expect(readFileSync(path.join(target, 'hardship-docs', 'doc-1'), 'utf8')).toBe('sealed bytes one');
+    expect([...readFileSync(path.join(target, 'hardship-docs', 'doc-2'))]).toEqual([0, 1, 2, 255]);
+    // never over files already there
+    await expect(restoreFiles(read, target)).rejects.toThrow(/not empty/);
+
+    // a backup whose files were changed is refused before anything is restored
+    const work = mkdtempSync(path.join(dir, 'y-'));
+    await tar.extract({ file, cwd: work });
+    const files = readFileSync(path.join(work, 'files.tar.gz'));
+    files[files.length - 5] = files[files.length - 5]! ^ 0xff;
+    writeFileSync(path.join(work, 'files.tar.gz'), files);
+    const damaged = path.join(dir, 'damaged-files.tar');
+    await tar.create({ file: damaged, cwd: work }, ['manifest.json', read.manifest.data.file, 'files.tar.gz']);
+    await expect(readBackupFile(damaged)).rejects.toThrow(/uploaded files do not match/);
+  });
+
+  it('leaves a backup without uploaded files as it was', async () => {
+    const empty = mkdtempSync(path.join(dir, 'empty-'));
+    const b = await withFiles(await backupPglite(database.pglite!), empty);
+    expect(b.manifest.files).toBeUndefined();
+    expect(await restoreFiles(b, empty)).toBe(0);
   });
 });
