@@ -148,6 +148,7 @@ async function seedWinter(
           memberId: p.memberId,
           userId: p.userId,
           memberUnionId: p.unionId,
+          recipientCategory: s.category,
           memberUnionPath: p.unionPath,
           newForm: p.tags.includes('new_form'),
           pickupCode: code(),

@@ -59,4 +59,6 @@ export const campaignsApi = {
   myLetter: endpoint({ method: 'GET', path: '/api/my/letters/:id', audience: 'member', params: IdParams, response: MyLetterView }),
   familyLetter: endpoint({ method: 'GET', path: '/api/public/letters/:token', audience: 'public', params: ShareTokenParams, response: FamilyLetterView }),
   setWarmthFormEntry: endpoint({ method: 'PUT', path: '/api/admin/warmth-form/entries', audience: 'staff', body: FormEntryInput, response: WarmthFormView }),
+  /** 送春联: grab one set of a limited stock (the voucher claim path: memory refusals, group commit), to collect or have posted. */
+  grabCouplets: endpoint({ method: 'POST', path: '/api/campaign-offers/:id/grabs', audience: 'member', params: IdParams, body: OfferClaimInput, response: MemberOfferView, status: 201, idempotent: 'required' }),
 };

@@ -155,6 +155,7 @@ export const routes: RoutesOf<Api> = {
   myLetter: { method: 'GET', path: '/api/my/letters/:id', audience: 'member' },
   familyLetter: { method: 'GET', path: '/api/public/letters/:token', audience: 'public' },
   setWarmthFormEntry: { method: 'PUT', path: '/api/admin/warmth-form/entries', audience: 'staff' },
+  grabCouplets: { method: 'POST', path: '/api/campaign-offers/:id/grabs', audience: 'member', idempotent: 'required' },
   myHardship: { method: 'GET', path: '/api/my/hardship', audience: 'member' },
   giveHardshipConsent: { method: 'POST', path: '/api/my/hardship/consent', audience: 'member' },
   withdrawHardshipConsent: { method: 'DELETE', path: '/api/my/hardship/consent', audience: 'member' },

@@ -53,6 +53,8 @@ export const OfferInput = z
     pickupFrom: IsoDate,
     pickupTo: IsoDate,
     delivery: z.boolean().default(false),
+    /** 送春联 only (and required there): how many sets there are to grab. */
+    stock: z.number({ error: '请填写数量' }).int('数量须为整数').min(1, '数量至少为1').max(100_000, '数量最多100000').nullable().default(null),
   })
   .strict();
 export type OfferInput = z.infer<typeof OfferInput>;
@@ -88,6 +90,9 @@ export const OfferView = z
     delivery: z.boolean(),
     claimedCount: z.number().int(),
     handedOverCount: z.number().int(),
+    /** 送春联: the stock and what is left of it; null for the other kinds. */
+    stock: z.object({ total: z.number().int(), left: z.number().int() }).strict().nullable(),
+    cancelled: z.boolean(),
   })
   .strict();
 export type OfferView = z.infer<typeof OfferView>;
@@ -98,7 +103,7 @@ export const SponsorView = z
 export type SponsorView = z.infer<typeof SponsorView>;
 
 export const StaffCampaignView = z
-  .object({ id: Id, unionId: Id, unionName: z.string(), name: z.string(), startsOn: IsoDate, endsOn: IsoDate, phase: CampaignPhaseSchema, offerCount: z.number().int(), handedOverCount: z.number().int() })
+  .object({ id: Id, unionId: Id, unionName: z.string(), name: z.string(), startsOn: IsoDate, endsOn: IsoDate, phase: CampaignPhaseSchema, offerCount: z.number().int(), handedOverCount: z.number().int(), cancelled: z.boolean(), claimCount: z.number().int() })
   .strict();
 export type StaffCampaignView = z.infer<typeof StaffCampaignView>;
 export const StaffCampaignDetail = z.object({ campaign: StaffCampaignView, offers: z.array(OfferView), sponsors: z.array(SponsorView) }).strict();
@@ -124,6 +129,8 @@ export const MemberOfferView = z
     pickupFrom: IsoDate,
     pickupTo: IsoDate,
     delivery: z.boolean(),
+    /** 送春联: the stock and what is left of it (0: sold out); null for the other kinds. */
+    stock: z.object({ total: z.number().int(), left: z.number().int() }).strict().nullable(),
     mine: MyOfferClaim.nullable(),
   })
   .strict();

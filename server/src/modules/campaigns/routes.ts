@@ -4,6 +4,7 @@ import type { Deps } from '../../deps';
 import { mount } from '../../http/route';
 import { formEntrySetter, formRecordList, warmthFormReader, warmthFormXlsx } from './form';
 import { campaignLetterList, familyLetterReader, letterRecipientList, letterSender, myLetterReader } from './letters';
+import { coupletGrabber, grabPath } from './couplets';
 import { myOfferList, offerClaimer } from './member';
 import { campaignCreator, offerAdder, pickupHander, sponsorRecorder, staffCampaignDetail, staffCampaignList } from './staff';
 import { visitList, visitLogger } from './visits';
@@ -13,6 +14,7 @@ export function campaignRoutes(router: Router, deps: Deps): void {
   // members
   mount(router, deps, api.myCampaignOffers, (s) => myOfferList(s));
   mount(router, deps, api.claimCampaignOffer, (s, { params, body }) => offerClaimer(s, { id: params.id, input: body }));
+  mount(router, deps, api.grabCouplets, (s, { params, body }) => coupletGrabber(s, { id: params.id, input: body }), { hot: grabPath });
 
   // union staff
   mount(router, deps, api.createCampaign, (s, { body }) => campaignCreator(s, body));
