@@ -144,8 +144,9 @@ export async function pickupHander(scope: Scope, { code }: { code: string }): Pr
     scope.onRefusal((db) => recordFailure(db, scope.now, bucket));
     throw new AppError('PICKUP_CODE_UNKNOWN');
   }
-  // Only on the offer's pickup days (Shanghai): a pack handed over on another day is refused, not counted with a warning.
-  if (!pickupDateAllowed(hit.offer, shanghaiDate(scope.now))) throw new AppError('PICKUP_OUTSIDE_DAYS', { pickupFrom: hit.offer.pickupFrom, pickupTo: hit.offer.pickupTo });
+  // A pickup only on the offer's pickup days (Shanghai): refused on another day, not counted with a warning. A posted
+  // pack (delivery) is marked whenever it goes out.
+  if (hit.claim.pickupPoint !== null && !pickupDateAllowed(hit.offer, shanghaiDate(scope.now))) throw new AppError('PICKUP_OUTSIDE_DAYS', { pickupFrom: hit.offer.pickupFrom, pickupTo: hit.offer.pickupTo });
   const [done] = await scope.db
     .update(campaignClaims)
     .set({ handedOverAt: scope.now, handedOverBy: scope.auth.userId })
