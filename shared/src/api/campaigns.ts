@@ -3,6 +3,8 @@ import { endpoint } from './endpoint';
 import { IdParams, page } from '../models/common';
 import {
   CampaignInput,
+  CampaignPatch,
+  OfferPatch,
   FamilyLetterView,
   LetterInput,
   LetterRecipientView,
@@ -60,5 +62,11 @@ export const campaignsApi = {
   familyLetter: endpoint({ method: 'GET', path: '/api/public/letters/:token', audience: 'public', params: ShareTokenParams, response: FamilyLetterView }),
   setWarmthFormEntry: endpoint({ method: 'PUT', path: '/api/admin/warmth-form/entries', audience: 'staff', body: FormEntryInput, response: WarmthFormView }),
   /** 送春联: grab one set of a limited stock (the voucher claim path: memory refusals, group commit), to collect or have posted. */
+  /** Before anyone claimed: any change; after: the name and a later end only (409 CAMPAIGN_HAS_CLAIMS). */
+  updateCampaign: endpoint({ method: 'PATCH', path: '/api/admin/campaigns/:id', audience: 'staff', params: IdParams, body: CampaignPatch, response: StaffCampaignView }),
+  /** Called off with its offers, only before anyone claimed. */
+  cancelCampaign: endpoint({ method: 'POST', path: '/api/admin/campaigns/:id/cancel', audience: 'staff', params: IdParams, response: StaffCampaignView }),
+  updateCampaignOffer: endpoint({ method: 'PATCH', path: '/api/admin/campaign-offers/:id', audience: 'staff', params: IdParams, body: OfferPatch, response: OfferView }),
+  cancelCampaignOffer: endpoint({ method: 'POST', path: '/api/admin/campaign-offers/:id/cancel', audience: 'staff', params: IdParams, response: OfferView }),
   grabCouplets: endpoint({ method: 'POST', path: '/api/campaign-offers/:id/grabs', audience: 'member', params: IdParams, body: OfferClaimInput, response: MemberOfferView, status: 201, idempotent: 'required' }),
 };

@@ -215,3 +215,36 @@ export type MyLetterView = z.infer<typeof MyLetterView>;
 /** What the family's shareable page shows: the letter, nothing else about the member. */
 export const FamilyLetterView = z.object({ title: z.string(), body: z.string(), unionName: z.string(), sentOn: IsoDate }).strict();
 export const ShareTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) }).strict();
+
+/**
+ * Changing a campaign: anything before a member claimed; after, only its name and a later end.
+ * Fields left out stay as they are.
+ */
+export const CampaignPatch = z
+  .object({
+    name: z.string({ error: '请填写活动名称' }).trim().min(4, '活动名称至少4个字').max(40, '活动名称最多40个字').optional(),
+    startsOn: IsoDate.optional(),
+    endsOn: IsoDate.optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: '请至少修改一项' });
+export type CampaignPatch = z.infer<typeof CampaignPatch>;
+
+/**
+ * Changing an offer: anything but its kind, its group and its audience before a member claimed;
+ * after, only the title, the description and a later last pickup day.
+ */
+export const OfferPatch = z
+  .object({
+    title: z.string({ error: '请填写名称' }).trim().min(2, '名称至少2个字').max(30, '名称最多30个字').optional(),
+    description: z.string().trim().max(300, '说明最多300个字').optional(),
+    valueFen: fenOf('每份价值', 1).optional(),
+    pickupPoints: z.array(z.string().trim().min(2, '领取地点至少2个字').max(40, '领取地点最多40个字')).min(1, '请至少填写一个领取地点').max(10, '领取地点最多10个').optional(),
+    pickupFrom: IsoDate.optional(),
+    pickupTo: IsoDate.optional(),
+    delivery: z.boolean().optional(),
+    stock: z.number({ error: '请填写数量' }).int('数量须为整数').min(1, '数量至少为1').max(100_000, '数量最多100000').optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: '请至少修改一项' });
+export type OfferPatch = z.infer<typeof OfferPatch>;

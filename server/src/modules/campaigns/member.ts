@@ -74,7 +74,9 @@ export async function offerClaimer(scope: Scope, { id, input }: { id: string; in
       .onConflictDoNothing()
       .returning();
     if (row) {
-      const [moved] = await scope.db.update(campaignOffers).set({ claimedCount: sql`${campaignOffers.claimedCount} + 1` }).where(eq(campaignOffers.id, o.id)).returning();
+      // an offer called off meanwhile (changes.ts) takes the claim back with it
+      const [moved] = await scope.db.update(campaignOffers).set({ claimedCount: sql`${campaignOffers.claimedCount} + 1` }).where(and(eq(campaignOffers.id, o.id), isNull(campaignOffers.cancelledAt))).returning();
+      if (!moved) throw new AppError('OFFER_NOT_FOUND');
       await audit(scope, 'campaign.claim', { type: 'campaign_offer', id: o.id }, { claimId: row.id, way: input.way });
       const names = await unionNames(scope.db, [o.unionId]);
       return memberOfferView(moved!, c, names.get(o.unionId) ?? '', row);
