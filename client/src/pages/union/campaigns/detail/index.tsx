@@ -281,7 +281,7 @@ function OfferEditForm({ o, onSaved }: { o: OfferView; onSaved: () => void }) {
           保存修改
         </Button>
         {o.claimedCount === 0 ? (
-          <Button type='danger' fill='outline' className='gh-offer-edit__cancel' onClick={() => void cancel()}>
+          <Button type='default' fill='outline' className='gh-offer-edit__cancel' onClick={() => void cancel()}>
             取消项目
           </Button>
         ) : null}
@@ -475,7 +475,7 @@ export default function StaffCampaignPage() {
                 </Button>
               )}
               {!d.campaign.cancelled && d.campaign.claimCount === 0 ? (
-                <Button type='danger' fill='outline' className='gh-campaign__cancel' onClick={() => void cancelCampaign(d.campaign.name)}>
+                <Button type='default' fill='outline' className='gh-campaign__cancel' onClick={() => void cancelCampaign(d.campaign.name)}>
                   取消活动
                 </Button>
               ) : null}
