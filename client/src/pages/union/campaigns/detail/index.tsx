@@ -173,7 +173,7 @@ function OfferForm({ d, onAdded }: { d: StaffCampaignDetail; onAdded: (o: OfferV
       <FormRow label='领取截止' error={errors.pickupTo}>
         <PickerField mode='date' value={v.to} onChange={(x) => set({ to: x }, 'pickupTo')} className='gh-offer-form__to' />
       </FormRow>
-      <FormRow label='送货上门'>
+      <FormRow label={couplets ? '邮寄' : '送货上门'}>
         <Chips options={[{ key: 'no', label: '只到点领取' }, { key: 'yes', label: couplets ? '也可邮寄' : '也可送货上门' }]} value={v.delivery ? 'yes' : 'no'} onChange={(k) => set({ delivery: k === 'yes' })} label='送货上门' className='gh-offer-form__delivery' />
       </FormRow>
       <Button type='primary' block loading={busy} className='gh-offer-form__submit' onClick={() => void submit()}>
