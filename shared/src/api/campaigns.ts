@@ -4,6 +4,7 @@ import { IdParams, page } from '../models/common';
 import {
   CampaignInput,
   CampaignPatch,
+  DeliveryView,
   OfferPatch,
   FamilyLetterView,
   LetterInput,
@@ -68,5 +69,7 @@ export const campaignsApi = {
   cancelCampaign: endpoint({ method: 'POST', path: '/api/admin/campaigns/:id/cancel', audience: 'staff', params: IdParams, response: StaffCampaignView }),
   updateCampaignOffer: endpoint({ method: 'PATCH', path: '/api/admin/campaign-offers/:id', audience: 'staff', params: IdParams, body: OfferPatch, response: OfferView }),
   cancelCampaignOffer: endpoint({ method: 'POST', path: '/api/admin/campaign-offers/:id/cancel', audience: 'staff', params: IdParams, response: OfferView }),
+  /** Claims of an offer still to be posted (oldest first); posting one is handing it over by its code (handOverPickup). */
+  offerDeliveries: endpoint({ method: 'GET', path: '/api/admin/campaign-offers/:id/deliveries', audience: 'staff', params: IdParams, response: z.object({ data: z.array(DeliveryView) }).strict() }),
   grabCouplets: endpoint({ method: 'POST', path: '/api/campaign-offers/:id/grabs', audience: 'member', params: IdParams, body: OfferClaimInput, response: MemberOfferView, status: 201, idempotent: 'required' }),
 };

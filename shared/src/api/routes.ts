@@ -159,6 +159,7 @@ export const routes: RoutesOf<Api> = {
   cancelCampaign: { method: 'POST', path: '/api/admin/campaigns/:id/cancel', audience: 'staff' },
   updateCampaignOffer: { method: 'PATCH', path: '/api/admin/campaign-offers/:id', audience: 'staff' },
   cancelCampaignOffer: { method: 'POST', path: '/api/admin/campaign-offers/:id/cancel', audience: 'staff' },
+  offerDeliveries: { method: 'GET', path: '/api/admin/campaign-offers/:id/deliveries', audience: 'staff' },
   grabCouplets: { method: 'POST', path: '/api/campaign-offers/:id/grabs', audience: 'member', idempotent: 'required' },
   myHardship: { method: 'GET', path: '/api/my/hardship', audience: 'member' },
   giveHardshipConsent: { method: 'POST', path: '/api/my/hardship/consent', audience: 'member' },

@@ -248,3 +248,7 @@ export const OfferPatch = z
   .strict()
   .refine((p) => Object.keys(p).length > 0, { message: '请至少修改一项' });
 export type OfferPatch = z.infer<typeof OfferPatch>;
+
+/** A claim to be posted: who (masked), where to, and the code that marks it posted at the counter endpoint. */
+export const DeliveryView = z.object({ id: Id, memberName: z.string(), address: z.string(), pickupCode: z.string(), claimedAt: IsoDateTime }).strict();
+export type DeliveryView = z.infer<typeof DeliveryView>;

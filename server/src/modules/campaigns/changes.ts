@@ -5,8 +5,8 @@
  * "Nobody claimed" is decided under the rows' locks, so a claim arriving meanwhile either comes first
  * (and the change is refused) or finds the offer called off.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { AppError, campaignProblems, campaignWindow, type CampaignPatch, type OfferPatch } from '@gonghui/shared';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { AppError, campaignProblems, campaignWindow, maskName, type CampaignPatch, type OfferPatch } from '@gonghui/shared';
 import { schema, type Db } from '../../db/index';
 import { assertArchiveAudience, campaignPolicy, staffCampaignRow, type CampaignRow, type OfferRow } from '../../policies/campaigns';
 import { pathInScope } from '../../policies/staff';
@@ -15,7 +15,7 @@ import { announce } from '../../rush/signals';
 import { audit } from '../audit/service';
 import { offerView, staffCampaignViews, stockOf, unionNames } from './views';
 
-const { campaigns, campaignOffers, voucherBatches } = schema;
+const { campaigns, campaignOffers, campaignClaims, members, voucherBatches } = schema;
 
 const invalid = (code: 'CAMPAIGN_INVALID' | 'OFFER_INVALID', problems: { path: string; message: string }[]) =>
   new AppError(code, { issues: problems.map((p) => ({ path: `body.${p.path}`, message: p.message })) });
@@ -158,4 +158,24 @@ export async function offerCanceller(scope: Scope, { id }: { id: string }) {
   await audit(scope, 'campaign.cancel_offer', { type: 'campaign_offer', id }, {});
   const names = await unionNames(scope.db, [row!.unionId]);
   return offerView(row!, names.get(row!.unionId) ?? '', (await stockOf(scope.db, [id])).get(id) ?? null);
+}
+
+/**
+ * An offer's claims still to be posted, oldest first (at most 200), for staff over the offer. The
+ * address is what posting needs; the name is masked. An offer aimed at archive categories tells
+ * who is archived: only staff with the hardship duty over its union see its list.
+ */
+export async function offerDeliveryList(scope: Scope, { id }: { id: string }) {
+  const [o] = await scope.db.select().from(campaignOffers).where(eq(campaignOffers.id, id));
+  if (!o || !pathInScope(scope.auth, o.unionPath)) throw new AppError('OFFER_NOT_FOUND');
+  assertArchiveAudience(scope.auth, o.unionPath, o.archiveCategories);
+  const rows = await scope.db
+    .select({ id: campaignClaims.id, name: members.name, address: campaignClaims.deliveryAddress, code: campaignClaims.pickupCode, claimedAt: campaignClaims.claimedAt })
+    .from(campaignClaims)
+    .innerJoin(members, eq(members.id, campaignClaims.memberId))
+    .where(and(eq(campaignClaims.offerId, id), isNotNull(campaignClaims.deliveryAddress), isNull(campaignClaims.handedOverAt)))
+    .orderBy(asc(campaignClaims.claimedAt), asc(campaignClaims.id))
+    .limit(200);
+  await audit(scope, 'campaign.read_deliveries', { type: 'campaign_offer', id }, { count: rows.length });
+  return { data: rows.map((r) => ({ id: r.id, memberName: maskName(r.name), address: r.address!, pickupCode: r.code, claimedAt: r.claimedAt.toISOString() })) };
 }

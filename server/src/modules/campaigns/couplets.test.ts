@@ -129,4 +129,19 @@ describe.each(storageKinds)('送春联: a limited stock grabbed through the vouc
       expect([r.status, r.error?.code]).toEqual([422, 'OFFER_INVALID']);
     }
   });
+  it('lists the sets to post with their address and masked name; marking one posted (its code at the counter) takes it off the list', async () => {
+    const offer = await addCouplets({ stock: 3 });
+    const got = await grab(members[6]!, offer.id, randomUUID(), { way: 'delivery', address: '湖州市吴兴区爱山街道6号' });
+    expect(got.status).toBe(201);
+    const list = await app().call(api.offerDeliveries, { params: { id: offer.id }, token: staff });
+    expect(list.status).toBe(200);
+    expect(list.body.data).toHaveLength(1);
+    expect(list.body.data[0]).toMatchObject({ address: '湖州市吴兴区爱山街道6号', pickupCode: got.body.mine!.pickupCode });
+    expect(list.body.data[0]!.memberName).toContain('*');
+    const posted = await app().call(api.handOverPickup, { body: { code: got.body.mine!.pickupCode }, token: staff, idempotencyKey: randomUUID() });
+    expect(posted.status).toBe(200);
+    expect((await app().call(api.offerDeliveries, { params: { id: offer.id }, token: staff })).body.data).toEqual([]);
+    const grassroots = await app().login('13900000003');
+    expect((await app().call(api.offerDeliveries, { params: { id: offer.id }, token: grassroots })).status).toBe(404);
+  });
 });

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import { mount } from '../../http/route';
 import { formEntrySetter, formRecordList, warmthFormReader, warmthFormXlsx } from './form';
 import { campaignLetterList, familyLetterReader, letterRecipientList, letterSender, myLetterReader } from './letters';
-import { campaignCanceller, campaignUpdater, offerCanceller, offerUpdater } from './changes';
+import { campaignCanceller, campaignUpdater, offerCanceller, offerDeliveryList, offerUpdater } from './changes';
 import { coupletGrabber, grabPath } from './couplets';
 import { myOfferList, offerClaimer } from './member';
 import { campaignCreator, offerAdder, pickupHander, sponsorRecorder, staffCampaignDetail, staffCampaignList } from './staff';
@@ -25,6 +25,7 @@ export function campaignRoutes(router: Router, deps: Deps): void {
   mount(router, deps, api.cancelCampaign, (s, { params }) => campaignCanceller(s, params));
   mount(router, deps, api.updateCampaignOffer, (s, { params, body }) => offerUpdater(s, { id: params.id, patch: body }));
   mount(router, deps, api.cancelCampaignOffer, (s, { params }) => offerCanceller(s, params));
+  mount(router, deps, api.offerDeliveries, (s, { params }) => offerDeliveryList(s, params));
   mount(router, deps, api.addCampaignOffer, (s, { params, body }) => offerAdder(s, { id: params.id, input: body }));
   mount(router, deps, api.addCampaignSponsor, (s, { params, body }) => sponsorRecorder(s, { id: params.id, input: body }));
   mount(router, deps, api.handOverPickup, (s, { body }) => pickupHander(s, body));

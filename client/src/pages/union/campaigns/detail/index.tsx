@@ -286,6 +286,40 @@ function OfferEditForm({ o, onSaved }: { o: OfferView; onSaved: () => void }) {
           </Button>
         ) : null}
       </View>
+      {o.delivery ? <Deliveries offerId={o.id} /> : null}
+    </View>
+  );
+}
+
+/** The offer's claims to post: the address, and 已寄出 marks one handed over (by its code, as at the counter). */
+function Deliveries({ offerId }: { offerId: string }) {
+  const list = useResource(async () => (await call(api.offerDeliveries, { params: { id: offerId }, toast: false })).data, [offerId]);
+  const [busy, setBusy] = useState<string | null>(null);
+  if (list.status !== 'ready' || list.data.length === 0) return null;
+  const post = async (code: string) => {
+    if (busy) return;
+    setBusy(code);
+    try {
+      await call(api.handOverPickup, { body: { code }, idempotencyKey: `posted-${code}` });
+      toast('已标记寄出', 'success');
+      list.setData((xs) => xs.filter((x) => x.pickupCode !== code));
+    } catch {
+      // the call shows the reason
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <View className='gh-offer-deliveries'>
+      <View className='gh-section-title'>待邮寄（{list.data.length}）</View>
+      {list.data.map((d) => (
+        <View key={d.id} className='gh-offer-deliveries__row'>
+          <Fact label={d.memberName}>{d.address}</Fact>
+          <Button size='small' fill='outline' loading={busy === d.pickupCode} className='gh-offer-deliveries__posted' onClick={() => void post(d.pickupCode)}>
+            已寄出
+          </Button>
+        </View>
+      ))}
     </View>
   );
 }
