@@ -199,4 +199,41 @@ describe('a gift pack for 困难职工 from the campaign to the counter and the 
     await e.shot('e2e-campaigns-visit-edit');
     await expectAccessible(page);
   });
+
+  it('lets staff add 送春联 with a stock of one; a member grabs it, the next one sees it sold out', async () => {
+    const page = e.page;
+    await signIn(page, WUXING_ADMIN);
+    const staff = await e.app.login(WUXING_ADMIN);
+    const campaign = (await e.app.call(api.staffCampaigns, { token: staff, query: { limit: 5 } })).body.data.find((c) => c.unionName === WUXING)!;
+    await open(page, `/pages/union/campaigns/detail/index?id=${campaign.id}`);
+    await page.locator('.gh-campaign__add-offer').click();
+    await page.locator('.gh-offer-form__kind').getByText('送春联').click();
+    await page.locator('.gh-offer-form__stock input').fill('1');
+    await page.locator('.gh-offer-form__value input').fill('15');
+    await page.locator('.gh-offer-form__points input').fill('吴兴区职工服务中心');
+    await expect(page.locator('.gh-offer-form__archive').count()).resolves.toBe(0);
+    await e.shot('e2e-campaigns-couplets-form');
+    await page.locator('.gh-offer-form__submit').click();
+    await page.locator('.gh-campaign__offers', { hasText: '剩余 1/1 副' }).waitFor();
+
+    await signIn(page, member);
+    await open(page, '/pages/warmth/index');
+    const card = page.locator('.gh-warmth__offer', { hasText: '新春春联' });
+    await card.waitFor();
+    await expect(card.locator('.gh-warmth__stock').textContent()).resolves.toContain('剩余 1 副');
+    await card.locator('.gh-warmth__submit').click();
+    await card.locator('.gh-warmth__code').waitFor();
+    expect(((await card.locator('.gh-warmth__code').textContent()) ?? '').replace(/\s/g, '')).toMatch(/^[1-9]\d{7}$/);
+    await e.shot('e2e-campaigns-couplets-grabbed');
+    await expectAccessible(page);
+
+    const next = (await phonesOfUnion(e.app, '吴兴区快递物流行业联合工会', 1, 8))[0]!;
+    await signIn(page, next);
+    await open(page, '/pages/warmth/index');
+    const gone = page.locator('.gh-warmth__offer', { hasText: '新春春联' });
+    await gone.locator('.gh-warmth__soldout').waitFor();
+    await expect(gone.locator('.gh-warmth__submit').count()).resolves.toBe(0);
+    await e.shot('e2e-campaigns-couplets-sold-out');
+    await expectAccessible(page);
+  });
 });

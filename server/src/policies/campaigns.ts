@@ -12,8 +12,10 @@ export type CampaignRow = typeof campaigns.$inferSelect;
 export type OfferRow = typeof campaignOffers.$inferSelect;
 
 /** What union staff may do to a campaign of their subtree. */
-export const campaignPolicy = definePolicy<CampaignRow, 'read' | 'addOffer' | 'addSponsor'>({
+export const campaignPolicy = definePolicy<CampaignRow, 'read' | 'addOffer' | 'addSponsor' | 'update' | 'cancel'>({
   read: staffOver((c) => c.unionPath),
+  update: staffOver((c) => c.unionPath),
+  cancel: staffOver((c) => c.unionPath),
   addOffer: staffOver((c) => c.unionPath),
   addSponsor: staffOver((c) => c.unionPath),
 });

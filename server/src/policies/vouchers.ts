@@ -31,6 +31,7 @@ export const batchPolicy = definePolicy<BatchRow, 'read' | 'update' | 'publish' 
 export async function scopedBatch(scope: Scope, id: string, opts: { forUpdate?: boolean } = {}): Promise<BatchRow> {
   const q = scope.db.select().from(voucherBatches).where(eq(voucherBatches.id, id)).limit(1);
   const [b] = opts.forUpdate ? await q.for('update') : await q;
-  if (!b || !pathInScope(scope.auth, b.unionPath)) throw new AppError('VOUCHER_BATCH_NOT_FOUND');
+  // a 送春联 offer's stock (purpose 'couplets') is changed only through its campaign
+  if (!b || b.purpose !== 'voucher' || !pathInScope(scope.auth, b.unionPath)) throw new AppError('VOUCHER_BATCH_NOT_FOUND');
   return b;
 }

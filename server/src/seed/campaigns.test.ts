@@ -33,7 +33,9 @@ describe.each(storageKinds)('demo 送温暖 on %s', (kind) => {
   it('shows this winter’s offers to a member of their groups on 首页', async () => {
     const rows = (await app().call(api.staffCampaigns, { token: await app().login('13900000001'), query: {} })).body.data;
     const detail = (await app().call(api.staffCampaign, { token: await app().login('13900000001'), params: { id: rows[0]!.id } })).body;
-    expect(detail.offers.map((o) => o.title)).toEqual(['温情年货礼包', '暖心年夜饭', '劳模新春慰问礼包']);
+    expect(detail.offers.map((o) => o.title)).toEqual(['温情年货礼包', '暖心年夜饭', '劳模新春慰问礼包', '书法家手写春联']);
+    // 送春联: a stock nobody has grabbed yet, open to every member
+    expect(detail.offers[3]).toMatchObject({ kind: 'couplets', stock: { total: 300, left: 300 }, claimedCount: 0 });
     expect(detail.sponsors.length).toBeGreaterThan(0);
   });
 });

@@ -6,10 +6,10 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { fromShanghai, LETTER_TEXTS, NOTICE_PAGES, pickupCodeFrom, shanghaiDate, type MemberTag, type OfferKind } from '@gonghui/shared';
+import { campaignWindow, fromShanghai, LETTER_TEXTS, NOTICE_PAGES, pickupCodeFrom, recipientCategory, shanghaiDate, type MemberTag, type OfferKind } from '@gonghui/shared';
 import { queryRows, schema, type Db } from '../db/index';
 
-const { campaigns, campaignOffers, campaignClaims, campaignSponsors, campaignLetters, campaignLetterRecipients, notices, warmthVisits, warmthFormEntries } = schema;
+const { voucherBatches, campaigns, campaignOffers, campaignClaims, campaignSponsors, campaignLetters, campaignLetterRecipients, notices, warmthVisits, warmthFormEntries } = schema;
 const DAY = 86_400_000;
 type Unions = Map<string, { id: string; path: string; depth: number }>;
 
@@ -148,6 +148,7 @@ async function seedWinter(
           memberId: p.memberId,
           userId: p.userId,
           memberUnionId: p.unionId,
+          recipientCategory: recipientCategory(s.category, { tags: p.tags, archiveCategory: p.archiveCategory }),
           memberUnionPath: p.unionPath,
           newForm: p.tags.includes('new_form'),
           pickupCode: code(),
@@ -214,6 +215,7 @@ export async function seedDemoCampaigns(db: Db, unions: Unions, staffUserId: str
 
   // This winter's letter (template one) to every member; about a third have opened it.
   const [thisWinter] = await queryRows<{ id: string }>(db, sql`select id from campaigns where name = '2027年元旦春节送温暖'`);
+  await seedCouplets(db, { campaignId: thisWinter!.id, unions, staffUserId, startsOn, endsOn: '2027-02-20', now });
   const city = unions.get('city')!;
   const sentAt = new Date(now.getTime() - 2 * DAY);
   const [letter] = await db.insert(campaignLetters).values({ campaignId: thisWinter!.id, unionId: city.id, unionPath: city.path, template: 'one', title: LETTER_TEXTS.one.title, body: LETTER_TEXTS.one.body, year: 2027, sentBy: staffUserId, sentAt }).returning();
@@ -238,4 +240,53 @@ export async function seedDemoCampaigns(db: Db, unions: Unions, staffUserId: str
     [nanxun, 'K1', 6],
   ];
   await db.insert(warmthFormEntries).values(entries.map(([u, c, value]) => ({ unionId: u.id, unionPath: u.path, periodFrom: '2025-11-01', periodTo: '2026-03-31', code: c, value, enteredBy: staffUserId, enteredAt: fromShanghai(2026, 3, 5, 10) })));
+}
+
+/** This winter's 送春联: 300 sets for every member of the city, nobody has grabbed yet (its stock is a voucher batch with the offer's id). */
+async function seedCouplets(db: Db, o: { campaignId: string; unions: Unions; staffUserId: string; startsOn: string; endsOn: string; now: Date }): Promise<void> {
+  const city = o.unions.get('city')!;
+  const startsAt = campaignWindow({ startsOn: o.startsOn, endsOn: o.endsOn }).startsAt;
+  const endsAt = campaignWindow({ startsOn: o.startsOn, endsOn: o.endsOn }).endsAt;
+  const [b] = await db
+    .insert(voucherBatches)
+    .values({
+      unionId: city.id,
+      unionPath: city.path,
+      createdBy: o.staffUserId,
+      title: '书法家手写春联',
+      description: '市书协书法家现场书写的春联一副（含福字），到点领取或邮寄到家',
+      kind: 'direct',
+      faceValueFen: 2_000,
+      stockTotal: 300,
+      perMemberLimit: 1,
+      schedule: { type: 'window', startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
+      validity: { type: 'until', endsAt: endsAt.toISOString() },
+      period: o.startsOn.slice(0, 7),
+      startsAt,
+      endsAt,
+      status: 'published',
+      createdAt: o.now,
+      publishedAt: o.now,
+      purpose: 'couplets',
+    })
+    .returning({ id: voucherBatches.id });
+  await db.insert(campaignOffers).values({
+    id: b!.id,
+    batchId: b!.id,
+    campaignId: o.campaignId,
+    unionId: city.id,
+    unionPath: city.path,
+    kind: 'couplets',
+    title: '书法家手写春联',
+    description: '市书协书法家现场书写的春联一副（含福字），到点领取或邮寄到家',
+    valueFen: 2_000,
+    fund: 'B3',
+    category: 'C7',
+    pickupPoints: ['市总工会职工服务大厅', '吴兴区职工服务中心'],
+    pickupFrom: o.startsOn,
+    pickupTo: o.endsOn,
+    delivery: true,
+    createdBy: o.staffUserId,
+    createdAt: o.now,
+  });
 }

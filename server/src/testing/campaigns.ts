@@ -26,6 +26,7 @@ export async function offerInput(app: TestApp, o: Partial<OfferInput> & { unionN
     pickupFrom: '2026-12-20',
     pickupTo: '2027-02-10',
     delivery: true,
+    stock: null,
     ...rest,
   };
 }

@@ -3,6 +3,9 @@ import { endpoint } from './endpoint';
 import { IdParams, Ok, page } from '../models/common';
 import {
   CampaignInput,
+  CampaignPatch,
+  DeliveryView,
+  OfferPatch,
   FamilyLetterView,
   LetterInput,
   LetterRecipientView,
@@ -71,4 +74,14 @@ export const campaignsApi = {
   deleteVisit: endpoint({ method: 'DELETE', path: '/api/admin/warmth-visits/:id', audience: 'staff', params: IdParams, response: Ok, idempotent: 'required' }),
   updateSponsor: endpoint({ method: 'PUT', path: '/api/admin/campaign-sponsors/:id', audience: 'staff', params: IdParams, body: SponsorInput, response: SponsorView, idempotent: 'required' }),
   deleteSponsor: endpoint({ method: 'DELETE', path: '/api/admin/campaign-sponsors/:id', audience: 'staff', params: IdParams, response: Ok, idempotent: 'required' }),
+  /** Before anyone claimed: any change; after: the name and a later end only (409 CAMPAIGN_HAS_CLAIMS). */
+  updateCampaign: endpoint({ method: 'PATCH', path: '/api/admin/campaigns/:id', audience: 'staff', params: IdParams, body: CampaignPatch, response: StaffCampaignView }),
+  /** Called off with its offers, only before anyone claimed. */
+  cancelCampaign: endpoint({ method: 'POST', path: '/api/admin/campaigns/:id/cancel', audience: 'staff', params: IdParams, response: StaffCampaignView }),
+  updateCampaignOffer: endpoint({ method: 'PATCH', path: '/api/admin/campaign-offers/:id', audience: 'staff', params: IdParams, body: OfferPatch, response: OfferView }),
+  cancelCampaignOffer: endpoint({ method: 'POST', path: '/api/admin/campaign-offers/:id/cancel', audience: 'staff', params: IdParams, response: OfferView }),
+  /** Claims of an offer still to be posted (oldest first); posting one is handing it over by its code (handOverPickup). */
+  offerDeliveries: endpoint({ method: 'GET', path: '/api/admin/campaign-offers/:id/deliveries', audience: 'staff', params: IdParams, response: z.object({ data: z.array(DeliveryView) }).strict() }),
+  /** 送春联: grab one set of a limited stock (the voucher claim path: memory refusals, group commit), to collect or have posted. */
+  grabCouplets: endpoint({ method: 'POST', path: '/api/campaign-offers/:id/grabs', audience: 'member', params: IdParams, body: OfferClaimInput, response: MemberOfferView, status: 201, idempotent: 'required' }),
 };

@@ -54,6 +54,8 @@ export const OfferInput = z
     pickupFrom: IsoDate,
     pickupTo: IsoDate,
     delivery: z.boolean().default(false),
+    /** 送春联 only (and required there): how many sets there are to grab. */
+    stock: z.number({ error: '请填写数量' }).int('数量须为整数').min(1, '数量至少为1').max(100_000, '数量最多100000').nullable().default(null),
   })
   .strict();
 export type OfferInput = z.infer<typeof OfferInput>;
@@ -89,6 +91,9 @@ export const OfferView = z
     delivery: z.boolean(),
     claimedCount: z.number().int(),
     handedOverCount: z.number().int(),
+    /** 送春联: the stock and what is left of it; null for the other kinds. */
+    stock: z.object({ total: z.number().int(), left: z.number().int() }).strict().nullable(),
+    cancelled: z.boolean(),
   })
   .strict();
 export type OfferView = z.infer<typeof OfferView>;
@@ -99,7 +104,7 @@ export const SponsorView = z
 export type SponsorView = z.infer<typeof SponsorView>;
 
 export const StaffCampaignView = z
-  .object({ id: Id, unionId: Id, unionName: z.string(), name: z.string(), startsOn: IsoDate, endsOn: IsoDate, phase: CampaignPhaseSchema, offerCount: z.number().int(), handedOverCount: z.number().int() })
+  .object({ id: Id, unionId: Id, unionName: z.string(), name: z.string(), startsOn: IsoDate, endsOn: IsoDate, phase: CampaignPhaseSchema, offerCount: z.number().int(), handedOverCount: z.number().int(), cancelled: z.boolean(), claimCount: z.number().int() })
   .strict();
 export type StaffCampaignView = z.infer<typeof StaffCampaignView>;
 export const StaffCampaignDetail = z.object({ campaign: StaffCampaignView, offers: z.array(OfferView), sponsors: z.array(SponsorView) }).strict();
@@ -125,6 +130,8 @@ export const MemberOfferView = z
     pickupFrom: IsoDate,
     pickupTo: IsoDate,
     delivery: z.boolean(),
+    /** 送春联: the stock and what is left of it (0: sold out); null for the other kinds. */
+    stock: z.object({ total: z.number().int(), left: z.number().int() }).strict().nullable(),
     mine: MyOfferClaim.nullable(),
   })
   .strict();
@@ -216,3 +223,40 @@ export type MyLetterView = z.infer<typeof MyLetterView>;
 /** What the family's shareable page shows: the letter, nothing else about the member. */
 export const FamilyLetterView = z.object({ title: z.string(), body: z.string(), unionName: z.string(), sentOn: IsoDate }).strict();
 export const ShareTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) }).strict();
+
+/**
+ * Changing a campaign: anything before a member claimed; after, only its name and a later end.
+ * Fields left out stay as they are.
+ */
+export const CampaignPatch = z
+  .object({
+    name: z.string({ error: '请填写活动名称' }).trim().min(4, '活动名称至少4个字').max(40, '活动名称最多40个字').optional(),
+    startsOn: IsoDate.optional(),
+    endsOn: IsoDate.optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: '请至少修改一项' });
+export type CampaignPatch = z.infer<typeof CampaignPatch>;
+
+/**
+ * Changing an offer: anything but its kind, its group and its audience before a member claimed;
+ * after, only the title, the description and a later last pickup day.
+ */
+export const OfferPatch = z
+  .object({
+    title: z.string({ error: '请填写名称' }).trim().min(2, '名称至少2个字').max(30, '名称最多30个字').optional(),
+    description: z.string().trim().max(300, '说明最多300个字').optional(),
+    valueFen: fenOf('每份价值', 1).optional(),
+    pickupPoints: z.array(z.string().trim().min(2, '领取地点至少2个字').max(40, '领取地点最多40个字')).min(1, '请至少填写一个领取地点').max(10, '领取地点最多10个').optional(),
+    pickupFrom: IsoDate.optional(),
+    pickupTo: IsoDate.optional(),
+    delivery: z.boolean().optional(),
+    stock: z.number({ error: '请填写数量' }).int('数量须为整数').min(1, '数量至少为1').max(100_000, '数量最多100000').optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: '请至少修改一项' });
+export type OfferPatch = z.infer<typeof OfferPatch>;
+
+/** A claim to be posted: who (masked), where to, and the code that marks it posted at the counter endpoint. */
+export const DeliveryView = z.object({ id: Id, memberName: z.string(), address: z.string(), pickupCode: z.string(), claimedAt: IsoDateTime }).strict();
+export type DeliveryView = z.infer<typeof DeliveryView>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { campaignPhase, campaignProblems, offerIsFor, pickupCodeFrom, pickupDateAllowed } from './campaigns';
+import { campaignPhase, campaignProblems, offerIsFor, pickupCodeFrom, pickupDateAllowed, recipientCategory } from './campaigns';
 
 const member = { unionPath: '/city/wuxing/equip/', active: true, tags: [] as string[], archiveCategory: null as string | null };
 
@@ -62,5 +62,14 @@ describe('慰问信 templates', () => {
   it('names placeholders it does not know', async () => {
     const { unknownPlaceholders } = await import('./letters');
     expect(unknownPlaceholders('{名字}同志：{工会}')).toEqual(['{名字}']);
+  });
+});
+
+describe('recipientCategory', () => {
+  it('keeps the offer’s group when the member is in it, else the group that reached them, else the offer’s', () => {
+    expect(recipientCategory('C7', { tags: ['frontline'], archiveCategory: 'deep' })).toBe('C7');
+    expect(recipientCategory('C7', { tags: ['model_worker'], archiveCategory: null })).toBe('C10');
+    expect(recipientCategory('C1', { tags: ['model_worker'], archiveCategory: 'living' })).toBe('C11');
+    expect(recipientCategory('C5', { tags: ['migrant'], archiveCategory: null })).toBe('C5');
   });
 });

@@ -6,9 +6,9 @@
 
 import { fromShanghai } from '../time';
 
-export const OFFER_KINDS = ['gift_pack', 'dinner'] as const;
+export const OFFER_KINDS = ['gift_pack', 'dinner', 'couplets'] as const;
 export type OfferKind = (typeof OFFER_KINDS)[number];
-export const offerKindLabels: Record<OfferKind, string> = { gift_pack: '温情年货礼包', dinner: '年夜饭' };
+export const offerKindLabels: Record<OfferKind, string> = { gift_pack: '温情年货礼包', dinner: '年夜饭', couplets: '送春联' };
 
 export interface OfferAudience {
   /** Member tags (any of them); empty with no categories = every member of the union subtree. */
@@ -75,4 +75,26 @@ export function pickupCodeFrom(random: () => number): string {
 export function offerName(o: { kind: OfferKind; title: string }): string {
   const kind = offerKindLabels[o.kind];
   return o.title.includes(kind) ? o.title : `${kind}：${o.title}`;
+}
+
+/**
+ * 送春联: a limited stock, grabbed first come (the voucher engine's claim path), one set per member.
+ * An offer of this kind names member tags only: its stock is a voucher batch, whose audience is a
+ * union and tags.
+ */
+export const isStocked = (kind: OfferKind): boolean => kind === 'couplets';
+
+/**
+ * The form's group (C1–C11) a recipient is counted in: the offer's own group when the member is in
+ * it, else the group by which the offer reached them (their live archive category → C11, 劳模 → C10,
+ * 一线坚守 → C7, a hardship tag → C1), else the offer's group.
+ */
+export function recipientCategory(offerCategory: string, m: { tags: readonly string[]; archiveCategory: string | null }): string {
+  const groups: string[] = [];
+  if (m.archiveCategory !== null) groups.push('C11');
+  if (m.tags.includes('model_worker')) groups.push('C10');
+  if (m.tags.includes('frontline')) groups.push('C7');
+  if (m.tags.includes('hardship')) groups.push('C1');
+  if (groups.length === 0 || groups.includes(offerCategory)) return offerCategory;
+  return groups[0]!;
 }

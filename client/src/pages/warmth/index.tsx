@@ -35,7 +35,24 @@ function MyClaim({ o }: { o: MemberOfferView }) {
   );
 }
 
-function ClaimForm({ o, onClaimed }: { o: MemberOfferView; onClaimed: (v: MemberOfferView) => void }) {
+/** 送春联: how many sets are left, said plainly; nothing to fill in once they are gone. */
+function Stock({ o }: { o: MemberOfferView }) {
+  if (!o.stock) return null;
+  if (o.stock.left === 0 && !o.mine) {
+    return (
+      <View className='gh-warmth__soldout' role='status'>
+        已领完（共 {o.stock.total} 副），感谢关注
+      </View>
+    );
+  }
+  return (
+    <View className='gh-warmth__stock'>
+      限量 {o.stock.total} 副，剩余 <Text className='gh-warmth__left'>{o.stock.left}</Text> 副，每人限领 1 副
+    </View>
+  );
+}
+
+function ClaimForm({ o, onClaimed, onRefused }: { o: MemberOfferView; onClaimed: (v: MemberOfferView) => void; onRefused: () => void }) {
   const [way, setWay] = useState<'pickup' | 'delivery'>('pickup');
   const [point, setPoint] = useState(o.pickupPoints[0] ?? '');
   const today = shanghaiDate(new Date());
@@ -44,7 +61,8 @@ function ClaimForm({ o, onClaimed }: { o: MemberOfferView; onClaimed: (v: Member
   const [busy, setBusy] = useState(false);
   const { errors, clear, check, fail } = useFieldErrors(FIELDS);
   const key = useSubmitKey();
-  const ways = [{ key: 'pickup' as const, label: '到点领取' }, ...(o.delivery ? [{ key: 'delivery' as const, label: '送货上门' }] : [])];
+  const stocked = o.stock !== null;
+  const ways = [{ key: 'pickup' as const, label: '到点领取' }, ...(o.delivery ? [{ key: 'delivery' as const, label: stocked ? '邮寄到家' : '送货上门' }] : [])];
 
   const submit = async () => {
     if (busy) return;
@@ -52,13 +70,18 @@ function ClaimForm({ o, onClaimed }: { o: MemberOfferView; onClaimed: (v: Member
     if (!body) return;
     setBusy(true);
     try {
-      const v = await call(api.claimCampaignOffer, { params: { id: o.id }, body, idempotencyKey: key.key(), toast: false });
+      // couplets are grabbed from a limited stock (the claim path of the vouchers)
+      const v = stocked
+        ? await call(api.grabCouplets, { params: { id: o.id }, body, idempotencyKey: key.key(), toast: false })
+        : await call(api.claimCampaignOffer, { params: { id: o.id }, body, idempotencyKey: key.key(), toast: false });
       key.settle();
-      toast('领取成功，请凭领取码领取', 'success');
+      toast(way === 'delivery' ? '领取成功，我们会尽快寄出' : '领取成功，请凭领取码领取', 'success');
       onClaimed(v);
     } catch (e) {
       key.settle(e);
       fail(e);
+      // sold out or taken meanwhile: show the stock as it is now
+      if (stocked) onRefused();
     } finally {
       setBusy(false);
     }
@@ -81,12 +104,12 @@ function ClaimForm({ o, onClaimed }: { o: MemberOfferView; onClaimed: (v: Member
           </FormRow>
         </>
       ) : (
-        <FormRow label='送达地址' error={errors.address}>
-          <Input className='gh-input gh-warmth__address' placeholder='区、街道、小区、门牌号' maxLength={100} value={address} onChange={(v) => (setAddress(v), clear('address'))} />
+        <FormRow label={stocked ? '邮寄地址' : '送达地址'} error={errors.address}>
+          <Input className='gh-input gh-warmth__address' placeholder={stocked ? '区、街道、小区、门牌号及收件人' : '区、街道、小区、门牌号'} maxLength={100} value={address} onChange={(v) => (setAddress(v), clear('address'))} />
         </FormRow>
       )}
       <Button type='primary' block loading={busy} className='gh-warmth__submit' onClick={() => void submit()}>
-        领取{offerKindLabels[o.kind]}
+        {stocked ? '抢春联' : `领取${offerKindLabels[o.kind]}`}
       </Button>
     </View>
   );
@@ -100,7 +123,7 @@ export default function WarmthPage() {
 
   return (
     <PageShell className='gh-warmth'>
-      <HeaderBand title='两节送温暖' subtitle='工会为您准备的温情年货礼包、年夜饭，领取后凭领取码到点领取' />
+      <HeaderBand title='两节送温暖' subtitle='工会为您准备的温情年货礼包、年夜饭和春联，领取后凭领取码到点领取' />
       {offers.status === 'loading' ? <LoadingView /> : null}
       {offers.status === 'error' ? <ErrorView error={offers.error} onRetry={() => void offers.reload()} /> : null}
       {offers.status === 'ready' && offers.data.length === 0 ? (
@@ -119,7 +142,8 @@ export default function WarmthPage() {
                 {o.unionName} · {o.campaignName} · 价值 {formatFen(o.valueFen)}
               </View>
               {o.description ? <View className='gh-warmth__desc'>{o.description}</View> : null}
-              {o.mine ? <MyClaim o={o} /> : <ClaimForm o={o} onClaimed={replace} />}
+              <Stock o={o} />
+              {o.mine ? <MyClaim o={o} /> : o.stock && o.stock.left === 0 ? null : <ClaimForm o={o} onClaimed={replace} onRefused={() => void offers.reload()} />}
             </View>
           ))
         : null}

@@ -5,6 +5,7 @@ import { tstz } from './columns';
 import { users } from './accounts';
 import { members } from './members';
 import { unions } from './unions';
+import { voucherBatches, vouchers } from './vouchers';
 
 const FUNDS = sql.raw(['B1', 'B2', 'B3', 'B4', 'B5', 'B6'].map((s) => `'${s}'`).join(','));
 const CATEGORIES = sql.raw(Array.from({ length: 11 }, (_, i) => `'C${i + 1}'`).join(','));
@@ -19,6 +20,8 @@ export const campaigns = pgTable(
     name: text().notNull(),
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
     endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    /** Called off before anyone claimed: kept for the record, shown to nobody but staff. */
+    cancelledAt: tstz('cancelled_at'),
     createdBy: uuid('created_by').notNull().references(() => users.id),
     createdAt: tstz('created_at').notNull(),
   },
@@ -52,13 +55,18 @@ export const campaignOffers = pgTable(
     delivery: boolean().notNull().default(false),
     claimedCount: integer('claimed_count').notNull().default(0),
     handedOverCount: integer('handed_over_count').notNull().default(0),
+    /** 送春联: the voucher batch holding the stock, whose id is the offer's own (the claim path's memory is keyed by it). */
+    batchId: uuid('batch_id').references(() => voucherBatches.id),
+    /** Withdrawn before anyone claimed: members no longer see it. */
+    cancelledAt: tstz('cancelled_at'),
     createdBy: uuid('created_by').notNull().references(() => users.id),
     createdAt: tstz('created_at').notNull(),
   },
   (t) => [
+    check('campaign_offers_batch_check', sql`(${t.kind} = 'couplets') = (${t.batchId} is not null) and (${t.batchId} is null or ${t.batchId} = ${t.id})`),
     index('campaign_offers_campaign_idx').on(t.campaignId),
     index('campaign_offers_union_path_idx').on(t.unionPath.op('text_pattern_ops')),
-    check('campaign_offers_kind_check', sql`${t.kind} in ('gift_pack','dinner')`),
+    check('campaign_offers_kind_check', sql`${t.kind} in ('gift_pack','dinner','couplets')`),
     check('campaign_offers_fund_check', sql`${t.fund} in (${FUNDS},'sponsored')`),
     check('campaign_offers_category_check', sql`${t.category} in (${CATEGORIES})`),
     check('campaign_offers_value_check', sql`${t.valueFen} > 0`),
@@ -80,6 +88,10 @@ export const campaignClaims = pgTable(
     memberUnionPath: text('member_union_path').notNull(),
     /** 新就业形态劳动者 when they claimed (J3/J4). */
     newForm: boolean('new_form').notNull().default(false),
+    /** The form's group (C1–C11) this recipient counts in, from their tags and archive when they claimed (recipientCategory). */
+    recipientCategory: text('recipient_category').notNull(),
+    /** 送春联: the voucher the grab took (used at hand-over). */
+    voucherId: uuid('voucher_id').references(() => vouchers.id),
     pickupCode: text('pickup_code').notNull(),
     pickupPoint: text('pickup_point'),
     pickupDate: date('pickup_date', { mode: 'string' }),
@@ -91,6 +103,8 @@ export const campaignClaims = pgTable(
   (t) => [
     uniqueIndex('campaign_claims_offer_member_key').on(t.offerId, t.memberId),
     uniqueIndex('campaign_claims_pickup_code_key').on(t.pickupCode),
+    uniqueIndex('campaign_claims_voucher_key').on(t.voucherId),
+    check('campaign_claims_recipient_category_check', sql`${t.recipientCategory} in (${CATEGORIES})`),
     index('campaign_claims_union_path_idx').on(t.memberUnionPath.op('text_pattern_ops')),
     index('campaign_claims_member_idx').on(t.memberId),
     check('campaign_claims_way_check', sql`(${t.deliveryAddress} is null) = (${t.pickupPoint} is not null and ${t.pickupDate} is not null)`),

@@ -43,11 +43,14 @@ export const voucherBatches = pgTable(
     lotterySeedHash: text('lottery_seed_hash'),
     /** Set by the draw's conditional update, in the transaction that issues the winners' vouchers: the draw runs once. */
     drawnAt: tstz('drawn_at'),
+    /** 'couplets': the stock of a 送春联 offer (campaigns): claimed only through the offer, never listed, returned or redeemed as a voucher. */
+    purpose: text().$type<'voucher' | 'couplets'>().notNull().default('voucher'),
   },
   (t) => [
     index('voucher_batches_union_path_idx').on(t.unionPath.op('text_pattern_ops')),
     index('voucher_batches_window_idx').on(t.status, t.endsAt),
     check('voucher_batches_stock_check', sql`${t.stockClaimed} >= 0 and ${t.stockClaimed} <= ${t.stockTotal}`),
+    check('voucher_batches_purpose_check', sql`${t.purpose} in ('voucher','couplets')`),
     check('voucher_batches_kind_check', sql`${t.kind} in ('threshold','direct')`),
     check('voucher_batches_status_check', sql`${t.status} in ('draft','published','closed')`),
     check('voucher_batches_mode_check', sql`${t.mode} in ('firstCome','lottery') and (${t.mode} = 'lottery') = (${t.drawAt} is not null)`),

@@ -1,14 +1,15 @@
 /* The member's side: the running campaigns' offers meant for them, and claiming one. */
 import { randomInt } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { AppError, campaignPhase, pickupCodeFrom, pickupDateAllowed, shanghaiDate, type OfferClaimInput } from '@gonghui/shared';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { AppError, campaignPhase, pickupCodeFrom, pickupDateAllowed, recipientCategory, shanghaiDate, type OfferClaimInput } from '@gonghui/shared';
 import { schema } from '../../db/index';
 import { memberOfferRow, offerForMemberSql } from '../../policies/campaigns';
 import type { Scope } from '../../scope/scope';
 import { audit } from '../audit/service';
-import { memberOfferView, unionNames } from './views';
+import { coupletGrabber } from './couplets';
+import { memberOfferView, stockOf, unionNames } from './views';
 
-const { campaigns, campaignOffers, campaignClaims } = schema;
+const { campaigns, campaignOffers, campaignClaims, hardshipArchive } = schema;
 
 const today = shanghaiDate;
 
@@ -19,7 +20,7 @@ export async function myOfferList(scope: Scope) {
     .select({ offer: campaignOffers, campaign: campaigns })
     .from(campaignOffers)
     .innerJoin(campaigns, eq(campaigns.id, campaignOffers.campaignId))
-    .where(and(offerForMemberSql(scope.auth), sql`${campaigns.startsOn} <= ${day}`, sql`${campaigns.endsOn} >= ${day}`))
+    .where(and(offerForMemberSql(scope.auth), sql`${campaigns.startsOn} <= ${day}`, sql`${campaigns.endsOn} >= ${day}`, isNull(campaigns.cancelledAt), isNull(campaignOffers.cancelledAt)))
     .orderBy(asc(campaignOffers.pickupFrom), asc(campaignOffers.createdAt))
     .limit(50);
   const ids = rows.map((r) => r.offer.id);
@@ -28,7 +29,8 @@ export async function myOfferList(scope: Scope) {
     for (const c of await scope.db.select().from(campaignClaims).where(and(inArray(campaignClaims.offerId, ids), eq(campaignClaims.memberId, scope.auth.memberId)))) mine.set(c.offerId, c);
   }
   const names = await unionNames(scope.db, rows.map((r) => r.offer.unionId));
-  return { data: await Promise.all(rows.map((r) => memberOfferView(r.offer, r.campaign, names.get(r.offer.unionId) ?? '', mine.get(r.offer.id)))) };
+  const stock = await stockOf(scope.db, rows.filter((r) => r.offer.batchId).map((r) => r.offer.id));
+  return { data: await Promise.all(rows.map((r) => memberOfferView(r.offer, r.campaign, names.get(r.offer.unionId) ?? '', mine.get(r.offer.id), stock.get(r.offer.id) ?? null))) };
 }
 
 /**
@@ -38,8 +40,12 @@ export async function myOfferList(scope: Scope) {
 export async function offerClaimer(scope: Scope, { id, input }: { id: string; input: OfferClaimInput }) {
   if (!scope.auth.memberId || !scope.auth.memberActive) throw new AppError('OFFER_MEMBER_NOT_ACTIVE');
   const o = await memberOfferRow(scope, id);
+  // couplets are grabbed from a limited stock: the voucher claim path decides
+  if (o.kind === 'couplets') return coupletGrabber(scope, { id, input });
   const [c] = await scope.db.select().from(campaigns).where(eq(campaigns.id, o.campaignId));
-  if (!c || campaignPhase(c, scope.now) !== 'running') throw new AppError('OFFER_NOT_OPEN');
+  if (!c || c.cancelledAt || o.cancelledAt) throw new AppError('OFFER_NOT_FOUND');
+  if (campaignPhase(c, scope.now) !== 'running') throw new AppError('OFFER_NOT_OPEN');
+  const [archived] = await scope.db.select({ category: hardshipArchive.category }).from(hardshipArchive).where(and(eq(hardshipArchive.memberId, scope.auth.memberId), eq(hardshipArchive.status, 'active'))).limit(1);
   const way =
     input.way === 'pickup'
       ? (() => {
@@ -60,6 +66,7 @@ export async function offerClaimer(scope: Scope, { id, input }: { id: string; in
         memberUnionId: scope.auth.memberUnionId!,
         memberUnionPath: scope.auth.memberUnionPath!,
         newForm: scope.auth.memberTags.includes('new_form'),
+        recipientCategory: recipientCategory(o.category, { tags: scope.auth.memberTags, archiveCategory: archived?.category ?? null }),
         pickupCode: pickupCodeFrom(() => randomInt(0, 1_000_000) / 1_000_000),
         ...way,
         claimedAt: scope.now,
@@ -67,7 +74,9 @@ export async function offerClaimer(scope: Scope, { id, input }: { id: string; in
       .onConflictDoNothing()
       .returning();
     if (row) {
-      const [moved] = await scope.db.update(campaignOffers).set({ claimedCount: sql`${campaignOffers.claimedCount} + 1` }).where(eq(campaignOffers.id, o.id)).returning();
+      // an offer called off meanwhile (changes.ts) takes the claim back with it
+      const [moved] = await scope.db.update(campaignOffers).set({ claimedCount: sql`${campaignOffers.claimedCount} + 1` }).where(and(eq(campaignOffers.id, o.id), isNull(campaignOffers.cancelledAt))).returning();
+      if (!moved) throw new AppError('OFFER_NOT_FOUND');
       await audit(scope, 'campaign.claim', { type: 'campaign_offer', id: o.id }, { claimId: row.id, way: input.way });
       const names = await unionNames(scope.db, [o.unionId]);
       return memberOfferView(moved!, c, names.get(o.unionId) ?? '', row);

@@ -4,6 +4,8 @@ import type { Deps } from '../../deps';
 import { mount } from '../../http/route';
 import { formEntrySetter, formRecordList, warmthFormReader, warmthFormXlsx } from './form';
 import { campaignLetterList, familyLetterReader, letterRecipientList, letterSender, myLetterReader } from './letters';
+import { campaignCanceller, campaignUpdater, offerCanceller, offerDeliveryList, offerUpdater } from './changes';
+import { coupletGrabber, grabPath } from './couplets';
 import { myOfferList, offerClaimer } from './member';
 import { campaignCreator, offerAdder, pickupHander, sponsorRecorder, staffCampaignDetail, staffCampaignList } from './staff';
 import { visitDeleter, visitList, visitLogger, visitUpdater } from './visits';
@@ -15,11 +17,17 @@ export function campaignRoutes(router: Router, deps: Deps): void {
   // members
   mount(router, deps, api.myCampaignOffers, (s) => myOfferList(s));
   mount(router, deps, api.claimCampaignOffer, (s, { params, body }) => offerClaimer(s, { id: params.id, input: body }));
+  mount(router, deps, api.grabCouplets, (s, { params, body }) => coupletGrabber(s, { id: params.id, input: body }), { hot: grabPath });
 
   // union staff
   mount(router, deps, api.createCampaign, (s, { body }) => campaignCreator(s, body));
   mount(router, deps, api.staffCampaigns, (s, { query }) => staffCampaignList(s, query));
   mount(router, deps, api.staffCampaign, (s, { params }) => staffCampaignDetail(s, params));
+  mount(router, deps, api.updateCampaign, (s, { params, body }) => campaignUpdater(s, { id: params.id, patch: body }));
+  mount(router, deps, api.cancelCampaign, (s, { params }) => campaignCanceller(s, params));
+  mount(router, deps, api.updateCampaignOffer, (s, { params, body }) => offerUpdater(s, { id: params.id, patch: body }));
+  mount(router, deps, api.cancelCampaignOffer, (s, { params }) => offerCanceller(s, params));
+  mount(router, deps, api.offerDeliveries, (s, { params }) => offerDeliveryList(s, params));
   mount(router, deps, api.addCampaignOffer, (s, { params, body }) => offerAdder(s, { id: params.id, input: body }));
   mount(router, deps, api.addCampaignSponsor, (s, { params, body }) => sponsorRecorder(s, { id: params.id, input: body }));
   mount(router, deps, api.handOverPickup, (s, { body }) => pickupHander(s, body));

@@ -1,11 +1,11 @@
 /* Campaigns, offers and sponsorships as the wire shows them. */
 import QRCode from 'qrcode';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { campaignPhase, type ArchiveCategory, type MemberOfferView, type OfferView, type SponsorView, type StaffCampaignView } from '@gonghui/shared';
 import { schema, type Db } from '../../db/index';
 import type { CampaignRow, OfferRow } from '../../policies/campaigns';
 
-const { campaignOffers, campaignSponsors, unions } = schema;
+const { campaignOffers, campaignSponsors, unions, voucherBatches } = schema;
 type ClaimRow = typeof schema.campaignClaims.$inferSelect;
 type SponsorRow = typeof campaignSponsors.$inferSelect;
 
@@ -18,14 +18,19 @@ export async function unionNames(db: Db, ids: string[]): Promise<Map<string, str
 export async function staffCampaignViews(db: Db, rows: CampaignRow[], now: Date): Promise<StaffCampaignView[]> {
   const ids = rows.map((c) => c.id);
   const names = await unionNames(db, rows.map((c) => c.unionId));
-  const counts = new Map<string, { offers: number; handed: number }>();
+  const counts = new Map<string, { offers: number; handed: number; claimed: number }>();
   if (ids.length) {
     const cs = await db
-      .select({ id: campaignOffers.campaignId, offers: sql<number>`count(*)::int`, handed: sql<number>`coalesce(sum(${campaignOffers.handedOverCount}), 0)::int` })
+      .select({
+        id: campaignOffers.campaignId,
+        offers: sql<number>`count(*) filter (where ${campaignOffers.cancelledAt} is null)::int`,
+        handed: sql<number>`coalesce(sum(${campaignOffers.handedOverCount}), 0)::int`,
+        claimed: sql<number>`coalesce(sum(${campaignOffers.claimedCount}), 0)::int`,
+      })
       .from(campaignOffers)
       .where(inArray(campaignOffers.campaignId, ids))
       .groupBy(campaignOffers.campaignId);
-    for (const c of cs) counts.set(c.id, { offers: Number(c.offers), handed: Number(c.handed) });
+    for (const c of cs) counts.set(c.id, { offers: Number(c.offers), handed: Number(c.handed), claimed: Number(c.claimed) });
   }
   return rows.map((c) => ({
     id: c.id,
@@ -37,10 +42,14 @@ export async function staffCampaignViews(db: Db, rows: CampaignRow[], now: Date)
     phase: campaignPhase(c, now),
     offerCount: counts.get(c.id)?.offers ?? 0,
     handedOverCount: counts.get(c.id)?.handed ?? 0,
+    cancelled: c.cancelledAt !== null,
+    claimCount: counts.get(c.id)?.claimed ?? 0,
   }));
 }
 
-export function offerView(o: OfferRow, unionName: string): OfferView {
+type Stock = { total: number; left: number } | null;
+
+export function offerView(o: OfferRow, unionName: string, stock: Stock = null): OfferView {
   return {
     id: o.id,
     campaignId: o.campaignId,
@@ -57,6 +66,8 @@ export function offerView(o: OfferRow, unionName: string): OfferView {
     delivery: o.delivery,
     claimedCount: o.claimedCount,
     handedOverCount: o.handedOverCount,
+    stock,
+    cancelled: o.cancelledAt !== null,
   };
 }
 
@@ -66,13 +77,14 @@ export function sponsorView(s: SponsorRow, offerTitle: string | null): SponsorVi
 
 export async function offerViews(db: Db, rows: OfferRow[]): Promise<OfferView[]> {
   const names = await unionNames(db, rows.map((o) => o.unionId));
-  return rows.map((o) => offerView(o, names.get(o.unionId) ?? ''));
+  const stock = await stockOf(db, rows.filter((o) => o.batchId).map((o) => o.id));
+  return rows.map((o) => offerView(o, names.get(o.unionId) ?? '', stock.get(o.id) ?? null));
 }
 
 /** What the counter's scanner reads: the pickup code with a prefix of its own (not a member code, not a voucher). */
 export const pickupQr = (code: string) => QRCode.toDataURL(`GHP1:${code}`, { margin: 1, width: 280, errorCorrectionLevel: 'M' });
 
-export async function memberOfferView(o: OfferRow, c: CampaignRow, unionName: string, mine: ClaimRow | undefined): Promise<MemberOfferView> {
+export async function memberOfferView(o: OfferRow, c: CampaignRow, unionName: string, mine: ClaimRow | undefined, stock: Stock = null): Promise<MemberOfferView> {
   return {
     id: o.id,
     campaignName: c.name,
@@ -86,6 +98,7 @@ export async function memberOfferView(o: OfferRow, c: CampaignRow, unionName: st
     pickupFrom: o.pickupFrom,
     pickupTo: o.pickupTo,
     delivery: o.delivery,
+    stock,
     mine: mine
       ? {
           status: mine.handedOverAt ? 'handed_over' : 'claimed',
@@ -99,6 +112,16 @@ export async function memberOfferView(o: OfferRow, c: CampaignRow, unionName: st
         }
       : null,
   };
+}
+
+/** The stock of couplet offers: total and left, from their batches. */
+export async function stockOf(db: Db, offerIds: string[]): Promise<Map<string, { total: number; left: number }>> {
+  if (offerIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: voucherBatches.id, total: voucherBatches.stockTotal, claimed: voucherBatches.stockClaimed })
+    .from(voucherBatches)
+    .where(and(inArray(voucherBatches.id, offerIds), eq(voucherBatches.purpose, 'couplets')));
+  return new Map(rows.map((r) => [r.id, { total: r.total, left: Math.max(0, r.total - r.claimed) }]));
 }
 
 export async function sponsorViews(db: Db, campaignId: string): Promise<SponsorView[]> {

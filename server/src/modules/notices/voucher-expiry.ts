@@ -17,7 +17,7 @@ export async function voucherExpiryNotices(db: Db, now: Date): Promise<number> {
         tx as unknown as Db,
         sql`select v.id, v.expires_at, b.title, m.user_id
               from vouchers v join voucher_batches b on b.id = v.batch_id join members m on m.id = v.member_id
-             where v.status = 'unused' and v.expires_at > ${now.toISOString()} and v.expires_at <= ${new Date(now.getTime() + VOUCHER_EXPIRY_NOTICE_MS).toISOString()}
+             where b.purpose = 'voucher' and v.status = 'unused' and v.expires_at > ${now.toISOString()} and v.expires_at <= ${new Date(now.getTime() + VOUCHER_EXPIRY_NOTICE_MS).toISOString()}
                and not exists (select 1 from notices n where n.dedupe_key = 'voucher-expiring:' || v.id)
              order by v.expires_at limit ${BATCH}`,
       );

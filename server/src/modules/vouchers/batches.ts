@@ -160,7 +160,8 @@ export async function batchCloser(scope: Scope, { id }: { id: string }) {
 
 /** Newest opening first. */
 export async function batchList(scope: Scope, q: { cursor?: string; limit: number }) {
-  const where = [inScopeSql(scope.auth, voucherBatches.unionPath)];
+  // a 送春联 offer's stock is a batch too, managed through its campaign
+  const where = [inScopeSql(scope.auth, voucherBatches.unionPath), eq(voucherBatches.purpose, 'voucher')];
   if (q.cursor) {
     const [at, id] = decodeCursor(q.cursor, ['date', 'uuid']) as [string, string];
     where.push(or(lt(voucherBatches.startsAt, new Date(at)), and(eq(voucherBatches.startsAt, new Date(at)), lt(voucherBatches.id, id)))!);

@@ -26,6 +26,7 @@ function batch(over: Partial<BatchRow> = {}): BatchRow {
     schedule: { type: 'benefitDay', month: '2026-12', startTime: '10:00' },
     validity: { type: 'days', days: 30 },
     period: '2026-12',
+    purpose: 'voucher',
     startsAt: new Date('2026-12-20T02:00:00Z'),
     endsAt: new Date('2026-12-20T15:59:59Z'),
     status: 'published',
@@ -73,5 +74,11 @@ describe('deciding a group of claims', () => {
   it('answers a draft as not found and a closed batch as not open', () => {
     expect(codes(decideClaims(state(batch({ status: 'draft' })), [claimOf('m1')]))).toEqual(['VOUCHER_BATCH_NOT_FOUND']);
     expect(codes(decideClaims(state(batch({ status: 'closed' })), [claimOf('m1')]))).toEqual(['VOUCHER_NOT_OPEN']);
+  });
+
+  it('answers a 送春联 offer’s stock as not found to a voucher claim, and a voucher batch to a couplet grab', () => {
+    expect(codes(decideClaims(state(batch({ purpose: 'couplets' })), [claimOf('m1')]))).toEqual(['VOUCHER_BATCH_NOT_FOUND']);
+    expect(codes(decideClaims(state(batch()), [{ ...claimOf('m1'), purpose: 'couplets' }]))).toEqual(['VOUCHER_BATCH_NOT_FOUND']);
+    expect(decideClaims(state(batch({ purpose: 'couplets' })), [{ ...claimOf('m1'), purpose: 'couplets' }])).toEqual([{ ordinal: 1 }]);
   });
 });

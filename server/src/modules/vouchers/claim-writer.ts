@@ -13,6 +13,8 @@ export interface ClaimInput {
   claimedBy?: string | null;
   /** The request's instant: the batch must be open then, and the voucher's validity starts then. */
   now: Date;
+  /** What the batch must be for: a 送春联 offer's stock is claimed only through its offer (campaigns/couplets.ts). Default 'voucher'. */
+  purpose?: 'voucher' | 'couplets';
 }
 
 export interface MemberFacts {
@@ -44,7 +46,7 @@ export function decideClaims(state: ClaimState, claims: ClaimInput[]): Decision[
   return claims.map((c): Decision => {
     const refuse = (code: ConstructorParameters<typeof AppError>[0], details?: Record<string, unknown>): Decision => ({ refusal: new AppError(code, details) });
     const b = state.batches.get(c.batchId);
-    if (!b || b.status === 'draft') return refuse('VOUCHER_BATCH_NOT_FOUND');
+    if (!b || b.status === 'draft' || b.purpose !== (c.purpose ?? 'voucher')) return refuse('VOUCHER_BATCH_NOT_FOUND');
     const m = state.members.get(c.memberId);
     if (!m) return refuse('NOT_A_MEMBER');
     if (m.status !== 'active') return refuse('MEMBER_NOT_ACTIVE');

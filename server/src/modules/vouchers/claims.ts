@@ -37,7 +37,7 @@ export function shownBatches(db: Db, now: Date, audience: SQL) {
     .select({ b: voucherBatches, publisherName: unions.name })
     .from(voucherBatches)
     .innerJoin(unions, eq(unions.id, voucherBatches.unionId))
-    .where(and(eq(voucherBatches.status, 'published'), gt(voucherBatches.endsAt, now), lte(voucherBatches.startsAt, new Date(now.getTime() + UPCOMING_MS)), audience))
+    .where(and(eq(voucherBatches.status, 'published'), eq(voucherBatches.purpose, 'voucher'), gt(voucherBatches.endsAt, now), lte(voucherBatches.startsAt, new Date(now.getTime() + UPCOMING_MS)), audience))
     .orderBy(asc(voucherBatches.startsAt), asc(voucherBatches.id));
 }
 
@@ -74,7 +74,7 @@ function statusFilter(status: VoucherStatus | undefined, now: Date): SQL | undef
 
 export async function myVouchers(scope: Scope, q: { status?: VoucherStatus; cursor?: string; limit: number }) {
   const { now } = scope;
-  const where = [eq(vouchers.memberId, scope.auth.memberId!), statusFilter(q.status, now)];
+  const where = [eq(vouchers.memberId, scope.auth.memberId!), eq(voucherBatches.purpose, 'voucher'), statusFilter(q.status, now)];
   if (q.status === undefined) where.push(ne(vouchers.status, 'returned'));
   if (q.cursor) {
     const [at, id] = decodeCursor(q.cursor, ['date', 'uuid']) as [string, string];
@@ -98,7 +98,7 @@ async function ownVoucher(scope: Scope, id: string): Promise<{ v: VoucherRow; b:
     .select({ v: vouchers, b: voucherBatches })
     .from(vouchers)
     .innerJoin(voucherBatches, eq(voucherBatches.id, vouchers.batchId))
-    .where(and(eq(vouchers.id, id), eq(vouchers.memberId, scope.auth.memberId!)))
+    .where(and(eq(vouchers.id, id), eq(vouchers.memberId, scope.auth.memberId!), eq(voucherBatches.purpose, 'voucher')))
     .limit(1);
   if (!row) throw new AppError('VOUCHER_NOT_FOUND');
   return row;
@@ -187,7 +187,7 @@ export async function unusedVoucherReleaser(scope: Scope, { memberId }: { member
           update vouchers v set status = 'returned', returned_at = ${now.toISOString()}
             from voucher_batches b
            where v.batch_id = b.id and v.member_id = ${memberId} and v.status = 'unused' and v.expires_at > ${now.toISOString()}
-             and b.status = 'published' and b.starts_at <= ${now.toISOString()} and b.ends_at >= ${now.toISOString()}
+             and b.purpose = 'voucher' and b.status = 'published' and b.starts_at <= ${now.toISOString()} and b.ends_at >= ${now.toISOString()}
           returning v.batch_id)
         select batch_id, count(*)::int as n from released group by batch_id`,
   );
