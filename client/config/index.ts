@@ -97,6 +97,7 @@ function isSharedModule(module: SplitModule): boolean {
   const resource = module.nameForCondition?.() ?? module.resource ?? '';
   return SHARED_MODULES.test(resource);
 }
+const OWN_MODULE = /[\/]client[\/]src[\/]/;
 /** The pages a member opens first: what they reach loads with the app. */
 const FIRST_PAGES = /[\/]client[\/]src[\/]pages[\/](home|vouchers)[\/]index\.tsx$/;
 const firstPageChunks = new WeakMap<SplitChunk, boolean>();
@@ -122,7 +123,9 @@ function isFirstPageChunk(chunk: SplitChunk, context: SplitContext): boolean {
  * page), so the first load does not grow with every page the product adds.
  */
 function isShellModule(module: SplitModule, context: SplitContext): boolean {
-  if (!isSharedModule(module)) return false;
+  // Shared code, and any of our own modules (a page's helper in a sub-folder): a first page that
+  // waited for another chunk would cost a round trip before its content.
+  if (!isSharedModule(module) && !OWN_MODULE.test(module.nameForCondition?.() ?? module.resource ?? '')) return false;
   for (const chunk of context.chunkGraph.getModuleChunksIterable(module)) {
     if (isFirstPageChunk(chunk, context)) return true;
   }

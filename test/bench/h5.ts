@@ -150,6 +150,14 @@ async function measure(pagePath: string, selector: string, storage: Record<strin
       throw new Error(`${pagePath}: no ${selector} within 60 s (at ${page.url()}; screenshot ${shot})`, { cause: err });
     }
     const contentMs = await page.evaluate(() => (window as unknown as { __ghContent: number }).__ghContent);
+    if (env.BENCH_TIMELINE) {
+      const t = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => [r.name.replace(location.origin, ''), Math.round(r.startTime), Math.round(r.responseEnd)]);
+        return { html: Math.round(nav.responseEnd), interactive: Math.round(nav.domInteractive), dcl: Math.round(nav.domContentLoadedEventEnd), res };
+      });
+      console.error(JSON.stringify({ page: pagePath, contentMs: Math.round(contentMs), ...t }));
+    }
     // Let lazy chunks and API calls started by the page finish, so they are counted.
     await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
     const files = [...byId.values()].filter((f) => f.url.startsWith(base));
