@@ -117,7 +117,7 @@ export const errorCatalogue = {
   OFFER_NOT_FOUND: { status: 404, message: '找不到该慰问项目' },
   OFFER_INVALID: { status: 422, message: '慰问项目设置有误，请检查后重试' },
   PLEDGE_NOT_FOUND: { status: 404, message: '找不到该认捐' },
-  PLEDGE_CLOSED: { status: 409, message: '该送温暖活动已结束，不能再认捐' },
+  PLEDGE_CLOSED: { status: 409, message: '该送温暖项目已结束或已取消，不能再认捐' },
   PLEDGE_DECIDED: { status: 409, message: '该认捐已处理，不能再更改' },
   CAMPAIGN_ARCHIVE_DUTY_REQUIRED: { status: 403, message: '面向在档困难职工的慰问须由负责该工会困难职工帮扶的工作人员设置' },
   OFFER_MEMBER_NOT_ACTIVE: { status: 403, message: '会员资格生效后才能领取' },

@@ -236,4 +236,20 @@ describe.each(storageKinds)('Annex 1 (送温暖统计表) from a fixture of know
     const r = await app().call(api.warmthForm, { query: { unionId: await unionIdByName(app(), '南浔区总工会'), ...PERIOD }, token: staff });
     expect(r.status).toBe(404);
   });
+
+  // last: it moves the clock to March 2028
+  it('counts a hand-over in the recipient’s own group (a 劳模 given a C11 pack counts in C10/D10)', async () => {
+    app().clock.advance(Date.parse('2028-03-12T02:00:00Z') - app().clock.now().getTime());
+    staff = await app().login('13900000002');
+    const campaignId = await makeCampaign(app(), staff, { name: '2028年劳模慰问', startsOn: '2028-03-01', endsOn: '2028-03-31' });
+    const offer = await addOffer(app(), staff, campaignId, { category: 'C11', valueFen: 30_000, tags: ['model_worker'], pickupFrom: '2028-03-10', pickupTo: '2028-03-20' });
+    const [phone] = await phonesOfUnion(app(), EQUIP, 1, 5);
+    await setTags(app(), phone!, ['model_worker']);
+    const t = await app().login(phone!);
+    const c = await app().call(api.claimCampaignOffer, { params: { id: offer }, body: { way: 'pickup', pickupPoint: '吴兴区职工服务中心', pickupDate: '2028-03-12' }, token: t });
+    expect(c.status).toBe(201);
+    expect((await app().call(api.handOverPickup, { body: { code: c.body.mine!.pickupCode }, token: staff })).status).toBe(200);
+    const r = await app().call(api.warmthForm, { query: { unionId: ids.equip, from: '2028-03-01', to: '2028-03-31' }, token: staff });
+    expect(['C10', 'D10', 'C11', 'D11'].map((code) => valueOf(r.body, code))).toEqual([1, 30_000, 0, 0]);
+  });
 });

@@ -83,10 +83,11 @@ async function recordFigures(scope: Scope, path: string, p: Period): Promise<Fig
   }
   const handed = await queryRows<{ union_id: string; category: string; fund: string; new_form: boolean; n: number; amt: string }>(
     scope.db,
-    sql`select cc.member_union_id as union_id, o.category, o.fund, cc.new_form, count(*)::int as n, sum(o.value_fen)::bigint as amt
+    // each recipient counts in their own group (stored when they claimed), not the offer's
+    sql`select cc.member_union_id as union_id, cc.recipient_category as category, o.fund, cc.new_form, count(*)::int as n, sum(o.value_fen)::bigint as amt
         from campaign_claims cc join campaign_offers o on o.id = cc.offer_id
         where cc.member_union_path like ${like} and cc.handed_over_at >= ${p.fromAt} and cc.handed_over_at < ${p.toAt}
-        group by cc.member_union_id, o.category, o.fund, cc.new_form`,
+        group by cc.member_union_id, cc.recipient_category, o.fund, cc.new_form`,
   );
   for (const h of handed) {
     const amt = Number(h.amt);
@@ -203,7 +204,7 @@ function conditions(code: string) {
   const none = sql`false`;
   const list = (xs: string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
   const visit: SQL = code === 'A' ? sql`v.target = 'enterprise'` : funds.length ? sql`v.fund in (${list(funds)})` : cats.length ? sql`v.category in (${list(cats)})` : code === 'J3' || code === 'J4' ? sql`v.new_form` : none;
-  const handover: SQL = funds.length ? sql`o.fund in (${list(funds)})` : cats.length ? sql`o.category in (${list(cats)})` : code === 'J3' || code === 'J4' ? sql`cc.new_form` : none;
+  const handover: SQL = funds.length ? sql`o.fund in (${list(funds)})` : cats.length ? sql`cc.recipient_category in (${list(cats)})` : code === 'J3' || code === 'J4' ? sql`cc.new_form` : none;
   const sponsor: SQL = funds.includes('B4') ? sql`true` : code === 'K2' ? sql`s.donor_kind = 'enterprise'` : none;
   const services = [...(codes.includes('F2') ? CULTURE : []), ...(codes.includes('F3') ? LIVING : [])];
   const checkin: SQL = services.length ? sql`a.category in (${list(services)})` : none;

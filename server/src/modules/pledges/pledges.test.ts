@@ -96,13 +96,21 @@ describe.each(storageKinds)('爱心认捐: donors pledge packs, the campaign uni
     expect((await app().call(api.sponsorableOffers, { token: giver })).body.data.find((x) => x.id === offerId)!.pledgedPacks).toBe(20);
   });
 
-  it('hides pledges from staff of another district and from other donors (404), and refuses a campaign that has ended', async () => {
+  it('hides pledges from staff of another district and from other donors (404), and refuses an offer called off or a campaign that has ended', async () => {
     const [p] = (await app().call(api.myPledges, { query: {}, token: giver })).body.data;
     expect((await app().call(api.campaignPledges, { params: { id: campaignId }, token: nanxun })).status).toBe(404);
     const foreign = await app().call(api.declinePledge, { params: { id: p!.id }, body: { reason: '不属于本区的认捐' }, token: nanxun });
     expect([foreign.status, foreign.error?.code]).toEqual([404, 'PLEDGE_NOT_FOUND']);
     const other = await app().call(api.withdrawPledge, { params: { id: p!.id }, token: company });
     expect([other.status, other.error?.code]).toEqual([404, 'PLEDGE_NOT_FOUND']);
+
+    // an offer called off takes no pledges
+    const spare = await addOffer(app(), staff, campaignId, { title: '备用礼包' });
+    expect((await app().call(api.sponsorableOffers, { token: giver })).body.data.map((o) => o.id)).toContain(spare);
+    expect((await app().call(api.cancelCampaignOffer, { params: { id: spare }, token: staff })).status).toBe(200);
+    expect((await app().call(api.sponsorableOffers, { token: giver })).body.data.map((o) => o.id)).not.toContain(spare);
+    const called = await app().call(api.createPledge, { body: { offerId: spare, packs: 1, form: 'money', note: '' }, token: giver, idempotencyKey: 'pledge-called-off-1' });
+    expect([called.status, called.error?.code]).toEqual([409, 'PLEDGE_CLOSED']);
 
     app().clock.set('2027-02-27T02:00:00Z'); // the day after the campaign ended (Shanghai)
     giver = await app().login('13600000501'); // sessions last 30 days

@@ -1,5 +1,5 @@
 /* 爱心认捐: donors pledge packs of a campaign's offer; the campaign's union confirms receipt (a B4 sponsorship) or declines. */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   AppError,
   formatFen,
@@ -88,7 +88,7 @@ export async function sponsorableOfferList(scope: Scope): Promise<{ data: Sponso
     .from(campaignOffers)
     .innerJoin(campaigns, eq(campaigns.id, campaignOffers.campaignId))
     .innerJoin(unions, eq(unions.id, campaigns.unionId))
-    .where(and(inArray(campaignOffers.kind, SPONSORABLE), sql`${campaigns.endsOn} >= ${today}`))
+    .where(and(inArray(campaignOffers.kind, SPONSORABLE), sql`${campaigns.endsOn} >= ${today}`, isNull(campaigns.cancelledAt), isNull(campaignOffers.cancelledAt)))
     .orderBy(campaigns.endsOn, campaignOffers.createdAt)
     .limit(100);
   const data = rows
@@ -116,7 +116,7 @@ export async function pledgeCreator(scope: Scope, input: PledgeInput): Promise<P
     .where(and(eq(campaignOffers.id, input.offerId), inArray(campaignOffers.kind, SPONSORABLE)))
     .limit(1);
   if (!row) throw new AppError('OFFER_NOT_FOUND');
-  if (!pledgeOpen(row.c, scope.now)) throw new AppError('PLEDGE_CLOSED');
+  if (!pledgeOpen(row.c, scope.now) || row.c.cancelledAt || row.o.cancelledAt) throw new AppError('PLEDGE_CLOSED');
   const [p] = await scope.db
     .insert(campaignPledges)
     .values({
