@@ -11,7 +11,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { adminSocketPath, backupFromRunningServer, serverListening } from '../src/ops/admin-socket';
 import { moveToPostgres } from '../src/ops/move-to';
 import { doctor, formatFindings } from '../src/ops/doctor';
-import { BackupError, backupPglite, backupPostgres, readBackupFile, restoreFiles, restorePglite, restorePostgres, withFiles, writeBackupFile, type Backup } from '../src/ops/backup';
+import { BackupError, assertFilesRestorable, backupPglite, backupPostgres, readBackupFile, restoreFiles, restorePglite, restorePostgres, withFiles, writeBackupFile, type Backup } from '../src/ops/backup';
 
 const env = process.env;
 const base = env.INIT_CWD || process.cwd();
@@ -56,6 +56,7 @@ async function restore(fileArg: string | undefined) {
   if (!fileArg) throw new BackupError('usage: pnpm restore FILE');
   const b = await readBackupFile(path.resolve(base, fileArg));
   console.log(`manifest ok: ${describe(b)}, taken ${b.manifest.createdAt}`);
+  assertFilesRestorable(b, dataDir); // before the database: never half a restore
   if (databaseUrl) await restorePostgres(b, databaseUrl);
   else await restorePglite(b, path.join(dataDir, 'pglite'));
   const files = await restoreFiles(b, dataDir);

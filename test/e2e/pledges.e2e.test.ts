@@ -28,7 +28,7 @@ describe('a donor pledges gift packs and the union confirms receipt', () => {
     e = await startE2E({ now: '2026-12-15T02:00:00Z' });
     const staff = await e.app.login(WUXING_ADMIN);
     campaignId = await makeCampaign(e.app, staff);
-    await addOffer(e.app, staff, campaignId, { title: '温情年货礼包（米油年货）', valueFen: 30_000 });
+    await addOffer(e.app, staff, campaignId, { title: '温情年货礼包（米油年货）', valueFen: 30_000, fund: 'sponsored' });
     await donor(e.app, DONOR, { kind: 'enterprise', enterpriseName: '湖州同德机械有限公司', contactName: '李经理', contactPhone: '13600000612', licenceNo: '91330502MA2B3C4D5E', showName: true });
   });
 

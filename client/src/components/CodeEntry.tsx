@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { normalizeMemberCode } from '../memberCode';
@@ -49,15 +49,18 @@ export function CodeEntry({
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const sending = useRef(false); // Enter and a tap in one moment send one request
   const { scan, layer } = useQrScan();
   useNumericKeypad(`.${cls}__code`);
 
   const run = async (raw: string) => {
+    if (sending.current) return;
     const code = kind.normalize(raw);
     if (!code) {
       setError(`请输入会员出示的${kind.digits}位${kind.name}`);
       return;
     }
+    sending.current = true;
     setBusy(true);
     setError(null);
     onEdit?.();
@@ -67,6 +70,7 @@ export function CodeEntry({
     } catch (err) {
       setError(errorText(err));
     } finally {
+      sending.current = false;
       setBusy(false);
     }
   };

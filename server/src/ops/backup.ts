@@ -79,20 +79,26 @@ export async function withFiles(backup: Backup, dataDir: string): Promise<Backup
   }
 }
 
-/** Puts a backup's uploaded files back under `dataDir`; its upload folders must be empty or absent. */
-export async function restoreFiles(backup: Backup, dataDir: string): Promise<number> {
-  if (!backup.manifest.files || !backup.files) return 0;
+/** Refuses before anything is restored when the backup's files would land on files already there. */
+export function assertFilesRestorable(backup: Backup, dataDir: string): void {
+  if (!backup.manifest.files) return;
   for (const folder of FILE_FOLDERS) {
     if (!isEmptyDir(path.join(dataDir, folder))) throw new BackupError(`${path.join(dataDir, folder)} is not empty: restore only into an empty data folder (move the old one aside first)`);
   }
+}
+
+/** Puts a backup's uploaded files back under `dataDir`; its upload folders must be empty or absent. */
+export async function restoreFiles(backup: Backup, dataDir: string): Promise<number> {
+  if (!backup.manifest.files || !backup.files) return 0;
+  assertFilesRestorable(backup, dataDir);
   const dir = mkdtempSync(path.join(tmpdir(), 'gh-restore-files-'));
   try {
     const file = path.join(dir, FILES_TAR);
     writeFileSync(file, backup.files);
     mkdirSync(dataDir, { recursive: true });
-    // only paths inside the upload folders, nothing that could leave DATA_DIR
+    // only plain files inside the upload folders: nothing that could leave DATA_DIR, no links
     const inside = (p: string) => FILE_FOLDERS.some((f) => p.startsWith(`${f}/`)) && !p.split('/').includes('..');
-    await tar.extract({ file, cwd: dataDir, strict: true, filter: (p) => inside(p) });
+    await tar.extract({ file, cwd: dataDir, strict: true, filter: (p, entry) => inside(p) && (entry as { type?: string }).type === 'File' });
     const restored = storedFiles(dataDir).length;
     if (restored !== backup.manifest.files.count) throw new BackupError(`the restored files do not match the manifest: ${restored} of ${backup.manifest.files.count}`);
     return restored;

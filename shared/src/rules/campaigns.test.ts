@@ -71,5 +71,8 @@ describe('recipientCategory', () => {
     expect(recipientCategory('C7', { tags: ['model_worker'], archiveCategory: null })).toBe('C10');
     expect(recipientCategory('C1', { tags: ['model_worker'], archiveCategory: 'living' })).toBe('C11');
     expect(recipientCategory('C5', { tags: ['migrant'], archiveCategory: null })).toBe('C5');
+    // the 困难职工 tag is the archive's: a 建档困难职工 (C11) even before the archive row is read
+    expect(recipientCategory('C7', { tags: ['hardship'], archiveCategory: null })).toBe('C11');
+    expect(recipientCategory('C11', { tags: ['hardship', 'frontline'], archiveCategory: null })).toBe('C11');
   });
 });

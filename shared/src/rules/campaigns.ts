@@ -86,15 +86,14 @@ export const isStocked = (kind: OfferKind): boolean => kind === 'couplets';
 
 /**
  * The form's group (C1–C11) a recipient is counted in: the offer's own group when the member is in
- * it, else the group by which the offer reached them (their live archive category → C11, 劳模 → C10,
- * 一线坚守 → C7, a hardship tag → C1), else the offer's group.
+ * it, else the group by which the offer reached them (their live archive category or the 困难职工 tag
+ * the archive gives → C11, 劳模 → C10, 一线坚守 → C7), else the offer's group.
  */
 export function recipientCategory(offerCategory: string, m: { tags: readonly string[]; archiveCategory: string | null }): string {
   const groups: string[] = [];
-  if (m.archiveCategory !== null) groups.push('C11');
+  if (m.archiveCategory !== null || m.tags.includes('hardship')) groups.push('C11');
   if (m.tags.includes('model_worker')) groups.push('C10');
   if (m.tags.includes('frontline')) groups.push('C7');
-  if (m.tags.includes('hardship')) groups.push('C1');
   if (groups.length === 0 || groups.includes(offerCategory)) return offerCategory;
   return groups[0]!;
 }

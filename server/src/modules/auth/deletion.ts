@@ -9,6 +9,7 @@ import { unusedVoucherReleaser } from '../vouchers/claims';
 import { wishesOfDeletedAccount } from '../wishes/account-deletion';
 import { feedbackOfDeletedAccount } from '../feedback/account-deletion';
 import { hardshipOfDeletedAccount } from '../hardship/applications';
+import { pledgesOfDeletedAccount } from '../pledges/service';
 
 const { users, sessions, members, donors, staffRoles, merchantStaff, memberCodes } = schema;
 
@@ -48,6 +49,7 @@ export async function deleteAccount(scope: Scope): Promise<{ ok: true }> {
   await wishesOfDeletedAccount(scope, mine.map((m) => m.id));
   await feedbackOfDeletedAccount(scope);
   await hardshipOfDeletedAccount(scope, mine.map((m) => m.id));
+  await pledgesOfDeletedAccount(scope);
   await db.delete(donors).where(eq(donors.userId, auth.userId));
   await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, auth.userId), sql`${sessions.revokedAt} is null`));
   await announce(db, { kind: 'user', id: auth.userId });

@@ -13,6 +13,7 @@ import { pathInScope } from '../../policies/staff';
 import type { Scope } from '../../scope/scope';
 import { announce } from '../../rush/signals';
 import { audit } from '../audit/service';
+import { pledgesOfCancelledOffers } from '../pledges/service';
 import { offerView, staffCampaignViews, stockOf, unionNames } from './views';
 
 const { campaigns, campaignOffers, campaignClaims, members, voucherBatches } = schema;
@@ -91,6 +92,7 @@ export async function campaignCanceller(scope: Scope, { id }: { id: string }) {
   const offers = await lockedOffers(scope.db, id);
   if (offers.some((o) => o.claimedCount > 0)) throw new AppError('CAMPAIGN_HAS_CLAIMS');
   for (const o of offers) if (!o.cancelledAt) await closeBatch(scope, o);
+  await pledgesOfCancelledOffers(scope, offers.filter((o) => !o.cancelledAt).map((o) => o.id));
   await scope.db.update(campaignOffers).set({ cancelledAt: scope.now }).where(and(eq(campaignOffers.campaignId, id), isNull(campaignOffers.cancelledAt)));
   const [row] = await scope.db.update(campaigns).set({ cancelledAt: scope.now }).where(eq(campaigns.id, id)).returning();
   await audit(scope, 'campaign.cancel', { type: 'campaign', id }, { offers: offers.length });
@@ -154,6 +156,7 @@ export async function offerCanceller(scope: Scope, { id }: { id: string }) {
   const { o } = await staffOfferLocked(scope, id);
   if (o.claimedCount > 0) throw new AppError('CAMPAIGN_HAS_CLAIMS');
   await closeBatch(scope, o);
+  await pledgesOfCancelledOffers(scope, [o.id]);
   const [row] = await scope.db.update(campaignOffers).set({ cancelledAt: scope.now }).where(eq(campaignOffers.id, id)).returning();
   await audit(scope, 'campaign.cancel_offer', { type: 'campaign_offer', id }, {});
   const names = await unionNames(scope.db, [row!.unionId]);

@@ -106,12 +106,15 @@ describe.each(storageKinds)('Annex 1 (送温暖统计表) from a fixture of know
     expect(district.mismatches).toBe(0);
   });
 
-  it('lists the records behind a figure (D11: the visit and the hand-over, names masked)', async () => {
-    const r = await app().call(api.warmthFormRecords, { query: { unionId: ids.wuxing, ...PERIOD, code: 'D11' }, token: staff });
-    expect(r.status).toBe(200);
-    expect(r.body.data.map((x) => [x.kind, x.amountFen]).sort()).toEqual([['handover', 30_000], ['visit', 120_000]]);
-    expect(r.body.data.reduce((s, x) => s + x.amountFen, 0)).toBe(valueOf(await form(ids.wuxing), 'D11'));
-    expect(r.body.data.find((x) => x.kind === 'handover')!.label).toMatch(/\*/);
+  it('lists the records behind a figure (D11: the visit and the hand-over, names masked; the 困难职工 hand-over only with the duty)', async () => {
+    const duty = await hardshipStaff(app(), '13900000872', WUXING);
+    const records = async (token: string) => (await app().call(api.warmthFormRecords, { query: { unionId: ids.wuxing, ...PERIOD, code: 'D11' }, token })).body.data;
+    const all = await records(duty);
+    expect(all.map((x) => [x.kind, x.amountFen]).sort()).toEqual([['handover', 30_000], ['visit', 120_000]]);
+    expect(all.reduce((s, x) => s + x.amountFen, 0)).toBe(valueOf(await form(ids.wuxing), 'D11'));
+    expect(all.find((x) => x.kind === 'handover')!.label).toMatch(/\*/);
+    // the pack went to a member counted as 建档困难职工: staff without the duty do not learn who
+    expect((await records(staff)).map((x) => x.kind)).toEqual(['visit']);
   });
 
   it('flags a hand-entered total that differs from its parts, and keeps the figure as entered', async () => {
@@ -173,7 +176,7 @@ describe.each(storageKinds)('Annex 1 (送温暖统计表) from a fixture of know
     const c = await app().call(api.claimCampaignOffer, { params: { id: offer }, body: { way: 'pickup', pickupPoint: '吴兴区职工服务中心', pickupDate: '2028-01-12' }, token: await app().login(p5!) });
     expect(c.status).toBe(201);
     expect((await app().call(api.handOverPickup, { body: { code: c.body.mine!.pickupCode }, token: duty })).status).toBe(200);
-    expect(await records('D11', staff)).toEqual(['handover', 'visit']);
+    expect(await records('D11', staff)).toEqual(['visit']);
     expect(await records('D11', duty)).toEqual(['handover', 'handover', 'visit']);
     expect(valueOf(await form(ids.wuxing), 'D11')).toBe(160_000);
     const [n] = await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from audit_log where action = 'campaign.read_form_records'`);
@@ -243,7 +246,13 @@ describe.each(storageKinds)('Annex 1 (送温暖统计表) from a fixture of know
     staff = await app().login('13900000002');
     const campaignId = await makeCampaign(app(), staff, { name: '2028年劳模慰问', startsOn: '2028-03-01', endsOn: '2028-03-31' });
     const offer = await addOffer(app(), staff, campaignId, { category: 'C11', valueFen: 30_000, tags: ['model_worker'], pickupFrom: '2028-03-10', pickupTo: '2028-03-20' });
-    const [phone] = await phonesOfUnion(app(), EQUIP, 1, 5);
+    // a member of 智能装备 with no hardship archive (the tests above archived some)
+    const [free] = await queryRows<{ phone: string }>(
+      app().deps.db,
+      sql`select us.phone from members m join users us on us.id = m.user_id where m.union_id = ${ids.equip} and m.status = 'active'
+            and not exists (select 1 from hardship_archive ha where ha.member_id = m.id) order by us.phone desc limit 1`,
+    );
+    const phone = free?.phone;
     await setTags(app(), phone!, ['model_worker']);
     const t = await app().login(phone!);
     const c = await app().call(api.claimCampaignOffer, { params: { id: offer }, body: { way: 'pickup', pickupPoint: '吴兴区职工服务中心', pickupDate: '2028-03-12' }, token: t });

@@ -12,6 +12,7 @@ import {
   computeWarmthForm,
   formatFormValue,
   formUnitLabels,
+  HARDSHIP_VISIT_CATEGORIES,
   isHandEnterable,
   isMoneyItem,
   maskName,
@@ -222,7 +223,8 @@ export async function formRecordList(scope: Scope, q: FormQuery & { code: string
   const c = conditions(q.code);
   const offset = decodeOffsetCursor(q.cursor);
   // relief payments and hand-overs of offers aimed at archive categories name the hardship archive:
-  // only staff with the hardship duty over the union see them (the figures stay, they are totals)
+  // only staff with the hardship duty over the union see them (the figures stay, they are totals);
+  // so are hand-overs whose recipient counts in a hardship group (archived → C11, 困难职工 tag → C1)
   const hardship = hardshipScopeSql(scope.auth, sql`un.path`);
   const rows = await queryRows<{ kind: FormRecordView['kind']; id: string; day: string; union_name: string; label: string; persons: number; amount: string }>(
     scope.db,
@@ -236,7 +238,7 @@ export async function formRecordList(scope: Scope, q: FormQuery & { code: string
       select 'handover', cc.id, to_char(cc.handed_over_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD'), un.name, o.title || '：' || m.name, 1, o.value_fen::bigint
         from campaign_claims cc join campaign_offers o on o.id = cc.offer_id join members m on m.id = cc.member_id join unions un on un.id = cc.member_union_id
         where cc.member_union_path like ${like} and cc.handed_over_at >= ${p.fromAt} and cc.handed_over_at < ${p.toAt} and ${c.handover}
-          and (cardinality(o.archive_categories) = 0 or ${hardship})
+          and ((cardinality(o.archive_categories) = 0 and cc.recipient_category not in (${sql.join(HARDSHIP_VISIT_CATEGORIES.map((c) => sql`${c}`), sql`, `)})) or ${hardship})
       union all
       select 'sponsor', s.id, s.received_on::text, un.name, '爱心捐赠：' || s.donor_name, 0, (s.money_fen + s.goods_fen)::bigint
         from campaign_sponsors s join unions un on un.id = s.union_id

@@ -6,6 +6,7 @@ import { campaignPolicy, staffCampaignRow } from '../../policies/campaigns';
 import { inScopeSql } from '../../policies/staff';
 import type { Scope } from '../../scope/scope';
 import { audit } from '../audit/service';
+import { pledgeOfDeletedSponsor } from '../pledges/service';
 import { sponsorView } from './views';
 
 const { campaignOffers, campaignSponsors } = schema;
@@ -39,6 +40,7 @@ export async function sponsorUpdater(scope: Scope, { id, input }: { id: string; 
 
 export async function sponsorDeleter(scope: Scope, { id }: { id: string }): Promise<{ ok: true }> {
   const s = await scopedSponsor(scope, id);
+  await pledgeOfDeletedSponsor(scope, s.id);
   await scope.db.delete(campaignSponsors).where(eq(campaignSponsors.id, s.id));
   await audit(scope, 'campaign.delete_sponsor', { type: 'campaign', id: s.campaignId }, { sponsorId: s.id, donorName: s.donorName, ...amounts(s) });
   return { ok: true };

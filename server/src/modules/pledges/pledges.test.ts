@@ -23,7 +23,7 @@ describe.each(storageKinds)('爱心认捐: donors pledge packs, the campaign uni
     giver = await donor(app(), '13600000501', { kind: 'individual', displayName: '王先生', showName: false });
     company = await donor(app(), '13600000502', { kind: 'enterprise', enterpriseName: '湖州同德机械有限公司', contactName: '李经理', contactPhone: '13600000503', licenceNo: '91330502MA2B3C4D5E', showName: true });
     campaignId = await makeCampaign(app(), staff);
-    offerId = await addOffer(app(), staff, campaignId, { valueFen: 30_000 });
+    offerId = await addOffer(app(), staff, campaignId, { valueFen: 30_000, fund: 'sponsored' });
   }, 120_000);
 
   const form = async (token: string) => {
@@ -96,6 +96,44 @@ describe.each(storageKinds)('爱心认捐: donors pledge packs, the campaign uni
     expect((await app().call(api.sponsorableOffers, { token: giver })).body.data.find((x) => x.id === offerId)!.pledgedPacks).toBe(20);
   });
 
+  it('lists only packs paid by sponsors (what a fund pays is counted there already), and refuses more than 10 million yuan at once', async () => {
+    const funded = await addOffer(app(), staff, campaignId, { title: '工会经费礼包', fund: 'B3' });
+    expect((await app().call(api.sponsorableOffers, { token: giver })).body.data.map((o) => o.id)).not.toContain(funded);
+    const r = await app().call(api.createPledge, { body: { offerId: funded, packs: 1, form: 'money', note: '' }, token: giver, idempotencyKey: 'pledge-funded-0001' });
+    expect([r.status, r.error?.code]).toEqual([404, 'OFFER_NOT_FOUND']);
+    const dear = await addOffer(app(), staff, campaignId, { title: '大额礼包', fund: 'sponsored', valueFen: 200_000 });
+    const big = await app().call(api.createPledge, { body: { offerId: dear, packs: 6000, form: 'money', note: '' }, token: giver, idempotencyKey: 'pledge-too-big-01' });
+    expect([big.status, big.error?.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
+  it('reopens the pledge when staff delete the sponsorship its receipt made', async () => {
+    const p = await app().call(api.createPledge, { body: { offerId, packs: 1, form: 'goods', note: '' }, token: company, idempotencyKey: 'pledge-reopen-0001' });
+    const got = await app().call(api.receivePledge, { params: { id: p.body.id }, body: { receivedOn: '2026-12-21' }, token: staff, idempotencyKey: 'pledge-reopen-recv' });
+    expect(got.body.status).toBe('received');
+    const detail = await app().call(api.staffCampaign, { params: { id: campaignId }, token: staff });
+    const sponsor = detail.body.sponsors.find((s) => s.goods === '温情年货礼包 1份')!;
+    const del = await app().call(api.deleteSponsor, { params: { id: sponsor.id }, token: staff, idempotencyKey: 'pledge-reopen-del1' });
+    expect(del.status).toBe(200);
+    const list = (await app().call(api.campaignPledges, { params: { id: campaignId }, token: staff })).body.data;
+    expect(list.find((x) => x.id === p.body.id)!.status).toBe('pledged');
+  });
+
+  it('declines open pledges of an offer called off and tells the donor; a donor who deletes the account withdraws theirs', async () => {
+    const doomed = await addOffer(app(), staff, campaignId, { title: '将取消的礼包', fund: 'sponsored' });
+    const p = await app().call(api.createPledge, { body: { offerId: doomed, packs: 4, form: 'money', note: '' }, token: company, idempotencyKey: 'pledge-doomed-0001' });
+    expect((await app().call(api.cancelCampaignOffer, { params: { id: doomed }, token: staff })).status).toBe(200);
+    const mine = (await app().call(api.myPledges, { query: {}, token: company })).body.data;
+    expect(mine.find((x) => x.id === p.body.id)).toMatchObject({ status: 'declined', decisionNote: '该送温暖项目已取消，感谢您的爱心' });
+    expect((await app().call(api.notices, { query: {}, token: company })).body.data[0]).toMatchObject({ kind: 'pledge.declined', link: { id: p.body.id } });
+
+    const leaver = await donor(app(), '13600000504', { kind: 'individual', displayName: '赵女士', showName: true });
+    const q = await app().call(api.createPledge, { body: { offerId, packs: 1, form: 'money', note: '' }, token: leaver, idempotencyKey: 'pledge-leaver-0001' });
+    expect((await app().call(api.deleteAccount, { body: { confirm: '注销' }, token: leaver })).status).toBe(200);
+    const list = await app().call(api.campaignPledges, { params: { id: campaignId }, token: staff });
+    expect(list.status).toBe(200);
+    expect(list.body.data.find((x) => x.id === q.body.id)).toMatchObject({ status: 'withdrawn', donor: { name: '已注销的爱心人士' } });
+  });
+
   it('hides pledges from staff of another district and from other donors (404), and refuses an offer called off or a campaign that has ended', async () => {
     const [p] = (await app().call(api.myPledges, { query: {}, token: giver })).body.data;
     expect((await app().call(api.campaignPledges, { params: { id: campaignId }, token: nanxun })).status).toBe(404);
@@ -105,7 +143,7 @@ describe.each(storageKinds)('爱心认捐: donors pledge packs, the campaign uni
     expect([other.status, other.error?.code]).toEqual([404, 'PLEDGE_NOT_FOUND']);
 
     // an offer called off takes no pledges
-    const spare = await addOffer(app(), staff, campaignId, { title: '备用礼包' });
+    const spare = await addOffer(app(), staff, campaignId, { title: '备用礼包', fund: 'sponsored' });
     expect((await app().call(api.sponsorableOffers, { token: giver })).body.data.map((o) => o.id)).toContain(spare);
     expect((await app().call(api.cancelCampaignOffer, { params: { id: spare }, token: staff })).status).toBe(200);
     expect((await app().call(api.sponsorableOffers, { token: giver })).body.data.map((o) => o.id)).not.toContain(spare);

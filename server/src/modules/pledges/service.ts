@@ -23,8 +23,11 @@ import { sponsorRecorder } from '../campaigns/staff';
 import { notify } from '../notices/notify';
 
 const { campaignPledges, campaignOffers, campaigns, unions, donors, donorProfiles, users } = schema;
-/** What donors may sponsor: packs and dinners (couplets and other kinds are the union's own). */
+/** What donors may sponsor: packs and dinners paid for by sponsors (fund 'sponsored'); what a fund pays is counted there already. */
 const SPONSORABLE: OfferKind[] = ['gift_pack', 'dinner'];
+const sponsorable = () => and(inArray(campaignOffers.kind, SPONSORABLE), eq(campaignOffers.fund, 'sponsored'));
+/** A sponsorship is at most 10 million yuan (SponsorInput's limit). */
+const MAX_PLEDGE_FEN = 1_000_000_000;
 
 interface OfferFacts {
   id: string;
@@ -74,8 +77,10 @@ async function presentForStaff(db: Db, rows: PledgeRow[]): Promise<StaffPledgeVi
     : [];
   const byUser = new Map(people.map((d) => [d.userId, d]));
   return rows.map((p) => {
-    const d = byUser.get(p.donorUserId)!;
-    return { ...present(p, offers), donor: { name: d.name, kind: d.kind, contactName: d.contactName, contactPhone: d.contactPhone ?? d.phone } };
+    const d = byUser.get(p.donorUserId);
+    // a donor who deleted their account: their open pledges were withdrawn, the record stays
+    const donor = d ? { name: d.name, kind: d.kind, contactName: d.contactName, contactPhone: d.contactPhone ?? d.phone } : { name: '已注销的爱心人士', kind: 'individual' as const, contactName: null, contactPhone: '' };
+    return { ...present(p, offers), donor };
   });
 }
 
@@ -88,7 +93,7 @@ export async function sponsorableOfferList(scope: Scope): Promise<{ data: Sponso
     .from(campaignOffers)
     .innerJoin(campaigns, eq(campaigns.id, campaignOffers.campaignId))
     .innerJoin(unions, eq(unions.id, campaigns.unionId))
-    .where(and(inArray(campaignOffers.kind, SPONSORABLE), sql`${campaigns.endsOn} >= ${today}`, isNull(campaigns.cancelledAt), isNull(campaignOffers.cancelledAt)))
+    .where(and(sponsorable(), sql`${campaigns.endsOn} >= ${today}`, isNull(campaigns.cancelledAt), isNull(campaignOffers.cancelledAt)))
     .orderBy(campaigns.endsOn, campaignOffers.createdAt)
     .limit(100);
   const data = rows
@@ -113,10 +118,12 @@ export async function pledgeCreator(scope: Scope, input: PledgeInput): Promise<P
     .select({ o: campaignOffers, c: campaigns })
     .from(campaignOffers)
     .innerJoin(campaigns, eq(campaigns.id, campaignOffers.campaignId))
-    .where(and(eq(campaignOffers.id, input.offerId), inArray(campaignOffers.kind, SPONSORABLE)))
+    .where(and(eq(campaignOffers.id, input.offerId), sponsorable()))
     .limit(1);
   if (!row) throw new AppError('OFFER_NOT_FOUND');
   if (!pledgeOpen(row.c, scope.now) || row.c.cancelledAt || row.o.cancelledAt) throw new AppError('PLEDGE_CLOSED');
+  const amountFen = pledgeAmountFen(input.packs, row.o.valueFen);
+  if (amountFen > MAX_PLEDGE_FEN) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'body.packs', message: '单次认捐不能超过1000万元，请减少份数' }] });
   const [p] = await scope.db
     .insert(campaignPledges)
     .values({
@@ -126,7 +133,7 @@ export async function pledgeCreator(scope: Scope, input: PledgeInput): Promise<P
       donorUserId: scope.auth.userId,
       packs: input.packs,
       form: input.form,
-      amountFen: pledgeAmountFen(input.packs, row.o.valueFen),
+      amountFen,
       note: input.note,
       status: 'pledged',
       createdAt: scope.now,
@@ -179,12 +186,13 @@ export async function pledgeReceiver(scope: Scope, { id, receivedOn }: { id: str
   const p = await staffPledgeRow(scope, id);
   pledgePolicy.authorize(scope, 'decide', p);
   const [donor] = await scope.db.select().from(donors).where(eq(donors.userId, p.donorUserId)).limit(1);
+  if (!donor) throw new AppError('PLEDGE_DECIDED'); // the donor's account is gone (its open pledges were withdrawn)
   const facts = (await offerFacts(scope.db, [p.offerId])).get(p.offerId)!;
   const sponsor = await sponsorRecorder(scope, {
     id: p.campaignId,
     input: {
-      donorName: donor!.displayName,
-      donorKind: donor!.kind,
+      donorName: donor.displayName,
+      donorKind: donor.kind,
       moneyFen: p.form === 'money' ? p.amountFen : 0,
       goodsFen: p.form === 'goods' ? p.amountFen : 0,
       goods: p.form === 'goods' ? `${facts.title} ${p.packs}份` : '',
@@ -216,4 +224,35 @@ export async function pledgeDecliner(scope: Scope, { id, reason }: { id: string;
   await tellDonor(scope, row!, facts.title, `${facts.unionName}：${reason}`);
   const [view] = await presentForStaff(scope.db, [row!]);
   return view!;
+}
+
+/** Account deletion: the donor's open pledges are withdrawn (what was received stays, as the union's record). */
+export async function pledgesOfDeletedAccount(scope: Scope): Promise<void> {
+  await scope.db
+    .update(campaignPledges)
+    .set({ status: 'withdrawn', decidedAt: scope.now })
+    .where(and(eq(campaignPledges.donorUserId, scope.auth.userId), eq(campaignPledges.status, 'pledged')));
+}
+
+/** Calling off offers: their open pledges are declined and each donor is told. */
+export async function pledgesOfCancelledOffers(scope: Scope, offerIds: string[]): Promise<void> {
+  if (offerIds.length === 0) return;
+  const reason = '该送温暖项目已取消，感谢您的爱心';
+  const rows = await scope.db
+    .update(campaignPledges)
+    .set({ status: 'declined', decisionNote: reason, decidedBy: scope.auth.userId, decidedAt: scope.now })
+    .where(and(inArray(campaignPledges.offerId, offerIds), eq(campaignPledges.status, 'pledged')))
+    .returning();
+  if (rows.length === 0) return;
+  const facts = await offerFacts(scope.db, rows.map((p) => p.offerId));
+  for (const p of rows) {
+    const f = facts.get(p.offerId)!;
+    await tellDonor(scope, p, f.title, `${f.unionName}：${reason}`);
+  }
+  await audit(scope, 'pledge.decline_cancelled', { type: 'campaign_offer', id: offerIds[0]! }, { pledges: rows.map((p) => p.id) });
+}
+
+/** A sponsorship deleted by staff that came from a pledge: the pledge is open again (not received). */
+export async function pledgeOfDeletedSponsor(scope: Scope, sponsorId: string): Promise<void> {
+  await scope.db.update(campaignPledges).set({ status: 'pledged', sponsorId: null, decidedBy: null, decidedAt: null }).where(eq(campaignPledges.sponsorId, sponsorId));
 }
