@@ -121,6 +121,7 @@ describe.each(storageKinds)('爱心认捐: donors pledge packs, the campaign uni
   it('declines open pledges of an offer called off and tells the donor; a donor who deletes the account withdraws theirs', async () => {
     const doomed = await addOffer(app(), staff, campaignId, { title: '将取消的礼包', fund: 'sponsored' });
     const p = await app().call(api.createPledge, { body: { offerId: doomed, packs: 4, form: 'money', note: '' }, token: company, idempotencyKey: 'pledge-doomed-0001' });
+    app().clock.advance(60_000); // the clock is pinned: the decline's notice is the newest by time, not by a random id
     expect((await app().call(api.cancelCampaignOffer, { params: { id: doomed }, token: staff })).status).toBe(200);
     const mine = (await app().call(api.myPledges, { query: {}, token: company })).body.data;
     expect(mine.find((x) => x.id === p.body.id)).toMatchObject({ status: 'declined', decisionNote: '该送温暖项目已取消，感谢您的爱心' });
