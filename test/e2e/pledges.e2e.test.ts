@@ -83,6 +83,18 @@ describe('a donor pledges gift packs and the union confirms receipt', () => {
     await page.locator('.gh-campaign__sponsors').getByText('湖州同德机械有限公司').first().waitFor();
     await e.shot('e2e-pledges-staff-received');
     expect((await b4()) - before).toBe(600_000);
+    // the recorded sponsorship can be corrected from its row
+    const row = page.locator('.gh-campaign__sponsors .gh-table__row', { hasText: '湖州同德机械有限公司' }).first();
+    await row.locator('.gh-campaign__edit-sponsor').click();
+    await page.locator('.gh-sponsor-form--edit .gh-sponsor-form__goods input').fill('对公转账，已开捐赠票据');
+    await e.shot('e2e-pledges-staff-sponsor-edit');
+    await expectAccessible(page);
+    await page.locator('.gh-sponsor-form--edit .gh-sponsor-form__submit').click();
+    await page.locator('.gh-campaign__sponsors').getByText('对公转账，已开捐赠票据').first().waitFor();
+    expect((await b4()) - before).toBe(600_000);
+    await setCareMode(page, true);
+    await checkCarePages(e, [['e2e-pledges-staff-campaign-care', `/pages/union/campaigns/detail/index?id=${campaignId}`]]);
+    await setCareMode(page, false);
   });
 
   it('shows the donor the union’s confirmation, in care mode too', async () => {

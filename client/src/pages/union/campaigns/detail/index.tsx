@@ -41,6 +41,7 @@ import { Chips, FormRow, PickerField, SelectField } from '../../../../components
 import { HeaderBand } from '../../../../components/PageShell';
 import { Fact, WishGate } from '../../../../components/wishes/WishParts';
 import { confirmDialog, toast } from '../../../../dialogs';
+import { yuanText } from '../../../../format';
 import { useFieldErrors } from '../../../../forms/useFieldErrors';
 import { useRequireLogin } from '../../../../hooks/useRequireLogin';
 import { useResource } from '../../../../hooks/useResource';
@@ -327,12 +328,40 @@ function Deliveries({ offerId }: { offerId: string }) {
 
 const SPONSOR_FIELDS = ['donorName', 'donorKind', 'moneyFen', 'goodsFen', 'receivedOn'] as const;
 
-function SponsorForm({ d, onAdded }: { d: StaffCampaignDetail; onAdded: (s: SponsorView) => void }) {
-  const [v, setV] = useState({ name: '', kind: 'enterprise' as 'enterprise' | 'individual', money: '', goodsValue: '', goods: '', offerIndex: -1, on: d.campaign.startsOn });
+/** Records a sponsorship, or corrects (or deletes) one already recorded (`existing`). */
+function SponsorForm({ d, onAdded, existing, onDeleted }: { d: StaffCampaignDetail; onAdded: (s: SponsorView) => void; existing?: SponsorView; onDeleted?: () => void }) {
+  const offers = [{ id: null as string | null, title: '不指定' }, ...d.offers.map((o) => ({ id: o.id as string | null, title: o.title }))];
+  const [v, setV] = useState(() =>
+    existing
+      ? {
+          name: existing.donorName,
+          kind: existing.donorKind,
+          money: existing.moneyFen ? yuanText(existing.moneyFen) : '',
+          goodsValue: existing.goodsFen ? yuanText(existing.goodsFen) : '',
+          goods: existing.goods,
+          offerIndex: Math.max(0, offers.findIndex((o) => o.id !== null && o.title === existing.offerTitle)),
+          on: existing.receivedOn,
+        }
+      : { name: '', kind: 'enterprise' as 'enterprise' | 'individual', money: '', goodsValue: '', goods: '', offerIndex: -1, on: d.campaign.startsOn },
+  );
   const { errors, clear, check, fail } = useFieldErrors(SPONSOR_FIELDS);
   const key = useSubmitKey();
   const [busy, setBusy] = useState(false);
-  const offers = [{ id: null as string | null, title: '不指定' }, ...d.offers.map((o) => ({ id: o.id as string | null, title: o.title }))];
+  const remove = async () => {
+    if (!existing || busy || !(await confirmDialog({ title: '删除捐赠记录', content: `删除“${existing.donorName}”的这条捐赠？统计表的社会捐助随之减少。`, confirmText: '删除', cancelText: '不删除' }))) return;
+    setBusy(true);
+    try {
+      await call(api.deleteSponsor, { params: { id: existing.id }, idempotencyKey: key.key(), toast: false });
+      key.settle();
+      toast('已删除', 'success');
+      onDeleted?.();
+    } catch (e) {
+      key.settle(e);
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
   const submit = async () => {
     if (busy) return;
     const body = check(SponsorInput, {
@@ -347,10 +376,13 @@ function SponsorForm({ d, onAdded }: { d: StaffCampaignDetail; onAdded: (s: Spon
     if (!body) return;
     setBusy(true);
     try {
-      onAdded(await call(api.addCampaignSponsor, { params: { id: d.campaign.id }, body, idempotencyKey: key.key(), toast: false }));
+      const saved = existing
+        ? await call(api.updateSponsor, { params: { id: existing.id }, body, idempotencyKey: key.key(), toast: false })
+        : await call(api.addCampaignSponsor, { params: { id: d.campaign.id }, body, idempotencyKey: key.key(), toast: false });
       key.settle();
-      setV({ ...v, name: '', money: '', goodsValue: '', goods: '' });
-      toast('已登记捐赠', 'success');
+      onAdded(saved);
+      if (!existing) setV({ ...v, name: '', money: '', goodsValue: '', goods: '' });
+      toast(existing ? '已保存修改' : '已登记捐赠', 'success');
     } catch (e) {
       key.settle(e);
       fail(e);
@@ -359,8 +391,8 @@ function SponsorForm({ d, onAdded }: { d: StaffCampaignDetail; onAdded: (s: Spon
     }
   };
   return (
-    <View className='gh-card gh-sponsor-form'>
-      <View className='gh-section-title'>登记爱心捐赠</View>
+    <View className={existing ? 'gh-card gh-sponsor-form gh-sponsor-form--edit' : 'gh-card gh-sponsor-form'}>
+      <View className='gh-section-title'>{existing ? `修改捐赠记录：${existing.donorName}` : '登记爱心捐赠'}</View>
       <FormRow label='捐赠方' error={errors.donorName}>
         <Input className='gh-input gh-sponsor-form__name' maxLength={40} value={v.name} onChange={(x) => (setV({ ...v, name: x }), clear('donorName'))} />
       </FormRow>
@@ -383,8 +415,13 @@ function SponsorForm({ d, onAdded }: { d: StaffCampaignDetail; onAdded: (s: Spon
         <PickerField mode='date' value={v.on} onChange={(x) => (setV({ ...v, on: x }), clear('receivedOn'))} className='gh-sponsor-form__on' />
       </FormRow>
       <Button type='primary' fill='outline' block loading={busy} className='gh-sponsor-form__submit' onClick={() => void submit()}>
-        登记捐赠
+        {existing ? '保存修改' : '登记捐赠'}
       </Button>
+      {existing ? (
+        <Button fill='outline' block loading={busy} className='gh-sponsor-form__delete' onClick={() => void remove()}>
+          删除这条记录
+        </Button>
+      ) : null}
     </View>
   );
 }
@@ -483,6 +520,7 @@ export default function StaffCampaignPage() {
   const detail = useResource(() => call(api.staffCampaign, { params: { id }, toast: false }), [id], { enabled: signedIn && !!id, refreshOnShow: true });
   const [adding, setAdding] = useState<'offer' | 'sponsor' | 'letter' | 'edit' | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
+  const [editingSponsor, setEditingSponsor] = useState<string | null>(null);
   const cancelCampaign = async (name: string) => {
     if (!(await confirmDialog({ title: '取消活动', content: `取消“${name}”及其全部慰问项目？会员将不再看到它们。`, confirmText: '取消活动', cancelText: '不取消' }))) return;
     try {
@@ -564,7 +602,37 @@ export default function StaffCampaignPage() {
           <CampaignPledges campaignId={d.campaign.id} onReceived={() => void detail.reload(true)} />
           <View className='gh-card'>
             <View className='gh-section-title'>爱心捐赠（计入社会捐助 B4）</View>
-            {d.sponsors.length ? <DataTable columns={SPONSOR_COLUMNS} rows={d.sponsors} rowKey={(s) => s.id} className='gh-campaign__sponsors' /> : <Text className='gh-muted'>暂无捐赠记录。</Text>}
+            {d.sponsors.length ? (
+              <DataTable
+                columns={[
+                  ...SPONSOR_COLUMNS,
+                  {
+                    key: 'edit',
+                    title: '操作',
+                    width: '1fr',
+                    render: (x: SponsorView) => (
+                      <Button size='small' fill='outline' className='gh-campaign__edit-sponsor' onClick={() => setEditingSponsor(editingSponsor === x.id ? null : x.id)}>
+                        {editingSponsor === x.id ? '收起' : '修改'}
+                      </Button>
+                    ),
+                  },
+                ]}
+                rows={d.sponsors}
+                rowKey={(x) => x.id}
+                className='gh-campaign__sponsors'
+              />
+            ) : (
+              <Text className='gh-muted'>暂无捐赠记录。</Text>
+            )}
+            {editingSponsor && d.sponsors.some((x) => x.id === editingSponsor) ? (
+              <SponsorForm
+                key={editingSponsor}
+                d={d}
+                existing={d.sponsors.find((x) => x.id === editingSponsor)!}
+                onAdded={() => (setEditingSponsor(null), void detail.reload(true))}
+                onDeleted={() => (setEditingSponsor(null), void detail.reload(true))}
+              />
+            ) : null}
           </View>
         </>
       )}
