@@ -22,6 +22,7 @@ export * from './rules/warmth-form';
 export * from './rules/aid-centre-form';
 export * from './rules/letters';
 export * from './models/hardship';
+export * from './models/hardship-relief';
 export * from './models/pledges';
 export * from './rules/pledges';
 export { ACTIVITY_CATEGORIES, activityEditable, activityPhase, activityProblems, capacityProblems, enrollmentDecision, isCheckInDay, mayCancel, topicUnionPath, type ActivityStatus, type ActivityTimes } from './rules/activities';

@@ -2,10 +2,6 @@ import { z } from 'zod';
 import { endpoint } from './endpoint';
 import { IdParams } from '../models/common';
 import {
-  ArchiveDetail,
-  ArchiveQuery,
-  ArchiveView,
-  DiscoveryView,
   HardshipApplicationQuery,
   HardshipApplyBody,
   HardshipConsentBody,
@@ -19,12 +15,22 @@ import {
   HardshipDocumentUploadBody,
   HardshipDocumentView,
   HardshipDecisionBody,
+  MyHardship,
+  RevealBody,
+  RevealView,
+  StaffHardshipApplication,
+  StaffHardshipApplyBody,
+} from '../models/hardship';
+import {
+  ArchiveDetail,
+  ArchiveQuery,
+  ArchiveView,
+  DiscoveryView,
   HardshipMemberQuery,
   HardshipMemberView,
   HardshipSourceView,
   ImportBody,
   ImportResult,
-  MyHardship,
   RecheckBody,
   ReliefBody,
   ReliefExportBody,
@@ -32,13 +38,9 @@ import {
   ReliefQuery,
   ReliefRejectBody,
   ReliefView,
-  RevealBody,
-  RevealView,
   SourceBody,
   SourceParams,
-  StaffHardshipApplication,
-  StaffHardshipApplyBody,
-} from '../models/hardship';
+} from '../models/hardship-relief';
 
 const upload = { field: 'file', maxBytes: HARDSHIP_DOCUMENT_MAX_BYTES, types: HARDSHIP_DOCUMENT_TYPES };
 const list = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) }).strict();

@@ -1,33 +1,19 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import {
   ARCHIVE_CATEGORIES,
   archiveCategoryLabels,
   campaignPhaseLabels,
   formatFen,
-  formatShanghai,
-  LETTER_TEMPLATES,
-  LETTER_TEXTS,
-  letterTemplateLabels,
-  LetterInput,
-  type LetterTemplate,
-  type StaffLetterView,
-  FUND_CODES,
-  fundCodeLabels,
   memberTagLabels,
   MemberTag,
-  OFFER_KINDS,
   offerKindLabels,
   offerName,
   OfferInput,
-  OfferPatch,
   CampaignPatch,
   parseYuan,
-  SponsorInput,
-  VISIT_CATEGORIES,
-  visitCategoryShort,
   type ArchiveCategory,
   type OfferKind,
   type OfferView,
@@ -35,32 +21,20 @@ import {
   type StaffCampaignDetail,
 } from '@gonghui/shared';
 import { api, call } from '../../../../api';
+import { FUNDS, fundText, TAGS, ARCHIVE, CATEGORIES, KINDS, subtreeOf, toggle } from '../../../../components/campaigns/choices';
+import { LetterForm, Letters } from '../../../../components/campaigns/Letters';
+import { OfferEditForm } from '../../../../components/campaigns/OfferEdit';
+import { SPONSOR_COLUMNS, SponsorForm } from '../../../../components/campaigns/Sponsors';
 import { CampaignPledges } from '../../../../components/campaigns/Pledges';
 import { DataTable, type Column } from '../../../../components/DataTable';
 import { Chips, FormRow, PickerField, SelectField } from '../../../../components/Form';
 import { HeaderBand } from '../../../../components/PageShell';
 import { Fact, WishGate } from '../../../../components/wishes/WishParts';
 import { confirmDialog, toast } from '../../../../dialogs';
-import { yuanText } from '../../../../format';
 import { useFieldErrors } from '../../../../forms/useFieldErrors';
 import { useRequireLogin } from '../../../../hooks/useRequireLogin';
 import { useResource } from '../../../../hooks/useResource';
-import { useSubmitKey } from '../../../../hooks/useSubmitKey';
 import { STAFF_CAMPAIGNS_PAGE, STAFF_CAMPAIGN_PAGE, withQuery } from '../../../../routes';
-
-const FUNDS = [...FUND_CODES.map((f) => ({ key: f as string, label: fundCodeLabels[f] })), { key: 'sponsored', label: '爱心企业认领' }];
-const fundText = (f: string) => FUNDS.find((x) => x.key === f)?.label ?? f;
-const TAGS = MemberTag.options.map((t) => ({ key: t, label: memberTagLabels[t] }));
-const ARCHIVE = ARCHIVE_CATEGORIES.map((c) => ({ key: c, label: archiveCategoryLabels[c] }));
-const CATEGORIES = VISIT_CATEGORIES.map((c) => ({ key: c, label: `${c} ${visitCategoryShort[c]}` }));
-const KINDS = OFFER_KINDS.map((k) => ({ key: k, label: offerKindLabels[k] }));
-/** The campaign's union and every union below it (an offer is for a union inside the campaign's subtree). */
-function subtreeOf<U extends { id: string; parentId: string | null }>(list: U[], rootId: string): U[] {
-  const byId = new Map(list.map((u) => [u.id, u]));
-  const under = (u: U | undefined): boolean => !!u && (u.id === rootId || under(u.parentId ? byId.get(u.parentId) : undefined));
-  return list.filter((u) => under(u));
-}
-const toggle = <T,>(xs: T[], x: T) => (xs.includes(x) ? xs.filter((y) => y !== x) : [...xs, x]);
 
 /** 在档困难职工（深度困难、相对困难）、劳模; all archive categories read as 在档困难职工. */
 function audienceText(a: OfferView['audience']): string {
@@ -81,14 +55,6 @@ const OFFER_COLUMNS: Column<OfferView>[] = [
   { key: 'value', title: '每份', width: '1fr', render: (o) => `${formatFen(o.valueFen)} · ${fundText(o.fund)}` },
   { key: 'counts', title: '领取/发放', width: '1.2fr', render: (o) => `${o.claimedCount} / ${o.handedOverCount}${o.stock ? ` · 剩余 ${o.stock.left}/${o.stock.total} 副` : ''}` },
 ];
-const SPONSOR_COLUMNS: Column<SponsorView>[] = [
-  { key: 'donor', title: '捐赠方', width: '2fr', primary: true, render: (s) => `${s.donorName}（${s.donorKind === 'enterprise' ? '企业' : '个人'}）` },
-  { key: 'money', title: '资金', width: '1fr', render: (s) => formatFen(s.moneyFen) },
-  { key: 'goods', title: '物资折价', width: '1.4fr', render: (s) => `${formatFen(s.goodsFen)}${s.goods ? ` ${s.goods}` : ''}` },
-  { key: 'for', title: '认领项目', width: '1.4fr', render: (s) => s.offerTitle ?? '—' },
-  { key: 'on', title: '日期', width: '1fr', render: (s) => s.receivedOn },
-];
-
 const OFFER_FIELDS = ['kind', 'title', 'valueFen', 'fund', 'category', 'audience', 'pickupPoints', 'pickupFrom', 'pickupTo', 'stock'] as const;
 
 function OfferForm({ d, onAdded }: { d: StaffCampaignDetail; onAdded: (o: OfferView) => void }) {
@@ -227,288 +193,6 @@ function CampaignEditForm({ d, onSaved }: { d: StaffCampaignDetail; onSaved: () 
       <Button type='primary' block loading={busy} className='gh-campaign-edit__submit' onClick={() => void submit()}>
         保存修改
       </Button>
-    </View>
-  );
-}
-
-const OFFER_EDIT_FIELDS = ['title', 'description', 'pickupTo'] as const;
-
-/** Changing an offer's title, description and last pickup day (safe whether or not anyone claimed); calling it off before anyone did. */
-function OfferEditForm({ o, onSaved }: { o: OfferView; onSaved: () => void }) {
-  const [v, setV] = useState({ title: o.title, description: o.description, pickupTo: o.pickupTo });
-  const { errors, clear, check, fail } = useFieldErrors(OFFER_EDIT_FIELDS);
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    if (busy) return;
-    const body = check(OfferPatch, v);
-    if (!body) return;
-    setBusy(true);
-    try {
-      await call(api.updateCampaignOffer, { params: { id: o.id }, body, toast: false });
-      toast('已保存', 'success');
-      onSaved();
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const cancel = async () => {
-    if (busy || !(await confirmDialog({ title: '取消该项目', content: `取消“${o.title}”后会员将不再看到它。`, confirmText: '取消项目', cancelText: '不取消' }))) return;
-    setBusy(true);
-    try {
-      await call(api.cancelCampaignOffer, { params: { id: o.id } });
-      toast('已取消该项目', 'success');
-      onSaved();
-    } catch {
-      // the call shows the reason
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <View className='gh-card gh-offer-edit'>
-      <View className='gh-section-title'>修改“{o.title}”</View>
-      <FormRow label='名称' error={errors.title}>
-        <Input className='gh-input gh-offer-edit__title' maxLength={30} value={v.title} onChange={(x) => (setV({ ...v, title: x }), clear('title'))} />
-      </FormRow>
-      <FormRow label='说明' error={errors.description}>
-        <Input className='gh-input gh-offer-edit__description' maxLength={300} value={v.description} onChange={(x) => (setV({ ...v, description: x }), clear('description'))} />
-      </FormRow>
-      <FormRow label='领取截止' error={errors.pickupTo} hint={o.claimedCount > 0 ? '已有会员领取，只能延后' : undefined}>
-        <PickerField mode='date' value={v.pickupTo} onChange={(x) => (setV({ ...v, pickupTo: x }), clear('pickupTo'))} className='gh-offer-edit__to' />
-      </FormRow>
-      <View className='gh-toolbar'>
-        <Button type='primary' loading={busy} className='gh-offer-edit__submit' onClick={() => void save()}>
-          保存修改
-        </Button>
-        {o.claimedCount === 0 ? (
-          <Button type='default' fill='outline' className='gh-offer-edit__cancel' onClick={() => void cancel()}>
-            取消项目
-          </Button>
-        ) : null}
-      </View>
-      {o.delivery ? <Deliveries offerId={o.id} /> : null}
-    </View>
-  );
-}
-
-/** The offer's claims to post: the address, and 已寄出 marks one handed over (by its code, as at the counter). */
-function Deliveries({ offerId }: { offerId: string }) {
-  const list = useResource(async () => (await call(api.offerDeliveries, { params: { id: offerId }, toast: false })).data, [offerId]);
-  const [busy, setBusy] = useState<string | null>(null);
-  if (list.status !== 'ready' || list.data.length === 0) return null;
-  const post = async (code: string) => {
-    if (busy) return;
-    setBusy(code);
-    try {
-      await call(api.handOverPickup, { body: { code }, idempotencyKey: `posted-${code}` });
-      toast('已标记寄出', 'success');
-      list.setData((xs) => xs.filter((x) => x.pickupCode !== code));
-    } catch {
-      // the call shows the reason
-    } finally {
-      setBusy(null);
-    }
-  };
-  return (
-    <View className='gh-offer-deliveries'>
-      <View className='gh-section-title'>待邮寄（{list.data.length}）</View>
-      {list.data.map((d) => (
-        <View key={d.id} className='gh-offer-deliveries__row'>
-          <Fact label={d.memberName}>{d.address}</Fact>
-          <Button size='small' fill='outline' loading={busy === d.pickupCode} className='gh-offer-deliveries__posted' onClick={() => void post(d.pickupCode)}>
-            已寄出
-          </Button>
-        </View>
-      ))}
-    </View>
-  );
-}
-
-const SPONSOR_FIELDS = ['donorName', 'donorKind', 'moneyFen', 'goodsFen', 'receivedOn'] as const;
-
-/** Records a sponsorship, or corrects (or deletes) one already recorded (`existing`). */
-function SponsorForm({ d, onAdded, existing, onDeleted }: { d: StaffCampaignDetail; onAdded: (s: SponsorView) => void; existing?: SponsorView; onDeleted?: () => void }) {
-  const offers = [{ id: null as string | null, title: '不指定' }, ...d.offers.map((o) => ({ id: o.id as string | null, title: o.title }))];
-  const [v, setV] = useState(() =>
-    existing
-      ? {
-          name: existing.donorName,
-          kind: existing.donorKind,
-          money: existing.moneyFen ? yuanText(existing.moneyFen) : '',
-          goodsValue: existing.goodsFen ? yuanText(existing.goodsFen) : '',
-          goods: existing.goods,
-          offerIndex: Math.max(0, offers.findIndex((o) => o.id !== null && o.title === existing.offerTitle)),
-          on: existing.receivedOn,
-        }
-      : { name: '', kind: 'enterprise' as 'enterprise' | 'individual', money: '', goodsValue: '', goods: '', offerIndex: -1, on: d.campaign.startsOn },
-  );
-  const { errors, clear, check, fail } = useFieldErrors(SPONSOR_FIELDS);
-  const key = useSubmitKey();
-  const [busy, setBusy] = useState(false);
-  const remove = async () => {
-    if (!existing || busy || !(await confirmDialog({ title: '删除捐赠记录', content: `删除“${existing.donorName}”的这条捐赠？统计表的社会捐助随之减少。`, confirmText: '删除', cancelText: '不删除' }))) return;
-    setBusy(true);
-    try {
-      await call(api.deleteSponsor, { params: { id: existing.id }, idempotencyKey: key.key(), toast: false });
-      key.settle();
-      toast('已删除', 'success');
-      onDeleted?.();
-    } catch (e) {
-      key.settle(e);
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const submit = async () => {
-    if (busy) return;
-    const body = check(SponsorInput, {
-      donorName: v.name,
-      donorKind: v.kind,
-      moneyFen: v.money ? (parseYuan(v.money) ?? undefined) : 0,
-      goodsFen: v.goodsValue ? (parseYuan(v.goodsValue) ?? undefined) : 0,
-      goods: v.goods,
-      offerId: offers[Math.max(0, v.offerIndex)]!.id,
-      receivedOn: v.on,
-    });
-    if (!body) return;
-    setBusy(true);
-    try {
-      const saved = existing
-        ? await call(api.updateSponsor, { params: { id: existing.id }, body, idempotencyKey: key.key(), toast: false })
-        : await call(api.addCampaignSponsor, { params: { id: d.campaign.id }, body, idempotencyKey: key.key(), toast: false });
-      key.settle();
-      onAdded(saved);
-      if (!existing) setV({ ...v, name: '', money: '', goodsValue: '', goods: '' });
-      toast(existing ? '已保存修改' : '已登记捐赠', 'success');
-    } catch (e) {
-      key.settle(e);
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <View className={existing ? 'gh-card gh-sponsor-form gh-sponsor-form--edit' : 'gh-card gh-sponsor-form'}>
-      <View className='gh-section-title'>{existing ? `修改捐赠记录：${existing.donorName}` : '登记爱心捐赠'}</View>
-      <FormRow label='捐赠方' error={errors.donorName}>
-        <Input className='gh-input gh-sponsor-form__name' maxLength={40} value={v.name} onChange={(x) => (setV({ ...v, name: x }), clear('donorName'))} />
-      </FormRow>
-      <FormRow label='类型' error={errors.donorKind}>
-        <Chips options={[{ key: 'enterprise' as const, label: '爱心企业' }, { key: 'individual' as const, label: '爱心人士' }]} value={v.kind} onChange={(k) => setV({ ...v, kind: k })} label='捐赠方类型' className='gh-sponsor-form__kind' />
-      </FormRow>
-      <FormRow label='资金（元）' error={errors.moneyFen}>
-        <Input className='gh-input gh-sponsor-form__money' type='digit' value={v.money} onChange={(x) => (setV({ ...v, money: x }), clear('moneyFen'))} />
-      </FormRow>
-      <FormRow label='物资折价（元）' error={errors.goodsFen}>
-        <Input className='gh-input gh-sponsor-form__goods-value' type='digit' value={v.goodsValue} onChange={(x) => (setV({ ...v, goodsValue: x }), clear('goodsFen'))} />
-      </FormRow>
-      <FormRow label='物资说明'>
-        <Input className='gh-input gh-sponsor-form__goods' maxLength={100} value={v.goods} onChange={(x) => setV({ ...v, goods: x })} />
-      </FormRow>
-      <FormRow label='认领项目'>
-        <SelectField items={offers} value={Math.max(0, v.offerIndex)} label={(o) => o.title} onChange={(i) => setV({ ...v, offerIndex: i })} className='gh-sponsor-form__offer' />
-      </FormRow>
-      <FormRow label='收到日期' error={errors.receivedOn}>
-        <PickerField mode='date' value={v.on} onChange={(x) => (setV({ ...v, on: x }), clear('receivedOn'))} className='gh-sponsor-form__on' />
-      </FormRow>
-      <Button type='primary' fill='outline' block loading={busy} className='gh-sponsor-form__submit' onClick={() => void submit()}>
-        {existing ? '保存修改' : '登记捐赠'}
-      </Button>
-      {existing ? (
-        <Button fill='outline' block loading={busy} className='gh-sponsor-form__delete' onClick={() => void remove()}>
-          删除这条记录
-        </Button>
-      ) : null}
-    </View>
-  );
-}
-
-const LETTER_FIELDS = ['template', 'title', 'body', 'audience'] as const;
-const TEMPLATES = LETTER_TEMPLATES.map((t) => ({ key: t, label: letterTemplateLabels[t] }));
-
-/** 慰问信: a template of seed 001 (or one's own words), filled for each member with {姓名}、{工会}、{年份}. */
-function LetterForm({ d, onSent }: { d: StaffCampaignDetail; onSent: () => void }) {
-  const [v, setV] = useState({ template: 'one' as LetterTemplate, title: LETTER_TEXTS.one.title, body: LETTER_TEXTS.one.body, unionIndex: 0, tags: [] as MemberTag[], archive: [] as ArchiveCategory[] });
-  const unions = useResource(async () => subtreeOf((await call(api.listUnions, { toast: false })).data, d.campaign.unionId), [d.campaign.unionId]);
-  const { errors, clear, check, fail } = useFieldErrors(LETTER_FIELDS);
-  const key = useSubmitKey();
-  const [busy, setBusy] = useState(false);
-  const pick = (t: LetterTemplate) => {
-    setV((x) => (t === 'custom' ? { ...x, template: t } : { ...x, template: t, title: LETTER_TEXTS[t].title, body: LETTER_TEXTS[t].body }));
-    clear('template', 'title', 'body');
-  };
-  const submit = async () => {
-    if (busy || unions.status !== 'ready') return;
-    const body = check(LetterInput, { template: v.template, title: v.title, body: v.body, audience: { unionId: unions.data[v.unionIndex]?.id, tags: v.tags, archiveCategories: v.archive } });
-    if (!body) return;
-    setBusy(true);
-    try {
-      const sent = await call(api.sendLetter, { params: { id: d.campaign.id }, body, idempotencyKey: key.key(), toast: false });
-      key.settle();
-      toast(`已发送给 ${sent.recipients} 位会员`, 'success');
-      onSent();
-    } catch (e) {
-      key.settle(e);
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <View className='gh-card gh-letter-form'>
-      <View className='gh-section-title'>发送慰问信</View>
-      <FormRow label='模板' error={errors.template}>
-        <Chips options={TEMPLATES} value={v.template} onChange={pick} label='慰问信模板' className='gh-letter-form__template' />
-      </FormRow>
-      <FormRow label='标题' error={errors.title}>
-        <Input className='gh-input gh-letter-form__title' maxLength={30} value={v.title} onChange={(x) => (setV({ ...v, title: x }), clear('title'))} />
-      </FormRow>
-      <FormRow label='正文' error={errors.body} hint='{姓名}、{工会}、{年份} 会替换为每位会员的姓名、本工会名称和年份'>
-        <TextArea className='gh-input gh-input--area gh-letter-form__body' maxLength={3000} value={v.body} onChange={(x) => (setV({ ...v, body: x }), clear('body'))} />
-      </FormRow>
-      <FormRow label='收信工会' error={errors.audience}>
-        {unions.status === 'ready' ? <SelectField items={unions.data} value={v.unionIndex} label={(u) => `${'　'.repeat(u.depth)}${u.name}`} onChange={(i) => setV({ ...v, unionIndex: i })} className='gh-letter-form__union' /> : <View />}
-      </FormRow>
-      <FormRow label='困难职工' hint='都不选则发给该工会范围内的全体会员'>
-        <Chips options={ARCHIVE} value={v.archive} onChange={(a) => setV({ ...v, archive: toggle(v.archive, a) })} label='困难职工类别' className='gh-letter-form__archive' />
-      </FormRow>
-      <FormRow label='会员标签'>
-        <Chips options={TAGS} value={v.tags} onChange={(t) => setV({ ...v, tags: toggle(v.tags, t) })} label='会员标签' className='gh-letter-form__tags' />
-      </FormRow>
-      <Button type='primary' block loading={busy} className='gh-letter-form__submit' onClick={() => void submit()}>
-        发送慰问信
-      </Button>
-    </View>
-  );
-}
-
-/** The campaign's letters: how many got each and opened it; who, on demand. */
-function Letters({ campaignId }: { campaignId: string }) {
-  const letters = useResource(async () => (await call(api.campaignLetters, { params: { id: campaignId }, toast: false })).data, [campaignId]);
-  const [open, setOpen] = useState<string | null>(null);
-  const who = useResource(async () => (open ? (await call(api.letterRecipients, { params: { id: open }, toast: false })).data : []), [open]);
-  if (letters.status !== 'ready' || letters.data.length === 0) return null;
-  return (
-    <View className='gh-card gh-campaign__letters'>
-      <View className='gh-section-title'>慰问信</View>
-      {letters.data.map((l: StaffLetterView) => (
-        <View key={l.id} className='gh-campaign__letter'>
-          <Fact label={l.title}>{`${formatShanghai(l.sentAt)} 发给 ${l.recipients} 人，已读 ${l.opened} 人`}</Fact>
-          <Button fill='outline' className='gh-campaign__letter-who' onClick={() => setOpen(open === l.id ? null : l.id)}>
-            {open === l.id ? '收起' : '查看阅读情况'}
-          </Button>
-          {open === l.id && who.status === 'ready'
-            ? who.data.map((r) => (
-                <Fact key={r.memberNo} label={`${r.memberName} ${r.memberNo}`}>
-                  {r.openedAt ? `已读 ${formatShanghai(r.openedAt)}` : '未读'}
-                </Fact>
-              ))
-            : null}
-        </View>
-      ))}
     </View>
   );
 }
