@@ -36,7 +36,7 @@ import { hardshipScopeSql } from '../../policies/hardship';
 import { scopedUnion } from '../../policies/unions';
 import type { Scope } from '../../scope/scope';
 import { audit } from '../audit/service';
-import { maskLabel, period, type Period } from './form';
+import { add, computeFormOf, maskLabel, period, type Figures, type Period } from './form';
 
 const { aidCentreFormEntries } = schema;
 
@@ -48,12 +48,6 @@ const EXIT_ROW: Record<ExitWay, string> = { employment: 'H1', social_insurance: 
 /** Activity categories counted as 其他生活保障服务 (K2), as in Annex 1's F3. */
 const LIVING = ['convenience'];
 
-type Figures = Map<string, Record<string, number>>;
-const add = (m: Figures, unionId: string, code: string, n: number) => {
-  const r = m.get(unionId) ?? {};
-  r[code] = (r[code] ?? 0) + n;
-  m.set(unionId, r);
-};
 const list = (xs: string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
 
 async function recordFigures(scope: Scope, path: string, p: Period): Promise<Figures> {
@@ -89,24 +83,7 @@ async function recordFigures(scope: Scope, path: string, p: Period): Promise<Fig
   return out;
 }
 
-async function manualFigures(scope: Scope, path: string, p: Period): Promise<Figures> {
-  const out: Figures = new Map();
-  const rows = await queryRows<{ union_id: string; code: string; value: string }>(
-    scope.db,
-    sql`select union_id, code, value from aid_centre_form_entries where union_path like ${`${path}%`} and period_from = ${p.from} and period_to = ${p.to}`,
-  );
-  for (const r of rows) add(out, r.union_id, r.code, Number(r.value));
-  return out;
-}
-
-async function computeForm(scope: Scope, q: FormQuery): Promise<{ unionName: string; items: ComputedFormItem[] }> {
-  const u = await scopedUnion(scope, q.unionId);
-  const p = period(q);
-  const [records, manual] = await Promise.all([recordFigures(scope, u.path, p), manualFigures(scope, u.path, p)]);
-  const unionIds = new Set([...records.keys(), ...manual.keys()]);
-  const own = [...unionIds].map((id) => computeAidForm(records.get(id) ?? {}, manual.get(id) ?? {}));
-  return { unionName: u.name, items: rollUpAidForms(own.length ? own : [computeAidForm({}, {})]) };
-}
+const computeForm = (scope: Scope, q: FormQuery) => computeFormOf(scope, q, { records: recordFigures, entries: 'aid_centre_form_entries', compute: computeAidForm, rollUp: rollUpAidForms });
 
 function present(q: FormQuery, unionName: string, items: ComputedFormItem[]): AidFormView {
   return {

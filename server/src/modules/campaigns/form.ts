@@ -45,8 +45,9 @@ const { warmthFormEntries } = schema;
 const CULTURE = ['culture_sports', 'public_class'];
 const LIVING = ['convenience'];
 
-type Figures = Map<string, Record<string, number>>;
-const add = (m: Figures, unionId: string, code: string, n: number) => {
+/** A form's figures by union: code → value, for each union of the subtree that has any. */
+export type Figures = Map<string, Record<string, number>>;
+export const add = (m: Figures, unionId: string, code: string, n: number) => {
   const r = m.get(unionId) ?? {};
   r[code] = (r[code] ?? 0) + n;
   m.set(unionId, r);
@@ -131,24 +132,42 @@ async function recordFigures(scope: Scope, path: string, p: Period): Promise<Fig
   return out;
 }
 
-async function manualFigures(scope: Scope, path: string, p: Period): Promise<Figures> {
+/** Where each form keeps its hand-entered items (same columns). */
+type EntriesTable = 'warmth_form_entries' | 'aid_centre_form_entries';
+
+async function manualFigures(scope: Scope, table: EntriesTable, path: string, p: Period): Promise<Figures> {
   const out: Figures = new Map();
   const rows = await queryRows<{ union_id: string; code: string; value: string }>(
     scope.db,
-    sql`select union_id, code, value from warmth_form_entries where union_path like ${`${path}%`} and period_from = ${p.from} and period_to = ${p.to}`,
+    sql`select union_id, code, value from ${sql.raw(table)} where union_path like ${`${path}%`} and period_from = ${p.from} and period_to = ${p.to}`,
   );
   for (const r of rows) add(out, r.union_id, r.code, Number(r.value));
   return out;
 }
 
-async function computeForm(scope: Scope, q: FormQuery): Promise<{ unionName: string; items: ComputedFormItem[] }> {
+/**
+ * A statistics form for a union and period (Annex 1 or 2): every union of its subtree computed
+ * from its own records and hand entries, then rolled up into the union's form.
+ */
+export async function computeFormOf(
+  scope: Scope,
+  q: FormQuery,
+  form: {
+    records: (scope: Scope, path: string, p: Period) => Promise<Figures>;
+    entries: EntriesTable;
+    compute: (records: Record<string, number>, manual: Record<string, number>) => ComputedFormItem[];
+    rollUp: (forms: ComputedFormItem[][]) => ComputedFormItem[];
+  },
+): Promise<{ unionName: string; items: ComputedFormItem[] }> {
   const u = await scopedUnion(scope, q.unionId);
   const p = period(q);
-  const [records, manual] = await Promise.all([recordFigures(scope, u.path, p), manualFigures(scope, u.path, p)]);
+  const [records, manual] = await Promise.all([form.records(scope, u.path, p), manualFigures(scope, form.entries, u.path, p)]);
   const unionIds = new Set([...records.keys(), ...manual.keys()]);
-  const own = [...unionIds].map((id) => computeWarmthForm(records.get(id) ?? {}, manual.get(id) ?? {}));
-  return { unionName: u.name, items: rollUpWarmthForms(own.length ? own : [computeWarmthForm({}, {})]) };
+  const own = [...unionIds].map((id) => form.compute(records.get(id) ?? {}, manual.get(id) ?? {}));
+  return { unionName: u.name, items: form.rollUp(own.length ? own : [form.compute({}, {})]) };
 }
+
+const computeForm = (scope: Scope, q: FormQuery) => computeFormOf(scope, q, { records: recordFigures, entries: 'warmth_form_entries', compute: computeWarmthForm, rollUp: rollUpWarmthForms });
 
 function present(q: FormQuery, unionName: string, items: ComputedFormItem[]): WarmthFormView {
   return {
