@@ -213,6 +213,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       compile: { include: compileInclude },
       esnextModules: ['@nutui/'],
+      // Taro's React implementations of View, Text, Button, Image, Input, Picker… instead of its
+      // Stencil web components: no Stencil runtime (152 KB raw) and no custom-element upgrade pass
+      // before the first render. Components without a React version still come from Stencil, in
+      // the chunks of the pages that use them.
+      useHtmlComponents: true,
       webpackChain(chain) {
         // Taro's own groups (taro, vendors, common) stay; `shell` takes what the first load needs of NutUI and the app shell, `lib` the rest of it.
         const splitChunks = (chain.optimization.get('splitChunks') ?? {}) as { cacheGroups?: Record<string, unknown> };
@@ -227,6 +232,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
             schemas: { name: 'schemas', chunks: 'async', test: /[\/](node_modules[\/]zod|shared[\/]src[\/](models|api))[\/]/, priority: 40, enforce: true, reuseExistingChunk: true },
           },
         });
+        // The React components' styles without Button's (see src/taro-components-h5.scss).
+        chain.resolve.alias.set('@tarojs/components-react/dist/index.css$', path.resolve(__dirname, '../src/taro-components-h5.scss'));
         // GH_BUNDLE_REPORT=file.json: which module ended in which chunk, for measuring a change.
         if (process.env.GH_BUNDLE_REPORT) chain.plugin('gh-bundle-report').use(BundleReport, [process.env.GH_BUNDLE_REPORT]);
       },

@@ -1,11 +1,12 @@
 /**
- * H5 only. Taro draws Button and Picker as web components (`taro-button-core`,
- * `taro-picker-core`) that neither take keyboard focus nor tell a screen reader what they are,
- * so every NutUI button would be out of reach for a keyboard. This gives each one, as it
- * appears, a role, a place in the tab order (none while disabled) and Enter/Space, in one place
- * instead of at every button. The mini-program has native buttons: nothing happens there.
+ * H5 only. Taro's React components draw Button as a <div class="taro-button-core"> and a Picker
+ * as a <div> that opens on a click (its 取消/确定 as divs too): none takes keyboard focus or tells
+ * a screen reader what it is, so every NutUI button would be out of reach for a keyboard. This
+ * gives each one, as it appears, a role, a place in the tab order (none while disabled) and
+ * Enter/Space, in one place instead of at every button. Our pickers mark their host with
+ * `gh-picker-host` (components/Form.tsx). The mini-program has native buttons: nothing happens there.
  */
-const CONTROLS = 'taro-button-core, taro-picker-core';
+const CONTROLS = '.taro-button-core, .gh-picker-host > div:first-child, .taro-picker__action';
 
 function isDisabled(el: Element): boolean {
   const attr = el.getAttribute('disabled');

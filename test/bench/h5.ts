@@ -31,7 +31,8 @@ const MEMBER = env.BENCH_PHONE ?? '13800000001';
 const CHROMIUM = '/usr/bin/chromium';
 const base = `http://127.0.0.1:${PORT}`;
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const h5Dir = path.join(root, 'client/dist/h5');
+// BENCH_H5_DIR: another build to measure (e.g. a copy of the previous one, for a back-to-back comparison).
+const h5Dir = env.BENCH_H5_DIR ? path.resolve(env.BENCH_H5_DIR) : path.join(root, 'client/dist/h5');
 
 const PAGES = [
   { name: '首页', path: '/pages/home/index', content: '.gh-home__band' },

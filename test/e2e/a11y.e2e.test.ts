@@ -100,7 +100,7 @@ async function careModeSizeProblems(page: Page): Promise<string[]> {
       return `<${el.tagName.toLowerCase()}${classes.length ? '.' + classes.join('.') : ''}>${text ? ` "${text}"` : ''}`;
     };
     const controls =
-      'a[href], button, input:not([type=hidden]), select, textarea, taro-button-core, taro-picker-core, [role=button], [role=link], [role=checkbox], [role=radio], [role=switch], [role=tab], [tabindex]:not([tabindex="-1"])';
+      'a[href], button, input:not([type=hidden]), select, textarea, .taro-button-core, [role=button], [role=link], [role=checkbox], [role=radio], [role=switch], [role=tab], [tabindex]:not([tabindex="-1"])';
     for (const el of Array.from(document.querySelectorAll(controls))) {
       if (el.classList.contains('taro_page') || !shown(el)) continue;
       const target = el.matches('input[type=checkbox], input[type=radio]') ? (el.closest('label') ?? el) : el;
@@ -131,7 +131,7 @@ async function careModeSizeProblems(page: Page): Promise<string[]> {
 async function tapOnlyElements(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
-    const native = 'a[href], button, input, select, textarea, label, taro-button-core, taro-picker-core, taro-checkbox-core, taro-input-core, taro-textarea-core';
+    const native = 'a[href], button, input, select, textarea, label, taro-checkbox-core, taro-textarea-core';
     const clickable = (el: Element) => {
       const node = el as unknown as Record<string, unknown>;
       const events = node.__events as Record<string, unknown> | undefined;

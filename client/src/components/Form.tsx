@@ -68,13 +68,13 @@ export function PickerField(props: PickerFieldProps) {
   );
   if (props.mode === 'time') {
     return (
-      <Picker mode='time' value={props.value} onChange={(e) => props.onChange(String(e.detail.value))}>
+      <Picker className='gh-picker-host' mode='time' value={props.value} onChange={(e) => props.onChange(String(e.detail.value))}>
         {shown}
       </Picker>
     );
   }
   return (
-    <Picker mode='date' fields={props.fields ?? 'day'} value={props.value} start={props.start} end={props.end} onChange={(e) => props.onChange(String(e.detail.value))}>
+    <Picker className='gh-picker-host' mode='date' fields={props.fields ?? 'day'} value={props.value} start={props.start} end={props.end} onChange={(e) => props.onChange(String(e.detail.value))}>
       {shown}
     </Picker>
   );
@@ -98,7 +98,7 @@ export function SelectField<T>({
 }) {
   const current = items[value];
   return (
-    <Picker mode='selector' range={items.map(label)} value={Math.max(0, value)} onChange={(e) => onChange(Number(e.detail.value))}>
+    <Picker className='gh-picker-host' mode='selector' range={items.map(label)} value={Math.max(0, value)} onChange={(e) => onChange(Number(e.detail.value))}>
       <View className={`gh-picker ${className ?? ''}`}>
         <Text className={current ? 'gh-picker__value' : 'gh-picker__value gh-picker__value--empty'}>{current ? label(current).trim() : placeholder}</Text>
         <Text className='gh-picker__arrow'>›</Text>

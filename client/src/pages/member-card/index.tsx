@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
-import { View, Text, Image } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { QrImage } from '../../components/QrImage';
 import { Button } from '@nutui/nutui-react-taro';
 import { memberStatusLabels, type MemberCode } from '@gonghui/shared';
 import { api, call } from '../../api';
@@ -93,13 +94,7 @@ export default function MemberCardPage() {
         <View className='gh-mcard__code'>
           {code.status === 'ready' ? (
             <View className='gh-mcard__code-body'>
-              <Image
-                className='gh-mcard__qr'
-                src={code.code.qr}
-                mode='scaleToFill'
-                ariaLabel={`会员码二维码，数字码 ${digits}`}
-                nativeProps={{ alt: `会员码二维码，数字码 ${digits}` }}
-              />
+              <QrImage className='gh-mcard__qr' src={code.code.qr} label={`会员码二维码，数字码 ${digits}`} />
               <View className='gh-mcard__digits' aria-label={`会员码 ${digits}`}>
                 {digits}
               </View>

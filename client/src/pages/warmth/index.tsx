@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { View, Text, Image } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { QrImage } from '../../components/QrImage';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { formatFen, formatShanghai, offerKindLabels, OfferClaimInput, shanghaiDate, type MemberOfferView } from '@gonghui/shared';
 import { api, call } from '../../api';
@@ -30,7 +31,7 @@ function MyClaim({ o }: { o: MemberOfferView }) {
       <View className='gh-warmth__code' aria-label={`领取码 ${mine.pickupCode.split('').join(' ')}`}>
         {mine.pickupCode.replace(/(\d{4})(\d{4})/, '$1 $2')}
       </View>
-      {mine.pickupQr ? <Image className='gh-warmth__qr' src={mine.pickupQr} mode='scaleToFill' ariaLabel={`领取码二维码，数字码 ${mine.pickupCode}`} nativeProps={{ alt: `领取码二维码，数字码 ${mine.pickupCode}` }} /> : null}
+      {mine.pickupQr ? <QrImage className='gh-warmth__qr' src={mine.pickupQr} label={`领取码二维码，数字码 ${mine.pickupCode}`} /> : null}
     </View>
   );
 }

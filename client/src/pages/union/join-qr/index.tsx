@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { View, Text, Image } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { QrImage } from '../../../components/QrImage';
 import { Button } from '@nutui/nutui-react-taro';
 import type { UnionNode } from '@gonghui/shared';
 import { api, API_BASE, call } from '../../../api';
@@ -136,7 +137,7 @@ export default function JoinQrPage() {
   const qrImage = (className: string) =>
     qr.status === 'ready' ? (
       <View className={className}>
-        <Image className='gh-qr-fill' src={qr.image.src} mode='scaleToFill' ariaLabel={`${union.name}${shown.name}`} nativeProps={{ alt: `${union.name}${shown.name}` }} />
+        <QrImage className='gh-qr-fill' src={qr.image.src} label={`${union.name}${shown.name}`} />
       </View>
     ) : null;
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
-import { View, Text, Image } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { QrImage } from '../../../components/QrImage';
 import { Button } from '@nutui/nutui-react-taro';
 import { formatFen, formatShanghai, voucherStatusLabels, type ErrorCode, type VoucherCode, type VoucherDetail } from '@gonghui/shared';
 import { api, call, isApiError, newIdempotencyKey } from '../../../api';
@@ -55,13 +56,7 @@ function CodePanel({ code, onRefresh }: { code: CodeState; onRefresh: () => void
       <View className='gh-code__title'>向商户出示券码</View>
       {code.status === 'ready' ? (
         <View className='gh-code__body'>
-          <Image
-            className='gh-code__qr'
-            src={code.code.qr}
-            mode='scaleToFill'
-            ariaLabel={`券码二维码，数字码 ${groupCode(code.code.shortCode)}`}
-            nativeProps={{ alt: `券码二维码，数字码 ${groupCode(code.code.shortCode)}` }}
-          />
+          <QrImage className='gh-code__qr' src={code.code.qr} label={`券码二维码，数字码 ${groupCode(code.code.shortCode)}`} />
           <View className='gh-code__digits'>{groupCode(code.code.shortCode)}</View>
           <View className='gh-code__refresh'>
             <Text className='gh-code__left'>{secondsLeft > 0 ? `${secondsLeft} 秒后自动刷新` : '正在刷新…'}</Text>
