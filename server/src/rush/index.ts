@@ -138,5 +138,5 @@ export function settleClaim(rush: Rush, ticket: Ticket | undefined, answer: { st
     const voucherId = answer.replayed ? undefined : (JSON.parse(answer.bodyText) as { voucher?: { id?: string } }).voucher?.id;
     outcome = voucherId ? { kind: 'won', voucherId } : { kind: 'replayed' };
   }
-  void rush.redis.settle(ticket, outcome);
+  rush.redis.settle(ticket, outcome);
 }

@@ -54,6 +54,8 @@ const TTL_S = 6 * 3600;
 const BUILD_LOCK_MS = 10_000;
 /** A batch without admission counts (no such batch, a lottery, a couplet offer): asked again after this. */
 const NOT_COUNTED_MS = 5000;
+/** After a failed call, how soon the counts are dropped and rebuilt (again each time Redis still fails). */
+const REPAIR_MS = 1000;
 
 // KEYS[1] meta. ARGV: base, member, key, ttl, reset ('1': forget the counts first).
 const ADMIT = `
@@ -74,27 +76,34 @@ redis.call('EXPIRE', mk, ARGV[4])
 return {'ok', m[1]}
 `;
 
-// KEYS[1] meta. ARGV: base, member, key, epoch admitted ('' none), outcome, voucher id, ttl.
+// KEYS[1] meta. ARGV: base, ttl, then per claim: member, key, epoch admitted ('' none), outcome, voucher id.
 const SETTLE = `
 local e = redis.call('HGET', KEYS[1], 'epoch')
 if not e then return 0 end
-local mk = ARGV[1] .. e .. ':m:' .. ARGV[2]
-if ARGV[5] ~= 'won' then
-  if ARGV[4] ~= e then return 0 end
-  redis.call('HINCRBY', KEYS[1], 'issued', -1)
-  redis.call('HINCRBY', mk, 'n', -1)
-  if ARGV[5] == 'lost' then redis.call('HDEL', mk, 'k:' .. ARGV[3]) end
-  return -1
+local changed = 0
+for i = 3, #ARGV, 5 do
+  local member, key, admitted, outcome, voucher = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4]
+  local mk = ARGV[1] .. e .. ':m:' .. member
+  if outcome ~= 'won' then
+    if admitted == e then
+      redis.call('HINCRBY', KEYS[1], 'issued', -1)
+      redis.call('HINCRBY', mk, 'n', -1)
+      if outcome == 'lost' then redis.call('HDEL', mk, 'k:' .. key) end
+      changed = changed + 1
+    end
+  elseif admitted ~= e then
+    local vk = ARGV[1] .. e .. ':v'
+    if redis.call('SADD', vk, voucher) == 1 then
+      redis.call('EXPIRE', vk, ARGV[2])
+      redis.call('HINCRBY', KEYS[1], 'issued', 1)
+      redis.call('HINCRBY', mk, 'n', 1)
+      redis.call('HSET', mk, 'k:' .. key, '1')
+      redis.call('EXPIRE', mk, ARGV[2])
+      changed = changed + 1
+    end
+  end
 end
-if ARGV[4] == e then return 0 end
-local vk = ARGV[1] .. e .. ':v'
-if redis.call('SADD', vk, ARGV[6]) == 0 then return 0 end
-redis.call('EXPIRE', vk, ARGV[7])
-redis.call('HINCRBY', KEYS[1], 'issued', 1)
-redis.call('HINCRBY', mk, 'n', 1)
-redis.call('HSET', mk, 'k:' .. ARGV[3], '1')
-redis.call('EXPIRE', mk, ARGV[7])
-return 1
+return changed
 `;
 
 // KEYS[1] meta. ARGV: epoch, stock, limit, issued, ttl. Installs a build only where none is.
@@ -108,9 +117,12 @@ return 1
 // KEYS[1] lock. ARGV[1] token: frees the lock only if it is still ours.
 const UNLOCK = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
+/** The key base of a batch's counts; the braces keep a batch's keys in one Redis Cluster slot. */
+export const admissionBase = (prefix: string, batchId: string) => `${prefix}{${batchId}}:`;
+
 type Scripted = Redis & {
   ghAdmit(meta: string, base: string, member: string, key: string, ttl: number, reset: string): Promise<[string, string?]>;
-  ghSettle(meta: string, base: string, member: string, key: string, epoch: string, outcome: string, voucherId: string, ttl: number): Promise<number>;
+  ghSettle(meta: string, base: string, ttl: number, ...claims: string[]): Promise<number>;
   ghInstall(meta: string, epoch: string, stock: number, limit: number, issued: number, ttl: number): Promise<number>;
   ghUnlock(lock: string, token: string): Promise<number>;
 };
@@ -148,9 +160,8 @@ export class RedisAdmission {
     this.redis = redis as Scripted;
   }
 
-  /** The key base of a batch; the braces keep a batch's keys in one Redis Cluster slot. */
   base(batchId: string): string {
-    return `${this.config.prefix}{${batchId}}:`;
+    return admissionBase(this.config.prefix, batchId);
   }
 
   /** One round trip: admitted (counted), refused (sure), or passed to the database. Never throws. */
@@ -184,17 +195,35 @@ export class RedisAdmission {
 
   /**
    * Called with the database's answer (fire and forget): an admission the database did not turn
-   * into a new voucher is given back; a new voucher the counts did not take is added.
+   * into a new voucher is given back; a new voucher the counts did not take (admitted before a
+   * rebuild, or never admitted) is added. Answers of one turn of the event loop go together, one
+   * call per batch: a group commit's claims cost one round trip between them. A new voucher whose
+   * admission still holds costs Redis nothing but that shared call, which must be made because only
+   * Redis knows whether a rebuild happened since the admission.
    */
-  async settle(ticket: Ticket, outcome: Outcome): Promise<void> {
-    if (outcome.kind === 'won' && ticket.epoch) return; // counted at admission: nothing to do (the common case)
-    if (outcome.kind !== 'won' && !ticket.epoch) return; // nothing was taken
-    const base = this.base(ticket.batchId);
-    try {
-      await this.redis.ghSettle(`${base}meta`, base, ticket.memberId, ticket.key, ticket.epoch, outcome.kind, outcome.kind === 'won' ? outcome.voucherId : '', TTL_S);
-    } catch (err) {
-      this.failed(ticket.batchId, err, 'settle');
-    }
+  settle(ticket: Ticket, outcome: Outcome): void {
+    if (outcome.kind !== 'won' && !ticket.epoch) return; // nothing was taken, nothing was won
+    const list = this.settling.get(ticket.batchId) ?? [];
+    list.push(ticket.memberId, ticket.key, ticket.epoch, outcome.kind, outcome.kind === 'won' ? outcome.voucherId : '');
+    this.settling.set(ticket.batchId, list);
+    if (this.settling.size === 1 && list.length === 5) setImmediate(() => void this.flushSettles());
+  }
+
+  private settling = new Map<string, string[]>();
+
+  private async flushSettles(): Promise<void> {
+    const all = [...this.settling];
+    this.settling.clear();
+    await Promise.all(
+      all.map(async ([batchId, claims]) => {
+        const base = this.base(batchId);
+        try {
+          await this.redis.ghSettle(`${base}meta`, base, TTL_S, ...claims);
+        } catch (err) {
+          this.failed(batchId, err, 'settle');
+        }
+      }),
+    );
   }
 
   /**
@@ -284,12 +313,37 @@ export class RedisAdmission {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.repairs.values()) clearTimeout(t);
     this.redis.disconnect();
   }
 
   private failed(batchId: string, err: unknown, what: string): void {
-    // A call that timed out may still have run: the counts are rebuilt once Redis answers again.
+    // A call that timed out may still have run: the counts are rebuilt once Redis answers again
+    // (by the next claim, or by the repair below when no claim reaches Redis: a sold-out batch).
     this.dirty.add(batchId);
     this.onError(err, what);
+    this.scheduleRepair(batchId);
+  }
+
+  private repairs = new Map<string, NodeJS.Timeout>();
+  private closed = false;
+
+  /** Drops and rebuilds a batch's counts once Redis answers again, trying every second. */
+  private scheduleRepair(batchId: string): void {
+    if (this.repairs.has(batchId) || this.closed) return;
+    const timer = setTimeout(() => {
+      this.repairs.delete(batchId);
+      if (!this.dirty.has(batchId)) return;
+      this.redis
+        .del(`${this.base(batchId)}meta`)
+        .then(() => {
+          this.dirty.delete(batchId);
+          return this.build(batchId);
+        })
+        .catch(() => this.scheduleRepair(batchId));
+    }, REPAIR_MS);
+    timer.unref();
+    this.repairs.set(batchId, timer);
   }
 }
