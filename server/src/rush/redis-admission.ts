@@ -56,6 +56,8 @@ const BUILD_LOCK_MS = 10_000;
 const NOT_COUNTED_MS = 5000;
 /** After a failed call, how soon the counts are dropped and rebuilt (again each time Redis still fails). */
 const REPAIR_MS = 1000;
+/** How soon a process tries again to build counts another process is building (or that failed). */
+const BUILD_RETRY_MS = 250;
 
 // KEYS[1] meta. ARGV: base, member, key, ttl, reset ('1': forget the counts first).
 const ADMIT = `
@@ -132,6 +134,7 @@ export class RedisAdmission {
   /** Batches whose counts may be wrong (a call timed out after it may have run): forgotten at the next call. */
   private dirty = new Set<string>();
   private building = new Set<string>();
+  private buildTried = new Map<string, number>();
   private notCounted = new Map<string, number>();
   /** Since when Redis has said "sold out" while the database had stock left (see `soldOut`). */
   private doubtSince = new Map<string, number>();
@@ -258,8 +261,12 @@ export class RedisAdmission {
    * (`for update`, the lock every claim and return takes), so nothing commits between the read and
    * the install; claims keep flowing to the database without admission meanwhile.
    */
-  async build(batchId: string): Promise<boolean> {
-    if (this.building.has(batchId)) return false;
+  async build(batchId: string, force = false): Promise<boolean> {
+    // one attempt per process at a time and at most every BUILD_RETRY_MS: the claims meanwhile cost no extra round trip
+    const tried = this.buildTried.get(batchId);
+    if (this.building.has(batchId) || (!force && tried !== undefined && this.monotonic() - tried < BUILD_RETRY_MS)) return false;
+    this.buildTried.set(batchId, this.monotonic());
+    if (this.buildTried.size > 10_000) this.buildTried.clear();
     this.building.add(batchId);
     const base = this.base(batchId);
     const lock = `${base}build`;
@@ -339,7 +346,7 @@ export class RedisAdmission {
         .del(`${this.base(batchId)}meta`)
         .then(() => {
           this.dirty.delete(batchId);
-          return this.build(batchId);
+          return this.build(batchId, true);
         })
         .catch(() => this.scheduleRepair(batchId));
     }, REPAIR_MS);
