@@ -14,6 +14,10 @@ const Env = z.object({
   GONGHUI_SEED_DEMO: z.enum(['0', '1']).optional(),
   GONGHUI_CLIENT_DIR: z.string().optional(),
   REDIS_URL: z.string().optional(),
+  /** Keys of the Redis admission step start with this (several deployments may share one Redis). */
+  RUSH_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).default('gh:adm:'),
+  /** Bound on each Redis call of a claim: past it the claim goes to the database without admission. */
+  RUSH_REDIS_TIMEOUT_MS: z.coerce.number().int().min(1).max(10_000).default(200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WECHAT_APPID: z.string().optional(),
   WECHAT_SECRET: z.string().optional(),
@@ -198,6 +202,7 @@ export function loadConfig(env: Record<string, string | undefined>, demoSecret?:
       staleMs: e.RUSH_STALE_MS,
       groupMax: e.RUSH_GROUP_MAX,
       groupParallel: e.RUSH_GROUP_PARALLEL,
+      redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.RUSH_REDIS_PREFIX, timeoutMs: e.RUSH_REDIS_TIMEOUT_MS } : undefined,
     },
     databasePoolSize: e.DATABASE_POOL_SIZE,
     metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST ?? e.HOST, token: e.METRICS_TOKEN || undefined },

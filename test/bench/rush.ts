@@ -15,6 +15,8 @@
  *   BENCH_MEMBERS (PGlite 20,000; PostgreSQL 300,000)  BENCH_STOCK (5,000)  BENCH_LIMIT (1)
  *   BENCH_CONNECTIONS (50)  BENCH_SECONDS (5)  DATABASE_URL (a PostgreSQL server; a database of
  *   its own is created and dropped)  BENCH_POOL (pool size per server process, 20)  and any RUSH_* setting.
+ *   REDIS_URL adds the Redis admission step (server/src/rush/redis-admission.ts) under a key prefix
+ *   of the run's own, deleted afterwards; the counts Redis holds are then held against the ledger too.
  *   BENCH_CLUSTER=N starts the server through `pnpm start:cluster` (server/src/cluster.ts) with N
  *   workers instead of one process; it needs DATABASE_URL (the cluster refuses PGlite).
  */
@@ -29,6 +31,7 @@ import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '@gonghui/server/db/index';
 import { deriveKeys } from '@gonghui/server/crypto';
 import { seedDemoData } from '@gonghui/server/seed/demo';
+import { admissionCounts, flushPrefix, testRedisClient, testRedisPrefix } from '@gonghui/server/testing/redis';
 
 const env = process.env;
 const SERVER_URL = env.DATABASE_URL || undefined;
@@ -39,6 +42,8 @@ const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(env.BENCH_SECONDS ?? 5);
 const PORT = Number(env.BENCH_PORT ?? 3902);
 const CLUSTER = Number(env.BENCH_CLUSTER || 0);
+const REDIS_URL = env.REDIS_URL || undefined;
+const REDIS_PREFIX = testRedisPrefix('bench');
 const NOW = '2026-12-20T02:00:00Z'; // 10:00 Shanghai on the 20th
 const SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -185,6 +190,8 @@ async function main() {
       PORT: String(PORT),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      REDIS_URL: REDIS_URL ?? '',
+      RUSH_REDIS_PREFIX: REDIS_PREFIX,
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -273,6 +280,12 @@ async function main() {
     database = await open();
     const db = await ledger(database.db, batchId);
     await database.close();
+    const redis = REDIS_URL ? testRedisClient(REDIS_URL) : undefined;
+    const redisCounts = redis ? await admissionCounts(redis, REDIS_PREFIX, batchId) : null;
+    if (redis) {
+      await flushPrefix(redis, REDIS_PREFIX);
+      redis.disconnect();
+    }
 
     const result = {
       bench: 'rush',
@@ -303,10 +316,13 @@ async function main() {
       membersAboveLimit: db.membersAboveLimit,
       counterEqualsLedger: db.counter === db.issued,
       oversold: db.issued > db.stock,
+      redisAdmission: REDIS_URL ? 'on' : 'off',
+      redisIssued: redisCounts?.issued ?? null,
+      redisEqualsLedger: REDIS_URL ? redisCounts?.issued === db.counter : null,
     };
     console.log(JSON.stringify(result));
     const rows: [string, string][] = [
-      ['database', `${result.db} (${result.serverProcesses}), ${MEMBERS} members (seeded in ${result.seedSeconds} s), stock ${STOCK}, limit ${LIMIT}, ${CONNECTIONS} connections, ${result.cpus} cores`],
+      ['database', `${result.db} (${result.serverProcesses}${REDIS_URL ? ', Redis admission' : ''}), ${MEMBERS} members (seeded in ${result.seedSeconds} s), stock ${STOCK}, limit ${LIMIT}, ${CONNECTIONS} connections, ${result.cpus} cores`],
       ['GET /api/live (no database)', `${result.liveRps} req/s`],
       ['GET /api/health', `${result.healthRps} req/s (${result.healthRatio} × live)`],
       ['successful claims', `${result.claimsPerSecond} /s (${result.claimsRatio} × live); sold out in ${result.sellOutSeconds} s`],
@@ -317,10 +333,11 @@ async function main() {
       ['5xx other than 503', String(fiveHundreds)],
       ['after: vouchers issued / counter', `${db.issued} / ${db.counter} (${result.counterEqualsLedger ? 'equal' : 'DIFFERENT'}), ${result.oversold ? 'OVERSOLD' : 'no oversell'}`],
       ['after: members above the limit', String(db.membersAboveLimit)],
+      ...(REDIS_URL ? [['after: Redis admission count', `${result.redisIssued} (${result.redisEqualsLedger ? 'equal to the counter' : 'DIFFERENT'})`] as [string, string]] : []),
     ];
     const w = Math.max(...rows.map((r) => r[0].length));
     for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
-    if (result.oversold || !result.counterEqualsLedger || db.membersAboveLimit > 0 || fiveHundreds > 0) process.exitCode = 1;
+    if (result.oversold || !result.counterEqualsLedger || db.membersAboveLimit > 0 || fiveHundreds > 0 || result.redisEqualsLedger === false) process.exitCode = 1;
   } finally {
     if (server.exitCode === null) {
       server.kill('SIGTERM');

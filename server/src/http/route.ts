@@ -58,6 +58,13 @@ export interface HotPath<E> {
    * transaction of its own; the handler then serves only a process without the rush memory.
    */
   writeMany?(tx: Db, inputs: HotInput<E>[]): Promise<(Answer<E> | AppError)[]>;
+  /**
+   * A shared admission step after the refusals from memory (Redis, rush/redis-admission.ts): throws
+   * the refusal it is sure of; what it returns is given back to `settle` with the stored answer
+   * (undefined when the request failed without one), whatever happened.
+   */
+  admit?(rush: Rush, auth: Auth, input: RouteInput<E>, key: string): Promise<unknown>;
+  settle?(rush: Rush, ticket: unknown, answer: (StoredAnswer & { replayed: boolean }) | undefined): void;
 }
 export type HotInput<E> = { auth: Auth; input: RouteInput<E>; now: Date };
 
@@ -142,6 +149,7 @@ export function mount<E extends Endpoint<any, any, any, any, any>, P = undefined
       parsed.file = form.file;
     }
     let release: (() => void) | undefined;
+    let ticket: unknown;
     if (hot && auth) {
       const busy = (seconds: number, code: 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE') => {
         ctx.set('Retry-After', String(seconds));
@@ -150,13 +158,19 @@ export function mount<E extends Endpoint<any, any, any, any, any>, P = undefined
       const wait = hot.rush.members.take(auth.userId) || (deps.config.trustProxy > 0 ? hot.rush.addresses.take(ctx.ip) : 0);
       if (wait) throw busy(wait, 'RATE_LIMITED');
       hot.gate(hot.rush, auth, parsed, ctx.get('idempotency-key'), now);
+      if (hot.admit && IDEMPOTENCY_KEY.test(ctx.get('idempotency-key'))) ticket = await hot.admit(hot.rush, auth, parsed, ctx.get('idempotency-key'));
       release = (await hot.rush.admission.enter()) ?? undefined;
-      if (!release) throw busy(1, 'SERVICE_UNAVAILABLE');
+      if (!release) {
+        hot.settle?.(hot.rush, ticket, undefined);
+        throw busy(1, 'SERVICE_UNAVAILABLE');
+      }
     }
+    let stored: (StoredAnswer & { replayed: boolean }) | undefined;
     try {
       await respond();
     } finally {
       release?.();
+      if (hot && ticket !== undefined) hot.settle?.(hot.rush, ticket, stored);
     }
 
     /** The answer as the contract shapes it; an answer that breaks the contract is a failure, never sent. */
@@ -222,6 +236,7 @@ export function mount<E extends Endpoint<any, any, any, any, any>, P = undefined
               refusal,
               async (db) => void (await keepRefusalWrites(db)),
             );
+        stored = answer;
         // A replayed answer's work was done (and followed up) by the first request.
         if (!answer.replayed) for (const w of afterCommit) await w(pool);
         const errorCode = answer.status >= 400 ? errorCodeOf(answer.bodyText) : undefined;

@@ -81,6 +81,17 @@ export class ClaimGate {
     if (!hearing) this.claimed.clear();
   }
 
+  /** Whether revocations are heard: refusals from a shared store (Redis) are trusted only then. */
+  get hears(): boolean {
+    return this.hearing;
+  }
+
+  /** From facts within the bound: whether the database's counter still had stock (undefined: not known). */
+  stockLeft(batchId: string): boolean | undefined {
+    const b = this.fresh(batchId)?.batch;
+    return b ? b.stockClaimed < b.stockTotal : undefined;
+  }
+
   private get claimedMs(): number {
     return this.hearing ? Math.max(this.rememberMs, this.staleMs) : this.staleMs;
   }

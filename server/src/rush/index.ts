@@ -1,9 +1,11 @@
 import type { Logger } from 'pino';
+import { AppError } from '@gonghui/shared';
 import type { Database, Db } from '../db/index';
 import { Admission, RateLimiter } from './admission';
 import { ClaimGate } from './claim-gate';
 import { sessionsByTokenHashes, type Auth } from '../scope/auth';
 import { GroupCommit } from './group-commit';
+import { RedisAdmission, type Outcome, type RedisAdmissionConfig, type Ticket } from './redis-admission';
 import { SessionCache } from './sessions';
 import { parseSignal, RUSH_CHANNEL } from './signals';
 
@@ -26,6 +28,8 @@ export interface RushConfig {
   /** Group commit (group-commit.ts): claims per transaction at most, and transactions at the database at once. */
   groupMax: number;
   groupParallel: number;
+  /** Optional shared admission in Redis before the claim write (redis-admission.ts); absent: none. */
+  redis?: RedisAdmissionConfig;
 }
 
 export const DEFAULT_RUSH: RushConfig = {
@@ -52,6 +56,8 @@ export interface Rush {
   admission: Admission;
   members: RateLimiter;
   addresses: RateLimiter;
+  /** The Redis admission step, when `REDIS_URL` is set. */
+  redis?: RedisAdmission;
   close(): Promise<void>;
 }
 
@@ -60,7 +66,17 @@ export interface Rush {
  * are never cached and refusals from memory live only `staleMs`.
  */
 export function rushMemory(config: RushConfig, db: Db, logger: Logger): Rush {
+  let lastWarned = -Infinity;
+  const redis = config.redis
+    ? new RedisAdmission(db, config.redis, (err, what) => {
+        // Redis down means every claim fails over to the database: say so, at most every 10 s.
+        if (performance.now() - lastWarned < 10_000) return;
+        lastWarned = performance.now();
+        logger.warn({ err, what }, 'Redis admission unavailable: claims go to the database without it');
+      })
+    : undefined;
   return {
+    redis,
     config,
     sessions: new SessionCache(config.sessionCacheMs),
     sessionReads: new GroupCommit((hashes) => sessionsByTokenHashes(db, hashes), 200, 1),
@@ -68,7 +84,7 @@ export function rushMemory(config: RushConfig, db: Db, logger: Logger): Rush {
     admission: new Admission(config.claimConcurrency, config.claimLine, config.claimLineWaitMs),
     members: new RateLimiter(config.memberRate, config.memberBurst),
     addresses: new RateLimiter(config.ipRate, config.ipBurst),
-    close: async () => undefined,
+    close: async () => redis?.close(),
   };
 }
 
@@ -81,7 +97,10 @@ export async function hearRevocations(rush: Rush, database: Pick<Database, 'list
       const s = parseSignal(payload);
       if (s?.kind === 'session') rush.sessions.revokeSession(s.id);
       else if (s?.kind === 'user') rush.sessions.revokeUser(s.id);
-      else if (s?.kind === 'batch') rush.gate.forget(s.id);
+      else if (s?.kind === 'batch') {
+        rush.gate.forget(s.id);
+        void rush.redis?.invalidate(s.id);
+      }
     },
     (live) => {
       rush.sessions.setLive(live);
@@ -92,5 +111,32 @@ export async function hearRevocations(rush: Rush, database: Pick<Database, 'list
   rush.close = async () => {
     stopping = true;
     await stop();
+    await rush.redis?.close();
   };
+}
+
+/**
+ * The Redis admission of one claim (after the refusals from memory): undefined when there is no
+ * Redis step; a ticket to settle with the database's answer otherwise. Throws the refusal Redis is
+ * sure of, trusted only while this process hears revocations (a voucher given back on any process
+ * drops the counts at once; without hearing, the database answers instead).
+ */
+export async function admitClaim(rush: Rush, batchId: string, memberId: string, key: string): Promise<Ticket | undefined> {
+  if (!rush.redis) return undefined;
+  const a = await rush.redis.admit(batchId, memberId, key);
+  if (a.kind !== 'refused') return a.ticket;
+  if (!rush.gate.hears) return { batchId, memberId, key, epoch: '' };
+  if (a.code === 'VOUCHER_SOLD_OUT') rush.redis.doubt(batchId, rush.gate.stockLeft(batchId) === true);
+  throw new AppError(a.code);
+}
+
+/** The database's answer to an admitted (or passed) claim: `answer` undefined when it failed without one. */
+export function settleClaim(rush: Rush, ticket: Ticket | undefined, answer: { status: number; replayed: boolean; bodyText: string } | undefined): void {
+  if (!ticket || !rush.redis) return;
+  let outcome: Outcome = { kind: 'lost' };
+  if (answer?.status === 201) {
+    const voucherId = answer.replayed ? undefined : (JSON.parse(answer.bodyText) as { voucher?: { id?: string } }).voucher?.id;
+    outcome = voucherId ? { kind: 'won', voucherId } : { kind: 'replayed' };
+  }
+  rush.redis.settle(ticket, outcome);
 }

@@ -2,6 +2,8 @@ import type Router from '@koa/router';
 import { AppError, vouchersApi as api } from '@gonghui/shared';
 import type { Deps } from '../../deps';
 import { mount, type HotPath } from '../../http/route';
+import { admitClaim, settleClaim } from '../../rush/index';
+import type { Ticket } from '../../rush/redis-admission';
 import { batchCloser, batchCreator, batchDetail, batchList, batchPublisher, batchRedemptionsXlsx, batchStats, batchUpdater } from './batches';
 import { voucherClaimer, writeClaims } from './claim-writer';
 import { myVoucherDetail, myVouchers, openBatches, voucherCodeIssuer, voucherReturner } from './claims';
@@ -15,6 +17,8 @@ import { visitorBatches } from './visitors';
 const claimPath: HotPath<typeof api.claim> = {
   gate: (rush, auth, { params }, key, now) => rush.gate.check(params.id, auth, key, now),
   learn: (rush, auth, { params }, key, status, code) => rush.gate.learn(params.id, auth, key, status, code),
+  admit: (rush, auth, { params }, key) => (auth.memberId ? admitClaim(rush, params.id, auth.memberId, key) : Promise.resolve(undefined)),
+  settle: (rush, ticket, answer) => settleClaim(rush, ticket as Ticket | undefined, answer),
   writeMany: async (tx, inputs) => {
     const results = await writeClaims(
       tx,
