@@ -20,6 +20,7 @@ import cluster from 'node:cluster';
 import { createMetrics, metricsServer, shareWithClusterPrimary } from './ops/metrics';
 import type { Lifecycle } from './ops/readiness';
 import { listenAdminSocket } from './ops/admin-socket';
+import { openBlobStore } from './lib/open-blob-store';
 
 async function main() {
   const env = process.env;
@@ -52,8 +53,14 @@ async function main() {
   await hearRevocations(rush, database, logger);
   const metrics = createMetrics({ processMetrics: true, pool: database.poolStats });
   const lifecycle: Lifecycle = { draining: false };
+  const blobs = openBlobStore({ s3: config.s3, dataDir });
+  // a store away at startup does not stop the service: uploads and downloads answer 503 until it is back
+  blobs.check().then(
+    () => logger.info({ store: blobs.where }, 'upload store ready'),
+    (err: Error) => logger.error({ err: err.message, store: blobs.where }, 'upload store unavailable: document uploads and downloads answer 503 until it answers'),
+  );
   const app = createApp(
-    { db: database.db, dbKind: database.kind, clock, config, keys, logger, sms, wechat, rush, metrics, lifecycle },
+    { db: database.db, dbKind: database.kind, clock, config, keys, logger, sms, wechat, rush, metrics, lifecycle, blobs },
     { clientDir: existsSync(clientDir) ? clientDir : undefined },
   );
   const server = app.listen(config.port, config.host, () => {
