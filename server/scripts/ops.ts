@@ -11,12 +11,18 @@ import { PGlite } from '@electric-sql/pglite';
 import { adminSocketPath, backupFromRunningServer, serverListening } from '../src/ops/admin-socket';
 import { moveToPostgres } from '../src/ops/move-to';
 import { doctor, formatFindings } from '../src/ops/doctor';
-import { BackupError, assertFilesRestorable, backupPglite, backupPostgres, readBackupFile, restoreFiles, restorePglite, restorePostgres, withFiles, writeBackupFile, type Backup } from '../src/ops/backup';
+import { BackupError, backupPglite, backupPostgres, readBackupFile, restorePglite, restorePostgres, writeBackupFile, type Backup } from '../src/ops/backup';
+import { assertFilesRestorable, restoreFiles, withFiles } from '../src/ops/backup-files';
+import { ConfigError, s3SettingsFromEnv } from '../src/config';
+import { BlobStoreUnavailable, type BlobStore } from '../src/lib/blob-store';
+import { openBlobStore } from '../src/lib/open-blob-store';
 
 const env = process.env;
 const base = env.INIT_CWD || process.cwd();
 const dataDir = path.resolve(base, env.DATA_DIR || '.data');
 const databaseUrl = env.DATABASE_URL || undefined;
+/** Where uploaded files are: the S3 bucket of S3_* when set, else DATA_DIR (as the server decides). */
+const openStore = (): BlobStore => openBlobStore({ s3: s3SettingsFromEnv(env), dataDir });
 
 function stamp(d: Date) {
   return d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -29,13 +35,14 @@ function describe(b: Backup) {
 }
 
 async function backup(fileArg: string | undefined) {
+  const store = openStore();
   let b: Backup;
   if (databaseUrl) b = await backupPostgres(databaseUrl);
   else {
     // a running server takes it itself; otherwise nobody has the folder open and we may
     b = (await backupFromRunningServer(dataDir)) ?? (await backupOffline());
   }
-  b = await withFiles(b, dataDir);
+  b = await withFiles(b, store);
   const file = path.resolve(base, fileArg ?? `gonghui-backup-${b.manifest.kind}-${stamp(new Date(b.manifest.createdAt))}.tar`);
   await writeBackupFile(file, b);
   console.log(`备份完成 backup written: ${file}\n  ${describe(b)}`);
@@ -56,11 +63,12 @@ async function restore(fileArg: string | undefined) {
   if (!fileArg) throw new BackupError('usage: pnpm restore FILE');
   const b = await readBackupFile(path.resolve(base, fileArg));
   console.log(`manifest ok: ${describe(b)}, taken ${b.manifest.createdAt}`);
-  assertFilesRestorable(b, dataDir); // before the database: never half a restore
+  const store = openStore();
+  await assertFilesRestorable(b, store); // before the database: never half a restore
   if (databaseUrl) await restorePostgres(b, databaseUrl);
   else await restorePglite(b, path.join(dataDir, 'pglite'));
-  const files = await restoreFiles(b, dataDir);
-  if (files) console.log(`  ${files} uploaded files restored under ${dataDir}`);
+  const files = await restoreFiles(b, store);
+  if (files) console.log(`  ${files} uploaded files restored into ${store.where}`);
   console.log(`恢复完成 restored into ${databaseUrl ? 'the database at DATABASE_URL' : path.join(dataDir, 'pglite')}: every table's rows match the manifest.`);
   console.log('  用备份时的 GONGHUI_SECRET 启动，否则身份证号等加密数据无法解密。 Start with the GONGHUI_SECRET in use when it was taken, or encrypted ID numbers cannot be read.');
 }
@@ -95,7 +103,7 @@ if (!fn) {
 fn(arg).then(
   () => process.exit(0),
   (err: Error) => {
-    console.error(err instanceof BackupError ? `✗ ${err.message}` : err);
+    console.error(err instanceof BackupError || err instanceof ConfigError || err instanceof BlobStoreUnavailable ? `✗ ${err.message}` : err);
     process.exit(1);
   },
 );
