@@ -14,7 +14,7 @@ const S3Env = z.object({
   S3_SECRET_ACCESS_KEY: unsetIfEmpty(z.string().min(1)),
   S3_FORCE_PATH_STYLE: unsetIfEmpty(z.enum(['0', '1'])),
   /** Put before every object key, e.g. `gonghui/` (letters, digits, `.`, `_`, `-`, folders with `/`). */
-  S3_PREFIX: unsetIfEmpty(z.string().regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/?$/)),
+  S3_PREFIX: unsetIfEmpty(z.string().regex(/^(?!(.*\/)?\.{1,2}(\/|$))[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/?$/)),
   S3_TIMEOUT_MS: unsetIfEmpty(z.coerce.number().int().min(1000).max(120_000)),
 });
 type ParsedS3Env = z.infer<typeof S3Env>;
