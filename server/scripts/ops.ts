@@ -4,6 +4,7 @@
  *   pnpm restore FILE           into an empty DATA_DIR (PGlite) or an empty DATABASE_URL database
  *   pnpm db:move-to URL         a PGlite folder into an empty PostgreSQL database
  *   pnpm doctor                 what production mode would refuse, and why
+ *   pnpm files:sweep            remove uploaded files no document names (older than an hour)
  * Paths are taken from where pnpm was run (INIT_CWD), like DATA_DIR for `npm start`.
  */
 import path from 'node:path';
@@ -16,6 +17,11 @@ import { assertFilesRestorable, restoreFiles, withFiles } from '../src/ops/backu
 import { ConfigError, s3SettingsFromEnv } from '../src/config';
 import { BlobStoreUnavailable, type BlobStore } from '../src/lib/blob-store';
 import { openBlobStore } from '../src/lib/open-blob-store';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { schema, type Db } from '../src/db/index';
+import { sweepOrphanBlobs } from '../src/ops/orphan-blobs';
 
 const env = process.env;
 const base = env.INIT_CWD || process.cwd();
@@ -93,8 +99,31 @@ async function checkup() {
   if (problems) process.exit(1);
 }
 
+async function sweepFiles() {
+  const store = openStore();
+  // the database as it is (no migration): only the documents' storage keys are read
+  let db: Db;
+  let close: () => Promise<void>;
+  if (databaseUrl) {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+    db = drizzlePg(pool, { schema }) as unknown as Db;
+    close = () => pool.end();
+  } else {
+    if (await serverListening(adminSocketPath(dataDir))) throw new BackupError(`a server is running on ${dataDir}: it sweeps every hour by itself (stop it to sweep now)`);
+    const client = await PGlite.create(path.join(dataDir, 'pglite'));
+    db = drizzlePglite({ client, schema }) as unknown as Db;
+    close = () => client.close();
+  }
+  try {
+    const report = await sweepOrphanBlobs(db, store, new Date());
+    console.log(`清理完成 swept ${store.where}: ${report.stored} stored files, ${report.removed.length} without a document removed${report.removed.length ? `:\n  ${report.removed.join('\n  ')}` : ''}`);
+  } finally {
+    await close();
+  }
+}
+
 const [command, arg] = process.argv.slice(2);
-const commands: Record<string, (a: string | undefined) => Promise<void>> = { backup, restore, 'move-to': moveTo, doctor: checkup };
+const commands: Record<string, (a: string | undefined) => Promise<void>> = { backup, restore, 'move-to': moveTo, doctor: checkup, 'sweep-files': sweepFiles };
 const fn = command ? commands[command] : undefined;
 if (!fn) {
   console.error(`usage: ops.ts ${Object.keys(commands).join('|')} [ARG]`);
