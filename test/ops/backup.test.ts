@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, buildPath, HARDSHIP_CONSENT_VERSION } from '@gonghui/shared';
 import { application } from '@gonghui/server/testing/hardship';
 import { startS3Server, type S3TestServer } from '@gonghui/server/testing/s3';
+import { LocalBlobStore } from '@gonghui/server/lib/blob-store';
 import { callEndpoint } from '@gonghui/server/testing/call';
 import { decrypt, deriveKeys } from '@gonghui/server/crypto';
 import { countTables, openExec, readBackupFile } from '@gonghui/server/ops/backup';
@@ -160,6 +161,9 @@ describe.each(kinds)('backup and restore drill on %s, files in %s', (kind, files
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain('1 uploaded files restored into');
+    // the document's sealed bytes are where the target's settings put them: the fresh prefix, or the fresh DATA_DIR
+    const targetStore = files === 'S3' ? s3!.store({ prefix: target.S3_PREFIX }) : new LocalBlobStore(target.DATA_DIR!);
+    expect((await targetStore.list('hardship-docs')).map((b) => b.key)).toEqual([`hardship-docs/${document.documentId}`]);
     const again = await pnpmScript(['restore', file], target);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/not empty/);
