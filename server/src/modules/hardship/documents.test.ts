@@ -10,6 +10,7 @@ import { S3BlobStore } from '../../lib/s3-blob-store';
 import { storageKinds } from '../../testing/database';
 import { memberIdByPhone, useTestApp, type TestApp, type TestAppOptions } from '../../testing/harness';
 import { startS3Server, type S3TestServer } from '../../testing/s3';
+import { ORPHAN_MIN_AGE_MS, sweepOrphanBlobs } from '../../ops/orphan-blobs';
 import { applyAs, cleanPhonesIn, EQUIP, hardshipStaff } from '../../testing/hardship';
 
 const MARKER = 'DIAGNOSIS-OF-WANG-uremia-0123456789';
@@ -178,10 +179,11 @@ describe.each(cases)('hardship documents on %s, files in %s', (kind, _store, blo
   });
 });
 
-describe('hardship documents when the S3 store does not answer', () => {
-  // a store that takes connections and never answers: uploads and downloads end in a 503, not a hang
+describe('hardship documents when the S3 store stops answering', () => {
+  // the bucket, and a store that takes connections and never answers: the app is switched between them
   const sockets: Socket[] = [];
   let silent: Server;
+  let down = false;
   beforeAll(async () => {
     silent = createServer((socket) => void sockets.push(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
@@ -192,17 +194,42 @@ describe('hardship documents when the S3 store does not answer', () => {
   });
   const app = useTestApp('pglite', {
     now: '2026-12-01T02:00:00Z',
-    blobs: () => new S3BlobStore({ ...s3.settings(), endpoint: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, timeoutMs: 1000 }),
+    blobs: () => {
+      const live = s3.store();
+      const dead = new S3BlobStore({ ...live.settings, endpoint: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, timeoutMs: 1000 });
+      return new Proxy(live, {
+        get(_t, prop: keyof S3BlobStore) {
+          const target = down ? dead : live;
+          const v = target[prop];
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+    },
   });
 
-  it('answers 503 FILE_STORE_UNAVAILABLE to an upload and records no document', async () => {
-    const phones = await cleanPhonesIn(app(), EQUIP, 1, 30);
+  it('answers 503 FILE_STORE_UNAVAILABLE to uploads and downloads, records nothing, and still lets a member withdraw consent', async () => {
+    const phones = await cleanPhonesIn(app(), EQUIP, 1);
     const member = await app().login(phones[0]!);
     const appId = await applyAs(app(), member);
-    const r = await upload(app(), api.uploadMyHardshipDocument, appId, member, { bytes: pdf() });
+    const before = await upload(app(), api.uploadMyHardshipDocument, appId, member, { bytes: pdf() });
+    expect(before.status).toBe(201);
+
+    down = true;
+    const r = await upload(app(), api.uploadMyHardshipDocument, appId, member, { bytes: pdf('2') });
     expect([r.status, r.code]).toEqual([503, 'FILE_STORE_UNAVAILABLE']);
     expect(r.body.error.message).toBe('材料存储暂不可用，请稍后再试');
-    expect(await queryRows(app().deps.db, sql`select 1 from hardship_documents`)).toHaveLength(0);
+    expect(await queryRows(app().deps.db, sql`select id from hardship_documents`)).toEqual([{ id: before.body.id }]);
+    const got = await download(app(), api.myHardshipDocument, appId, before.body.id, member);
+    expect([got.status, got.code]).toEqual([503, 'FILE_STORE_UNAVAILABLE']);
     expect(app().logs.text).toContain('upload store unavailable');
+    // the rows go with the consent; the file the store could not delete is left to the orphan sweep
+    expect((await app().call(api.withdrawHardshipConsent, { token: member })).status).toBe(200);
+    expect(await queryRows(app().deps.db, sql`select 1 from hardship_documents`)).toHaveLength(0);
+
+    down = false;
+    expect(await stored(app(), before.body.id)).not.toBeNull();
+    const swept = await sweepOrphanBlobs(app().deps.db, store(app()), new Date(Date.now() + ORPHAN_MIN_AGE_MS + 60_000));
+    expect(swept.removed).toEqual([`hardship-docs/${before.body.id}`]);
+    expect(await stored(app(), before.body.id)).toBeNull();
   });
 });

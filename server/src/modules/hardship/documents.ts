@@ -156,7 +156,8 @@ export async function staffDocument(scope: Scope, { id, documentId, reason }: { 
 
 /**
  * Withdrawn consent or a deleted account: the documents' rows go now, their blobs once the
- * transaction has committed (a rollback keeps both).
+ * transaction has committed (a rollback keeps both; a blob the store fails to delete goes with the
+ * orphan sweep).
  */
 export async function eraseDocumentsOf(scope: Scope, memberIds: string[]): Promise<number> {
   if (memberIds.length === 0) return 0;
@@ -167,7 +168,8 @@ export async function eraseDocumentsOf(scope: Scope, memberIds: string[]): Promi
   if (gone.length) {
     const store = blobs(scope);
     scope.afterCommit(async (_db: Db) => {
-      for (const g of gone) await store.delete(g.storageKey);
+      // the rows are gone for good: a store that does not answer now leaves the files to the orphan sweep, not the member with an error
+      for (const g of gone) await store.delete(g.storageKey).catch((err: Error) => scope.deps.logger.warn({ err: err.message, storageKey: g.storageKey }, 'an erased document’s file stays for the orphan sweep'));
     });
   }
   return gone.length;
