@@ -22,6 +22,13 @@ export interface S3Settings {
   timeoutMs: number;
 }
 
+/** S3's reason; a HEAD answer has no body to name one, so its status speaks. */
+function serviceError(name: string, status: number | undefined): string {
+  const code = name === 'Unknown' || name === 'Forbidden' || name === 'NotFound' ? (status === 403 ? 'AccessDenied' : status === 404 ? 'NoSuchBucket' : name) : name;
+  const hint = code === 'AccessDenied' || code === 'SignatureDoesNotMatch' || code === 'InvalidAccessKeyId' ? ': check S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY and the bucket policy' : code === 'NoSuchBucket' ? ': check S3_BUCKET and S3_ENDPOINT' : '';
+  return `${code} (HTTP ${status ?? '?'})${hint}`;
+}
+
 export class S3BlobStore implements BlobStore {
   private readonly client: S3Client;
 
@@ -54,7 +61,7 @@ export class S3BlobStore implements BlobStore {
     } catch (err) {
       if (missing?.(err)) return null;
       const e = err as Error & { $metadata?: { httpStatusCode?: number }; code?: string };
-      const detail = err instanceof S3ServiceException ? `${e.name} (HTTP ${e.$metadata?.httpStatusCode ?? '?'})` : e.name === 'TimeoutError' || e.name === 'AbortError' ? `no answer within ${this.settings.timeoutMs} ms` : `${e.code ?? e.name}: ${e.message}`;
+      const detail = err instanceof S3ServiceException ? serviceError(e.name, e.$metadata?.httpStatusCode) : e.name === 'TimeoutError' || e.name === 'AbortError' ? `no answer within ${this.settings.timeoutMs} ms` : `${e.code ?? e.name}: ${e.message}`;
       throw new BlobStoreUnavailable(`S3 ${what} at ${this.where} failed: ${detail}`, { cause: err });
     }
   }
