@@ -31,10 +31,9 @@ import { createMetrics, publicMetrics } from './ops/metrics';
 import { readiness } from './ops/readiness';
 import { apiReference } from './ops/reference';
 
-import { LocalBlobStore } from './lib/blob-store';
+import { openBlobStore } from './lib/open-blob-store';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
 
 export const VERSION = '0.1.0';
 
@@ -55,7 +54,7 @@ export function createApp(rawDeps: Deps, opts: AppOptions = {}): Koa {
     rush: rawDeps.rush ?? rushMemory(rawDeps.config.rush, rawDeps.db, rawDeps.logger),
     metrics: rawDeps.metrics ?? createMetrics(),
     lifecycle: rawDeps.lifecycle ?? { draining: false },
-    blobs: rawDeps.blobs ?? new LocalBlobStore(rawDeps.config.dataDir ? path.resolve(rawDeps.config.dataDir) : mkdtempSync(path.join(tmpdir(), 'gonghui-data-'))),
+    blobs: rawDeps.blobs ?? openBlobStore({ s3: rawDeps.config.s3, dataDir: rawDeps.config.dataDir || mkdtempSync(`${tmpdir()}/gonghui-data-`) }),
   };
   const metrics = deps.metrics!;
   const lifecycle = deps.lifecycle!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api } from '@gonghui/shared';
-import { clusterWorkers, ConfigError, loadConfig } from './config';
+import { clusterWorkers, ConfigError, loadConfig, productionProblems, s3SettingsFromEnv } from './config';
 import { startTestApp } from './testing/harness';
 
 const strongSecret = 'k'.repeat(12) + 'Zx9-Qw8_Er7.Ty6/Ui5';
@@ -39,6 +39,46 @@ describe('configuration', () => {
     ['a public address without https', { PUBLIC_URL: 'http://gh.example.org.cn' }],
   ])('refuses production with %s', (_name, override) => {
     expect(() => loadConfig({ ...productionEnv, ...override })).toThrow(ConfigError);
+  });
+
+  const s3Env = { S3_ENDPOINT: 'https://obs.cn-north-4.myhuaweicloud.com', S3_REGION: 'cn-north-4', S3_BUCKET: 'huzhou-gonghui', S3_ACCESS_KEY_ID: 'AKID', S3_SECRET_ACCESS_KEY: 'secret-key', S3_FORCE_PATH_STYLE: '1', S3_PREFIX: 'prod/uploads' };
+
+  it('keeps uploads under DATA_DIR without S3 settings, and counts empty S3 variables as unset', () => {
+    expect(loadConfig(productionEnv).s3).toBeUndefined();
+    expect(loadConfig({ ...productionEnv, S3_ENDPOINT: '', S3_BUCKET: '', S3_ACCESS_KEY_ID: '' }).s3).toBeUndefined();
+  });
+
+  it('reads the S3 settings, with the prefix ending in a slash and defaults for the rest', () => {
+    expect(loadConfig({ ...productionEnv, ...s3Env }).s3).toEqual({
+      endpoint: 'https://obs.cn-north-4.myhuaweicloud.com',
+      region: 'cn-north-4',
+      bucket: 'huzhou-gonghui',
+      accessKeyId: 'AKID',
+      secretAccessKey: 'secret-key',
+      forcePathStyle: true,
+      prefix: 'prod/uploads/',
+      timeoutMs: 15_000,
+    });
+    expect(s3SettingsFromEnv({ S3_BUCKET: 'b-1', S3_ACCESS_KEY_ID: 'a', S3_SECRET_ACCESS_KEY: 's' })).toMatchObject({ endpoint: undefined, region: 'us-east-1', forcePathStyle: false, prefix: '' });
+  });
+
+  it.each([
+    ['a bucket without credentials', { S3_BUCKET: 'huzhou-gonghui' }, /S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY missing/],
+    ['an endpoint alone', { S3_ENDPOINT: 'http://127.0.0.1:9000' }, /S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY missing/],
+    ['no secret key', { ...s3Env, S3_SECRET_ACCESS_KEY: undefined }, /S3_SECRET_ACCESS_KEY missing/],
+    ['an endpoint that is not a URL', { ...s3Env, S3_ENDPOINT: 'obs.example' }, /S3_ENDPOINT/],
+    ['a bucket name S3 would refuse', { ...s3Env, S3_BUCKET: 'Huzhou_Gonghui' }, /S3_BUCKET/],
+    ['a prefix that climbs out', { ...s3Env, S3_PREFIX: '../other' }, /S3_PREFIX/],
+  ])('refuses to start with %s, in demo mode too', (_name, override, reason) => {
+    expect(() => loadConfig({ ...productionEnv, ...override })).toThrow(reason);
+    expect(() => loadConfig({ GONGHUI_MODE: 'demo', ...override }, () => 'generated-secret')).toThrow(ConfigError);
+  });
+
+  it('lists half an S3 configuration among what production would refuse (pnpm doctor)', () => {
+    const problems = productionProblems({ ...productionEnv, S3_BUCKET: 'huzhou-gonghui' });
+    expect(problems.map((p) => p.key)).toEqual(['S3_BUCKET']);
+    expect(problems[0]!.zh).toContain('S3 存储配置不完整');
+    expect(productionProblems({ ...productionEnv, ...s3Env })).toEqual([]);
   });
 
   it('lets demo mode pin the clock and generate a secret', () => {

@@ -1,5 +1,49 @@
 import { z } from 'zod';
+import type { S3Settings } from './lib/s3-blob-store';
 import { DEFAULT_RUSH, type RushConfig } from './rush/index';
+
+/** An empty variable counts as unset (compose files write `S3_ENDPOINT=` for "none"). */
+const unsetIfEmpty = <T extends z.ZodType>(t: T) => z.preprocess((v) => (v === '' ? undefined : v), t.optional());
+
+/** Uploaded files in an S3-compatible bucket instead of DATA_DIR (lib/s3-blob-store.ts). */
+const S3Env = z.object({
+  S3_ENDPOINT: unsetIfEmpty(z.url()),
+  S3_REGION: unsetIfEmpty(z.string().regex(/^[a-z0-9-]{2,40}$/)),
+  S3_BUCKET: unsetIfEmpty(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/)),
+  S3_ACCESS_KEY_ID: unsetIfEmpty(z.string().min(1)),
+  S3_SECRET_ACCESS_KEY: unsetIfEmpty(z.string().min(1)),
+  S3_FORCE_PATH_STYLE: unsetIfEmpty(z.enum(['0', '1'])),
+  /** Put before every object key, e.g. `gonghui/` (letters, digits, `.`, `_`, `-`, folders with `/`). */
+  S3_PREFIX: unsetIfEmpty(z.string().regex(/^(?!(.*\/)?\.{1,2}(\/|$))[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/?$/)),
+  S3_TIMEOUT_MS: unsetIfEmpty(z.coerce.number().int().min(1000).max(120_000)),
+});
+type ParsedS3Env = z.infer<typeof S3Env>;
+const S3_REQUIRED = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+/** The S3 settings, none when no S3_ variable is set; half a configuration is a refusal (never files quietly on local disk). */
+function s3SettingsOf(e: ParsedS3Env): S3Settings | undefined {
+  const given = (Object.keys(S3Env.shape) as (keyof ParsedS3Env)[]).filter((k) => e[k] !== undefined);
+  if (given.length === 0) return undefined;
+  const missing = S3_REQUIRED.filter((k) => e[k] === undefined);
+  if (missing.length) throw new ConfigError(`S3 storage is half configured: ${given.join(', ')} set but ${missing.join(', ')} missing (set ${S3_REQUIRED.join(', ')} for S3, or no S3_ variable to keep uploads under DATA_DIR)`);
+  return {
+    endpoint: e.S3_ENDPOINT,
+    region: e.S3_REGION ?? 'us-east-1',
+    bucket: e.S3_BUCKET!,
+    accessKeyId: e.S3_ACCESS_KEY_ID!,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE === '1',
+    prefix: e.S3_PREFIX ? e.S3_PREFIX.replace(/\/?$/, '/') : '',
+    timeoutMs: e.S3_TIMEOUT_MS ?? 15_000,
+  };
+}
+
+/** The S3 settings alone, for the operator commands (pnpm backup / restore / sweep). */
+export function s3SettingsFromEnv(env: Record<string, string | undefined>): S3Settings | undefined {
+  const parsed = S3Env.safeParse(env);
+  if (!parsed.success) throw new ConfigError(`invalid environment: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  return s3SettingsOf(parsed.data);
+}
 
 /** The one place that reads the environment (lint forbids `process.env` elsewhere). */
 const Env = z.object({
@@ -53,7 +97,7 @@ const Env = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(30_000).default(3000),
   /** PostgreSQL pool size per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
-});
+}).extend(S3Env.shape);
 
 export type Mode = 'demo' | 'production';
 
@@ -88,6 +132,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** WeChat subscribe-message template ids (server/src/modules/notices/subscribe.ts). */
   subscribeTemplates?: { wish_progress?: string; voucher_expiring?: string };
+  /** Uploaded files in an S3-compatible bucket; absent: under DATA_DIR. */
+  s3?: S3Settings;
 }
 
 export class ConfigError extends Error {}
@@ -121,6 +167,15 @@ function productionRefusals(e: ParsedEnv): Refusal[] {
   return out;
 }
 
+function s3Refusals(e: ParsedEnv): Refusal[] {
+  try {
+    s3SettingsOf(e);
+    return [];
+  } catch (err) {
+    return [{ key: 'S3_BUCKET', en: (err as Error).message, zh: `S3 存储配置不完整：请同时设置 ${S3_REQUIRED.join('、')}，或不设置任何 S3_ 变量（上传文件存放在 DATA_DIR）` }];
+  }
+}
+
 /**
  * What production mode would refuse in this environment (all of it, not only the first), for
  * `pnpm doctor`; an environment that does not parse is one refusal per field.
@@ -130,7 +185,7 @@ export function productionProblems(env: Record<string, string | undefined>): Ref
   let rest = { ...env };
   for (;;) {
     const parsed = Env.safeParse(rest);
-    if (parsed.success) return [...out, ...productionRefusals(parsed.data)];
+    if (parsed.success) return [...out, ...s3Refusals(parsed.data), ...productionRefusals(parsed.data)];
     // report each invalid field, then judge the rest as if it were unset
     let removed = false;
     for (const i of parsed.error.issues) {
@@ -168,6 +223,8 @@ export function loadConfig(env: Record<string, string | undefined>, demoSecret?:
   }
 
   if (e.METRICS_PORT !== undefined && e.METRICS_PORT === e.PORT) throw new ConfigError('METRICS_PORT must differ from PORT: metrics are never served on the public port without METRICS_TOKEN');
+
+  const s3 = s3SettingsOf(e);
 
   const secret = e.GONGHUI_SECRET ?? demoSecret?.();
   if (!secret) throw new ConfigError('GONGHUI_SECRET is missing');
@@ -208,6 +265,7 @@ export function loadConfig(env: Record<string, string | undefined>, demoSecret?:
     metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST ?? e.HOST, token: e.METRICS_TOKEN || undefined },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     subscribeTemplates: { wish_progress: e.WECHAT_TMPL_WISH_PROGRESS || undefined, voucher_expiring: e.WECHAT_TMPL_VOUCHER_EXPIRING || undefined },
+    s3,
   };
 }
 

@@ -24,7 +24,7 @@ export interface Deps {
   rush?: Rush;
   /** Prometheus metrics (server/src/ops/metrics.ts); createApp makes its own when absent. */
   metrics?: Metrics;
-  /** Uploaded files' sealed bytes (DATA_DIR); createApp opens the folder of the config when absent. */
+  /** Uploaded files' sealed bytes (DATA_DIR or S3); createApp opens the one of the config when absent. */
   blobs?: BlobStore;
   /** Set draining on SIGTERM: readiness fails before the listener closes. */
   lifecycle?: Lifecycle;

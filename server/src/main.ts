@@ -20,6 +20,8 @@ import cluster from 'node:cluster';
 import { createMetrics, metricsServer, shareWithClusterPrimary } from './ops/metrics';
 import type { Lifecycle } from './ops/readiness';
 import { listenAdminSocket } from './ops/admin-socket';
+import { openBlobStore } from './lib/open-blob-store';
+import { ORPHAN_MIN_AGE_MS, sweepOrphanBlobs } from './ops/orphan-blobs';
 
 async function main() {
   const env = process.env;
@@ -52,8 +54,14 @@ async function main() {
   await hearRevocations(rush, database, logger);
   const metrics = createMetrics({ processMetrics: true, pool: database.poolStats });
   const lifecycle: Lifecycle = { draining: false };
+  const blobs = openBlobStore({ s3: config.s3, dataDir });
+  // a store away at startup does not stop the service: uploads and downloads answer 503 until it is back
+  blobs.check().then(
+    () => logger.info({ store: blobs.where }, 'upload store ready'),
+    (err: Error) => logger.error({ err: err.message, store: blobs.where }, 'upload store unavailable: document uploads and downloads answer 503 until it answers'),
+  );
   const app = createApp(
-    { db: database.db, dbKind: database.kind, clock, config, keys, logger, sms, wechat, rush, metrics, lifecycle },
+    { db: database.db, dbKind: database.kind, clock, config, keys, logger, sms, wechat, rush, metrics, lifecycle, blobs },
     { clientDir: existsSync(clientDir) ? clientDir : undefined },
   );
   const server = app.listen(config.port, config.host, () => {
@@ -69,6 +77,13 @@ async function main() {
     pruneExpired(database.db, clock.now()).catch((err) => logger.warn({ err }, 'pruning failed'));
   }, 10 * 60_000);
   pruner.unref();
+  // uploaded files no document names (an upload cut between its blob and its row): hourly, read against the wall clock the store keeps
+  const sweeper = setInterval(() => {
+    sweepOrphanBlobs(database.db, blobs, new Date())
+      .then((r) => r.removed.length && logger.info({ removed: r.removed.length, stored: r.stored }, 'removed uploaded files no document names'))
+      .catch((err: Error) => logger.warn({ err: err.message }, 'orphan file sweep failed'));
+  }, ORPHAN_MIN_AGE_MS);
+  sweeper.unref();
   // Without WeChat or its template ids (demo) the subscribe outbox is kept as the record and not sent.
   const templates = config.subscribeTemplates ?? {};
   const subscribe = wechat.configured && Object.values(templates).some(Boolean) ? wechatSubscribeSender(wechat, templates, config.wechat.apiBase) : null;
@@ -95,6 +110,7 @@ async function main() {
     lifecycle.draining = true;
     if (signal === 'SIGTERM' && config.shutdownGraceMs > 0) await new Promise((r) => setTimeout(r, config.shutdownGraceMs));
     clearInterval(pruner);
+    clearInterval(sweeper);
     clearInterval(jobs);
     clearInterval(drawer);
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));

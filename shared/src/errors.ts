@@ -15,6 +15,7 @@ export const errorCatalogue = {
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '系统繁忙，请稍后再试' },
+  FILE_STORE_UNAVAILABLE: { status: 503, message: '材料存储暂不可用，请稍后再试' },
 
   SMS_CODE_INVALID: { status: 401, message: '验证码不正确' },
   SMS_CODE_EXPIRED: { status: 401, message: '验证码已失效，请重新获取' },

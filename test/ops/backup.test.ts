@@ -3,16 +3,21 @@
  * PostgreSQL server: the demo runs and takes claims and redemptions while `pnpm backup` runs;
  * `pnpm restore` puts it into a fresh place; there every table's count matches the manifest,
  * every batch's counter equals its vouchers, an encrypted ID number opens with the same secret
- * and not with another, and a server started on it signs members in.
+ * and not with another, and a server started on it signs members in and gives a member back the
+ * document uploaded before the backup, the same bytes. Uploaded files live under DATA_DIR, or (the
+ * S3 case) in an S3-compatible bucket served by s3rver on loopback, restored into an empty prefix.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { api } from '@gonghui/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, buildPath, HARDSHIP_CONSENT_VERSION } from '@gonghui/shared';
+import { application } from '@gonghui/server/testing/hardship';
+import { startS3Server, type S3TestServer } from '@gonghui/server/testing/s3';
+import { LocalBlobStore } from '@gonghui/server/lib/blob-store';
 import { callEndpoint } from '@gonghui/server/testing/call';
 import { decrypt, deriveKeys } from '@gonghui/server/crypto';
 import { countTables, openExec, readBackupFile } from '@gonghui/server/ops/backup';
@@ -21,7 +26,40 @@ import { pnpmScript } from './cli';
 
 const SECRET = 'drill-secret-0123456789abcdef0123456789ab';
 const OTHER_SECRET = 'other-secret-0123456789abcdef0123456789ab';
-const kinds = SERVER_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
+type Files = 'DATA_DIR' | 'S3';
+const kinds: [kind: 'pglite' | 'postgres', files: Files][] = [
+  ['pglite', 'DATA_DIR'],
+  ['pglite', 'S3'],
+];
+if (SERVER_URL) kinds.push(['postgres', 'DATA_DIR'], ['postgres', 'S3']);
+
+/** The S3_ variables of a fresh, empty prefix on the test server. */
+function s3Env(s3: S3TestServer): Record<string, string> {
+  const s = s3.settings();
+  // the SDK's notice that its 2027 releases need Node 22 would be the only line on stderr
+  return { S3_ENDPOINT: s.endpoint!, S3_REGION: s.region, S3_BUCKET: s.bucket, S3_ACCESS_KEY_ID: s.accessKeyId, S3_SECRET_ACCESS_KEY: s.secretAccessKey, S3_FORCE_PATH_STYLE: '1', S3_PREFIX: s.prefix, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+}
+
+const pdf = Buffer.from('%PDF-1.4\n% drill: medical bills of a member\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** One of these members consents, applies and uploads a PDF; the first without an application of its own does. */
+async function uploadDocument(base: string, members: { phone: string; token: string }[]): Promise<{ phone: string; applicationId: string; documentId: string }> {
+  for (const m of members) {
+    await callEndpoint(base, api.giveHardshipConsent, { token: m.token, body: { agree: true, version: HARDSHIP_CONSENT_VERSION } });
+    const applied = await callEndpoint(base, api.applyHardship, { token: m.token, body: application() });
+    if (applied.status !== 201) continue;
+    const applicationId = applied.body.applications[0]!.id;
+    const form = new FormData();
+    form.set('kind', 'medical_bills');
+    form.set('file', new Blob([pdf], { type: 'application/pdf' }), '发票.pdf');
+    const res = await fetch(base + buildPath(api.uploadMyHardshipDocument.path, { id: applicationId }), { method: 'POST', headers: { authorization: `Bearer ${m.token}` }, body: form });
+    const body = (await res.json()) as { id: string };
+    if (res.status !== 201) throw new Error(`upload: ${res.status} ${JSON.stringify(body)}`);
+    return { phone: m.phone, applicationId, documentId: body.id };
+  }
+  throw new Error('no member could apply');
+}
 
 type Exec = Awaited<ReturnType<typeof openExec>>['exec'];
 
@@ -43,7 +81,15 @@ async function counterProblems(exec: Exec): Promise<unknown[]> {
     having b.stock_claimed <> count(v.id) filter (where v.status <> 'returned')`);
 }
 
-describe.each(kinds)('backup and restore drill on %s', (kind) => {
+let s3: S3TestServer | undefined;
+beforeAll(async () => {
+  s3 = await startS3Server();
+});
+afterAll(async () => {
+  await s3?.close();
+});
+
+describe.each(kinds)('backup and restore drill on %s, files in %s', (kind, files) => {
   const cleanups: (() => Promise<void>)[] = [];
   afterAll(async () => {
     for (const c of cleanups.reverse()) await c().catch(() => undefined);
@@ -53,11 +99,13 @@ describe.each(kinds)('backup and restore drill on %s', (kind) => {
     const env: Record<string, string> =
       kind === 'postgres' ? await serverProcessEnv(cleanups, SECRET) : { GONGHUI_NOW: '2026-12-20T02:00:00Z', GONGHUI_SECRET: SECRET, DATA_DIR: tempDataDir(), RUSH_MEMBER_RATE: '0', DATABASE_URL: '' };
     if (kind === 'pglite') cleanups.push(async () => removeDir(env.DATA_DIR!));
+    if (files === 'S3') Object.assign(env, s3Env(s3!));
     const apiProcess = await startApiProcess({ port: await freePort(), env });
     cleanups.push(() => apiProcess.stop());
     const { batchId } = await openBatchAsCity(apiProcess.base, '备份演练 立减10', 1000);
     const members = await activeMembers([apiProcess.base], 60);
     const cashier = (await callEndpoint(apiProcess.base, api.demoLogin, { body: { phone: '13900000011' } })).body.token;
+    const document = await uploadDocument(apiProcess.base, members);
 
     // the service at work: members claim and redeem at the counter, one after another
     let stop = false;
@@ -92,6 +140,7 @@ describe.each(kinds)('backup and restore drill on %s', (kind) => {
 
     const { manifest, data } = await readBackupFile(file);
     expect(manifest.kind).toBe(kind);
+    expect(manifest.files?.count).toBe(1);
     // taken while claims went on: it holds at least those made before it started, at most those made by its end
     const ledgerInBackup = manifest.tables['public.vouchers']!;
     expect(ledgerInBackup).toBeGreaterThan(0);
@@ -99,10 +148,11 @@ describe.each(kinds)('backup and restore drill on %s', (kind) => {
 
     // restore into a fresh place, refused into a place that is not empty
     const target: Record<string, string> = { ...env };
-    if (kind === 'pglite') {
-      target.DATA_DIR = tempDataDir();
-      cleanups.push(async () => removeDir(target.DATA_DIR!));
-    } else {
+    // a fresh data folder (and, with S3, a fresh prefix of the bucket) for the files as well
+    target.DATA_DIR = tempDataDir();
+    cleanups.push(async () => removeDir(target.DATA_DIR!));
+    if (files === 'S3') target.S3_PREFIX = s3Env(s3!).S3_PREFIX!;
+    if (kind === 'postgres') {
       const db = await freshServerDatabase();
       cleanups.push(db.drop);
       target.DATABASE_URL = db.url;
@@ -110,6 +160,10 @@ describe.each(kinds)('backup and restore drill on %s', (kind) => {
     const restored = await pnpmScript(['restore', file], target);
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
+    expect(restored.stdout).toContain('1 uploaded files restored into');
+    // the document's sealed bytes are where the target's settings put them: the fresh prefix, or the fresh DATA_DIR
+    const targetStore = files === 'S3' ? s3!.store({ prefix: target.S3_PREFIX }) : new LocalBlobStore(target.DATA_DIR!);
+    expect((await targetStore.list('hardship-docs')).map((b) => b.key)).toEqual([`hardship-docs/${document.documentId}`]);
     const again = await pnpmScript(['restore', file], target);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/not empty/);
@@ -146,5 +200,11 @@ describe.each(kinds)('backup and restore drill on %s', (kind) => {
     const mine = await callEndpoint(back.base, api.myVouchers, { token: login.body.token });
     expect(mine.status).toBe(200);
     expect((await fetch(`${back.base}/api/ready`)).status).toBe(200);
+
+    // the document uploaded before the backup: the member downloads it, opened with the same secret, the same bytes
+    const owner = (await callEndpoint(back.base, api.demoLogin, { body: { phone: document.phone } })).body.token;
+    const got = await fetch(back.base + buildPath(api.myHardshipDocument.path, { id: document.applicationId, documentId: document.documentId }), { headers: { authorization: `Bearer ${owner}` } });
+    expect(got.status).toBe(200);
+    expect(sha(Buffer.from(await got.arrayBuffer()))).toBe(sha(pdf));
   });
 });

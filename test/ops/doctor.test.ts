@@ -1,5 +1,6 @@
 /* `pnpm run doctor` as an operator runs it, on a good and on a bad production environment. */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startS3Server, type S3TestServer } from '@gonghui/server/testing/s3';
 import { SERVER_URL, freshServerDatabase, removeDir, tempDataDir } from '../flows/processes';
 import { pnpmScript } from './cli';
 
@@ -62,6 +63,38 @@ describe('pnpm run doctor', () => {
     expect(r.stdout).toContain('production mode needs an SMS provider: set SMS_WEBHOOK_URL');
     expect(r.stdout).toMatch(/database not reachable at postgres:\/\/nobody@127\.0\.0\.1:1\/gonghui/);
     expect(r.stdout).toMatch(/✗ \d+ 个问题/);
+  });
+
+  describe('with uploads in an S3-compatible bucket', () => {
+    let s3: S3TestServer;
+    beforeAll(async () => {
+      s3 = await startS3Server();
+    });
+    afterAll(async () => {
+      await s3.close();
+    });
+    const s3Env = (secret?: string) => {
+      const s = s3.settings();
+      return { S3_ENDPOINT: s.endpoint, S3_REGION: s.region, S3_BUCKET: s.bucket, S3_ACCESS_KEY_ID: s.accessKeyId, S3_SECRET_ACCESS_KEY: secret ?? s.secretAccessKey, S3_FORCE_PATH_STYLE: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+    };
+
+    it('finds the bucket reachable with the right credentials', async () => {
+      const r = await pnpmScript(['run', 'doctor'], { ...good(dataDir), ...s3Env() });
+      expect(r.stdout).not.toContain('✗');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('✓ S3 存储桶可访问（gonghui-test）');
+    });
+
+    it('finds a wrong secret and half a configuration', async () => {
+      const wrong = await pnpmScript(['run', 'doctor'], { ...good(dataDir), ...s3Env('not-the-secret') });
+      expect(wrong.code).toBe(1);
+      expect(wrong.stdout).toMatch(/✗ 无法访问 S3 存储桶 gonghui-test/);
+      expect(wrong.stdout).toMatch(/AccessDenied \(HTTP 403\): check S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY/);
+      expect(wrong.stdout).not.toContain('not-the-secret');
+      const half = await pnpmScript(['run', 'doctor'], { ...good(dataDir), S3_BUCKET: 'gonghui-test' });
+      expect(half.code).toBe(1);
+      expect(half.stdout).toMatch(/✗ S3 存储配置不完整/);
+    });
   });
 
   it('finds TLS ended at a proxy that TRUST_PROXY does not count', async () => {

@@ -2,6 +2,7 @@ import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
 import { AppError, errorCatalogue, type ErrorBody, type ErrorCode } from '@gonghui/shared';
 import { isDatabaseUnavailable } from '../db/index';
+import { BlobStoreUnavailable } from '../lib/blob-store';
 import type { AppState } from './context';
 
 export function renderError(code: ErrorCode, requestId: string, details?: unknown, message?: string): ErrorBody {
@@ -49,6 +50,14 @@ export function errorHandler(logger: Logger): Middleware<AppState> {
         ctx.status = 503;
         ctx.set('Retry-After', '5');
         ctx.body = renderError('SERVICE_UNAVAILABLE', requestId);
+        return;
+      }
+      if (err instanceof BlobStoreUnavailable) {
+        logger.error({ err, requestId, route: ctx._matchedRoute ?? ctx.path }, 'upload store unavailable');
+        ctx.state.errorCode = 'FILE_STORE_UNAVAILABLE';
+        ctx.status = 503;
+        ctx.set('Retry-After', '30');
+        ctx.body = renderError('FILE_STORE_UNAVAILABLE', requestId);
         return;
       }
       logger.error({ err, requestId, route: ctx._matchedRoute ?? ctx.path }, 'unhandled error');

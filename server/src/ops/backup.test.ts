@@ -5,7 +5,10 @@ import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, type Database } from '../db/index';
 import { codeSchemaVersion } from '../db/schema-version';
-import { backupPglite, readBackupFile, restoreFiles, restorePglite, withFiles, writeBackupFile, type Manifest } from './backup';
+import { LocalBlobStore } from '../lib/blob-store';
+import { startS3Server, type S3TestServer } from '../testing/s3';
+import { backupPglite, readBackupFile, restorePglite, writeBackupFile, type Manifest } from './backup';
+import { restoreFiles, withFiles } from './backup-files';
 
 describe('backup files', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'gh-backup-test-'));
@@ -76,16 +79,16 @@ describe('backup files', () => {
     writeFileSync(path.join(data, 'hardship-docs', 'doc-3.123.tmp'), 'half written'); // left out
     writeFileSync(path.join(data, 'elsewhere'), 'not an upload'); // left out
     const file = path.join(dir, 'with-files.tar');
-    await writeBackupFile(file, await withFiles(await backupPglite(database.pglite!), data));
+    await writeBackupFile(file, await withFiles(await backupPglite(database.pglite!), new LocalBlobStore(data)));
 
     const read = await readBackupFile(file);
     expect(read.manifest.files).toMatchObject({ file: 'files.tar.gz', count: 2 });
     const target = mkdtempSync(path.join(dir, 'target-'));
-    expect(await restoreFiles(read, target)).toBe(2);
+    expect(await restoreFiles(read, new LocalBlobStore(target))).toBe(2);
     expect(readFileSync(path.join(target, 'hardship-docs', 'doc-1'), 'utf8')).toBe('sealed bytes one');
     expect([...readFileSync(path.join(target, 'hardship-docs', 'doc-2'))]).toEqual([0, 1, 2, 255]);
     // never over files already there
-    await expect(restoreFiles(read, target)).rejects.toThrow(/not empty/);
+    await expect(restoreFiles(read, new LocalBlobStore(target))).rejects.toThrow(/not empty/);
 
     // a backup whose files were changed is refused before anything is restored
     const work = mkdtempSync(path.join(dir, 'y-'));
@@ -98,10 +101,60 @@ describe('backup files', () => {
     await expect(readBackupFile(damaged)).rejects.toThrow(/uploaded files do not match/);
   });
 
+  describe('with the files in an S3-compatible bucket', () => {
+    let s3: S3TestServer;
+    beforeAll(async () => {
+      s3 = await startS3Server();
+    });
+    afterAll(async () => {
+      await s3.close();
+    });
+
+    it('takes them from the bucket and puts them back into an empty prefix, never over files already there', async () => {
+      const source = s3.store();
+      await source.put('hardship-docs/doc-1', Buffer.from('sealed bytes one'));
+      await source.put('hardship-docs/doc-2', Buffer.from([0, 1, 2, 255]));
+      await source.put('other-docs/x', Buffer.from('not an upload folder')); // left out
+      const file = path.join(dir, 'with-s3-files.tar');
+      await writeBackupFile(file, await withFiles(await backupPglite(database.pglite!), source));
+      const read = await readBackupFile(file);
+      expect(read.manifest.files).toMatchObject({ file: 'files.tar.gz', count: 2 });
+
+      const target = s3.store();
+      expect(await restoreFiles(read, target)).toBe(2);
+      expect((await target.get('hardship-docs/doc-1'))!.toString()).toBe('sealed bytes one');
+      expect([...(await target.get('hardship-docs/doc-2'))!]).toEqual([0, 1, 2, 255]);
+      expect(await target.get('other-docs/x')).toBeNull();
+      await expect(restoreFiles(read, target)).rejects.toThrow(/not empty/);
+      // into the source's own prefix, which still holds them: refused the same way
+      await expect(restoreFiles(read, source)).rejects.toThrow(/not empty/);
+
+      // a backup taken from the bucket restores into a folder under DATA_DIR, and the other way round
+      const folder = mkdtempSync(path.join(dir, 'from-s3-'));
+      expect(await restoreFiles(read, new LocalBlobStore(folder))).toBe(2);
+      expect(readFileSync(path.join(folder, 'hardship-docs', 'doc-1'), 'utf8')).toBe('sealed bytes one');
+      const back = await readBackupFile(file);
+      const fromFolder = await withFiles(await backupPglite(database.pglite!), new LocalBlobStore(folder));
+      const again = s3.store();
+      expect(await restoreFiles(fromFolder, again)).toBe(2);
+      expect((await again.get('hardship-docs/doc-2'))!.equals((await source.get('hardship-docs/doc-2'))!)).toBe(true);
+      expect(back.manifest.files!.count).toBe(2);
+    });
+
+    it('refuses a restore when the bucket refuses our credentials, before it writes anything', async () => {
+      const source = s3.store();
+      await source.put('hardship-docs/doc-1', Buffer.from('one'));
+      const b = await withFiles(await backupPglite(database.pglite!), source);
+      const prefix = `t-wrong-${Date.now().toString(36)}/`;
+      await expect(restoreFiles(b, s3.store({ prefix, secretAccessKey: 'wrong' }))).rejects.toThrow(/SignatureDoesNotMatch/);
+      expect(await s3.store({ prefix }).list('hardship-docs')).toEqual([]);
+    });
+  });
+
   it('leaves a backup without uploaded files as it was', async () => {
     const empty = mkdtempSync(path.join(dir, 'empty-'));
-    const b = await withFiles(await backupPglite(database.pglite!), empty);
+    const b = await withFiles(await backupPglite(database.pglite!), new LocalBlobStore(empty));
     expect(b.manifest.files).toBeUndefined();
-    expect(await restoreFiles(b, empty)).toBe(0);
+    expect(await restoreFiles(b, new LocalBlobStore(empty))).toBe(0);
   });
 });

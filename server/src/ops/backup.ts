@@ -8,7 +8,8 @@
  *     read in the same snapshot the dump is taken from, while the service keeps running.
  * ID numbers and incomes are in the tables only encrypted (keys derived from GONGHUI_SECRET), so
  * a backup holds them only in that form. Uploaded files (hardship documents, sealed the same way)
- * live under DATA_DIR and go in as `files.tar.gz`, copied right after the database's snapshot.
+ * go in as `files.tar.gz` from whichever store holds them, right after the database's snapshot
+ * (ops/backup-files.ts).
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -32,79 +33,16 @@ export interface Manifest {
   /** `schema.table` → rows, every table of the public and drizzle schemas. */
   tables: Record<string, number>;
   data: { file: string; bytes: number; sha256: string };
-  /** The uploaded files under DATA_DIR (absent when there were none). */
+  /** The uploaded files, from DATA_DIR or the S3 bucket (absent when there were none). */
   files?: { file: string; bytes: number; sha256: string; count: number };
 }
+
+export const FILES_TAR = 'files.tar.gz';
 
 export interface Backup {
   manifest: Manifest;
   data: Buffer;
   files?: Buffer;
-}
-
-/** Folders under DATA_DIR that hold uploaded files (see lib/blob-store.ts). */
-export const FILE_FOLDERS = ['hardship-docs'] as const;
-const FILES_TAR = 'files.tar.gz';
-
-/** Relative paths of every stored file in the upload folders (half-written `.tmp` files left out). */
-function storedFiles(dataDir: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    for (const entry of readdirSync(path.join(dataDir, rel), { withFileTypes: true })) {
-      const child = path.posix.join(rel, entry.name);
-      if (entry.isDirectory()) walk(child);
-      else if (entry.isFile() && !entry.name.endsWith('.tmp')) out.push(child);
-    }
-  };
-  for (const folder of FILE_FOLDERS) if (existsSync(path.join(dataDir, folder))) walk(folder);
-  return out.sort();
-}
-
-/**
- * Adds the uploaded files under `dataDir` to a backup just taken. Files are written once under
- * new names and removed only after their row is gone, so a copy made after the snapshot holds every
- * file the snapshot's rows name (a file uploaded meanwhile comes along unnamed and is never read).
- */
-export async function withFiles(backup: Backup, dataDir: string): Promise<Backup> {
-  const list = storedFiles(dataDir);
-  if (list.length === 0) return backup;
-  const dir = mkdtempSync(path.join(tmpdir(), 'gh-backup-files-'));
-  try {
-    const file = path.join(dir, FILES_TAR);
-    await tar.create({ file, cwd: dataDir, gzip: true, portable: true }, list);
-    const files = readFileSync(file);
-    return { ...backup, files, manifest: { ...backup.manifest, files: { file: FILES_TAR, bytes: files.length, sha256: sha256(files), count: list.length } } };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Refuses before anything is restored when the backup's files would land on files already there. */
-export function assertFilesRestorable(backup: Backup, dataDir: string): void {
-  if (!backup.manifest.files) return;
-  for (const folder of FILE_FOLDERS) {
-    if (!isEmptyDir(path.join(dataDir, folder))) throw new BackupError(`${path.join(dataDir, folder)} is not empty: restore only into an empty data folder (move the old one aside first)`);
-  }
-}
-
-/** Puts a backup's uploaded files back under `dataDir`; its upload folders must be empty or absent. */
-export async function restoreFiles(backup: Backup, dataDir: string): Promise<number> {
-  if (!backup.manifest.files || !backup.files) return 0;
-  assertFilesRestorable(backup, dataDir);
-  const dir = mkdtempSync(path.join(tmpdir(), 'gh-restore-files-'));
-  try {
-    const file = path.join(dir, FILES_TAR);
-    writeFileSync(file, backup.files);
-    mkdirSync(dataDir, { recursive: true });
-    // only plain files inside the upload folders: nothing that could leave DATA_DIR, no links
-    const inside = (p: string) => FILE_FOLDERS.some((f) => p.startsWith(`${f}/`)) && !p.split('/').includes('..');
-    await tar.extract({ file, cwd: dataDir, strict: true, filter: (p, entry) => inside(p) && (entry as { type?: string }).type === 'File' });
-    const restored = storedFiles(dataDir).length;
-    if (restored !== backup.manifest.files.count) throw new BackupError(`the restored files do not match the manifest: ${restored} of ${backup.manifest.files.count}`);
-    return restored;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 export class BackupError extends Error {}

@@ -1,13 +1,15 @@
 /*
  * `pnpm doctor`: reads the environment as production mode would and says, in Chinese and English,
  * everything it would refuse (config.ts's own checks, not a copy of them) and what else would hurt
- * on the day: the mini-program's API base, proxy hops, the database, disk space under DATA_DIR.
+ * on the day: the mini-program's API base, proxy hops, the database, the upload store, disk space
+ * under DATA_DIR.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { productionProblems } from '../config';
+import { productionProblems, s3SettingsFromEnv } from '../config';
+import { S3BlobStore } from '../lib/s3-blob-store';
 import { codeSchemaVersion } from '../db/schema-version';
 import { adminSocketPath, serverListening } from './admin-socket';
 
@@ -43,6 +45,26 @@ async function databaseFinding(url: string): Promise<Finding> {
     return { level: 'problem', zh: `无法连接数据库 DATABASE_URL`, en: `database not reachable at ${where}: ${(err as Error).message}` };
   } finally {
     await client.end().catch(() => undefined);
+  }
+}
+
+/** Where uploaded documents go; with S3, whether the bucket answers our credentials within 5 s. */
+async function uploadStoreFinding(env: Record<string, string | undefined>, dataDir: string): Promise<Finding | null> {
+  let settings;
+  try {
+    settings = s3SettingsFromEnv(env);
+  } catch {
+    return null; // half a configuration: already a refusal above
+  }
+  if (!settings) return { level: 'ok', zh: `上传材料存放在 ${path.join(dataDir, 'hardship-docs')}（多台服务器时请配置 S3 存储）`, en: `uploaded documents under ${path.join(dataDir, 'hardship-docs')} (several API hosts need S3_BUCKET or a shared folder)` };
+  const store = new S3BlobStore({ ...settings, timeoutMs: Math.min(settings.timeoutMs, 5000) });
+  try {
+    await store.check();
+    return { level: 'ok', zh: `S3 存储桶可访问（${settings.bucket}）`, en: `S3 bucket reachable: ${store.where}` };
+  } catch (err) {
+    return { level: 'problem', zh: `无法访问 S3 存储桶 ${settings.bucket}：材料上传和下载将不可用`, en: (err as Error).message };
+  } finally {
+    store.close();
   }
 }
 
@@ -89,6 +111,9 @@ export async function doctor(env: Record<string, string | undefined>, opts: Doct
   else if (await serverListening(adminSocketPath(dataDir))) out.push({ level: 'ok', zh: `内置数据库正在被服务使用（${dataDir}）`, en: `PGlite in ${dataDir} is open by a running server` });
   else if (existsSync(path.join(dataDir, 'pglite', 'PG_VERSION'))) out.push({ level: 'ok', zh: `内置数据库在 ${dataDir}`, en: `PGlite data folder found in ${dataDir}` });
   else out.push({ level: 'note', zh: `内置数据库将在首次启动时创建于 ${dataDir}`, en: `no PGlite data in ${dataDir} yet: it is created at the first start (one process only; use DATABASE_URL for more)` });
+
+  const uploads = await uploadStoreFinding(env, dataDir);
+  if (uploads) out.push(uploads);
 
   // free space where the data (or, with a server database, the backups and logs) are written
   let probe = dataDir;

@@ -3,7 +3,7 @@ import { createMetrics } from '../ops/metrics';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LocalBlobStore } from '../lib/blob-store';
+import { LocalBlobStore, type BlobStore } from '../lib/blob-store';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { Writable } from 'node:stream';
@@ -87,6 +87,8 @@ export interface TestAppOptions {
   clientDir?: string;
   /** A database opened by the test itself (e.g. through a proxy it can cut); closed with the app. */
   database?: Database;
+  /** The upload store (e.g. a bucket of testing/s3.ts); default: a fresh folder, removed with the app. */
+  blobs?: () => BlobStore;
 }
 
 export async function startTestApp(kind: DbKind, opts: TestAppOptions = {}): Promise<TestApp> {
@@ -100,7 +102,8 @@ export async function startTestApp(kind: DbKind, opts: TestAppOptions = {}): Pro
   const wechat: WechatClient = { ...httpWechatClient({ apiBase: config.wechat.apiBase, appId: config.wechat.appId, secret: config.wechat.secret }), ...opts.wechat };
   const rush = rushMemory(config.rush, database.db, logger);
   await hearRevocations(rush, database, logger);
-  const blobs = new LocalBlobStore(config.dataDir || mkdtempSync(path.join(tmpdir(), 'gonghui-test-data-')));
+  const tempRoot = opts.blobs || config.dataDir ? undefined : mkdtempSync(path.join(tmpdir(), 'gonghui-test-data-'));
+  const blobs = opts.blobs?.() ?? new LocalBlobStore(tempRoot ?? config.dataDir);
   const deps: Deps = { db: database.db, dbKind: database.kind, clock, config, keys, logger, sms, wechat, rush, metrics: createMetrics({ pool: database.poolStats }), lifecycle: { draining: false }, blobs };
   if (opts.seed !== false) await seedDemoData(database.db, keys, clock.now());
   const app = createApp(deps, { clientDir: opts.clientDir });
@@ -148,7 +151,7 @@ export async function startTestApp(kind: DbKind, opts: TestAppOptions = {}): Pro
       server.closeAllConnections?.();
       await rush.close();
       await database.close();
-      if (!config.dataDir) rmSync(blobs.root, { recursive: true, force: true });
+      if (tempRoot) rmSync(tempRoot, { recursive: true, force: true });
     },
   };
   return t;

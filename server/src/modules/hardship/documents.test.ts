@@ -1,13 +1,16 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { createServer, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, buildPath, HARDSHIP_DOCUMENT_MAX_BYTES, type Endpoint } from '@gonghui/shared';
 import { queryRows } from '../../db/index';
-import type { LocalBlobStore } from '../../lib/blob-store';
+import type { BlobStore } from '../../lib/blob-store';
+import { S3BlobStore } from '../../lib/s3-blob-store';
 import { storageKinds } from '../../testing/database';
-import { memberIdByPhone, useTestApp, type TestApp } from '../../testing/harness';
+import { memberIdByPhone, useTestApp, type TestApp, type TestAppOptions } from '../../testing/harness';
+import { startS3Server, type S3TestServer } from '../../testing/s3';
+import { ORPHAN_MIN_AGE_MS, sweepOrphanBlobs } from '../../ops/orphan-blobs';
 import { applyAs, cleanPhonesIn, EQUIP, hardshipStaff } from '../../testing/hardship';
 
 const MARKER = 'DIAGNOSIS-OF-WANG-uremia-0123456789';
@@ -35,14 +38,26 @@ async function download(app: TestApp, endpoint: Endpoint, appId: string, documen
   return { status: res.status, bytes, code, type: res.headers.get('content-type') };
 }
 
-const blobRoot = (app: TestApp) => (app.deps.blobs as LocalBlobStore).root;
-const blobFiles = (app: TestApp) => {
-  const dir = path.join(blobRoot(app), 'hardship-docs');
-  return existsSync(dir) ? readdirSync(dir).filter((f) => !f.endsWith('.tmp')) : [];
-};
+const store = (app: TestApp): BlobStore => app.deps.blobs!;
+const stored = (app: TestApp, documentId: string) => store(app).get(`hardship-docs/${documentId}`);
+const blobCount = async (app: TestApp) => (await store(app).list('hardship-docs')).length;
 
-describe.each(storageKinds)('hardship documents on %s', (kind) => {
-  const app = useTestApp(kind, { now: '2026-12-01T02:00:00Z' });
+// the documents' bytes in a folder under DATA_DIR, and in an S3-compatible bucket (s3rver on loopback)
+let s3: S3TestServer;
+beforeAll(async () => {
+  s3 = await startS3Server();
+});
+afterAll(async () => {
+  await s3?.close();
+});
+const blobStores: [string, TestAppOptions['blobs']][] = [
+  ['DATA_DIR', undefined],
+  ['S3', () => s3.store()],
+];
+const cases = storageKinds.flatMap((kind) => blobStores.map(([name, blobs]) => [kind, name, blobs] as const));
+
+describe.each(cases)('hardship documents on %s, files in %s', (kind, _store, blobs) => {
+  const app = useTestApp(kind, { now: '2026-12-01T02:00:00Z', blobs });
   let district: string;
   let nanxun: string;
   let noDuty: string;
@@ -62,18 +77,18 @@ describe.each(storageKinds)('hardship documents on %s', (kind) => {
     otherAppId = await applyAs(app(), other, undefined);
   }, 60_000);
 
-  it('takes a member’s PDF for a kind on the checklist, seals it on disk and gives it back to the owner only', async () => {
+  it('takes a member’s PDF for a kind on the checklist, seals it in the store and gives it back to the owner only', async () => {
     const bytes = pdf();
     const r = await upload(app(), api.uploadMyHardshipDocument, appId, member, { bytes, name: '医疗发票2026.PDF', type: 'text/plain' });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ kind: 'medical_bills', name: '医疗发票2026.pdf', sizeBytes: bytes.length, contentType: 'application/pdf', uploadedByStaff: false });
     const mine = (await app().call(api.myHardship, { token: member })).body.applications[0]!;
     expect(mine.documents.map((d) => d.id)).toEqual([r.body.id]);
-    // on disk: sealed, the plaintext nowhere in it
+    // in the store: sealed, the plaintext nowhere in it
     const [row] = await queryRows<{ storage_key: string; file_name_enc: string }>(app().deps.db, sql`select storage_key, file_name_enc from hardship_documents where id = ${r.body.id}`);
     expect(row!.storage_key).toBe(`hardship-docs/${r.body.id}`);
     expect(row!.file_name_enc).not.toContain('医疗');
-    const onDisk = readFileSync(path.join(blobRoot(app()), 'hardship-docs', r.body.id));
+    const onDisk = (await stored(app(), r.body.id))!;
     expect(onDisk.includes(Buffer.from(MARKER))).toBe(false);
     expect(onDisk.includes(Buffer.from('%PDF'))).toBe(false);
     expect(onDisk.length).toBeGreaterThan(bytes.length);
@@ -87,7 +102,7 @@ describe.each(storageKinds)('hardship documents on %s', (kind) => {
   });
 
   it('tells the type by the bytes, keeps to the checklist and the size limit, and stores nothing it refuses', async () => {
-    const before = blobFiles(app()).length;
+    const before = await blobCount(app());
     const [{ n: rowsBefore }] = (await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from hardship_documents`)) as [{ n: number }];
     const text = await upload(app(), api.uploadMyHardshipDocument, appId, member, { bytes: Buffer.from('just text pretending'), name: 'x.pdf', type: 'application/pdf' });
     expect([text.status, text.code]).toEqual([415, 'UPLOAD_TYPE_NOT_ALLOWED']);
@@ -103,7 +118,7 @@ describe.each(storageKinds)('hardship documents on %s', (kind) => {
     expect([big.status, big.code]).toEqual([413, 'UPLOAD_TOO_LARGE']);
     const json = await app().post(buildPath(api.uploadMyHardshipDocument.path, { id: appId }), { kind: 'medical_bills' }, member);
     expect([json.status, json.body.error.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
-    expect(blobFiles(app()).length).toBe(before);
+    expect(await blobCount(app())).toBe(before);
     const [{ n: rowsAfter }] = (await queryRows<{ n: number }>(app().deps.db, sql`select count(*)::int as n from hardship_documents`)) as [{ n: number }];
     expect(Number(rowsAfter)).toBe(Number(rowsBefore));
     // a real PNG passes whatever the client calls it
@@ -148,9 +163,9 @@ describe.each(storageKinds)('hardship documents on %s', (kind) => {
     const token = await app().login(phones[2]!);
     const id = await applyAs(app(), token);
     const a = await upload(app(), api.uploadMyHardshipDocument, id, token, { bytes: pdf('w') });
-    expect(existsSync(path.join(blobRoot(app()), 'hardship-docs', a.body.id))).toBe(true);
+    expect(await stored(app(), a.body.id)).not.toBeNull();
     await app().call(api.withdrawHardshipConsent, { token });
-    expect(existsSync(path.join(blobRoot(app()), 'hardship-docs', a.body.id))).toBe(false);
+    expect(await stored(app(), a.body.id)).toBeNull();
     expect(await queryRows(app().deps.db, sql`select 1 from hardship_documents where id = ${a.body.id}`)).toHaveLength(0);
 
     const gone = await app().login(phones[3]!);
@@ -159,7 +174,62 @@ describe.each(storageKinds)('hardship documents on %s', (kind) => {
     expect(b.status).toBe(201);
     const del = await app().call(api.deleteAccount, { body: { confirm: '注销' }, token: gone });
     expect(del.status).toBe(200);
-    expect(existsSync(path.join(blobRoot(app()), 'hardship-docs', b.body.id))).toBe(false);
+    expect(await stored(app(), b.body.id)).toBeNull();
     expect(await queryRows(app().deps.db, sql`select 1 from hardship_documents where id = ${b.body.id}`)).toHaveLength(0);
+  });
+});
+
+describe('hardship documents when the S3 store stops answering', () => {
+  // the bucket, and a store that takes connections and never answers: the app is switched between them
+  const sockets: Socket[] = [];
+  let silent: Server;
+  let down = false;
+  beforeAll(async () => {
+    silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
+  });
+  const app = useTestApp('pglite', {
+    now: '2026-12-01T02:00:00Z',
+    blobs: () => {
+      const live = s3.store();
+      const dead = new S3BlobStore({ ...live.settings, endpoint: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, timeoutMs: 1000 });
+      return new Proxy(live, {
+        get(_t, prop: keyof S3BlobStore) {
+          const target = down ? dead : live;
+          const v = target[prop];
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+    },
+  });
+
+  it('answers 503 FILE_STORE_UNAVAILABLE to uploads and downloads, records nothing, and still lets a member withdraw consent', async () => {
+    const phones = await cleanPhonesIn(app(), EQUIP, 1);
+    const member = await app().login(phones[0]!);
+    const appId = await applyAs(app(), member);
+    const before = await upload(app(), api.uploadMyHardshipDocument, appId, member, { bytes: pdf() });
+    expect(before.status).toBe(201);
+
+    down = true;
+    const r = await upload(app(), api.uploadMyHardshipDocument, appId, member, { bytes: pdf('2') });
+    expect([r.status, r.code]).toEqual([503, 'FILE_STORE_UNAVAILABLE']);
+    expect(r.body.error.message).toBe('材料存储暂不可用，请稍后再试');
+    expect(await queryRows(app().deps.db, sql`select id from hardship_documents`)).toEqual([{ id: before.body.id }]);
+    const got = await download(app(), api.myHardshipDocument, appId, before.body.id, member);
+    expect([got.status, got.code]).toEqual([503, 'FILE_STORE_UNAVAILABLE']);
+    expect(app().logs.text).toContain('upload store unavailable');
+    // the rows go with the consent; the file the store could not delete is left to the orphan sweep
+    expect((await app().call(api.withdrawHardshipConsent, { token: member })).status).toBe(200);
+    expect(await queryRows(app().deps.db, sql`select 1 from hardship_documents`)).toHaveLength(0);
+
+    down = false;
+    expect(await stored(app(), before.body.id)).not.toBeNull();
+    const swept = await sweepOrphanBlobs(app().deps.db, store(app()), new Date(Date.now() + ORPHAN_MIN_AGE_MS + 60_000));
+    expect(swept.removed).toEqual([`hardship-docs/${before.body.id}`]);
+    expect(await stored(app(), before.body.id)).toBeNull();
   });
 });

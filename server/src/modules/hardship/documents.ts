@@ -2,7 +2,7 @@
  * Evidence uploaded for an application (seed 004's materials): by the member (the owner, with live
  * consent) or by staff with the duty over the member's union. The type is told by the bytes
  * (file-type), never by what the client says; the bytes are sealed with AES-256-GCM (the key that
- * seals ID numbers) before they reach the blob store (DATA_DIR/hardship-docs/<uuid>). Staff
+ * seals ID numbers) before they reach the blob store (DATA_DIR/hardship-docs/<uuid>, or the S3 bucket). Staff
  * downloads state a reason and are full-value reads the member sees; others get 404.
  */
 import { randomUUID } from 'node:crypto';
@@ -96,9 +96,12 @@ async function store(scope: Scope, a: ApplicationRow, kind: HardshipDocumentKind
   const base = file.fileName.replace(/[\\/\u0000-\u001f]/g, '').replace(/\.[A-Za-z0-9]{1,5}$/, '').trim().slice(0, 80) || hardshipDocumentLabels[kind];
   const name = `${base}.${EXTENSIONS[type.mime]}`;
   const store = blobs(scope);
+  // the blob first, then its row: a row never names a missing blob. A blob whose row never came
+  // (a crash in between, a store that failed to delete) is an orphan the sweep removes (ops/orphan-blobs.ts).
   await store.put(storageKey, encryptBytes(scope.deps.keys, file.bytes));
+  const forget = () => store.delete(storageKey).catch((err: Error) => scope.deps.logger.warn({ err: err.message, storageKey }, 'an unneeded upload stays for the orphan sweep'));
   // a refusal after this point rolls the row back: the blob goes with it
-  scope.onRefusal(async () => void (await store.delete(storageKey)));
+  scope.onRefusal(async () => void (await forget()));
   try {
     await scope.db.insert(hardshipDocuments).values({
       id,
@@ -113,7 +116,7 @@ async function store(scope: Scope, a: ApplicationRow, kind: HardshipDocumentKind
     });
     await audit(scope, 'hardship.document_upload', { type: 'hardship_application', id: a.id }, { documentId: id, kind, sizeBytes: file.bytes.length, contentType: type.mime });
   } catch (err) {
-    await store.delete(storageKey);
+    await forget();
     throw err;
   }
   return (await documentsOf(scope, [a.id])).get(a.id)!.find((d) => d.id === id)!;
@@ -153,7 +156,8 @@ export async function staffDocument(scope: Scope, { id, documentId, reason }: { 
 
 /**
  * Withdrawn consent or a deleted account: the documents' rows go now, their blobs once the
- * transaction has committed (a rollback keeps both).
+ * transaction has committed (a rollback keeps both; a blob the store fails to delete goes with the
+ * orphan sweep).
  */
 export async function eraseDocumentsOf(scope: Scope, memberIds: string[]): Promise<number> {
   if (memberIds.length === 0) return 0;
@@ -164,7 +168,8 @@ export async function eraseDocumentsOf(scope: Scope, memberIds: string[]): Promi
   if (gone.length) {
     const store = blobs(scope);
     scope.afterCommit(async (_db: Db) => {
-      for (const g of gone) await store.delete(g.storageKey);
+      // the rows are gone for good: a store that does not answer now leaves the files to the orphan sweep, not the member with an error
+      for (const g of gone) await store.delete(g.storageKey).catch((err: Error) => scope.deps.logger.warn({ err: err.message, storageKey: g.storageKey }, 'an erased document’s file stays for the orphan sweep'));
     });
   }
   return gone.length;
