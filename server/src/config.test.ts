@@ -67,6 +67,8 @@ describe('configuration', () => {
     ['an endpoint alone', { S3_ENDPOINT: 'http://127.0.0.1:9000' }, /S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY missing/],
     ['no secret key', { ...s3Env, S3_SECRET_ACCESS_KEY: undefined }, /S3_SECRET_ACCESS_KEY missing/],
     ['an endpoint that is not a URL', { ...s3Env, S3_ENDPOINT: 'obs.example' }, /S3_ENDPOINT/],
+    ['an endpoint that is not http(s)', { ...s3Env, S3_ENDPOINT: 'ftp://obs.example' }, /S3_ENDPOINT/],
+    ['an endpoint with credentials in it', { ...s3Env, S3_ENDPOINT: 'https://AKID:secret@obs.example' }, /S3_ENDPOINT/],
     ['a bucket name S3 would refuse', { ...s3Env, S3_BUCKET: 'Huzhou_Gonghui' }, /S3_BUCKET/],
     ['a prefix that climbs out', { ...s3Env, S3_PREFIX: '../other' }, /S3_PREFIX/],
   ])('refuses to start with %s, in demo mode too', (_name, override, reason) => {

@@ -7,7 +7,8 @@ const unsetIfEmpty = <T extends z.ZodType>(t: T) => z.preprocess((v) => (v === '
 
 /** Uploaded files in an S3-compatible bucket instead of DATA_DIR (lib/s3-blob-store.ts). */
 const S3Env = z.object({
-  S3_ENDPOINT: unsetIfEmpty(z.url()),
+  // http(s) only, and no user:password@ (the endpoint is printed in logs and by pnpm doctor)
+  S3_ENDPOINT: unsetIfEmpty(z.url({ protocol: /^https?$/ }).refine((u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), 'no credentials in the URL')),
   S3_REGION: unsetIfEmpty(z.string().regex(/^[a-z0-9-]{2,40}$/)),
   S3_BUCKET: unsetIfEmpty(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/)),
   S3_ACCESS_KEY_ID: unsetIfEmpty(z.string().min(1)),

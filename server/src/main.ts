@@ -78,7 +78,9 @@ async function main() {
   }, 10 * 60_000);
   pruner.unref();
   // uploaded files no document names (an upload cut between its blob and its row): hourly, read against the wall clock the store keeps
+  if (blobs.sweepRefusal) logger.warn(blobs.sweepRefusal);
   const sweeper = setInterval(() => {
+    if (blobs.sweepRefusal) return;
     sweepOrphanBlobs(database.db, blobs, new Date())
       .then((r) => r.removed.length && logger.info({ removed: r.removed.length, stored: r.stored }, 'removed uploaded files no document names'))
       .catch((err: Error) => logger.warn({ err: err.message }, 'orphan file sweep failed'));

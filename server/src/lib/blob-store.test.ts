@@ -3,7 +3,9 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepOrphanBlobs } from '../ops/orphan-blobs';
 import { startS3Server, type S3TestServer } from '../testing/s3';
 import { BlobStoreUnavailable, LocalBlobStore, type BlobStore } from './blob-store';
 import { S3BlobStore } from './s3-blob-store';
@@ -103,9 +105,28 @@ describe('the S3 blob store against a store that refuses or does not answer', ()
     expect(s3.refused).toEqual(expect.arrayContaining(['SignatureDoesNotMatch', 'InvalidAccessKeyId']));
   });
 
-  it('reports a missing bucket as unavailable', async () => {
+  it('reports a missing bucket as unavailable, also where a missing key would be no error', async () => {
     const store = s3.store({ bucket: 'no-such-bucket' });
     await expect(store.put('hardship-docs/x', Buffer.from('x'))).rejects.toThrow(/NoSuchBucket/);
+    await expect(store.get('hardship-docs/x')).rejects.toBeInstanceOf(BlobStoreUnavailable);
+  });
+
+  it('lists only its own keys: a console’s folder marker and a stray file in the folder are left out', async () => {
+    const settings = s3.settings();
+    const store = s3.store({ prefix: settings.prefix });
+    await store.put('hardship-docs/ours', Buffer.from('x'));
+    const raw = new S3Client({ endpoint: settings.endpoint, region: settings.region, forcePathStyle: true, credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } });
+    for (const Key of [`${settings.prefix}hardship-docs/`, `${settings.prefix}hardship-docs/README.txt`]) await raw.send(new PutObjectCommand({ Bucket: settings.bucket, Key, Body: 'x' }));
+    raw.destroy();
+    expect((await store.list('hardship-docs')).map((b) => b.key)).toEqual(['hardship-docs/ours']);
+  });
+
+  it('refuses the orphan sweep in a bucket without a prefix of ours, before listing anything', async () => {
+    expect(s3.store().sweepRefusal).toBeNull();
+    const shared = s3.store({ prefix: '' });
+    expect(shared.sweepRefusal).toMatch(/S3_PREFIX/);
+    // no database is needed to refuse: nothing is read or removed
+    await expect(sweepOrphanBlobs(null as never, shared, new Date())).rejects.toThrow(/S3_PREFIX/);
   });
 
   it('gives up on a store that takes the connection and never answers, instead of hanging', async () => {

@@ -24,6 +24,11 @@ export interface BlobStore {
   check(): Promise<void>;
   /** A name for logs: the folder, or the endpoint and bucket (never a secret). */
   readonly where: string;
+  /**
+   * Why the orphan sweep must not run on this store, or null. A bucket without a key prefix of
+   * this deployment's own may hold another's files (staging pointed at production's bucket).
+   */
+  readonly sweepRefusal: string | null;
 }
 
 /** The store did not answer in time, cannot be reached or refused our credentials: HTTP 503, never a hang. */
@@ -36,6 +41,9 @@ export class BlobStoreUnavailable extends Error {
 
 const KEY = /^[a-z0-9-]+(\/[a-z0-9-]+)*$/;
 
+/** Whether a name is one of our keys (a listing may hold other objects, e.g. a console's folder marker). */
+export const isBlobKey = (key: string): boolean => KEY.test(key);
+
 export function checkKey(key: string): string {
   // no "..", no absolute paths, nothing a path could escape the folder with
   if (!KEY.test(key)) throw new Error(`invalid blob key ${JSON.stringify(key)}`);
@@ -44,6 +52,8 @@ export function checkKey(key: string): string {
 
 /** Blobs as files under `root` (DATA_DIR); written to a temporary name first, so a reader never sees half a file. */
 export class LocalBlobStore implements BlobStore {
+  readonly sweepRefusal = null;
+
   constructor(readonly root: string) {}
 
   get where() {
@@ -89,7 +99,7 @@ export class LocalBlobStore implements BlobStore {
         const key = `${rel}/${entry.name}`;
         if (entry.isDirectory()) await walk(key);
         // half-written `.tmp` files and anything not named like a key are not blobs
-        else if (entry.isFile() && KEY.test(key)) {
+        else if (entry.isFile() && isBlobKey(key)) {
           const s = await stat(this.pathOf(key));
           out.push({ key, bytes: s.size, modifiedAt: s.mtime });
         }

@@ -5,7 +5,7 @@
  * (BlobStoreUnavailable) instead of a request that hangs.
  */
 import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { BlobStoreUnavailable, checkKey, type BlobInfo, type BlobStore } from './blob-store';
+import { BlobStoreUnavailable, checkKey, isBlobKey, type BlobInfo, type BlobStore } from './blob-store';
 
 export interface S3Settings {
   /** e.g. https://obs.cn-north-4.myhuaweicloud.com; absent: AWS's own endpoint for the region. */
@@ -29,6 +29,11 @@ function serviceError(name: string, status: number | undefined): string {
   return `${code} (HTTP ${status ?? '?'})${hint}`;
 }
 
+/** No such object (a missing bucket is not that: it says the settings are wrong, a 503). Some stores answer a bare 404. */
+function isMissingKey(err: unknown): boolean {
+  return err instanceof S3ServiceException && (err.name === 'NoSuchKey' || (err.$metadata?.httpStatusCode === 404 && err.name !== 'NoSuchBucket'));
+}
+
 export class S3BlobStore implements BlobStore {
   private readonly client: S3Client;
 
@@ -44,6 +49,10 @@ export class S3BlobStore implements BlobStore {
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     });
+  }
+
+  get sweepRefusal() {
+    return this.settings.prefix ? null : 'S3_PREFIX is not set: the bucket may hold another deployment’s files, so uploads no document names are not swept (set S3_PREFIX, e.g. gonghui/)';
   }
 
   get where() {
@@ -80,14 +89,14 @@ export class S3BlobStore implements BlobStore {
         if (!res.Body) throw new Error('no body in the answer');
         return Buffer.from(await res.Body.transformToByteArray());
       },
-      (err) => err instanceof S3ServiceException && (err.name === 'NoSuchKey' || err.$metadata?.httpStatusCode === 404),
+      isMissingKey,
     );
   }
 
   async delete(key: string): Promise<void> {
     const Key = this.objectKey(key);
     // S3 answers 204 for a key that is not there; some compatible stores answer 404
-    await this.call('delete', (abortSignal) => this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key }), { abortSignal }), (err) => err instanceof S3ServiceException && err.name === 'NoSuchKey');
+    await this.call('delete', (abortSignal) => this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key }), { abortSignal }), isMissingKey);
   }
 
   async list(folder: string): Promise<BlobInfo[]> {
@@ -97,8 +106,11 @@ export class S3BlobStore implements BlobStore {
     do {
       const page = (await this.call('list', (abortSignal) => this.client.send(new ListObjectsV2Command({ Bucket: this.settings.bucket, Prefix, ContinuationToken }), { abortSignal })))!;
       for (const o of page.Contents ?? []) {
-        if (!o.Key) continue;
-        out.push({ key: o.Key.slice(this.settings.prefix.length), bytes: o.Size ?? 0, modifiedAt: o.LastModified ?? new Date(0) });
+        const key = o.Key?.slice(this.settings.prefix.length);
+        // other objects (a folder marker made in a console, a README) are not ours to back up or sweep;
+        // without a date a blob counts as new, so the sweep leaves it
+        if (!key || !isBlobKey(key)) continue;
+        out.push({ key, bytes: o.Size ?? 0, modifiedAt: o.LastModified ?? new Date() });
       }
       ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (ContinuationToken);

@@ -20,6 +20,7 @@ export interface SweepReport {
 
 /** `now` is the wall clock the store's times are read against (not a pinned demo clock). */
 export async function sweepOrphanBlobs(db: Db, store: BlobStore, now: Date, minAgeMs = ORPHAN_MIN_AGE_MS): Promise<SweepReport> {
+  if (store.sweepRefusal) throw new Error(store.sweepRefusal);
   const stored = (await Promise.all(FILE_FOLDERS.map((f) => store.list(f)))).flat();
   const old = stored.filter((b) => now.getTime() - b.modifiedAt.getTime() >= minAgeMs).map((b) => b.key);
   const named = new Set<string>();

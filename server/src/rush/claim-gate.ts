@@ -86,9 +86,13 @@ export class ClaimGate {
     return this.hearing;
   }
 
-  /** From facts within the bound: whether the database's counter still had stock (undefined: not known). */
-  stockLeft(batchId: string): boolean | undefined {
-    const b = this.fresh(batchId)?.batch;
+  /**
+   * Whether the database's counter had stock at the last read, however old (undefined: never read,
+   * or forgotten since). For doubting Redis only: each check re-reads stale facts in the background,
+   * so between claims seconds apart this is the counter as of the previous claim.
+   */
+  lastStockLeft(batchId: string): boolean | undefined {
+    const b = this.entries.get(batchId)?.batch;
     return b ? b.stockClaimed < b.stockTotal : undefined;
   }
 

@@ -104,6 +104,9 @@ export async function hearRevocations(rush: Rush, database: Pick<Database, 'list
     },
     (live) => {
       rush.sessions.setLive(live);
+      // Back to hearing: a return announced while deaf may have been missed, so Redis's counts
+      // (trusted again from now on) are dropped and rebuilt from the ledger first.
+      if (live && !rush.gate.hears) rush.redis?.invalidateAll();
       rush.gate.setHearing(live);
       if (!live && !stopping) logger.warn('not hearing revocations: claim sessions are read from the database until it is back');
     },
@@ -126,7 +129,7 @@ export async function admitClaim(rush: Rush, batchId: string, memberId: string, 
   const a = await rush.redis.admit(batchId, memberId, key);
   if (a.kind !== 'refused') return a.ticket;
   if (!rush.gate.hears) return { batchId, memberId, key, epoch: '' };
-  if (a.code === 'VOUCHER_SOLD_OUT') rush.redis.doubt(batchId, rush.gate.stockLeft(batchId) === true);
+  if (a.code === 'VOUCHER_SOLD_OUT') rush.redis.doubt(batchId, rush.gate.lastStockLeft(batchId));
   throw new AppError(a.code);
 }
 

@@ -153,8 +153,9 @@ describe.skipIf(!REDIS_URL).each(storageKinds)('Redis admission before the claim
     expect(first.error?.code).toBe('VOUCHER_SOLD_OUT');
     const start = performance.now();
     let again = first;
-    while (again.status !== 201 && performance.now() - start < 20_000) {
-      await new Promise((r) => setTimeout(r, 200));
+    // stragglers further apart than the claim gate's bound (1 s): its facts are stale at each claim
+    while (again.status !== 201 && performance.now() - start < 25_000) {
+      await new Promise((r) => setTimeout(r, 1500));
       again = await claim(app, tokens[0]!, b.id);
     }
     expect(again.status).toBe(201);

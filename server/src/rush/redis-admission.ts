@@ -173,6 +173,8 @@ export class RedisAdmission {
     const until = this.notCounted.get(batchId);
     if (until !== undefined && this.monotonic() < until) return none;
     const base = this.base(batchId);
+    if (this.seen.size >= 10_000) this.seen.clear();
+    this.seen.add(batchId);
     const reset = this.dirty.has(batchId);
     let answer: [string, string?];
     try {
@@ -234,7 +236,10 @@ export class RedisAdmission {
    * than its bound) still had stock: normal for claims in flight, but if it lasts `doubtMs` an
    * admission was lost (a process killed between admission and answer) and the counts are rebuilt.
    */
-  doubt(batchId: string, databaseHasStock: boolean): void {
+  doubt(batchId: string, databaseHasStock: boolean | undefined): void {
+    // Not known: the doubt stands as it was. A doubt on facts read before the sell-out costs at
+    // most one needless rebuild, which is exact anyway.
+    if (databaseHasStock === undefined) return;
     if (!databaseHasStock) {
       this.doubtSince.delete(batchId);
       return;
@@ -245,6 +250,14 @@ export class RedisAdmission {
       this.doubtSince.delete(batchId);
       this.dirty.add(batchId);
     }
+  }
+
+  /** Batches this process has asked Redis about (for `invalidateAll`). */
+  private seen = new Set<string>();
+
+  /** Announcements may have been missed (the LISTEN connection was down): every batch's counts are rebuilt at its next claim. */
+  invalidateAll(): void {
+    for (const batchId of this.seen) this.dirty.add(batchId);
   }
 
   /** A voucher given back, the batch closed or edited: the counts are dropped and rebuilt from the ledger. */
@@ -322,7 +335,9 @@ export class RedisAdmission {
   async close(): Promise<void> {
     this.closed = true;
     for (const t of this.repairs.values()) clearTimeout(t);
-    this.redis.disconnect();
+    // Answers already given are settled first, or their admissions would stay counted.
+    await this.flushSettles();
+    await this.redis.quit().catch(() => this.redis.disconnect());
   }
 
   private failed(batchId: string, err: unknown, what: string): void {
