@@ -73,7 +73,7 @@ describe('a micro-wish from the member, through the union and a donor, back to t
     await page.locator('.gh-wish-form__story textarea').fill('孩子今年升初中，旧书包已经背了四年，拉链坏了，想给他换一个结实的新书包。');
     await page.locator('.gh-wish-form__value input').fill('180');
     await page.locator('.gh-wish-form__date').click();
-    await page.locator('.weui-picker__action', { hasText: '确定' }).locator('visible=true').click();
+    await page.locator('.taro-picker__action', { hasText: '确定' }).locator('visible=true').click();
     await expect.poll(() => page.locator('.gh-wish-form__date .gh-picker__value--empty').count()).toBe(0);
     await e.shot('e2e-wishes-form-filled');
     await page.locator('.gh-wish-edit__submit').click();
