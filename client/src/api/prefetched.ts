@@ -1,9 +1,8 @@
-/** The answer static/prefetch.js asked for before the app ran (H5 only), in the shape `call` reads. */
+/** The answers static/prefetch.js asked for before the app ran (H5 only), by URL, in the shape `call` reads. */
 interface Prefetch {
-  url: string;
   token: string | null;
   sentAt: number;
-  answer: Promise<{ status: number; text: string; date: string | null; retryAfter: string | null }>;
+  answers: Record<string, Promise<{ status: number; text: string; date: string | null; retryAfter: string | null }> | undefined>;
 }
 
 export interface PrefetchedAnswer {
@@ -15,15 +14,30 @@ export interface PrefetchedAnswer {
 
 /** An answer older than this is not used: the page asks again. */
 const FRESH_MS = 10_000;
+/** After its first use, an answer serves other callers this long (the app and the first page both ask for /api/me at start-up). */
+const SHARED_MS = 2000;
+const firstTaken = new Map<string, number>();
 
-/** Takes the prefetched answer for `url` asked with `token`, once; null when there is none (or it failed: the caller asks itself). */
-export async function takePrefetched(url: string, token: string | null): Promise<PrefetchedAnswer | null> {
-  const holder = globalThis as { __ghPrefetch?: Prefetch };
-  const p = holder.__ghPrefetch;
-  if (!p || p.url !== url || p.token !== token || Date.now() - p.sentAt > FRESH_MS) return null;
+const holder = globalThis as { __ghPrefetch?: Prefetch };
+
+/** Anything the app changes makes the prefetched answers stale: call() drops them before a write. */
+export function dropPrefetched(): void {
   holder.__ghPrefetch = undefined;
+}
+
+/** The prefetched answer for `url` asked with `token`; null when there is none, it is stale, or it failed (the caller asks itself). */
+export async function takePrefetched(url: string, token: string | null): Promise<PrefetchedAnswer | null> {
+  const p = holder.__ghPrefetch;
+  const answer = p?.answers[url];
+  if (!p || !answer || p.token !== token || Date.now() - p.sentAt > FRESH_MS) return null;
+  const taken = firstTaken.get(url);
+  if (taken === undefined) firstTaken.set(url, Date.now());
+  else if (Date.now() - taken > SHARED_MS) {
+    p.answers[url] = undefined;
+    return null;
+  }
   try {
-    const a = await p.answer;
+    const a = await answer;
     const header: Record<string, string> = {};
     if (a.date) header.date = a.date;
     if (a.retryAfter) header['retry-after'] = a.retryAfter;

@@ -9,7 +9,7 @@ import {
   type ResponseOf,
 } from '@gonghui/shared';
 import { parseRetryAfter } from './backoff';
-import { takePrefetched } from './prefetched';
+import { dropPrefetched, takePrefetched } from './prefetched';
 import { authBridge } from './bridge';
 import { useServerClock } from '../stores/server-clock';
 import { boundFromDateHeader, boundFromServerTime, headerValue } from '../stores/clock-offset';
@@ -121,6 +121,7 @@ export async function call<E extends AnyEndpoint>(endpoint: E, ...[options]: Cal
   let res: { statusCode: number; data: unknown; header?: Record<string, unknown> };
   let sentAt = Date.now();
   // H5: the first page's list may already be on its way (static/prefetch.js); weapp drops this branch.
+  if (process.env.TARO_ENV === 'h5' && endpoint.method !== 'GET') dropPrefetched();
   const early = process.env.TARO_ENV === 'h5' && endpoint.method === 'GET' ? await takePrefetched(url, token) : null;
   if (early) {
     res = early;

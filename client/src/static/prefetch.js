@@ -1,8 +1,9 @@
 /*
- * H5 only: starts the first page's data request while the app's scripts are still downloading.
- * 首页 and 工惠券 both open on the list of batches; asking for it here instead of after the
- * JavaScript ran saves a round trip on a slow network. The app takes this answer once
- * (src/api/prefetched.ts) and otherwise asks by itself. A file, not inline, for the CSP.
+ * H5 only: starts the first page's data requests while the app's scripts are still downloading.
+ * 首页 and 工惠券 both open on the list of batches, and a signed-in app checks its session
+ * (/api/me); asking for them here instead of after the JavaScript ran saves a round trip each on
+ * a slow network. The app takes each answer once (src/api/prefetched.ts) and otherwise asks by
+ * itself. A file, not inline, for the CSP.
  * Reads the session zustand keeps (persist name 'gonghui-app', Taro's { data } wrapper).
  */
 (function (win) {
@@ -20,14 +21,20 @@
       url = '/api/voucher-batches';
       headers.Authorization = 'Bearer ' + token;
     }
-    var sentAt = Date.now();
-    var answer = win.fetch(url, { headers: headers, credentials: 'omit' }).then(function (res) {
-      return res.text().then(function (text) {
-        return { status: res.status, text: text, date: res.headers.get('date'), retryAfter: res.headers.get('retry-after') };
+    var ask = function (path) {
+      var answer = win.fetch(path, { headers: headers, credentials: 'omit' }).then(function (res) {
+        return res.text().then(function (text) {
+          return { status: res.status, text: text, date: res.headers.get('date'), retryAfter: res.headers.get('retry-after') };
+        });
       });
-    });
-    answer.catch(function () {});
-    win.__ghPrefetch = { url: url, token: token, sentAt: sentAt, answer: answer };
+      answer.catch(function () {});
+      return answer;
+    };
+    var answers = {};
+    var sentAt = Date.now();
+    answers[url] = ask(url);
+    if (token) answers['/api/me'] = ask('/api/me');
+    win.__ghPrefetch = { token: token, sentAt: sentAt, answers: answers };
     // eslint-disable-next-line @typescript-eslint/no-unused-vars -- ES5 (old phones' browsers): a catch needs its binding
   } catch (e) {
     // the app asks by itself
