@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, buildPath } from '@gonghui/shared';
 import type { BlobStore } from '../lib/blob-store';
-import { storageKinds } from '../testing/database';
-import { useTestApp, type TestApp, type TestAppOptions } from '../testing/harness';
+import { useTestApp, type TestApp } from '../testing/harness';
 import { applyAs, cleanPhonesIn, EQUIP } from '../testing/hardship';
-import { startS3Server, type S3TestServer } from '../testing/s3';
+import { databaseAndStoreCases } from '../testing/s3';
 import { ORPHAN_MIN_AGE_MS, sweepOrphanBlobs } from './orphan-blobs';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
@@ -19,18 +18,8 @@ async function uploadAs(app: TestApp, token: string, applicationId: string): Pro
   return ((await res.json()) as { id: string }).id;
 }
 
-let s3: S3TestServer;
-beforeAll(async () => {
-  s3 = await startS3Server();
-});
-afterAll(async () => {
-  await s3?.close();
-});
-const blobStores: [string, TestAppOptions['blobs']][] = [
-  ['DATA_DIR', undefined],
-  ['S3', () => s3.store()],
-];
-const cases = storageKinds.flatMap((kind) => blobStores.map(([name, blobs]) => [kind, name, blobs] as const));
+// the bytes in a folder under DATA_DIR, and in an S3-compatible bucket (s3rver on loopback)
+const cases = databaseAndStoreCases();
 
 describe.each(cases)('the orphan sweep on %s, files in %s', (kind, _name, blobs) => {
   const app = useTestApp(kind, { now: '2026-12-01T02:00:00Z', blobs });

@@ -11,7 +11,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { afterAll, beforeAll } from 'vitest';
 import { S3BlobStore, type S3Settings } from '../lib/s3-blob-store';
+import { storageKinds } from './database';
+import type { TestAppOptions } from './harness';
 
 const ACCESS_KEY_ID = 'S3RVER'; // the one account s3rver knows
 const SECRET = 'S3RVER';
@@ -124,4 +127,23 @@ export async function startS3Server(): Promise<S3TestServer> {
       rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * For a test file that runs on every database and both upload stores: starts one S3 server for the
+ * file (beforeAll/afterAll) and gives the [database, store name, blobs option] cases for describe.each.
+ */
+export function databaseAndStoreCases() {
+  let s3: S3TestServer;
+  beforeAll(async () => {
+    s3 = await startS3Server();
+  });
+  afterAll(async () => {
+    await s3?.close();
+  });
+  const blobStores: [string, TestAppOptions['blobs']][] = [
+    ['DATA_DIR', undefined],
+    ['S3', () => s3.store()],
+  ];
+  return storageKinds.flatMap((kind) => blobStores.map(([name, blobs]) => [kind, name, blobs] as const));
 }
