@@ -19,7 +19,7 @@ async function uploadAs(app: TestApp, token: string, applicationId: string): Pro
 }
 
 // the bytes in a folder under DATA_DIR, and in an S3-compatible bucket (s3rver on loopback)
-const cases = databaseAndStoreCases();
+const { cases } = databaseAndStoreCases();
 
 describe.each(cases)('the orphan sweep on %s, files in %s', (kind, _name, blobs) => {
   const app = useTestApp(kind, { now: '2026-12-01T02:00:00Z', blobs });

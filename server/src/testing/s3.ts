@@ -131,7 +131,8 @@ export async function startS3Server(): Promise<S3TestServer> {
 
 /**
  * For a test file that runs on every database and both upload stores: starts one S3 server for the
- * file (beforeAll/afterAll) and gives the [database, store name, blobs option] cases for describe.each.
+ * file (beforeAll/afterAll) and gives the [database, store name, blobs option] cases for describe.each,
+ * and the server itself for tests that open a store of their own.
  */
 export function databaseAndStoreCases() {
   let s3: S3TestServer;
@@ -145,5 +146,5 @@ export function databaseAndStoreCases() {
     ['DATA_DIR', undefined],
     ['S3', () => s3.store()],
   ];
-  return storageKinds.flatMap((kind) => blobStores.map(([name, blobs]) => [kind, name, blobs] as const));
+  return { cases: storageKinds.flatMap((kind) => blobStores.map(([name, blobs]) => [kind, name, blobs] as const)), server: () => s3 };
 }

@@ -7,9 +7,8 @@ import { api, buildPath, HARDSHIP_DOCUMENT_MAX_BYTES, type Endpoint } from '@gon
 import { queryRows } from '../../db/index';
 import type { BlobStore } from '../../lib/blob-store';
 import { S3BlobStore } from '../../lib/s3-blob-store';
-import { storageKinds } from '../../testing/database';
-import { memberIdByPhone, useTestApp, type TestApp, type TestAppOptions } from '../../testing/harness';
-import { startS3Server, type S3TestServer } from '../../testing/s3';
+import { memberIdByPhone, useTestApp, type TestApp } from '../../testing/harness';
+import { databaseAndStoreCases } from '../../testing/s3';
 import { ORPHAN_MIN_AGE_MS, sweepOrphanBlobs } from '../../ops/orphan-blobs';
 import { applyAs, cleanPhonesIn, EQUIP, hardshipStaff } from '../../testing/hardship';
 
@@ -43,18 +42,7 @@ const stored = (app: TestApp, documentId: string) => store(app).get(`hardship-do
 const blobCount = async (app: TestApp) => (await store(app).list('hardship-docs')).length;
 
 // the documents' bytes in a folder under DATA_DIR, and in an S3-compatible bucket (s3rver on loopback)
-let s3: S3TestServer;
-beforeAll(async () => {
-  s3 = await startS3Server();
-});
-afterAll(async () => {
-  await s3?.close();
-});
-const blobStores: [string, TestAppOptions['blobs']][] = [
-  ['DATA_DIR', undefined],
-  ['S3', () => s3.store()],
-];
-const cases = storageKinds.flatMap((kind) => blobStores.map(([name, blobs]) => [kind, name, blobs] as const));
+const { cases, server: s3 } = databaseAndStoreCases();
 
 describe.each(cases)('hardship documents on %s, files in %s', (kind, _store, blobs) => {
   const app = useTestApp(kind, { now: '2026-12-01T02:00:00Z', blobs });
@@ -195,7 +183,7 @@ describe('hardship documents when the S3 store stops answering', () => {
   const app = useTestApp('pglite', {
     now: '2026-12-01T02:00:00Z',
     blobs: () => {
-      const live = s3.store();
+      const live = s3().store();
       const dead = new S3BlobStore({ ...live.settings, endpoint: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, timeoutMs: 1000 });
       return new Proxy(live, {
         get(_t, prop: keyof S3BlobStore) {
