@@ -145,7 +145,9 @@ describe('staff tools and the counter', () => {
 
     await button(page, 'gh-staff__add').click();
     await button(page, 'gh-staff-form__submit').click();
-    await expect(page.locator('.gh-form__error').first().textContent()).resolves.toContain('手机号');
+    // Both empty fields say what is missing (read together: the first one found is no proof of the other).
+    const errors = () => page.locator('.gh-staff-form .gh-form__error').allTextContents();
+    await expect.poll(async () => (await errors()).join(' / ')).toMatch(/手机号.*姓名/);
     await page.locator('.gh-staff-form__phone input').fill(NEW_OPERATOR.phone);
     await page.locator('.gh-staff-form__name input').fill(NEW_OPERATOR.name);
     await page.locator('.gh-staff-form__role .gh-chip--operator').click();
