@@ -13,10 +13,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { api, buildPath, HARDSHIP_CONSENT_VERSION } from '@gonghui/shared';
 import { application } from '@gonghui/server/testing/hardship';
-import { startS3Server, type S3TestServer } from '@gonghui/server/testing/s3';
+import { useS3Server, type S3TestServer } from '@gonghui/server/testing/s3';
 import { LocalBlobStore } from '@gonghui/server/lib/blob-store';
 import { callEndpoint } from '@gonghui/server/testing/call';
 import { decrypt, deriveKeys } from '@gonghui/server/crypto';
@@ -81,13 +81,7 @@ async function counterProblems(exec: Exec): Promise<unknown[]> {
     having b.stock_claimed <> count(v.id) filter (where v.status <> 'returned')`);
 }
 
-let s3: S3TestServer | undefined;
-beforeAll(async () => {
-  s3 = await startS3Server();
-});
-afterAll(async () => {
-  await s3?.close();
-});
+const s3 = useS3Server();
 
 describe.each(kinds)('backup and restore drill on %s, files in %s', (kind, files) => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -99,7 +93,7 @@ describe.each(kinds)('backup and restore drill on %s, files in %s', (kind, files
     const env: Record<string, string> =
       kind === 'postgres' ? await serverProcessEnv(cleanups, SECRET) : { GONGHUI_NOW: '2026-12-20T02:00:00Z', GONGHUI_SECRET: SECRET, DATA_DIR: tempDataDir(), RUSH_MEMBER_RATE: '0', DATABASE_URL: '' };
     if (kind === 'pglite') cleanups.push(async () => removeDir(env.DATA_DIR!));
-    if (files === 'S3') Object.assign(env, s3Env(s3!));
+    if (files === 'S3') Object.assign(env, s3Env(s3()));
     const apiProcess = await startApiProcess({ port: await freePort(), env });
     cleanups.push(() => apiProcess.stop());
     const { batchId } = await openBatchAsCity(apiProcess.base, '备份演练 立减10', 1000);
@@ -151,7 +145,7 @@ describe.each(kinds)('backup and restore drill on %s, files in %s', (kind, files
     // a fresh data folder (and, with S3, a fresh prefix of the bucket) for the files as well
     target.DATA_DIR = tempDataDir();
     cleanups.push(async () => removeDir(target.DATA_DIR!));
-    if (files === 'S3') target.S3_PREFIX = s3Env(s3!).S3_PREFIX!;
+    if (files === 'S3') target.S3_PREFIX = s3Env(s3()).S3_PREFIX!;
     if (kind === 'postgres') {
       const db = await freshServerDatabase();
       cleanups.push(db.drop);
@@ -162,7 +156,7 @@ describe.each(kinds)('backup and restore drill on %s, files in %s', (kind, files
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain('1 uploaded files restored into');
     // the document's sealed bytes are where the target's settings put them: the fresh prefix, or the fresh DATA_DIR
-    const targetStore = files === 'S3' ? s3!.store({ prefix: target.S3_PREFIX }) : new LocalBlobStore(target.DATA_DIR!);
+    const targetStore = files === 'S3' ? s3().store({ prefix: target.S3_PREFIX }) : new LocalBlobStore(target.DATA_DIR!);
     expect((await targetStore.list('hardship-docs')).map((b) => b.key)).toEqual([`hardship-docs/${document.documentId}`]);
     const again = await pnpmScript(['restore', file], target);
     expect(again.code).toBe(1);

@@ -1,6 +1,6 @@
 /* `pnpm run doctor` as an operator runs it, on a good and on a bad production environment. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startS3Server, type S3TestServer } from '@gonghui/server/testing/s3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useS3Server } from '@gonghui/server/testing/s3';
 import { SERVER_URL, freshServerDatabase, removeDir, tempDataDir } from '../flows/processes';
 import { pnpmScript } from './cli';
 
@@ -66,15 +66,9 @@ describe('pnpm run doctor', () => {
   });
 
   describe('with uploads in an S3-compatible bucket', () => {
-    let s3: S3TestServer;
-    beforeAll(async () => {
-      s3 = await startS3Server();
-    });
-    afterAll(async () => {
-      await s3.close();
-    });
+    const s3 = useS3Server();
     const s3Env = (secret?: string) => {
-      const s = s3.settings();
+      const s = s3().settings();
       return { S3_ENDPOINT: s.endpoint, S3_REGION: s.region, S3_BUCKET: s.bucket, S3_ACCESS_KEY_ID: s.accessKeyId, S3_SECRET_ACCESS_KEY: secret ?? s.secretAccessKey, S3_FORCE_PATH_STYLE: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
     };
 

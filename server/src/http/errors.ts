@@ -20,6 +20,13 @@ function fromHttpError(err: { status?: number; type?: string }): ErrorCode | nul
   return null;
 }
 
+/** A store we depend on is down: a 503 the client may retry after a while, not a bug. */
+function outageOf(err: unknown): { code: ErrorCode; retryAfter: string; level: 'warn' | 'error'; log: string } | null {
+  if (isDatabaseUnavailable(err)) return { code: 'SERVICE_UNAVAILABLE', retryAfter: '5', level: 'warn', log: 'database unavailable' };
+  if (err instanceof BlobStoreUnavailable) return { code: 'FILE_STORE_UNAVAILABLE', retryAfter: '30', level: 'error', log: 'upload store unavailable' };
+  return null;
+}
+
 /** Mounted first: every thrown error leaves as `{ error: { code, message } }`. Bugs become 500s with a request id and no internals. */
 export function errorHandler(logger: Logger): Middleware<AppState> {
   return async (ctx, next) => {
@@ -44,23 +51,17 @@ export function errorHandler(logger: Logger): Middleware<AppState> {
         ctx.body = renderError(mapped, requestId);
         return;
       }
-      if (isDatabaseUnavailable(err)) {
-        logger.warn({ err, requestId, route: ctx._matchedRoute ?? ctx.path }, 'database unavailable');
-        ctx.state.errorCode = 'SERVICE_UNAVAILABLE';
+      const route = ctx._matchedRoute ?? ctx.path;
+      const outage = outageOf(err);
+      if (outage) {
+        logger[outage.level]({ err, requestId, route }, outage.log);
+        ctx.state.errorCode = outage.code;
         ctx.status = 503;
-        ctx.set('Retry-After', '5');
-        ctx.body = renderError('SERVICE_UNAVAILABLE', requestId);
+        ctx.set('Retry-After', outage.retryAfter);
+        ctx.body = renderError(outage.code, requestId);
         return;
       }
-      if (err instanceof BlobStoreUnavailable) {
-        logger.error({ err, requestId, route: ctx._matchedRoute ?? ctx.path }, 'upload store unavailable');
-        ctx.state.errorCode = 'FILE_STORE_UNAVAILABLE';
-        ctx.status = 503;
-        ctx.set('Retry-After', '30');
-        ctx.body = renderError('FILE_STORE_UNAVAILABLE', requestId);
-        return;
-      }
-      logger.error({ err, requestId, route: ctx._matchedRoute ?? ctx.path }, 'unhandled error');
+      logger.error({ err, requestId, route }, 'unhandled error');
       ctx.status = 500;
       ctx.body = renderError('INTERNAL', requestId);
     }

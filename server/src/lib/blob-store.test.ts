@@ -6,17 +6,13 @@ import path from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepOrphanBlobs } from '../ops/orphan-blobs';
-import { startS3Server, type S3TestServer } from '../testing/s3';
+import { useS3Server } from '../testing/s3';
 import { BlobStoreUnavailable, LocalBlobStore, type BlobStore } from './blob-store';
 import { S3BlobStore } from './s3-blob-store';
 
-let s3: S3TestServer;
+const s3 = useS3Server();
 const dirs: string[] = [];
-beforeAll(async () => {
-  s3 = await startS3Server();
-});
-afterAll(async () => {
-  await s3.close();
+afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
@@ -29,7 +25,7 @@ const stores: [string, () => BlobStore][] = [
       return new LocalBlobStore(dir);
     },
   ],
-  ['an S3-compatible bucket', () => s3.store()],
+  ['an S3-compatible bucket', () => s3().store()],
 ];
 
 describe.each(stores)('the blob store in %s', (_name, open) => {
@@ -85,35 +81,35 @@ describe.each(stores)('the blob store in %s', (_name, open) => {
 
 describe('the S3 blob store against a store that refuses or does not answer', () => {
   it('keeps each prefix to itself in a shared bucket', async () => {
-    const a = s3.store();
-    const b = s3.store();
+    const a = s3().store();
+    const b = s3().store();
     await a.put('hardship-docs/same', Buffer.from('a'));
     expect(await b.get('hardship-docs/same')).toBeNull();
     expect(await b.list('hardship-docs')).toEqual([]);
   });
 
   it('refuses a wrong secret and an unknown key id as unavailable, with S3’s reason', async () => {
-    const wrongSecret = s3.store({ secretAccessKey: 'not-the-secret' });
+    const wrongSecret = s3().store({ secretAccessKey: 'not-the-secret' });
     const err = await wrongSecret.put('hardship-docs/x', Buffer.from('x')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BlobStoreUnavailable);
     expect((err as Error).message).toMatch(/SignatureDoesNotMatch \(HTTP 403\)/);
     expect((err as Error).message).not.toContain('not-the-secret');
     await expect(wrongSecret.get('hardship-docs/x')).rejects.toThrow(/SignatureDoesNotMatch/);
     await expect(wrongSecret.check()).rejects.toBeInstanceOf(BlobStoreUnavailable);
-    const wrongKey = s3.store({ accessKeyId: 'SOMEONE-ELSE' });
+    const wrongKey = s3().store({ accessKeyId: 'SOMEONE-ELSE' });
     await expect(wrongKey.list('hardship-docs')).rejects.toThrow(/InvalidAccessKeyId/);
-    expect(s3.refused).toEqual(expect.arrayContaining(['SignatureDoesNotMatch', 'InvalidAccessKeyId']));
+    expect(s3().refused).toEqual(expect.arrayContaining(['SignatureDoesNotMatch', 'InvalidAccessKeyId']));
   });
 
   it('reports a missing bucket as unavailable, also where a missing key would be no error', async () => {
-    const store = s3.store({ bucket: 'no-such-bucket' });
+    const store = s3().store({ bucket: 'no-such-bucket' });
     await expect(store.put('hardship-docs/x', Buffer.from('x'))).rejects.toThrow(/NoSuchBucket/);
     await expect(store.get('hardship-docs/x')).rejects.toBeInstanceOf(BlobStoreUnavailable);
   });
 
   it('lists only its own keys: a console’s folder marker and a stray file in the folder are left out', async () => {
-    const settings = s3.settings();
-    const store = s3.store({ prefix: settings.prefix });
+    const settings = s3().settings();
+    const store = s3().store({ prefix: settings.prefix });
     await store.put('hardship-docs/ours', Buffer.from('x'));
     const raw = new S3Client({ endpoint: settings.endpoint, region: settings.region, forcePathStyle: true, credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } });
     for (const Key of [`${settings.prefix}hardship-docs/`, `${settings.prefix}hardship-docs/README.txt`]) await raw.send(new PutObjectCommand({ Bucket: settings.bucket, Key, Body: 'x' }));
@@ -122,8 +118,8 @@ describe('the S3 blob store against a store that refuses or does not answer', ()
   });
 
   it('refuses the orphan sweep in a bucket without a prefix of ours, before listing anything', async () => {
-    expect(s3.store().sweepRefusal).toBeNull();
-    const shared = s3.store({ prefix: '' });
+    expect(s3().store().sweepRefusal).toBeNull();
+    const shared = s3().store({ prefix: '' });
     expect(shared.sweepRefusal).toMatch(/S3_PREFIX/);
     // no database is needed to refuse: nothing is read or removed
     await expect(sweepOrphanBlobs(null as never, shared, new Date())).rejects.toThrow(/S3_PREFIX/);
@@ -134,7 +130,7 @@ describe('the S3 blob store against a store that refuses or does not answer', ()
     const silent: Server = createServer((socket) => void sockets.push(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
-      const store = new S3BlobStore({ ...s3.settings(), endpoint: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, timeoutMs: 1000 });
+      const store = new S3BlobStore({ ...s3().settings(), endpoint: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, timeoutMs: 1000 });
       await expect(store.get('hardship-docs/x')).rejects.toThrow(/no answer within 1000 ms|timed? ?out/i);
       await expect(store.put('hardship-docs/x', Buffer.from('x'))).rejects.toBeInstanceOf(BlobStoreUnavailable);
       store.close();
@@ -149,7 +145,7 @@ describe('the S3 blob store against a store that refuses or does not answer', ()
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const store = new S3BlobStore({ ...s3.settings(), endpoint: `http://127.0.0.1:${port}`, timeoutMs: 2000 });
+    const store = new S3BlobStore({ ...s3().settings(), endpoint: `http://127.0.0.1:${port}`, timeoutMs: 2000 });
     await expect(store.get('hardship-docs/x')).rejects.toBeInstanceOf(BlobStoreUnavailable);
     store.close();
   });

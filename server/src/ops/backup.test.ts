@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, type Database } from '../db/index';
 import { codeSchemaVersion } from '../db/schema-version';
 import { LocalBlobStore } from '../lib/blob-store';
-import { startS3Server, type S3TestServer } from '../testing/s3';
+import { useS3Server } from '../testing/s3';
 import { backupPglite, readBackupFile, restorePglite, writeBackupFile, type Manifest } from './backup';
 import { restoreFiles, withFiles } from './backup-files';
 
@@ -102,16 +102,10 @@ describe('backup files', () => {
   });
 
   describe('with the files in an S3-compatible bucket', () => {
-    let s3: S3TestServer;
-    beforeAll(async () => {
-      s3 = await startS3Server();
-    });
-    afterAll(async () => {
-      await s3.close();
-    });
+    const s3 = useS3Server();
 
     it('takes them from the bucket and puts them back into an empty prefix, never over files already there', async () => {
-      const source = s3.store();
+      const source = s3().store();
       await source.put('hardship-docs/doc-1', Buffer.from('sealed bytes one'));
       await source.put('hardship-docs/doc-2', Buffer.from([0, 1, 2, 255]));
       await source.put('other-docs/x', Buffer.from('not an upload folder')); // left out
@@ -120,7 +114,7 @@ describe('backup files', () => {
       const read = await readBackupFile(file);
       expect(read.manifest.files).toMatchObject({ file: 'files.tar.gz', count: 2 });
 
-      const target = s3.store();
+      const target = s3().store();
       expect(await restoreFiles(read, target)).toBe(2);
       expect((await target.get('hardship-docs/doc-1'))!.toString()).toBe('sealed bytes one');
       expect([...(await target.get('hardship-docs/doc-2'))!]).toEqual([0, 1, 2, 255]);
@@ -135,19 +129,19 @@ describe('backup files', () => {
       expect(readFileSync(path.join(folder, 'hardship-docs', 'doc-1'), 'utf8')).toBe('sealed bytes one');
       const back = await readBackupFile(file);
       const fromFolder = await withFiles(await backupPglite(database.pglite!), new LocalBlobStore(folder));
-      const again = s3.store();
+      const again = s3().store();
       expect(await restoreFiles(fromFolder, again)).toBe(2);
       expect((await again.get('hardship-docs/doc-2'))!.equals((await source.get('hardship-docs/doc-2'))!)).toBe(true);
       expect(back.manifest.files!.count).toBe(2);
     });
 
     it('refuses a restore when the bucket refuses our credentials, before it writes anything', async () => {
-      const source = s3.store();
+      const source = s3().store();
       await source.put('hardship-docs/doc-1', Buffer.from('one'));
       const b = await withFiles(await backupPglite(database.pglite!), source);
       const prefix = `t-wrong-${Date.now().toString(36)}/`;
-      await expect(restoreFiles(b, s3.store({ prefix, secretAccessKey: 'wrong' }))).rejects.toThrow(/SignatureDoesNotMatch/);
-      expect(await s3.store({ prefix }).list('hardship-docs')).toEqual([]);
+      await expect(restoreFiles(b, s3().store({ prefix, secretAccessKey: 'wrong' }))).rejects.toThrow(/SignatureDoesNotMatch/);
+      expect(await s3().store({ prefix }).list('hardship-docs')).toEqual([]);
     });
   });
 

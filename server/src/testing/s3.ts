@@ -130,21 +130,33 @@ export async function startS3Server(): Promise<S3TestServer> {
 }
 
 /**
- * For a test file that runs on every database and both upload stores: starts one S3 server for the
- * file (beforeAll/afterAll) and gives the [database, store name, blobs option] cases for describe.each,
- * and the server itself for tests that open a store of their own.
+ * One S3 server for the enclosing file or describe block (started in beforeAll, closed in
+ * afterAll); the getter gives it to the tests.
  */
-export function databaseAndStoreCases() {
-  let s3: S3TestServer;
+export function useS3Server(): () => S3TestServer {
+  let s3: S3TestServer | undefined;
   beforeAll(async () => {
     s3 = await startS3Server();
   });
   afterAll(async () => {
     await s3?.close();
   });
+  return () => {
+    if (!s3) throw new Error('the S3 test server is not running (use the getter inside a test)');
+    return s3;
+  };
+}
+
+/**
+ * For a test file that runs on every database and both upload stores: one S3 server for the file
+ * (useS3Server) and the [database, store name, blobs option] cases for describe.each, and the
+ * server itself for tests that open a store of their own.
+ */
+export function databaseAndStoreCases() {
+  const server = useS3Server();
   const blobStores: [string, TestAppOptions['blobs']][] = [
     ['DATA_DIR', undefined],
-    ['S3', () => s3.store()],
+    ['S3', () => server().store()],
   ];
-  return { cases: storageKinds.flatMap((kind) => blobStores.map(([name, blobs]) => [kind, name, blobs] as const)), server: () => s3 };
+  return { cases: storageKinds.flatMap((kind) => blobStores.map(([name, blobs]) => [kind, name, blobs] as const)), server };
 }
